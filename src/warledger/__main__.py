@@ -1,0 +1,3 @@
+from warledger.interfaces.cli.app import main
+
+main()

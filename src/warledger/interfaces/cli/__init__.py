@@ -1,0 +1,1 @@
+"""Command-line interface: thin doors onto the library."""

@@ -1,0 +1,59 @@
+"""Fixtures shared by every test area.
+
+PostgreSQL and browser tests skip when their prerequisites are missing on a developer's
+machine, but ``scripts/test.sh`` (and so CI) sets WARLEDGER_REQUIRE_PG and
+WARLEDGER_REQUIRE_BROWSER, which turn those skips into failures: a skipped test never
+counts as passing there.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+def _missing(reason: str, env: str) -> None:
+    if os.environ.get(env):
+        pytest.fail(f"{reason} (required because {env} is set)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> str:
+    """URL of a real PostgreSQL server (scripts/test.sh starts a throwaway one)."""
+    url = os.environ.get("WARLEDGER_TEST_PG_URL")
+    if not url:
+        _missing(
+            "no PostgreSQL server: set WARLEDGER_TEST_PG_URL or run scripts/test.sh",
+            "WARLEDGER_REQUIRE_PG",
+        )
+    return url  # type: ignore[return-value]
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """Debian's headless Chromium, for the end-to-end browser tests."""
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        _missing("Debian chromium is not installed", "WARLEDGER_REQUIRE_BROWSER")
+    return path  # type: ignore[return-value]
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """The read-only ../shared folder (corpus, gold, gazetteer), present in CI."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside the checkout")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def test_data() -> Path:
+    return TEST_DATA
