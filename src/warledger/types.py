@@ -267,7 +267,10 @@ class RawDocument:
 
 @dataclass
 class Document:
-    """A cleaned document: ``text`` is canonical; all offsets point into it."""
+    """A cleaned document: ``text`` is canonical; all offsets point into it.
+
+    ``doc_id`` is ``"d-" + content_hash[:16]``: the same text is the same document.
+    """
 
     doc_id: str
     text: str
@@ -279,6 +282,7 @@ class Document:
     source: str | None = None
     language: str | None = None
     minhash: bytes | None = None
+    external_id: str | None = None  # an id the input carried (e.g. VOA's article id)
 
 
 @dataclass
