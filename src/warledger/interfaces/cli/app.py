@@ -13,6 +13,7 @@ import typer
 from warledger.errors import WarledgerError
 from warledger.interfaces.cli import (
     about_cmd,
+    analysis_cmd,
     demo_cmd,
     eval_cmd,
     extract_cmd,
@@ -42,6 +43,7 @@ for _module in (
     extract_cmd,
     query_cmd,
     ledger_cmd,
+    analysis_cmd,
     eval_cmd,
     serve_cmd,
     demo_cmd,
