@@ -1,0 +1,230 @@
+"""Who asserts what a sentence reports, and how sure the text says it is.
+
+Every event reader (kinetic, diplomacy, positions) asks the same two questions of the
+sentence it read an event from: *who says so* (the claimant) and *what standing the claim
+has* (the ledger ``status``). The answer comes from the sentence's own words:
+
+- "according to X", "X said / reported / claimed / stated / announced / told ..." name a
+  claimant; a pronoun subject ("he said") is resolved to the last person named before it.
+- "reportedly", "allegedly", "reports say" give status ``reported`` with no claimant: the
+  text does not say who, so neither do we.
+- "could not be independently verified", "unverified", "unconfirmed" give ``unverified``;
+  a following sentence that says so of "these reports" / "the claims" applies back.
+- "independently confirmed / verified" gives ``confirmed``; nothing weaker does.
+- a party to the conflict (side RU or UA) describing its own success or its enemy's
+  losses gives ``claimed``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from warledger.types import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from warledger.nlp.context import DocContext
+
+PARTIES = frozenset({"RU", "UA"})
+
+# Lemmas of verbs that introduce what someone asserts.
+REPORTING_LEMMAS = frozenset(
+    {
+        "say",
+        "report",
+        "claim",
+        "state",
+        "announce",
+        "tell",
+        "write",
+        "post",
+        "add",
+        "note",
+        "allege",
+        "assert",
+        "insist",
+        "confirm",
+        "declare",
+        "accuse",
+        "publish",
+        "inform",
+    }
+)
+
+_UNVERIFIED = re.compile(
+    r"\b(?:(?:could|can|cannot|can't|couldn't|were|was|have|has)\s+(?:not\s+)?(?:be(?:en)?\s+)?"
+    r"(?:not\s+)?independently\s+(?:verif|confirm)\w*"
+    r"|could\s+not\s+(?:independently\s+)?(?:verify|confirm)\w*"
+    r"|unable\s+to\s+(?:independently\s+)?(?:verify|confirm)"
+    r"|unverified|unconfirmed|remain(?:s|ed)?\s+unverified|disputed)\b",
+    re.IGNORECASE,
+)
+_NEGATED_CONFIRMATION = re.compile(
+    r"\b(?:not|n't|unable|cannot|never)\b[^.;]{0,30}\b(?:independently\s+)?(?:verif|confirm)",
+    re.IGNORECASE,
+)
+_CONFIRMED = re.compile(
+    r"\bindependently\s+(?:confirmed|verified)\b|\b(?:confirmed|verified)\s+independently\b",
+    re.IGNORECASE,
+)
+_HEARSAY = re.compile(
+    r"\b(?:reportedly|allegedly|purportedly|reports\s+(?:say|said|suggest|indicate))\b",
+    re.IGNORECASE,
+)
+# A later sentence that passes judgement on what came just before.
+_BACK_REFERENCE = re.compile(
+    r"\b(?:these|those|the|such|this|that|both)\s+(?:reports?|claims?|accounts?|figures?|"
+    r"numbers?|allegations?|statements?)\b|^\s*(?:this|it|that)\b",
+    re.IGNORECASE,
+)
+# Words that make a party's statement about itself a success claim or about its enemy a
+# loss claim: the ledger keeps such statements as ``claimed``.
+_SUCCESS = re.compile(
+    r"\b(?:intercept\w*|shot\s+down|shoot\s+down|downed|destroy\w*|repel\w*|repuls\w*|"
+    r"liberat\w*|captur\w*|took\s+control|taken\s+control|seiz\w*|eliminat\w*|"
+    r"neutrali[sz]\w*|hit|struck|recaptur\w*|regain\w*|reclaim\w*|losses|killed|wounded)\b",
+    re.IGNORECASE,
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
+def attribute(
+    sentence: Span,
+    ctx: DocContext,
+    *,
+    trigger: Token | None = None,
+    actor_side: str | None = None,
+) -> tuple[Actor | None, str]:
+    """Return ``(claimant, status)`` for an event read from ``sentence``.
+
+    ``trigger`` (the word the event was read from) picks the reporting verb that governs
+    it when a sentence has several; ``actor_side`` (the side said to have acted), when the
+    caller knows it, lets a party describing its own action be marked ``claimed``.
+    """
+    claimant = _claimant(sentence, ctx, trigger)
+    text = sentence.text
+    if _UNVERIFIED.search(text) or _following_sentence_doubts(sentence):
+        return claimant, "unverified"
+    if _CONFIRMED.search(text) and not _NEGATED_CONFIRMATION.search(text):
+        return claimant, "confirmed"
+    if claimant is not None and claimant.side in PARTIES:
+        own_action = actor_side is not None and actor_side == claimant.side
+        if own_action or _SUCCESS.search(text):
+            return claimant, "claimed"
+    return claimant, "reported"
+
+
+def _claimant(sentence: Span, ctx: DocContext, trigger: Token | None) -> Actor | None:
+    """The asserting party named in the sentence, or ``None`` when the text names none."""
+    source = _according_to(sentence) or _reporting_subject(sentence, trigger)
+    if source is None:
+        return None
+    first = source[0]
+    if len(source) == 1 and first.lower_ in _PRONOUNS:
+        return (
+            _last_person_before(ctx, sentence.start_char) if first.lower_ in {"he", "she"} else None
+        )
+    return _actor_for(source, ctx)
+
+
+def _according_to(sentence: Span) -> Span | None:
+    for tok in sentence:
+        if tok.lower_ == "according" and tok.i + 1 < sentence.end:
+            to = tok.doc[tok.i + 1]
+            if to.lower_ != "to":
+                continue
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if objects:
+                return _noun_phrase(objects[0])
+    return None
+
+
+def _reporting_subject(sentence: Span, trigger: Token | None) -> Span | None:
+    verbs = [
+        t for t in sentence if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in REPORTING_LEMMAS
+    ]
+    if not verbs:
+        return None
+    if trigger is not None:
+        governing = [v for v in verbs if v in trigger.ancestors or v == trigger]
+        # A reporting verb that governs the trigger wins; otherwise a sentence-level one
+        # ("Russia attacked Odesa overnight, officials said") still names the source.
+        verbs = governing or verbs
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return _noun_phrase(child)
+        for child in verb.children:  # "was reported by the Air Force"
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return _noun_phrase(objects[0])
+    return None
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The head's noun phrase without trailing clauses or appositions ("X, who ...")."""
+    keep = [head]
+    for child in head.children:
+        if (
+            child.dep_ in {"relcl", "acl", "appos", "punct", "cc", "conj", "prep"}
+            and child.i > head.i
+        ):
+            continue
+        keep.extend(child.subtree)
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    span = head.doc[start:end]
+    while len(span) > 1 and span[0].dep_ == "det" and span[0].lower_ in {"the", "a", "an"}:
+        span = span[1:]
+    return span
+
+
+def _actor_for(span: Span, ctx: DocContext) -> Actor:
+    """The known actor named by ``span``, else the bare name with unknown side."""
+    overlapping = [a for a in ctx.actors if a.start < span.end_char and span.start_char < a.end]
+    if overlapping:
+        # The mention closest to the phrase's head: "Ukraine's Air Force" is the Air Force.
+        head_char = span.root.idx
+        best = min(
+            overlapping,
+            key=lambda a: 0 if a.start <= head_char < a.end else 1 + abs(a.start - head_char),
+        )
+        return best.actor
+    looked_up = _lookup(span.text)
+    if looked_up is not None:
+        return looked_up
+    return Actor(name=span.text, side=None, type="unknown")
+
+
+def _last_person_before(ctx: DocContext, offset: int) -> Actor | None:
+    people = [a for a in ctx.actors if a.end <= offset and a.actor.type == "person"]
+    return max(people, key=lambda a: a.start).actor if people else None
+
+
+def _following_sentence_doubts(sentence: Span) -> bool:
+    doc = sentence.doc
+    if sentence.end >= len(doc):
+        return False
+    following = doc[sentence.end].sent
+    text = following.text
+    return bool(_UNVERIFIED.search(text) and _BACK_REFERENCE.search(text))
+
+
+@lru_cache(maxsize=1)
+def _registry():  # the registry type lives in another engineer's module
+    try:
+        from warledger.nlp.actors import ActorRegistry
+    except ImportError:
+        return None
+    return ActorRegistry.load()
+
+
+def _lookup(text: str) -> Actor | None:
+    registry = _registry()
+    if registry is None:
+        return None
+    return registry.lookup(text)
