@@ -1,9 +1,49 @@
-"""Placeholder: the commands of this module are being written."""
+"""``warledger eval``: score extraction (and consolidation) against gold files."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from warledger.interfaces.cli.common import JsonOption, console, print_json
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the CLI."""
+    app.command("eval")(eval_command)
+
+
+def eval_command(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold *.json files.")],
+    corpus: Annotated[
+        Path | None, typer.Option("--corpus", help="Corpus folder (default: GOLD_DIR/../corpus).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the full JSON report here.")
+    ] = None,
+    clusters: Annotated[
+        Path | None,
+        typer.Option(
+            "--clusters", help="Labelled cluster set: also score consolidation (B-cubed)."
+        ),
+    ] = None,
+    details: Annotated[
+        bool, typer.Option("--details/--no-details", help="Show per-document misses.")
+    ] = True,
+    as_json: JsonOption = False,
+) -> None:
+    """Score extraction against gold files: event P/R/F1, field accuracy, positions, places."""
+    from warledger.eval.harness import evaluate
+    from warledger.eval.render import print_report
+
+    report = evaluate(gold_dir, corpus)
+    data = report.to_dict()
+    if output:
+        output.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if as_json:
+        print_json(data)
+    else:
+        print_report(report, console, details=details)

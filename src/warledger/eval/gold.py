@@ -1,0 +1,127 @@
+"""Load development gold files and fetch the text of the documents they describe.
+
+A gold file names its document either as a path under the corpus folder
+(``seeds/001_x.txt``) or as ``voa:<id>``, a record of ``voa/voa_stories.jsonl``.
+The text is read with the same readers and cleaning as ``warledger ingest`` when that
+package is available, so evidence offsets and wording match what the ledger stores.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from warledger.errors import UsageError
+
+log = logging.getLogger(__name__)
+
+VOA_FILE = Path("voa") / "voa_stories.jsonl"
+
+
+@dataclass
+class GoldDocument:
+    """One annotated document: its reference, reference date and expected output."""
+
+    doc: str
+    published: str | None
+    events: list[dict[str, Any]] = field(default_factory=list)
+    positions: list[dict[str, Any]] = field(default_factory=list)
+    path: str | None = None  # the gold file it came from
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).stem if self.path else self.doc
+
+
+def parse_gold(data: dict[str, Any], path: str | None = None) -> GoldDocument:
+    """Validate the few keys every gold file must have."""
+    where = path or "<gold>"
+    if not isinstance(data, dict) or not isinstance(data.get("doc"), str):
+        raise UsageError(f"{where}: a gold file is an object with a 'doc' string")
+    for key in ("events", "positions"):
+        if not isinstance(data.get(key, []), list):
+            raise UsageError(f"{where}: '{key}' must be a list")
+    for event in data.get("events", []):
+        if "evidence" not in event or not ("kind" in event or "kind_any" in event):
+            raise UsageError(f"{where}: every gold event needs 'evidence' and 'kind'/'kind_any'")
+    return GoldDocument(
+        doc=data["doc"],
+        published=data.get("published"),
+        events=list(data.get("events", [])),
+        positions=list(data.get("positions", [])),
+        path=path,
+    )
+
+
+def load_gold(gold_dir: str | Path) -> list[GoldDocument]:
+    """Every ``*.json`` gold file in ``gold_dir``, sorted by file name."""
+    folder = Path(gold_dir)
+    if not folder.is_dir():
+        raise UsageError(f"gold folder not found: {folder}")
+    docs = []
+    for path in sorted(folder.glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"{path}: not valid JSON ({exc})") from exc
+        docs.append(parse_gold(data, str(path)))
+    if not docs:
+        raise UsageError(f"no gold files (*.json) in {folder}")
+    return docs
+
+
+def document_text(gold_doc: GoldDocument, corpus_dir: str | Path) -> str:
+    """The cleaned text of the document a gold file describes."""
+    corpus = Path(corpus_dir)
+    if gold_doc.doc.startswith("voa:"):
+        return voa_text(corpus / VOA_FILE, gold_doc.doc.removeprefix("voa:"))
+    path = corpus / gold_doc.doc
+    if not path.is_file():
+        raise UsageError(f"{gold_doc.name}: document not found: {path}")
+    return _ingested_texts(str(path)).get(None) or path.read_text(encoding="utf-8")
+
+
+def voa_text(jsonl: Path, voa_id: str) -> str:
+    """The text of one VOA story, by its article id."""
+    if not jsonl.is_file():
+        raise UsageError(f"VOA stories not found: {jsonl}")
+    texts = _ingested_texts(str(jsonl))
+    if voa_id in texts:
+        return texts[voa_id]
+    for line in jsonl.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            if str(record.get("id")) == voa_id:
+                return str(record["text"])
+    raise UsageError(f"no story with id {voa_id} in {jsonl}")
+
+
+@lru_cache(maxsize=16)
+def _ingested_texts(source: str) -> dict[str | None, str]:
+    """Texts as ``warledger ingest`` cleans them, keyed by the input's own id.
+
+    Empty when the ingest package is not usable yet (it is developed alongside); the
+    callers then read the raw text. A single-document file is also stored under ``None``.
+    """
+    try:
+        from warledger.ingest import prepare, readers
+
+        iter_raw, prepare_one = readers.iter_raw, prepare.prepare
+    except (ImportError, AttributeError):
+        return {}
+    texts: dict[str | None, str] = {}
+    try:
+        for raw in iter_raw([source]):
+            if isinstance(raw, Exception):
+                continue
+            doc = prepare_one(raw)
+            texts[raw.doc_id] = doc.text
+            texts.setdefault(None, doc.text)
+    except Exception as exc:  # a half-written reader must not stop the evaluation
+        log.warning("ingest could not read %s (%s); using the raw text", source, exc)
+        return {}
+    return texts

@@ -1,0 +1,92 @@
+"""Rich tables for a human reading ``warledger eval`` output."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from warledger.eval.metrics import PRF, Report
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1%}"
+
+
+def _prf_row(name: str, prf: PRF) -> list[str]:
+    return [
+        name,
+        str(prf.tp),
+        str(prf.fp),
+        str(prf.fn),
+        _pct(prf.precision),
+        _pct(prf.recall),
+        _pct(prf.f1),
+    ]
+
+
+def _prf_table(title: str) -> Table:
+    table = Table(title=title)
+    table.add_column("")
+    for col in ("TP", "FP", "FN", "P", "R", "F1"):
+        table.add_column(col, justify="right")
+    return table
+
+
+def print_report(report: Report, console: Console, *, details: bool = True) -> None:
+    """Summary tables, then per-document misses and false positives."""
+    events = _prf_table("Events")
+    events.add_row(*_prf_row("[bold]all[/]", report.events))
+    for kind, prf in sorted(report.by_kind.items()):
+        events.add_row(*_prf_row(kind, prf))
+    console.print(events)
+
+    fields = Table(title="Field accuracy over matched pairs")
+    for col, justify in (
+        ("field", "left"),
+        ("correct", "right"),
+        ("scored", "right"),
+        ("acc", "right"),
+    ):
+        fields.add_column(col, justify=justify)  # type: ignore[arg-type]
+    for name, acc in sorted(report.fields.items()):
+        fields.add_row(name, str(acc.correct), str(acc.total), _pct(acc.value))
+    console.print(fields)
+
+    other = _prf_table("Positions and places")
+    other.add_row(*_prf_row("positions", report.positions))
+    console.print(other)
+    stance, places = report.stance, report.place_resolution
+    console.print(
+        f"stance accuracy {_pct(stance.value)} ({stance.correct}/{stance.total}); "
+        f"place → oblast {_pct(places.value)} ({places.correct}/{places.total})"
+    )
+    bcubed = report.extra.get("bcubed")
+    if bcubed:
+        console.print(
+            f"B-cubed on {bcubed.get('mentions')} labelled mentions: "
+            f"P {_pct(bcubed.get('precision'))} R {_pct(bcubed.get('recall'))} "
+            f"F1 {_pct(bcubed.get('f1'))}"
+        )
+    if details:
+        print_details(report, console)
+
+
+def print_details(report: Report, console: Console) -> None:
+    table = Table(title="Per document", show_lines=False)
+    for col in ("document", "P", "R", "F1", "misses / false positives"):
+        table.add_column(col)
+    for doc in report.documents:
+        lines = [f"[red]error:[/] {doc.error}"] if doc.error else []
+        lines += [f"[yellow]miss[/] {m['kind']}: {m['evidence']}" for m in doc.misses]
+        lines += [
+            f"[magenta]{fp['reason']}[/] {fp['kind']}: {fp['evidence'][:120]}"
+            for fp in doc.false_positives
+        ]
+        table.add_row(
+            doc.name,
+            _pct(doc.events.precision),
+            _pct(doc.events.recall),
+            _pct(doc.events.f1),
+            "\n".join(lines) or "—",
+        )
+    console.print(table)

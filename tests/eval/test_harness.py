@@ -1,0 +1,70 @@
+"""evaluate() and the CLI with a fake extractor, on the synthetic gold dir."""
+
+import json
+
+from typer.testing import CliRunner
+
+from warledger.eval import harness
+from warledger.eval.gold import document_text, load_gold
+from warledger.interfaces.cli.app import app
+from warledger.types import DocumentResult
+
+
+def fake_extract(predictions):
+    """An extractor that returns hand-built events for texts containing a key."""
+    calls = []
+
+    def extract(text, published=None):
+        calls.append((text, published))
+        events = [ev for key, evs in predictions.items() if key in text for ev in evs]
+        return DocumentResult(doc_id=None, published=published, events=events)
+
+    extract.calls = calls
+    return extract
+
+
+def test_gold_documents_resolve_to_their_text(eval_data):
+    gold = {g.name: g for g in load_gold(eval_data / "gold")}
+    corpus = eval_data / "corpus"
+    assert "met in Geneva" in document_text(gold["odesa"], corpus)
+    voa = document_text(gold["voa-900001"], corpus)
+    assert "pledged new military aid" in voa
+    assert "Nothing about the war" not in voa
+
+
+def test_evaluate_runs_the_extractor_on_each_document_with_its_date(eval_data, event):
+    extract = fake_extract(
+        {"Odesa": [event("strike", "Russian drones struck an apartment block in Odesa.")]}
+    )
+    report = harness.evaluate(eval_data / "gold", extract=extract)
+    assert sorted(published for _, published in extract.calls) == ["2025-03-11", "2025-03-12"]
+    # 4 required gold events in all (2 per document); only the strike was found
+    assert (report.events.tp, report.events.fp, report.events.fn) == (1, 0, 3)
+
+
+def test_an_extractor_crash_is_reported_not_fatal(eval_data):
+    def crash(text, published=None):
+        raise RuntimeError("model missing")
+
+    report = harness.evaluate(eval_data / "gold", extract=crash)
+    assert report.events.fn == 4
+    assert all("model missing" in d.error for d in report.documents)
+
+
+def test_cli_prints_tables_and_writes_the_json_report(eval_data, event, monkeypatch, tmp_path):
+    talks = event("talks", "Negotiators from the United States and Ukraine met in Geneva.")
+    monkeypatch.setattr(harness, "default_extract", lambda: fake_extract({"Geneva": [talks]}))
+    out = tmp_path / "report.json"
+    run = CliRunner().invoke(app, ["eval", str(eval_data / "gold"), "--output", str(out)])
+    assert run.exit_code == 0, run.output
+    assert "Events" in run.output
+    data = json.loads(out.read_text())
+    assert data["events"]["tp"] == 1
+    assert data["events"]["fn"] == 3
+    misses = [m["evidence"] for d in data["documents"] for m in d["misses"]]
+    assert "Russian drones struck an apartment block in Odesa" in misses
+
+
+def test_cli_reports_a_missing_gold_folder(tmp_path):
+    run = CliRunner().invoke(app, ["eval", str(tmp_path / "nope")])
+    assert run.exit_code != 0
