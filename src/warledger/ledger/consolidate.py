@@ -1,0 +1,579 @@
+"""Mentions from many documents → one event per real occurrence, keeping every claim.
+
+Machine-coded datasets count reports: twenty outlets telling one strike become twenty
+rows. Here mentions of the same occurrence from *different* documents become one
+:class:`ConsolidatedEvent` whose claims keep what each source said.
+
+When two mentions are the same occurrence (``match``):
+
+1. They must not conflict. A conflict is any of: different ``kind``; incompatible
+   subtypes (equal, one unknown, or a pair in ``MERGEABLE_SUBTYPES``, e.g. talks
+   ``scheduled``/``held`` of the same meeting; ceasefire ``declared`` and
+   ``violation_alleged`` are different occurrences); one negated and the other not;
+   incompatible dates; places that differ at a level both know; actor or target sides
+   that differ; talks whose participant sides are not a subset of one another; the same
+   document (a document's extractor already gives one event per occurrence).
+2. They must agree enough. Points, added up, at least ``MERGE_THRESHOLD`` (5):
+
+   ====================  ===================================================
+   date                  same day 3 · ranges overlapping within a week 2 ·
+                         wider ranges overlapping 1 · either unknown 0
+   place                 same settlement/raion 3 · same oblast 2 ·
+                         same country only 1 · either has no place 0
+   strong agreements     1 each: same explicit subtype, overlapping target
+                         kinds, same scope, same duration, a number both
+                         give identically, and (diplomatic kinds only) the
+                         same actor *and* target sides; 2 each: same name,
+                         the same ≥2 talks participant sides
+   ====================  ===================================================
+
+   Weapon and attacker/target sides are not strong for kinetic kinds: "a Russian drone
+   strike on Ukraine" describes most nights of this war, so it identifies none of them.
+
+   So: same day and the same oblast or finer merge on their own; a day inside a week
+   or month range needs the same settlement or more; a mention with **no place** needs
+   the same day plus two strong agreements; an **unknown date** needs the same
+   settlement plus two strong agreements (or the same oblast plus three); unknown date
+   and no place never merge.
+
+A mention joins the best-scoring existing event whose every member it matches
+(complete linkage, so events cannot drift by chaining); ties go to the earlier event.
+Mentions are taken in a fixed order (published, document, position) and an event's id
+is a hash of the mention that founded it, so re-running gives the same events and an
+incremental run (``existing`` events plus new mentions) keeps existing ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from warledger.ledger.reconcile import CountReport, ReconciledCount, reconcile
+from warledger.types import Actor, Count, Location, Mention, Span, When
+
+MERGE_THRESHOLD = 5
+# Subtype pairs that can describe the same occurrence at different stages.
+MERGEABLE_SUBTYPES: dict[str, set[frozenset[str]]] = {
+    "talks": {frozenset({"scheduled", "held"})},
+}
+# When members disagree on a mergeable subtype, the later stage describes the event.
+SUBTYPE_PRECEDENCE: dict[str, tuple[str, ...]] = {"talks": ("held", "scheduled")}
+STATUS_STRENGTH = ("confirmed", "reported", "claimed", "unverified")
+NARROW_RANGE_DAYS = 7
+KINETIC_KINDS = frozenset({"strike", "ground_combat", "territorial_change", "casualty_report"})
+
+_LEVELS = ("country", "admin1", "admin2", "settlement")
+_LEVEL_POINTS = {"settlement": 3, "admin2": 3, "admin1": 2, "country": 1}
+_ADMIN_SUFFIX = re.compile(r"\s+(oblast|region|province|raion|district|krai)$")
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass
+class Claim:
+    """What one document says about the event: who says it, how sure, which numbers."""
+
+    mention_id: str
+    doc_id: str
+    source: str | None
+    published: str | None
+    url: str | None
+    claimant: Actor | None
+    status: str
+    subtype: str | None
+    negated: bool
+    date: When
+    locations: list[Location]
+    counts: dict[str, Count]
+    evidence: list[Span]
+
+    @classmethod
+    def from_mention(cls, m: Mention) -> Claim:
+        e = m.event
+        return cls(
+            mention_id=m.mention_id,
+            doc_id=m.doc_id,
+            source=m.source,
+            published=m.published,
+            url=m.url,
+            claimant=e.claimant,
+            status=e.status,
+            subtype=e.subtype,
+            negated=e.negated,
+            date=e.date,
+            locations=list(e.locations),
+            counts=dict(e.counts),
+            evidence=list(e.evidence),
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "mention_id": self.mention_id,
+            "doc_id": self.doc_id,
+            "source": self.source,
+            "published": self.published,
+            "url": self.url,
+            "claimant": self.claimant.to_dict() if self.claimant else None,
+            "status": self.status,
+            "subtype": self.subtype,
+            "negated": self.negated,
+            "date": self.date.to_dict(),
+            "locations": [loc.to_dict() for loc in self.locations],
+            "counts": {k: c.to_dict() for k, c in self.counts.items()},
+            "evidence": [asdict(s) for s in self.evidence],
+        }
+
+
+@dataclass
+class ConsolidatedEvent:
+    """One real occurrence with every claim about it (see ``build_event``)."""
+
+    event_id: str
+    kind: str
+    subtype: str | None
+    date: When
+    locations: list[Location]
+    actor: Actor | None
+    target: Actor | None
+    participants: list[Actor]
+    weapon: str | None
+    weapons: list[str]
+    target_kind: list[str]
+    scope: list[str]
+    duration: str | None
+    name: str | None
+    civilian: bool | None
+    status: str
+    counts: dict[str, ReconciledCount]
+    claims: list[Claim]
+    sources: list[str]
+    claimants: list[str]
+    first_reported: str | None
+    confidence: float
+    mentions: list[Mention] = field(default_factory=list, repr=False)
+
+    @property
+    def mention_ids(self) -> list[str]:
+        return [m.mention_id for m in self.mentions]
+
+    @property
+    def n_sources(self) -> int:
+        return len(self.sources)
+
+    @property
+    def n_claimants(self) -> int:
+        return len(self.claimants)
+
+    @property
+    def contradictions(self) -> list[str]:
+        return [k for k, c in self.counts.items() if c.contradiction]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The consolidated event as ledger-schema JSON plus its claims."""
+        return {
+            "event_id": self.event_id,
+            "kind": self.kind,
+            "subtype": self.subtype,
+            "actor": self.actor.to_dict() if self.actor else None,
+            "target": self.target.to_dict() if self.target else None,
+            "participants": [p.to_dict() for p in self.participants],
+            "locations": [loc.to_dict() for loc in self.locations],
+            "date": self.date.to_dict(),
+            "weapon": self.weapon,
+            "weapons": list(self.weapons),
+            "target_kind": list(self.target_kind),
+            "counts": {k: c.to_dict() for k, c in self.counts.items()},
+            "civilian": self.civilian,
+            "scope": list(self.scope),
+            "duration": self.duration,
+            "name": self.name,
+            "status": self.status,
+            "contradictions": self.contradictions,
+            "corroboration": {"sources": self.n_sources, "claimants": self.n_claimants},
+            "sources": list(self.sources),
+            "claimants": list(self.claimants),
+            "first_reported": self.first_reported,
+            "confidence": round(self.confidence, 3),
+            "mention_ids": self.mention_ids,
+            "claims": [c.to_dict() for c in self.claims],
+        }
+
+
+# ----------------------------------------------------------------- small readers
+
+
+def published_at(value: str | None) -> datetime | None:
+    """A publication time as an aware UTC datetime (a bare date is midnight UTC)."""
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return dt.replace(tzinfo=UTC) if dt.tzinfo is None else dt.astimezone(UTC)
+
+
+def _iso_published(value: str | None) -> str | None:
+    dt = published_at(value)
+    return dt.isoformat() if dt else None
+
+
+def date_interval(when: When) -> tuple[date, date] | None:
+    """The days a When may cover, or None when unknown."""
+    if when.precision == "unknown" or not when.start:
+        return None
+    try:
+        start = date.fromisoformat(when.start[:10])
+        end = date.fromisoformat(when.end[:10]) if when.end else start
+    except ValueError:
+        return None
+    if when.precision == "day":
+        end = start
+    return (start, end) if start <= end else (end, start)
+
+
+def norm_name(name: str | None) -> str | None:
+    """Case-, accent- and apostrophe-insensitive place name without 'Oblast'/'region'."""
+    if not name:
+        return None
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = re.sub(r"['’`ʼ]", "", text.casefold())
+    text = re.sub(r"[-‐–\s]+", " ", text).strip()
+    text = _ADMIN_SUFFIX.sub("", text)
+    return text or None
+
+
+def place_levels(loc: Location) -> dict[str, str]:
+    """What a location says at each level it knows (country, admin1, admin2, settlement)."""
+    levels: dict[str, str] = {}
+    if loc.country:
+        levels["country"] = loc.country.upper()
+    precision = loc.precision
+    if loc.admin1:
+        levels["admin1"] = norm_name(loc.admin1) or ""
+    elif precision == "admin1":
+        levels["admin1"] = norm_name(loc.name) or ""
+    if loc.admin2:
+        levels["admin2"] = norm_name(loc.admin2) or ""
+    elif precision == "admin2":
+        levels["admin2"] = norm_name(loc.name) or ""
+    if precision in ("settlement", "point", None):
+        levels["settlement"] = norm_name(loc.name) or ""
+    if precision == "country" and not loc.country:
+        levels["country"] = norm_name(loc.name) or ""
+    return {k: v for k, v in levels.items() if v}
+
+
+def compare_locations(a: Location, b: Location) -> tuple[str, str | None]:
+    """("agree", finest level) | ("conflict", level) | ("unknown", None)."""
+    la, lb = place_levels(a), place_levels(b)
+    if a.pcode and b.pcode and "settlement" in la and "settlement" in lb:
+        # Both resolved by the gazetteer: its identifier beats spelling variants.
+        la["settlement"], lb["settlement"] = a.pcode, b.pcode
+    finest = None
+    for level in _LEVELS:
+        if level in la and level in lb:
+            if la[level] != lb[level]:
+                return ("conflict", level)
+            finest = level
+    return ("agree", finest) if finest else ("unknown", None)
+
+
+def place_points(a: Sequence[Location], b: Sequence[Location]) -> int | None:
+    """Points for place agreement, 0 when unknown, None for a conflict."""
+    if not a or not b:
+        return 0
+    best = 0
+    conflict = False
+    for la in a:
+        for lb in b:
+            verdict, level = compare_locations(la, lb)
+            if verdict == "agree" and level:
+                best = max(best, _LEVEL_POINTS[level])
+            elif verdict == "conflict":
+                conflict = True
+    if best >= _LEVEL_POINTS["admin1"]:
+        return best
+    return None if conflict else best
+
+
+def date_points(a: When, b: When) -> int | None:
+    """Points for date agreement, 0 when either is unknown, None for a conflict."""
+    ia, ib = date_interval(a), date_interval(b)
+    if ia is None or ib is None:
+        return 0
+    if ia[1] < ib[0] or ib[1] < ia[0]:
+        return None
+    if ia[0] == ia[1] == ib[0] == ib[1]:
+        return 3
+    widest = max((ia[1] - ia[0]).days, (ib[1] - ib[0]).days)
+    return 2 if widest < NARROW_RANGE_DAYS else 1
+
+
+def _side(actor: Actor | None) -> str | None:
+    return actor.side if actor and actor.side else None
+
+
+def _participant_sides(actors: Iterable[Actor]) -> frozenset[str]:
+    return frozenset(a.side for a in actors if a.side)
+
+
+def subtypes_compatible(kind: str, a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return frozenset({a, b}) in MERGEABLE_SUBTYPES.get(kind, set())
+
+
+def _conflicts(a: Mention, b: Mention) -> bool:
+    ea, eb = a.event, b.event
+    if a.doc_id == b.doc_id or ea.kind != eb.kind or ea.negated != eb.negated:
+        return True
+    if not subtypes_compatible(ea.kind, ea.subtype, eb.subtype):
+        return True
+    for x, y in ((_side(ea.actor), _side(eb.actor)), (_side(ea.target), _side(eb.target))):
+        if x and y and x != y:
+            return True
+    pa, pb = _participant_sides(ea.participants), _participant_sides(eb.participants)
+    return bool(pa and pb and not (pa <= pb or pb <= pa))
+
+
+def strong_agreements(a: Mention, b: Mention) -> int:
+    """How many specific details two mentions share (see the module table)."""
+    ea, eb = a.event, b.event
+    points = 0
+    if ea.subtype and ea.subtype == eb.subtype:
+        points += 1
+    if set(ea.target_kind) & set(eb.target_kind):
+        points += 1
+    if ea.scope and set(ea.scope) == set(eb.scope):
+        points += 1
+    if ea.duration and ea.duration == eb.duration:
+        points += 1
+    sides_a = (_side(ea.actor), _side(ea.target))
+    if (
+        ea.kind not in KINETIC_KINDS
+        and None not in sides_a
+        and sides_a == (_side(eb.actor), _side(eb.target))
+    ):
+        points += 1
+    if any(
+        k in eb.counts and eb.counts[k].value == c.value and eb.counts[k].qualifier == c.qualifier
+        for k, c in ea.counts.items()
+    ):
+        points += 1
+    if ea.name and norm_name(ea.name) == norm_name(eb.name):
+        points += 2
+    pa = _participant_sides(ea.participants)
+    if len(pa) >= 2 and pa == _participant_sides(eb.participants):
+        points += 2
+    return points
+
+
+def match_score(a: Mention, b: Mention) -> int | None:
+    """Agreement points of two mentions, or None when they cannot be one occurrence."""
+    if _conflicts(a, b):
+        return None
+    dp = date_points(a.event.date, b.event.date)
+    pp = place_points(a.event.locations, b.event.locations)
+    if dp is None or pp is None:
+        return None
+    score = dp + pp + strong_agreements(a, b)
+    return score if score >= MERGE_THRESHOLD else None
+
+
+# ------------------------------------------------------------------ building
+
+
+def event_id_for(founding_mention_id: str) -> str:
+    return "e-" + hashlib.sha256(founding_mention_id.encode()).hexdigest()[:16]
+
+
+def mention_order(m: Mention) -> tuple[str, str, str]:
+    """The fixed order mentions are consolidated in: published, document, position."""
+    pub = _iso_published(m.published) or "9999"
+    idx = m.mention_id.rsplit(":", 1)[-1]
+    return (pub, m.doc_id, idx.zfill(8))
+
+
+def _most_common(values: Iterable[Any]) -> Any:
+    """The most frequent value; ties go to the one seen first."""
+    counted = Counter(v for v in values if v is not None)
+    if not counted:
+        return None
+    top = max(counted.values())
+    return next(v for v in counted if counted[v] == top)
+
+
+def _pick_actor(actors: Iterable[Actor | None]) -> Actor | None:
+    known = [a for a in actors if a is not None and (a.side or a.name)]
+    if not known:
+        return None
+    key = _most_common((a.side, a.name) for a in known)
+    return next(a for a in known if (a.side, a.name) == key)
+
+
+def _pick_date(ms: Sequence[Mention]) -> When:
+    dated = [(date_interval(m.event.date), m.event.date) for m in ms]
+    known = [(iv, w) for iv, w in dated if iv is not None]
+    if not known:
+        return next((m.event.date for m in ms if m.event.date.text), When())
+    narrowest = min((iv[1] - iv[0]).days for iv, _ in known)
+    candidates = [w for iv, w in known if (iv[1] - iv[0]).days == narrowest]
+    key = _most_common((w.start, w.end, w.precision) for w in candidates)
+    return next(w for w in candidates if (w.start, w.end, w.precision) == key)
+
+
+def _location_key(loc: Location) -> tuple[Any, ...]:
+    return tuple(sorted(place_levels(loc).items())) or (("name", norm_name(loc.name)),)
+
+
+def _finer(a: Location, b: Location) -> bool:
+    """a is a finer description of the same place as b."""
+    verdict, _ = compare_locations(a, b)
+    return verdict == "agree" and len(place_levels(a)) > len(place_levels(b))
+
+
+def _pick_locations(ms: Sequence[Mention]) -> list[Location]:
+    seen: dict[tuple[Any, ...], Location] = {}
+    freq: Counter[tuple[Any, ...]] = Counter()
+    for m in ms:
+        for loc in m.event.locations:
+            key = _location_key(loc)
+            freq[key] += 1
+            current = seen.get(key)
+            if current is None or (current.lat is None and loc.lat is not None):
+                seen[key] = loc
+    kept = [
+        loc
+        for loc in seen.values()
+        if not any(_finer(o, loc) for o in seen.values() if o is not loc)
+    ]
+    return sorted(kept, key=lambda loc: (-len(place_levels(loc)), -freq[_location_key(loc)]))
+
+
+def _pick_subtype(kind: str, ms: Sequence[Mention]) -> str | None:
+    subtypes = [m.event.subtype for m in ms if m.event.subtype]
+    for preferred in SUBTYPE_PRECEDENCE.get(kind, ()):
+        if preferred in subtypes:
+            return preferred
+    return _most_common(subtypes)
+
+
+def _union_participants(ms: Sequence[Mention]) -> list[Actor]:
+    out: dict[tuple[str | None, str | None], Actor] = {}
+    for m in ms:
+        for p in m.event.participants:
+            out.setdefault(((p.name or "").casefold() or None, p.side), p)
+    return list(out.values())
+
+
+def _civilian(ms: Sequence[Mention]) -> bool | None:
+    values = {m.event.civilian for m in ms if m.event.civilian is not None}
+    return values.pop() if len(values) == 1 else None
+
+
+def _claimant_label(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.name or actor.side
+
+
+def _outlet(m: Mention) -> str:
+    return m.source or m.doc_id
+
+
+def build_event(event_id: str, mentions: Sequence[Mention]) -> ConsolidatedEvent:
+    """Derive a consolidated event's fields from its member mentions (in order)."""
+    ms = sorted(mentions, key=mention_order)
+    first = ms[0].event
+    reports = [
+        CountReport(
+            key=k,
+            count=c,
+            mention_id=m.mention_id,
+            outlet=_outlet(m),
+            claimant=_claimant_label(m.event.claimant),
+            published=_iso_published(m.published),
+        )
+        for m in ms
+        for k, c in m.event.counts.items()
+    ]
+    statuses = {m.event.status for m in ms}
+    published = [(p, m.published) for m in ms if (p := published_at(m.published))]
+    return ConsolidatedEvent(
+        event_id=event_id,
+        kind=first.kind,
+        subtype=_pick_subtype(first.kind, ms),
+        date=_pick_date(ms),
+        locations=_pick_locations(ms),
+        actor=_pick_actor(m.event.actor for m in ms),
+        target=_pick_actor(m.event.target for m in ms),
+        participants=_union_participants(ms),
+        weapon=_most_common(m.event.weapon for m in ms),
+        weapons=sorted({m.event.weapon for m in ms if m.event.weapon}),
+        target_kind=sorted({tk for m in ms for tk in m.event.target_kind}),
+        scope=sorted({s for m in ms for s in m.event.scope}),
+        duration=_most_common(m.event.duration for m in ms),
+        name=_most_common(m.event.name for m in ms),
+        civilian=_civilian(ms),
+        status=next((s for s in STATUS_STRENGTH if s in statuses), first.status),
+        counts=reconcile(reports),
+        claims=[Claim.from_mention(m) for m in ms],
+        sources=sorted({_outlet(m) for m in ms}),
+        claimants=sorted({lbl for m in ms if (lbl := _claimant_label(m.event.claimant))}),
+        first_reported=min(published)[1] if published else None,
+        confidence=max(m.event.confidence for m in ms),
+        mentions=list(ms),
+    )
+
+
+# --------------------------------------------------------------- clustering
+
+
+def _best_cluster(m: Mention, clusters: list[tuple[str, list[Mention]]]) -> int | None:
+    best_index, best_score = None, -1.0
+    for i, (_, members) in enumerate(clusters):
+        if members[0].event.kind != m.event.kind:
+            continue
+        scores = [match_score(m, other) for other in members]
+        if any(s is None for s in scores):
+            continue
+        mean = sum(scores) / len(scores)  # type: ignore[arg-type]
+        if mean > best_score:
+            best_index, best_score = i, mean
+    return best_index
+
+
+def assign(
+    mentions: Iterable[Mention], existing: Sequence[tuple[str, Sequence[Mention]]] = ()
+) -> list[tuple[str, list[Mention]]]:
+    """Group mentions into (event_id, members), starting from existing groups."""
+    clusters: list[tuple[str, list[Mention]]] = [(eid, list(ms)) for eid, ms in existing if ms]
+    known = {m.mention_id for _, ms in clusters for m in ms}
+    for m in sorted(mentions, key=mention_order):
+        if m.mention_id in known:
+            continue
+        known.add(m.mention_id)
+        index = _best_cluster(m, clusters)
+        if index is None:
+            clusters.append((event_id_for(m.mention_id), [m]))
+        else:
+            clusters[index][1].append(m)
+    return clusters
+
+
+def consolidate(
+    mentions: Iterable[Mention], existing: Sequence[ConsolidatedEvent] = ()
+) -> list[ConsolidatedEvent]:
+    """Merge mentions of the same occurrence into events; ``existing`` events are kept
+    (with their ids) and new mentions join them or found new events."""
+    groups = assign(mentions, [(e.event_id, e.mentions) for e in existing])
+    return [build_event(eid, members) for eid, members in groups]
