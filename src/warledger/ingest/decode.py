@@ -1,0 +1,71 @@
+"""Bytes to text: UTF-8 first, then a declared or legacy charset, never silent garbage.
+
+News files arrive from scrapers, Windows editors and old CMSs; most are UTF-8, a few are
+cp1252 or carry a BOM. A byte stream that is none of these is reported, not guessed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# C0 control characters other than tab, newline, form feed and carriage return.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+
+
+class DecodeError(ValueError):
+    """The bytes are binary or in an encoding we cannot identify."""
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data with NUL bytes (images, archives, PDFs, UTF-32) outside a UTF-16 BOM."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in data[:65536]
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a ``<meta>`` tag, if it names a known codec."""
+    match = _DECLARED.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", "ignore")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, *, hint: str | None = None) -> str:
+    """Decode ``data``: BOM, UTF-8, then ``hint`` or a declared charset, then cp1252.
+
+    Raises ``DecodeError`` for binary data or bytes no candidate decodes, and for text
+    full of control characters (a sign of a wrong guess).
+    """
+    if looks_binary(data):
+        raise DecodeError("binary content (contains NUL bytes)")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"invalid {codec} after its byte-order mark") from exc
+    candidates = ["utf-8"]
+    for extra in (hint, declared_charset(data), "cp1252"):
+        if extra and extra not in candidates:
+            candidates.append(extra)
+    for codec in candidates:
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if len(_CONTROL.findall(text[:65536])) > 8:
+            raise DecodeError("binary content (control characters)")
+        return text
+    raise DecodeError("undecodable bytes (not UTF-8 or cp1252)")
