@@ -340,3 +340,11 @@ def test_reconcile_reports_latest_value_for_rising_tolls() -> None:
     assert killed.latest == 5
     assert (killed.low, killed.best, killed.high) == (3, 3, 5)
     assert killed.values[0].claimants == ["Governor"]
+
+
+def test_event_json_round_trips() -> None:
+    from warledger.ledger.consolidate import event_from_dict
+
+    events = consolidate(_five_mentions())
+    for e in events:
+        assert event_from_dict(e.to_dict()).to_dict() == e.to_dict()

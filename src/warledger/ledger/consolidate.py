@@ -161,7 +161,7 @@ class ConsolidatedEvent:
 
     @property
     def mention_ids(self) -> list[str]:
-        return [m.mention_id for m in self.mentions]
+        return [c.mention_id for c in self.claims]
 
     @property
     def n_sources(self) -> int:
@@ -204,6 +204,80 @@ class ConsolidatedEvent:
             "mention_ids": self.mention_ids,
             "claims": [c.to_dict() for c in self.claims],
         }
+
+
+# ------------------------------------------------------------- from stored JSON
+
+
+def actor_from_dict(d: dict[str, Any] | None) -> Actor | None:
+    if not d:
+        return None
+    return Actor(
+        name=d.get("name"), side=d.get("side"), type=d.get("type", "unknown"), role=d.get("role")
+    )
+
+
+def location_from_dict(d: dict[str, Any]) -> Location:
+    return Location(**{k: d.get(k) for k in Location.__dataclass_fields__})  # type: ignore[arg-type]
+
+
+def when_from_dict(d: dict[str, Any] | None) -> When:
+    d = d or {}
+    return When(
+        start=d.get("start"),
+        end=d.get("end"),
+        precision=d.get("precision") or "unknown",
+        text=d.get("text"),
+    )
+
+
+def claim_from_dict(d: dict[str, Any]) -> Claim:
+    return Claim(
+        mention_id=d["mention_id"],
+        doc_id=d["doc_id"],
+        source=d.get("source"),
+        published=d.get("published"),
+        url=d.get("url"),
+        claimant=actor_from_dict(d.get("claimant")),
+        status=d.get("status", "reported"),
+        subtype=d.get("subtype"),
+        negated=bool(d.get("negated")),
+        date=when_from_dict(d.get("date")),
+        locations=[location_from_dict(x) for x in d.get("locations", [])],
+        counts={
+            k: Count(value=c["value"], qualifier=c.get("qualifier", "exact"), text=c.get("text"))
+            for k, c in d.get("counts", {}).items()
+        },
+        evidence=[Span(s["start"], s["end"], s["text"]) for s in d.get("evidence", [])],
+    )
+
+
+def event_from_dict(d: dict[str, Any]) -> ConsolidatedEvent:
+    """A consolidated event read back from its ``to_dict`` JSON (without member mentions)."""
+    return ConsolidatedEvent(
+        event_id=d["event_id"],
+        kind=d["kind"],
+        subtype=d.get("subtype"),
+        date=when_from_dict(d.get("date")),
+        locations=[location_from_dict(x) for x in d.get("locations", [])],
+        actor=actor_from_dict(d.get("actor")),
+        target=actor_from_dict(d.get("target")),
+        participants=[a for x in d.get("participants", []) if (a := actor_from_dict(x))],
+        weapon=d.get("weapon"),
+        weapons=list(d.get("weapons", [])),
+        target_kind=list(d.get("target_kind", [])),
+        scope=list(d.get("scope", [])),
+        duration=d.get("duration"),
+        name=d.get("name"),
+        civilian=d.get("civilian"),
+        status=d.get("status", "reported"),
+        counts={k: ReconciledCount.from_dict(k, v) for k, v in d.get("counts", {}).items()},
+        claims=[claim_from_dict(c) for c in d.get("claims", [])],
+        sources=list(d.get("sources", [])),
+        claimants=list(d.get("claimants", [])),
+        first_reported=d.get("first_reported"),
+        confidence=d.get("confidence", 0.5),
+    )
 
 
 # ----------------------------------------------------------------- small readers

@@ -1,0 +1,110 @@
+"""Tables of the consolidated ledger: events, their claims, membership, snapshots.
+
+They live on the same ``metadata`` as the store's tables (one schema, one Alembic
+history: revision ``0002_consolidated_events``). Deliberately no foreign key to
+``mentions``: re-extracting a document replaces its mentions, and consolidation notices
+that through ``event_mentions.fingerprint`` rather than by blocking the store's delete.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from warledger.ledger.schema import Json, UtcDateTime, metadata
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("event_id", sa.String(40), primary_key=True, comment='"e-" + sha256[:16]'),
+    sa.Column("kind", sa.String(40), nullable=False, index=True),
+    sa.Column("subtype", sa.String(40)),
+    sa.Column("date_start", sa.Date, index=True),
+    sa.Column("date_end", sa.Date, index=True),
+    sa.Column("date_precision", sa.String(16)),
+    sa.Column("place_name", sa.Text, comment="the finest location"),
+    sa.Column("admin1", sa.String(120), index=True),
+    sa.Column("country", sa.String(8), index=True),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("precision", sa.String(16)),
+    sa.Column("actor_side", sa.String(8), index=True),
+    sa.Column("target_side", sa.String(8), index=True),
+    sa.Column("weapon", sa.String(40)),
+    sa.Column("status", sa.String(16), index=True),
+    sa.Column("n_mentions", sa.Integer, nullable=False),
+    sa.Column("n_sources", sa.Integer, nullable=False, comment="distinct outlets"),
+    sa.Column("n_claimants", sa.Integer, nullable=False),
+    sa.Column("first_reported", sa.String(40), comment="earliest publication (ISO)"),
+    sa.Column("contradiction", sa.Boolean, nullable=False, default=False),
+    sa.Column("killed", sa.Integer, comment="reconciled best value"),
+    sa.Column("injured", sa.Integer),
+    sa.Column("launched", sa.Integer),
+    sa.Column("intercepted", sa.Integer),
+    sa.Column("data", Json, nullable=False, comment="the consolidated event with its claims"),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column(
+        "event_id",
+        sa.String(40),
+        sa.ForeignKey("events.event_id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("mention_id", sa.String(60), primary_key=True),
+    sa.Column("doc_id", sa.String(40), nullable=False, index=True),
+    sa.Column("source", sa.String(200), index=True),
+    sa.Column("published", sa.String(40)),
+    sa.Column("url", sa.Text),
+    sa.Column("claimant_name", sa.Text),
+    sa.Column("claimant_side", sa.String(8), index=True),
+    sa.Column("status", sa.String(16), index=True),
+    sa.Column("subtype", sa.String(40)),
+    sa.Column("negated", sa.Boolean, nullable=False, default=False),
+    sa.Column("killed", sa.Integer),
+    sa.Column("injured", sa.Integer),
+    sa.Column("launched", sa.Integer),
+    sa.Column("intercepted", sa.Integer),
+    sa.Column("counts", Json),
+    sa.Column("evidence", Json),
+    sa.Column("data", Json, nullable=False, comment="the claim as the document gives it"),
+)
+
+event_mentions = sa.Table(
+    "event_mentions",
+    metadata,
+    sa.Column("mention_id", sa.String(60), primary_key=True, comment="in one event only"),
+    sa.Column(
+        "event_id",
+        sa.String(40),
+        sa.ForeignKey("events.event_id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("doc_id", sa.String(40), nullable=False, index=True),
+    sa.Column(
+        "fingerprint",
+        sa.String(64),
+        nullable=False,
+        comment="sha256 of the mention as consolidated; a change re-consolidates it",
+    ),
+)
+
+snapshots = sa.Table(
+    "snapshots",
+    metadata,
+    sa.Column("snapshot_id", sa.String(60), primary_key=True),
+    sa.Column("created_at", UtcDateTime, nullable=False, index=True),
+    sa.Column("content_hash", sa.String(64), nullable=False, index=True),
+    sa.Column("n_events", sa.Integer, nullable=False),
+    sa.Column("n_claims", sa.Integer, nullable=False),
+    sa.Column("n_mentions", sa.Integer, nullable=False),
+    sa.Column("n_positions", sa.Integer, nullable=False),
+    sa.Column(
+        "content",
+        sa.LargeBinary,
+        nullable=False,
+        comment="zlib-compressed canonical JSON of the frozen ledger",
+    ),
+)
