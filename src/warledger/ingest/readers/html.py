@@ -13,6 +13,9 @@ from warledger.errors import InputError
 from warledger.ingest.metadata import normalize_published
 from warledger.types import RawDocument
 
+# Fewer words than this is page furniture trafilatura fell back to ("Home", a menu), not
+# an article; the shortest news briefs run to several sentences.
+MIN_ARTICLE_WORDS = 12
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
@@ -39,7 +42,7 @@ def raw_from_html(
     except Exception as exc:  # lxml raises many types on corrupt markup
         return InputError(origin, f"unreadable HTML ({type(exc).__name__})")
     text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_ARTICLE_WORDS:
         return InputError(origin, "no article text found in the HTML")
     return RawDocument(
         text=text,
