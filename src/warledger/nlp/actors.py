@@ -1,0 +1,485 @@
+"""Who is acting: a registry of the war's actors, their sides, and how news names them.
+
+The registry data lives in ``theatres/ukraine/actors.jsonl`` (one actor per line, each
+with a note saying why it is there). On top of it this module adds every country (by
+name via pycountry and by demonym) and generic groups such as "Russian forces" or
+"Ukrainian officials", so a second conflict mostly needs data, not code.
+
+Matching rules:
+
+- Single-word aliases match case-sensitively ("US" the country, never "us" the pronoun;
+  "Trump" the person, never "trump" the verb); longer aliases ignore case.
+- The longest match wins ("Russian Defense Ministry" over "Russian").
+- Capitals used as metonyms ("Kyiv", "Moscow", "Washington") are states of their country.
+- A person the registry does not know gets the side of the title before the name
+  ("Dutch Defense Minister Ruben Brekelmans" → NL); with no such title the side is null.
+- "G7" and "the coalition of the willing" group several states, so their side is null.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pycountry
+
+from warledger.nlp.context import ActorMention
+from warledger.types import Actor
+
+if TYPE_CHECKING:
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+__all__ = ["ActorRegistry", "RegistryEntry"]
+
+DEMONYMS: dict[str, tuple[str, ...]] = {
+    "RU": ("Russian",),
+    "UA": ("Ukrainian",),
+    "US": ("American", "U.S.", "US"),
+    "GB": ("British", "UK", "U.K."),
+    "FR": ("French",),
+    "DE": ("German",),
+    "IT": ("Italian",),
+    "JP": ("Japanese",),
+    "CA": ("Canadian",),
+    "TR": ("Turkish",),
+    "SA": ("Saudi",),
+    "CN": ("Chinese",),
+    "KP": ("North Korean",),
+    "KR": ("South Korean",),
+    "IR": ("Iranian",),
+    "BY": ("Belarusian", "Belarussian"),
+    "PL": ("Polish",),
+    "HU": ("Hungarian",),
+    "NL": ("Dutch",),
+    "ES": ("Spanish",),
+    "IN": ("Indian",),
+    "QA": ("Qatari",),
+    "AE": ("Emirati",),
+    "IL": ("Israeli",),
+    "SK": ("Slovak",),
+    "CZ": ("Czech",),
+    "RO": ("Romanian",),
+    "MD": ("Moldovan",),
+    "LT": ("Lithuanian",),
+    "LV": ("Latvian",),
+    "EE": ("Estonian",),
+    "FI": ("Finnish",),
+    "SE": ("Swedish",),
+    "NO": ("Norwegian",),
+    "DK": ("Danish",),
+    "BE": ("Belgian",),
+    "AT": ("Austrian",),
+    "CH": ("Swiss",),
+    "GR": ("Greek",),
+    "BG": ("Bulgarian",),
+    "GE": ("Georgian",),
+    "AZ": ("Azerbaijani",),
+    "KZ": ("Kazakh",),
+    "BR": ("Brazilian",),
+    "ZA": ("South African",),
+    "AU": ("Australian",),
+    "SY": ("Syrian",),
+    "EG": ("Egyptian",),
+    "PK": ("Pakistani",),
+}
+# Short names news uses that pycountry's names do not cover.
+COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
+    "RU": ("Russia",),
+    "US": ("United States", "U.S.", "US", "USA", "U.S.A.", "America", "United States of America"),
+    "GB": ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain"),
+    "KP": ("North Korea", "DPRK"),
+    "KR": ("South Korea",),
+    "TR": ("Turkey", "Türkiye", "Turkiye"),
+    "AE": ("UAE", "U.A.E."),
+    "CN": ("China",),
+    "VA": ("Vatican", "Holy See"),
+}
+# Capitals that news uses for their governments ("Kyiv and Moscow accused each other").
+CAPITALS: dict[str, tuple[str, ...]] = {
+    "UA": ("Kyiv", "Kiev"),
+    "RU": ("Moscow",),
+    "US": ("Washington",),
+    "GB": ("London",),
+    "FR": ("Paris",),
+    "DE": ("Berlin",),
+    "CN": ("Beijing",),
+    "KP": ("Pyongyang",),
+    "IR": ("Tehran",),
+    "BY": ("Minsk",),
+    "TR": ("Ankara",),
+    "PL": ("Warsaw",),
+    "HU": ("Budapest",),
+}
+_MILITARY_NOUNS = (
+    "forces", "troops", "army", "military", "soldiers", "servicemen", "units", "navy",
+    "armed forces", "air defense", "air defenses", "air defence", "air defences",
+)  # fmt: skip
+_GOVERNMENT_NOUNS = (
+    "government", "officials", "authorities", "leadership", "delegation", "negotiators",
+    "diplomats", "side", "leaders",
+)  # fmt: skip
+_CIVILIAN_NOUNS = ("civilians",)
+
+# Words of a title between a side-bearing word and a name: "Russian President X",
+# "Ukraine's Foreign Minister X", "U.S. Secretary of State X", "EU foreign policy chief X".
+TITLE_WORDS = frozenset(
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "finance",
+        "economy",
+        "trade",
+        "energy",
+        "secretary",
+        "state",
+        "of",
+        "general",
+        "chancellor",
+        "envoy",
+        "special",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "adviser",
+        "advisor",
+        "aide",
+        "commander",
+        "chief",
+        "mayor",
+        "governor",
+        "head",
+        "leader",
+        "deputy",
+        "first",
+        "senator",
+        "sen.",
+        "rep.",
+        "representative",
+        "official",
+        "top",
+        "negotiator",
+        "diplomat",
+        "former",
+        "acting",
+        "presidential",
+        "national",
+        "security",
+        "policy",
+        "military",
+        "intelligence",
+        "staff",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "crown",
+        "prince",
+        "king",
+        "queen",
+        "supreme",
+        "lawmaker",
+        "gen.",
+        "lt.",
+        "col.",
+        "colonel",
+        "lieutenant",
+        "major",
+        "admiral",
+        "regional",
+        "governor-general",
+        "director",
+        "speaker",
+        "parliament",
+        "parliamentary",
+        "for",
+        "the",
+        "'s",
+        "’s",
+    ]
+)
+
+_DEFAULT_PATH = "theatres/ukraine/actors.jsonl"
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    """One line of actors.jsonl."""
+
+    name: str
+    aliases: tuple[str, ...]
+    side: str | None
+    type: str
+    note: str = ""
+
+    def actor(self) -> Actor:
+        return Actor(name=self.name, side=self.side, type=self.type)
+
+
+def _clean(text: str) -> str:
+    s = re.sub(r"\s+", " ", text.strip().replace("’", "'"))
+    s = re.sub(r"(?:'s|s')$", lambda m: "s" if m[0] == "s'" else "", s).strip()
+    return re.sub(r"^(?:the|The)\s+", "", s)
+
+
+def _is_case_sensitive(alias: str) -> bool:
+    """Single words match case-sensitively; phrases ignore case."""
+    return " " not in alias.strip()
+
+
+def _country_entries() -> Iterable[tuple[str, RegistryEntry]]:
+    """(alias, entry) for every country name, demonym, capital and generic group."""
+    for country in pycountry.countries:
+        code = country.alpha_2
+        short = getattr(country, "common_name", None) or country.name
+        names = [*COUNTRY_NAMES.get(code, ()), short]
+        if "," not in country.name:
+            names.append(country.name)
+        names = list(dict.fromkeys(names))
+        state = RegistryEntry(name=names[0], aliases=(), side=code, type="state")
+        for alias in names:
+            if "," not in alias:
+                yield alias, state
+        for demonym in DEMONYMS.get(code, ()):
+            yield demonym, state
+        for capital in CAPITALS.get(code, ()):
+            yield capital, state
+        adjectives = [*DEMONYMS.get(code, ())]
+        heads = [*names, *CAPITALS.get(code, ())]
+        possessives = [f"{n}'s" for n in heads if "," not in n and "." not in n]
+        if not adjectives:
+            continue
+        label = adjectives[0]
+        groups = (
+            (_MILITARY_NOUNS, f"{label} forces", "military"),
+            (_GOVERNMENT_NOUNS, f"{label} government", "government"),
+            (_CIVILIAN_NOUNS, f"{label} civilians", "civilians"),
+        )
+        for nouns, name, kind in groups:
+            entry = RegistryEntry(name=name, aliases=(), side=code, type=kind)
+            for noun in nouns:
+                for head in (*adjectives, *possessives):
+                    yield f"{head} {noun}", entry
+
+
+class ActorRegistry:
+    """Registry of actors: lookups by name or alias and mention-finding in parsed text."""
+
+    def __init__(self, entries: Iterable[RegistryEntry]) -> None:
+        self.entries = list(entries)
+        self._exact: dict[str, RegistryEntry] = {}  # single words, case-sensitive
+        self._folded: dict[str, RegistryEntry] = {}  # phrases, lower-cased
+        for alias, entry in _country_entries():
+            self._add(alias, entry)
+        # Registry lines come last so they override the generated country entries.
+        for entry in self.entries:
+            for alias in (entry.name, *entry.aliases):
+                self._add(alias, entry)
+        self._matchers: dict[int, tuple[PhraseMatcher, PhraseMatcher]] = {}
+
+    def _add(self, alias: str, entry: RegistryEntry) -> None:
+        alias = alias.replace("’", "'").strip()
+        if _is_case_sensitive(alias):
+            self._exact[alias] = entry
+        else:
+            self._folded[alias.lower()] = entry
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> ActorRegistry:
+        """The registry from ``path`` (default: the packaged Ukraine theatre), cached."""
+        return _load(str(path) if path else None)
+
+    @classmethod
+    def from_jsonl(cls, text: str) -> ActorRegistry:
+        entries = []
+        for line in text.splitlines():
+            if line.strip():
+                d = json.loads(line)
+                entries.append(
+                    RegistryEntry(
+                        name=d["name"],
+                        aliases=tuple(d.get("aliases", ())),
+                        side=d.get("side"),
+                        type=d.get("type", "unknown"),
+                        note=d.get("note", ""),
+                    )
+                )
+        return cls(entries)
+
+    # --- lookups ---------------------------------------------------------------------
+
+    def _entry(self, text: str) -> RegistryEntry | None:
+        if text in self._exact:
+            return self._exact[text]
+        return self._folded.get(text.lower()) if " " in text else None
+
+    def lookup(self, text: str) -> Actor | None:
+        """The actor ``text`` names, or None.
+
+        Accepts a bare alias ("Peskov", "the Kremlin", "Kyiv's"), a name with its title
+        ("Russian President Vladimir Putin"), or an unregistered person with a title that
+        gives the side ("Japanese Foreign Minister Takeshi Iwaya").
+        """
+        s = _clean(text)
+        if not s:
+            return None
+        entry = self._entry(s) or self._entry(s[:1].upper() + s[1:])
+        if entry:
+            return entry.actor()
+        tokens = s.split(" ")
+        for k in range(1, len(tokens)):  # drop a leading title: "Russian President X"
+            entry = self._entry(" ".join(tokens[k:]))
+            if entry and all(t.lower() in TITLE_WORDS or self._entry(t) for t in tokens[:k]):
+                return entry.actor()
+        return self._titled_person(tokens)
+
+    def _titled_person(self, tokens: list[str]) -> Actor | None:
+        """ "<side word> <title words> <Name>" → a person of that side, else None."""
+        for k in range(len(tokens) - 1, 0, -1):
+            head = " ".join(tokens[:k])
+            head = re.sub(r"'s$", "", head)
+            entry = self._entry(head)
+            if entry is None or entry.type == "person":
+                continue
+            rest = tokens[k:]
+            titles = 0
+            while titles < len(rest) and rest[titles].lower() in TITLE_WORDS | {"'s"}:
+                titles += 1
+            name = rest[titles:]
+            if titles and name and all(t[:1].isupper() for t in name):
+                return Actor(name=" ".join(name), side=entry.side, type="person")
+        return None
+
+    def side_of(self, text: str) -> str | None:
+        """The side ``text`` speaks for, or None when unknown."""
+        actor = self.lookup(text)
+        return actor.side if actor else None
+
+    # --- mentions in parsed text -------------------------------------------------------
+
+    def _matchers_for(self, doc: Doc) -> tuple[PhraseMatcher, PhraseMatcher]:
+        """Phrase matchers bound to ``doc``'s vocabulary, built once per vocabulary."""
+        key = id(doc.vocab)
+        if key not in self._matchers:
+            from spacy.lang.en import English
+            from spacy.matcher import PhraseMatcher
+
+            tokenizer = English(vocab=doc.vocab).tokenizer
+            exact = PhraseMatcher(doc.vocab, attr="ORTH")
+            folded = PhraseMatcher(doc.vocab, attr="LOWER")
+            exact_aliases = list(self._exact)
+            exact.add("ACTOR", list(tokenizer.pipe(_with_curly(exact_aliases))))
+            folded.add("ACTOR", list(tokenizer.pipe(_with_curly(list(self._folded)))))
+            self._matchers[key] = (exact, folded)
+        return self._matchers[key]
+
+    def find(self, doc: Doc) -> list[ActorMention]:
+        """Every actor mention in ``doc``, in text order, without overlaps."""
+        from spacy.util import filter_spans
+
+        exact, folded = self._matchers_for(doc)
+        spans = [doc[s:e] for _, s, e in exact(doc)] + [doc[s:e] for _, s, e in folded(doc)]
+        matched: dict[tuple[int, int], Actor] = {}
+        for span in filter_spans(spans):
+            entry = self._entry(_clean(span.text))
+            if entry:
+                matched[(span.start, span.end)] = entry.actor()
+
+        taken = {i for s, e in matched for i in range(s, e)}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            name = _clean(ent.text)
+            if not name:
+                continue
+            end = ent.end
+            while end > ent.start and doc[end - 1].text in ("'s", "’s", "'"):
+                end -= 1
+            matched[(ent.start, end)] = Actor(name=name, side=None, type="person")
+            taken.update(range(ent.start, end))
+
+        self._absorb_titles(doc, matched)
+        mentions = [
+            ActorMention(
+                start=doc[s].idx, end=doc[e - 1].idx + len(doc[e - 1]), text=doc[s:e].text, actor=a
+            )
+            for (s, e), a in matched.items()
+        ]
+        mentions.extend(self._hyphenated(doc, taken))
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _absorb_titles(self, doc: Doc, matched: dict[tuple[int, int], Actor]) -> None:
+        """Give title-read sides to unknown persons and drop the title's own side word.
+
+        In "Russian President Vladimir Putin" the word "Russian" describes Putin; it is not
+        a second actor.
+        """
+        by_end = {e: (s, e) for (s, e) in matched}
+        for (start, _end), actor in sorted(matched.items()):
+            if actor.type != "person":
+                continue
+            j = start - 1
+            saw_title = False
+            sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+            while j >= sent_start and start - j <= 8:
+                if (j + 1) in by_end and by_end[j + 1] != (start, _end):
+                    key = by_end[j + 1]
+                    holder = matched.get(key)
+                    if holder and holder.type != "person" and saw_title:
+                        if actor.side is None:
+                            actor.side = holder.side
+                        del matched[key]
+                    break
+                if doc[j].lower_ in TITLE_WORDS:
+                    saw_title = saw_title or doc[j].lower_ not in ("the", "'s", "’s", "of")
+                    j -= 1
+                    continue
+                break
+
+    def _hyphenated(self, doc: Doc, taken: set[int]) -> list[ActorMention]:
+        """Actors inside hyphenated tokens: "U.S.-proposed", "Russia-Ukraine"."""
+        out = []
+        for token in doc:
+            if token.i in taken or "-" not in token.text:
+                continue
+            offset = 0
+            parts = token.text.split("-")
+            for n, part in enumerate(parts):
+                entry = self._exact.get(part)
+                if entry and not (n and parts[n - 1].lower() in ("pro", "anti")):
+                    start = token.idx + offset
+                    out.append(ActorMention(start, start + len(part), part, entry.actor()))
+                offset += len(part) + 1
+        return out
+
+
+def _with_curly(aliases: list[str]) -> list[str]:
+    """Each alias, plus its typographic-apostrophe spelling when it has one."""
+    out = []
+    for alias in aliases:
+        out.append(alias)
+        if "'" in alias:
+            out.append(alias.replace("'", "’"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _load(path: str | None) -> ActorRegistry:
+    if path is None:
+        text = resources.files("warledger").joinpath(_DEFAULT_PATH).read_text("utf-8")
+    else:
+        text = Path(path).read_text("utf-8")
+    return ActorRegistry.from_jsonl(text)
