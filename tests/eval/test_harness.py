@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from warledger.eval import harness
@@ -68,3 +69,37 @@ def test_cli_prints_tables_and_writes_the_json_report(eval_data, event, monkeypa
 def test_cli_reports_a_missing_gold_folder(tmp_path):
     run = CliRunner().invoke(app, ["eval", str(tmp_path / "nope")])
     assert run.exit_code != 0
+
+
+class FakeEvent:
+    def __init__(self, event_id, mention_ids):
+        self.event_id = event_id
+        self.mention_ids = mention_ids
+
+
+def test_consolidation_is_scored_with_b_cubed_on_the_cluster_set(eval_data, event):
+    extract = fake_extract(
+        {
+            "European Union pledged": [
+                event("aid", "The European Union pledged new military aid to Ukraine."),
+                event("proposal", "Brussels also proposed a plan to rearm Europe."),
+            ],
+            "Geneva": [event("talks", "Negotiators from the United States and Ukraine met.")],
+        }
+    )
+    seen = []
+
+    def merge_all(mentions):
+        seen.extend(mentions)
+        return [FakeEvent("E", [m.mention_id for m in mentions])]
+
+    result = harness.evaluate_consolidation(
+        eval_data / "clusters.json", eval_data / "corpus", extract=extract, consolidate=merge_all
+    )
+    assert {m.doc_id for m in seen} == {"voa:900001", "docs/odesa.txt"}
+    assert sorted(p for _, p in extract.calls) == ["2025-03-11", "2025-03-12"]
+    # the talks evidence lacks "Geneva" but has 5 of the phrase's 6 content words, so all
+    # three labelled mentions are found; all sit in one event: P = 1/3 each, R = 1
+    assert result.found == 3
+    assert result.precision == pytest.approx(1 / 3)
+    assert result.recall == 1.0

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from warledger.eval.clusters import align, load_cluster_set
+from warledger.eval.clusters import ClusterSet, align, load_cluster_set
 from warledger.types import Mention
 
 _UNMATCHED = object()  # with the mention, the singleton id of a mention never predicted
@@ -88,5 +88,9 @@ def bcubed_for_predictions(
     cluster_set = load_cluster_set(cluster_file)
     key = doc_of or (lambda m: m.doc_id)
     predicted = [(key(m), m.event, event_id) for m, event_id in mentions_with_event_ids]
-    found = align(cluster_set.mentions, predicted)
+    return score_alignment(cluster_set, align(cluster_set.mentions, predicted))
+
+
+def score_alignment(cluster_set: ClusterSet, found: Mapping[Hashable, Hashable]) -> BCubed:
+    """B-cubed of a cluster set given labelled key -> predicted cluster (from ``align``)."""
     return score(cluster_set.gold_clusters(), found)

@@ -76,12 +76,17 @@ def load_gold(gold_dir: str | Path) -> list[GoldDocument]:
 
 def document_text(gold_doc: GoldDocument, corpus_dir: str | Path) -> str:
     """The cleaned text of the document a gold file describes."""
+    return text_for(gold_doc.doc, corpus_dir)
+
+
+def text_for(doc: str, corpus_dir: str | Path) -> str:
+    """The cleaned text of ``doc``: a path under the corpus, or ``voa:<id>``."""
     corpus = Path(corpus_dir)
-    if gold_doc.doc.startswith("voa:"):
-        return voa_text(corpus / VOA_FILE, gold_doc.doc.removeprefix("voa:"))
-    path = corpus / gold_doc.doc
+    if doc.startswith("voa:"):
+        return voa_text(corpus / VOA_FILE, doc.removeprefix("voa:"))
+    path = corpus / doc
     if not path.is_file():
-        raise UsageError(f"{gold_doc.name}: document not found: {path}")
+        raise UsageError(f"document not found: {path}")
     return _ingested_texts(str(path)).get(None) or path.read_text(encoding="utf-8")
 
 

@@ -11,13 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from warledger.errors import UsageError
-from warledger.eval.gold import GoldDocument, document_text, load_gold
+from warledger.eval.bcubed import BCubed, score_alignment
+from warledger.eval.clusters import align, load_cluster_set, mentions_for
+from warledger.eval.gold import GoldDocument, document_text, load_gold, text_for
 from warledger.eval.metrics import Report, score
-from warledger.types import DocumentResult
+from warledger.types import DocumentResult, Mention
 
 log = logging.getLogger(__name__)
 
 Extract = Callable[..., DocumentResult]  # called as extract(text, published=...)
+Consolidate = Callable[[list[Mention]], list]  # -> objects with event_id and mention_ids
 
 
 def default_extract() -> Extract:
@@ -27,6 +30,27 @@ def default_extract() -> Extract:
     except ImportError as exc:
         raise UsageError(f"the extractor is not available: {exc}") from exc
     return extract_text
+
+
+def default_consolidate() -> Consolidate:
+    """The ledger's consolidation; a clear error while it is not installed."""
+    try:
+        from warledger.ledger.consolidate import consolidate
+    except ImportError as exc:
+        raise UsageError(f"consolidation is not available: {exc}") from exc
+    return consolidate
+
+
+def cached(extract: Extract) -> Extract:
+    """Extract each (text, published) once: gold and cluster sets share documents."""
+    memo: dict[tuple[str, str | None], DocumentResult] = {}
+
+    def run(text: str, published: str | None = None) -> DocumentResult:
+        if (text, published) not in memo:
+            memo[(text, published)] = extract(text, published=published)
+        return memo[(text, published)]
+
+    return run
 
 
 def default_corpus(gold_dir: str | Path) -> Path:
@@ -64,3 +88,27 @@ def evaluate(
         raise UsageError(f"corpus folder not found: {corpus} (use --corpus)")
     pairs, errors = run_extraction(gold_docs, corpus, extract or default_extract())
     return score(pairs, errors)
+
+
+def evaluate_consolidation(
+    cluster_file: str | Path,
+    corpus_dir: str | Path,
+    extract: Extract | None = None,
+    consolidate: Consolidate | None = None,
+) -> BCubed:
+    """Extract the cluster set's documents, consolidate the mentions, score B-cubed."""
+    cluster_set = load_cluster_set(cluster_file)
+    extract = extract or default_extract()
+    consolidate = consolidate or default_consolidate()
+    mentions: list[Mention] = []
+    for doc in cluster_set.documents:
+        published = cluster_set.published.get(doc)
+        result = extract(text_for(doc, corpus_dir), published=published)
+        mentions.extend(mentions_for(doc, result.events, published))
+    event_of = {
+        mention_id: event.event_id
+        for event in consolidate(mentions)
+        for mention_id in event.mention_ids
+    }
+    predicted = [(m.doc_id, m.event, event_of.get(m.mention_id, m.mention_id)) for m in mentions]
+    return score_alignment(cluster_set, align(cluster_set.mentions, predicted))

@@ -36,10 +36,15 @@ def eval_command(
     as_json: JsonOption = False,
 ) -> None:
     """Score extraction against gold files: event P/R/F1, field accuracy, positions, places."""
-    from warledger.eval.harness import evaluate
+    from warledger.eval import harness
     from warledger.eval.render import print_report
 
-    report = evaluate(gold_dir, corpus)
+    extract = harness.cached(harness.default_extract())
+    report = harness.evaluate(gold_dir, corpus, extract=extract)
+    if clusters:
+        corpus_dir = corpus or harness.default_corpus(gold_dir)
+        bcubed = harness.evaluate_consolidation(clusters, corpus_dir, extract=extract)
+        report.extra["bcubed"] = {"cluster_set": str(clusters), **bcubed.to_dict()}
     data = report.to_dict()
     if output:
         output.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
