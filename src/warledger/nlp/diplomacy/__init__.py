@@ -1,0 +1,383 @@
+"""Diplomacy events: ceasefires, talks, proposals, sanctions and aid.
+
+``extract_diplomacy(ctx)`` reads each sentence of a parsed document against the trigger
+lexicon (``theatres/ukraine/diplomacy_triggers.json``), keeps the matches whose clause
+reports an occurrence (not a wish, a condition or a question; negations are kept and
+marked), and fills each event's parties, venue, date, duration, scope and claimant from
+the sentence. One sentence gives at most one event per kind, except where the text
+itself names two occurrences ("Ukraine accepted a U.S. proposal for a ceasefire": an
+acceptance and a proposal; "Kyiv and Moscow accused each other": two accusations; "the
+US targeting of Rosneft or the EU's LNG ban": two sanctions by two actors).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from warledger.nlp.attribution import attribute
+from warledger.nlp.diplomacy import arguments, clauses, fields
+from warledger.nlp.diplomacy.lexicon import Lexicon, Trigger, load
+from warledger.types import Actor, Event, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from warledger.nlp.context import ActorMention, DocContext
+
+__all__ = ["extract_diplomacy"]
+
+# How many events of one kind a single sentence may yield (distinct subtypes only).
+MAX_PER_KIND = {"ceasefire": 2, "sanction": 3}
+# Subtypes whose ceasefire carries its own duration ("a 30-day ceasefire").
+DURATION_SUBTYPES = frozenset({"proposed", "declared", "accepted", "rejected", "extended"})
+_ANAPHORIC_CF = re.compile(
+    r"\b(?:that|the|this) (?:ceasefire|truce)\b[^.]{0,60}\b(?:last|lasting|run)\b", re.I
+)
+_ANAPHORIC_PLAN = re.compile(
+    r"^\W*(?:this|that|the) (?:draft |proposed |peace )*(?:agreement|plan|framework|deal)\b", re.I
+)
+_GENERIC_TALKS = re.compile(
+    r"\b(?:any|future|potential|possible|such|these|those|meaningful)\s+(?:[\w-]+\s+)?$", re.I
+)
+BASE_CONFIDENCE = 0.6
+
+
+def extract_diplomacy(ctx: DocContext) -> list[Event]:
+    """Every diplomacy event the document reports, in text order."""
+    lexicon = load()
+    events: list[Event] = []
+    for sent in ctx.doc.sents:
+        if clauses.is_question(sent):
+            continue
+        events.extend(_sentence_events(ctx, sent, lexicon, events))
+    return events
+
+
+def _sentence_events(
+    ctx: DocContext, sent: SpacySpan, lexicon: Lexicon, earlier: list[Event]
+) -> list[Event]:
+    text = sent.text
+    chosen: dict[str, list[Event]] = {}
+    used: dict[str, list[tuple[int, int, Event]]] = {}
+    for trigger in lexicon.triggers:
+        if trigger.requires and not trigger.requires.search(text):
+            continue
+        taken = chosen.setdefault(trigger.kind, [])
+        limit = MAX_PER_KIND.get(trigger.kind, 1)
+        full = len(taken) >= limit or any(e.subtype == trigger.subtype for e in taken)
+        if full and not trigger.per_actor_measure:
+            continue
+        for m in trigger.pattern.finditer(text):
+            if len(taken) >= limit:
+                break
+            made = _read(ctx, sent, lexicon, trigger, m, earlier)
+            made = [e for e in made if not _restates(e, m, used.get(trigger.kind, []))]
+            for event in made:
+                if _duplicate(event, taken):
+                    continue
+                taken.append(event)
+                used.setdefault(trigger.kind, []).append((m.start(), m.end(), event))
+            if made and not trigger.per_actor_measure:
+                break
+    out = [e for kind_events in chosen.values() for e in kind_events]
+    _carry_duration_back(ctx, sent, earlier, out)
+    return sorted(out, key=lambda e: e.evidence[0].start)
+
+
+def _restates(event: Event, m: re.Match[str], used: list[tuple[int, int, Event]]) -> bool:
+    """A match inside an earlier one ("prolong the truce" in "refused to prolong the
+    truce") restates it, unless it names another actor ("accept a U.S. proposal for a
+    ceasefire": Ukraine accepts, the U.S. proposed)."""
+    for start, end, other in used:
+        if start <= m.start() and m.end() <= end:
+            same_actor = (event.actor and event.actor.side) == (other.actor and other.actor.side)
+            if same_actor:
+                return True
+    return False
+
+
+def _duplicate(event: Event, taken: list[Event]) -> bool:
+    """Same subtype again in one sentence: only a new accuser or a new actor of a
+    sanction makes it a second occurrence."""
+
+    def side(actor: Actor | None) -> str | None:
+        return actor.side if actor else None
+
+    for other in taken:
+        if other.subtype != event.subtype:
+            continue
+        if event.subtype == "violation_alleged":
+            if side(other.claimant) == side(event.claimant):
+                return True
+        elif event.kind != "sanction" or side(other.actor) == side(event.actor):
+            return True
+    return False
+
+
+def _read(
+    ctx: DocContext,
+    sent: SpacySpan,
+    lexicon: Lexicon,
+    trigger: Trigger,
+    m: re.Match[str],
+    earlier: list[Event],
+) -> list[Event]:
+    """The event(s) one trigger match makes, or none if its clause is not an occurrence."""
+    start, end = sent.start_char + m.start(), sent.start_char + m.end()
+    anchor = clauses.anchor_token(sent, start, end)
+    if clauses.is_hedged(anchor, lexicon.hedges):
+        return []
+    if clauses.is_unlicensed_infinitive(anchor, lexicon.licensors):
+        return []
+    negated = trigger.negated or clauses.is_negated(anchor, m.group(0))
+    subtype = trigger.subtype
+    if trigger.noun:
+        if not _talks_noun_is_event(ctx, sent, anchor, start):
+            return []
+        subtype = "scheduled" if clauses.is_future(anchor, sent) else "held"
+    event = Event(
+        kind=trigger.kind,
+        subtype=subtype,
+        negated=negated,
+        evidence=[Span(sent.start_char, sent.end_char, sent.text)],
+        confidence=BASE_CONFIDENCE,
+    )
+    future = trigger.kind == "talks" and subtype == "scheduled"
+    event.date = fields.date_of(sent, anchor.idx, ctx.published, future=future)
+    reader = _READERS[trigger.kind]
+    events = reader(ctx, sent, trigger, m, anchor, event)
+    for e in events:
+        if e.claimant is None:
+            side = e.actor.side if e.actor else None
+            claimant, status = attribute(sent, ctx, trigger=anchor, actor_side=side)
+            e.claimant, e.status = claimant, status
+        if e.claimant is None and e.actor is None and not e.participants:
+            e.confidence -= 0.15
+    return events
+
+
+# --- per-kind argument readers ------------------------------------------------------------
+
+
+def _party(ctx: DocContext, anchor: Token) -> Actor | None:
+    found = arguments.governing_party(ctx, anchor)
+    return arguments.copy_actor(found.actor) if found else None
+
+
+def _actor_near(ctx: DocContext, start: int, end: int, before: int = 25) -> Actor | None:
+    """An actor named inside the match or just before it ("a U.S. proposal for")."""
+    found = arguments.mentions_in(ctx, max(0, start - before), end)
+    return arguments.copy_actor(found[-1].actor) if found else None
+
+
+def _first_other_after(
+    ctx: DocContext, sent: SpacySpan, after: int, not_side: str | None
+) -> Actor | None:
+    for m in arguments.mentions_in(ctx, after, sent.end_char):
+        if m.actor.side and m.actor.side != not_side:
+            return arguments.copy_actor(m.actor)
+    return None
+
+
+def _ceasefire(ctx, sent, trigger, m, anchor, event) -> list[Event]:
+    start = sent.start_char + m.start()
+    text = ctx.text
+    cf = trigger_cf_span(m, sent, ctx)
+    win = fields.window(text, cf[0], cf[1], before=50, after=40)
+    win = win if win else m.group(0)
+    event.scope = fields.scope_of(win)
+    if trigger.subtype in DURATION_SUBTYPES:
+        event.duration = fields.duration_of(fields.window(text, cf[0], cf[1], 30, 10))
+    if trigger.subtype == "violation_alleged":
+        return _violations(ctx, sent, trigger, anchor, event)
+    if trigger.subtype == "proposed":
+        event.actor = _actor_near(ctx, start, cf[0]) or _party(ctx, anchor)
+    else:
+        event.actor = _party(ctx, anchor)
+    partial = event.scope and not set(event.scope) & {"full", "sea", "air"}
+    if trigger.subtype == "proposed" and partial and "proposal" in m.group(0).lower():
+        # A proposal to stop only some attacks is a moratorium: the schema files it
+        # under proposals, not ceasefires.
+        event.kind, event.subtype = "proposal", "put_forward"
+    return [event]
+
+
+def trigger_cf_span(m: re.Match[str], sent: SpacySpan, ctx: DocContext) -> tuple[int, int]:
+    """Character span of the ceasefire noun inside a match (the match itself if none)."""
+    cf = load().macros["CF"]
+    found = list(cf.finditer(m.group(0)))
+    base = sent.start_char + m.start()
+    if not found:
+        return base, sent.start_char + m.end()
+    last = found[-1]
+    return base + last.start(), base + last.end()
+
+
+def _violations(ctx, sent, trigger, anchor, event) -> list[Event]:
+    """Accusations: the accuser is the claimant, the accused the target."""
+    verb = anchor
+    for tok in sent:
+        if tok.lemma_.lower() == "accuse":
+            verb = tok
+            break
+    accusers: list[ActorMention] = []
+    for child in verb.children:
+        if child.dep_ in arguments.SUBJECTS:
+            s, e = arguments.subtree_span(child)
+            accusers = [a for a in arguments.mentions_in(ctx, s, e) if a.actor.side]
+    if trigger.mutual:
+        sides = arguments.sides_in(accusers)
+        out = []
+        for accuser in sides:
+            for accused in sides:
+                if accuser.side != accused.side:
+                    e = _clone(event)
+                    e.claimant = arguments.copy_actor(accuser)
+                    e.target = arguments.copy_actor(accused)
+                    e.status = "claimed"
+                    out.append(e)
+        return out or [event]
+    accused = None
+    for child in verb.children:
+        if child.dep_ in {"dobj", "obj"}:
+            found = arguments.actor_of_phrase(ctx, child)
+            accused = arguments.copy_actor(found.actor) if found else None
+    if accusers:
+        event.claimant = arguments.copy_actor(accusers[0].actor)
+        event.status = "claimed"
+    event.target = accused
+    return [event]
+
+
+def _clone(event: Event) -> Event:
+    return Event(
+        kind=event.kind,
+        subtype=event.subtype,
+        date=event.date,
+        scope=list(event.scope),
+        negated=event.negated,
+        evidence=list(event.evidence),
+        confidence=event.confidence,
+    )
+
+
+def _talks(ctx, sent, trigger, m, anchor, event) -> list[Event]:
+    event.locations = fields.venues(ctx, sent)
+    venue_spans = [(p.start, p.end) for p in ctx.places_in(sent) if p.location in event.locations]
+    mentions = [
+        a
+        for a in ctx.actors_in(sent)
+        if not any(s <= a.start and a.end <= e for s, e in venue_spans)
+    ]
+    if event.subtype in {"offered", "cancelled", "postponed", "mediation_offered"}:
+        event.actor = _party(ctx, anchor)
+    if event.subtype == "offered" and event.actor:
+        event.target = _first_other_after(ctx, sent, anchor.idx, event.actor.side)
+    if event.subtype == "mediation_offered" and event.actor:
+        event.participants = [arguments.copy_actor(event.actor, role="mediator")]
+        return [event]
+    event.participants = [arguments.copy_actor(a) for a in arguments.sides_in(mentions)]
+    return [event]
+
+
+def _talks_noun_is_event(ctx: DocContext, sent: SpacySpan, noun: Token, start: int) -> bool:
+    """A bare talks noun is an event only when its phrase names parties or a venue and
+    is not a generic reference ("any future talks", "these talks", "the peace process")."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if _GENERIC_TALKS.search(ctx.text[sent.start_char : start]):
+        return False
+    if any(
+        c.dep_ == "det" and c.lower_ in {"these", "those", "any", "such"} for c in noun.children
+    ):
+        return False
+    s, e = arguments.subtree_span(noun)
+    has_actor = any(a.actor.side for a in arguments.mentions_in(ctx, s, e))
+    has_place = any(s <= p.start and p.end <= e for p in ctx.places)
+    return has_actor and (
+        has_place
+        or any(c.lower_ == "with" for c in noun.children)
+        or any(c.dep_ in {"compound", "amod", "nmod", "poss"} for c in noun.children)
+    )
+
+
+def _proposal(ctx, sent, trigger, m, anchor, event) -> list[Event]:
+    start, end = sent.start_char + m.start(), sent.start_char + m.end()
+    matched = m.group(0)
+    if re.match(r"[A-Z][\w.]+['’]s? ", matched):
+        event.actor = _actor_near(ctx, start, start + len(matched.split()[0]), before=0)
+    if event.actor is None:
+        event.actor = _party(ctx, anchor)
+    if event.actor is None and _ANAPHORIC_PLAN.match(ctx.text[sent.start_char : end]):
+        prev = arguments.previous_sentence(sent)
+        found = arguments.sentence_subject_party(ctx, prev) if prev is not None else None
+        event.actor = arguments.copy_actor(found.actor) if found else None
+    event.name = fields.name_of(fields.window(ctx.text, start, end, 10, 40))
+    scope = fields.scope_of(fields.window(ctx.text, start, end, 0, 80))
+    if "moratorium" in matched.lower() or "cessation" in matched.lower():
+        event.scope = [s for s in scope if s != "full"]
+    return [event]
+
+
+def _sanction(ctx, sent, trigger, m, anchor, event) -> list[Event]:
+    start, end = sent.start_char + m.start(), sent.start_char + m.end()
+    measure = re.search(r"\b(?:ban|embargo|targeting)\b", m.group(0), re.I)
+    if trigger.per_actor_measure and measure:
+        # The measure's owner stands right before it: "the US targeting", "the EU's ban".
+        event.actor = _actor_near(ctx, start, start + measure.start(), before=12)
+        event.actor = event.actor or _party(ctx, anchor)
+    else:
+        event.actor = _party(ctx, anchor)
+    side = event.actor.side if event.actor else None
+    event.target = _first_other_after(ctx, sent, start, side)
+    if event.target is None and trigger.subtype == "proposed":
+        event.target = _subject_object(ctx, anchor, side)
+    return [event]
+
+
+def _subject_object(ctx: DocContext, anchor: Token, not_side: str | None) -> Actor | None:
+    """The object of the verb governing ``anchor`` ("urged Russia to accept ... or face")."""
+    for node in anchor.ancestors:
+        for child in node.children:
+            if child.dep_ in {"dobj", "obj"}:
+                found = arguments.actor_of_phrase(ctx, child)
+                if found and found.actor.side and found.actor.side != not_side:
+                    return arguments.copy_actor(found.actor)
+    return None
+
+
+def _aid(ctx, sent, trigger, m, anchor, event) -> list[Event]:
+    start = sent.start_char + m.start()
+    event.actor = _party(ctx, anchor)
+    side = event.actor.side if event.actor else None
+    if trigger.subtype != "requested":
+        event.target = _first_other_after(ctx, sent, start, side)
+    return [event]
+
+
+_READERS = {
+    "ceasefire": _ceasefire,
+    "talks": _talks,
+    "proposal": _proposal,
+    "sanction": _sanction,
+    "aid": _aid,
+}
+
+
+def _carry_duration_back(
+    ctx: DocContext, sent: SpacySpan, earlier: list[Event], current: list[Event]
+) -> None:
+    """ "That ceasefire, which was supposed to last 30 hours" gives the duration of the
+    ceasefire read in an earlier sentence, not of anything new in this one."""
+    if not _ANAPHORIC_CF.search(sent.text):
+        return
+    duration = fields.duration_of(sent.text)
+    if not duration:
+        return
+    for event in reversed(earlier):
+        if event.kind == "ceasefire" and event.subtype in DURATION_SUBTYPES:
+            if event.duration is None:
+                event.duration = duration
+            return

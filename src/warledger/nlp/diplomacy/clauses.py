@@ -1,0 +1,104 @@
+"""Is a trigger an occurrence? Hedges, wishes, negation and tense of its clause.
+
+A trigger word only makes an event when its clause reports something that happened or
+is planned. "urged Russia to accept a ceasefire" is a wish, "to support the ceasefire"
+a purpose, "leaders could meet at some point" a possibility: none is an event. "Russia
+has not agreed to the ceasefire" is an event marked negated.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+REPORTING = frozenset({"say", "tell", "write", "add", "state", "announce", "report", "note"})
+FUTURE_LEMMAS = frozenset({"will", "shall", "hope", "plan", "expect", "schedule", "intend", "aim"})
+_FUTURE_WORDS = re.compile(
+    r"\b(?:will|is (?:scheduled|due|set|slated|expected)|are (?:scheduled|due|set|slated|expected)|"
+    r"plans? to|planned|upcoming|next week|tomorrow|hopes? to)\b",
+    re.IGNORECASE,
+)
+
+
+def anchor_token(sent: Span, start_char: int, end_char: int) -> Token:
+    """The word a match hangs on: its first verb, else its first noun, else its first word."""
+    tokens = [t for t in sent if t.idx < end_char and t.idx + len(t.text) > start_char]
+    if not tokens:
+        return sent.root
+    for pos in ("VERB", "AUX", "NOUN", "PROPN"):
+        for t in tokens:
+            if t.pos_ == pos and not (pos == "AUX" and t.lemma_ in {"be", "have"}):
+                return t
+    return tokens[0]
+
+
+def clause_chain(token: Token) -> list[Token]:
+    """``token`` and its heads up to (not past) the first reporting verb or the root."""
+    chain = [token]
+    node = token
+    while node.head is not node and len(chain) < 10:
+        node = node.head
+        if node.lemma_ in REPORTING:
+            break
+        chain.append(node)
+    return chain
+
+
+def is_hedged(token: Token, hedges: re.Pattern[str]) -> bool:
+    """A modal, condition or vague time governs the trigger's clause."""
+    for node in clause_chain(token):
+        for child in node.children:
+            if child.dep_ in {"aux", "mark", "advmod", "prep"} and hedges.fullmatch(child.lower_):
+                return True
+            if child.dep_ == "prep" and child.lower_ == "at":
+                phrase = " ".join(t.lower_ for t in child.subtree)
+                if hedges.search(phrase):
+                    return True
+        if node.tag_ in FINITE_TAGS and node.pos_ == "VERB":
+            break
+    return False
+
+
+def is_unlicensed_infinitive(token: Token, licensors: re.Pattern[str]) -> bool:
+    """An infinitive that states a wish or a purpose rather than a commitment.
+
+    "ready to accept" and "refused to prolong" commit their subject; "urged Russia to
+    accept" and "mechanisms to support the ceasefire" do not.
+    """
+    if token.tag_ != "VB":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    head = token.head
+    return not (licensors.match(head.lower_) or licensors.match(head.lemma_.lower()))
+
+
+def is_negated(token: Token, match_text: str) -> bool:
+    """The trigger's verb (or its governing verb) is negated, or the phrase starts with "no"."""
+    if match_text.lower().startswith("no "):
+        return True
+    for node in clause_chain(token)[:3]:
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.tag_ in FINITE_TAGS:
+            break
+    return False
+
+
+def is_future(token: Token, sent: Span) -> bool:
+    """The clause speaks of something still to come (for talks without a tense-bearing
+    trigger word: "hopes to resolve ... during talks Tuesday")."""
+    for node in clause_chain(token):
+        if node.lemma_.lower() in FUTURE_LEMMAS:
+            return True
+        if any(c.lower_ in {"will", "shall"} and c.dep_ == "aux" for c in node.children):
+            return True
+    return bool(_FUTURE_WORDS.search(sent.text)) and token.tag_ not in {"VBD", "VBN"}
+
+
+def is_question(sent: Span) -> bool:
+    return sent.text.rstrip(" ”\"'’").endswith("?")

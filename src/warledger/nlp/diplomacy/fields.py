@@ -1,0 +1,107 @@
+"""Fields of a diplomacy event read from the words around its trigger.
+
+Scope, duration and a plan's name come from a window of text around the ceasefire or
+plan noun; the date from the sentence's date expression nearest the trigger; the venue
+from places introduced by a venue preposition ("in London", "city of Jeddah").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from warledger.nlp import dates
+from warledger.types import Location, When
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from warledger.nlp.context import DocContext
+
+# Scope words, checked in a window around the ceasefire noun. "air" must not be "air
+# defense"/"air force"/"air-raid", which name weapons and sirens, not a truce's scope.
+SCOPE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (scope, re.compile(p, re.IGNORECASE))
+    for scope, p in (
+        ("energy", r"\benergy\b|\bpower (?:plants|grid|infrastructure)"),
+        ("civilian_infrastructure", r"\bcivilian (?:infrastructure|targets|facilities)"),
+        ("sea", r"\b(?:sea|maritime|naval|black sea)\b"),
+        ("air", r"\b(?:air|aerial|sky)\b(?![- ](?:defen[cs]e|force|raid|strikes? on))"),
+        ("humanitarian", r"\bhumanitarian\b"),
+        ("local", r"\blocal(?:i[sz]ed)?\b"),
+        (
+            "full",
+            r"\b(?:full|complete|comprehensive|general|total|immediate|all-out|nationwide"
+            r"|across the (?:entire )?front(?: ?line)?)\b",
+        ),
+    )
+)
+_NAME = re.compile(
+    r"\b(?:(?:\d+|[a-z]+)-point (?:[\w-]+ )?(?:peace )?(?:plan|framework|proposal)"
+    r"|(?:[A-Z][\w'’-]+ )+(?:Plan|Framework|Formula|Initiative|Accords?|Agreement|Memorandum))",
+)
+_NAME_NOISE = re.compile(r"^(?:The|This|That|A|An|In|On|But|And)\s+")
+
+
+def window(text: str, start: int, end: int, before: int = 60, after: int = 60) -> str:
+    return text[max(0, start - before) : end + after]
+
+
+def scope_of(text: str) -> list[str]:
+    """Scopes named in ``text``; partial scopes win over the generic "full" wording."""
+    found = [scope for scope, p in SCOPE_PATTERNS if p.search(text)]
+    if len(found) > 1 and "full" in found:
+        found.remove("full")
+    return found
+
+
+def duration_of(text: str) -> str | None:
+    """ISO 8601 duration stated in ``text`` ("30-day" → P30D), if any."""
+    return dates.duration(text)
+
+
+def name_of(text: str) -> str | None:
+    """A plan's name: "19-point peace framework", "Istanbul Communique"-style titles."""
+    m = _NAME.search(text)
+    if not m:
+        return None
+    return _NAME_NOISE.sub("", m.group(0)).strip() or None
+
+
+def date_of(sent: Span, anchor_char: int, published: date | None, *, future: bool) -> When:
+    """The sentence's date expression nearest the trigger, resolved; else unknown.
+
+    Decision: when the sentence states no date, the event's date stays unknown; the
+    publication date is never used as a default (a story often reports days-old talks).
+    """
+    found = dates.find(sent.text)
+    if not found:
+        return When()
+    rel = anchor_char - sent.start_char
+    _start, _end, expr = min(found, key=lambda f: min(abs(f[0] - rel), abs(f[1] - rel)))
+    return dates.resolve(expr, published, tense="future" if future else "past")
+
+
+VENUE_WORDS = frozenset({"in", "at", "to", "of", "for", "inside"})
+
+
+def venues(ctx: DocContext, sent: Span) -> list[Location]:
+    """Places a sentence introduces as a venue: "in London", "the port city of Jeddah".
+
+    A place directly after another one and a comma ("Jeddah, Saudi Arabia") qualifies
+    the first and is not a second venue.
+    """
+    out: list[Location] = []
+    last_end = -10
+    for place in sorted(ctx.places_in(sent), key=lambda p: p.start):
+        between = ctx.text[last_end : place.start] if last_end >= 0 else ""
+        if last_end >= 0 and between.strip() == ",":
+            last_end = place.end
+            continue
+        before = ctx.text[max(sent.start_char, place.start - 12) : place.start].split()
+        if before and before[-1].lower() in VENUE_WORDS:
+            if all(loc.name != place.location.name for loc in out):
+                out.append(place.location)
+            last_end = place.end
+    return out

@@ -1,0 +1,82 @@
+"""The diplomacy trigger lexicon, loaded once from the theatre's data file.
+
+Triggers are data (``theatres/ukraine/diplomacy_triggers.json``) so that a reviewer can
+read, question and extend them without touching code: each entry is a regular expression
+over one sentence with the kind and subtype it signals and the reason it exists.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+THEATRE = "ukraine"
+_MACRO = re.compile(r"\{([A-Z]+)\}")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: a phrase pattern and the event it signals."""
+
+    kind: str
+    subtype: str | None
+    pattern: re.Pattern[str]
+    reason: str
+    requires: re.Pattern[str] | None = None
+    negated: bool = False
+    mutual: bool = False
+    noun: bool = False
+    per_actor_measure: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    triggers: tuple[Trigger, ...]
+    hedges: re.Pattern[str]
+    licensors: re.Pattern[str]
+    macros: dict[str, re.Pattern[str]]
+
+
+def expand(pattern: str, macros: dict[str, str]) -> str:
+    """Replace ``{NAME}`` with the macro's regex (macros may not nest)."""
+    return _MACRO.sub(lambda m: macros[m.group(1)], pattern)
+
+
+def load_json(name: str) -> dict:
+    """A theatre data file, read from the installed package."""
+    path = resources.files("warledger").joinpath("theatres", THEATRE, name)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The compiled trigger lexicon (cached: compiled once per process)."""
+    data = load_json("diplomacy_triggers.json")
+    macros: dict[str, str] = data["macros"]
+
+    def compile_(p: str) -> re.Pattern[str]:
+        return re.compile(expand(p, macros), re.IGNORECASE)
+
+    triggers = tuple(
+        Trigger(
+            kind=e["kind"],
+            subtype=e.get("subtype"),
+            pattern=compile_(e["pattern"]),
+            reason=e["reason"],
+            requires=compile_(e["requires"]) if e.get("requires") else None,
+            negated=bool(e.get("negated")),
+            mutual=bool(e.get("mutual")),
+            noun=bool(e.get("noun")),
+            per_actor_measure=bool(e.get("per_actor_measure")),
+        )
+        for e in data["triggers"]
+    )
+    return Lexicon(
+        triggers=triggers,
+        hedges=re.compile(data["hedges"]["pattern"], re.IGNORECASE),
+        licensors=re.compile(data["licensors"]["pattern"], re.IGNORECASE),
+        macros={k: compile_(v) for k, v in macros.items()},
+    )

@@ -1,0 +1,136 @@
+"""Diplomacy events read from short synthetic sentences (expected values by reading them)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from warledger.nlp.diplomacy import extract_diplomacy
+
+
+@pytest.fixture(scope="module")
+def read(extractor):
+    def _read(text: str, published: date | None = date(2025, 4, 22)):
+        ctx = extractor.context(extractor.nlp(text), published)
+        return extract_diplomacy(ctx)
+
+    return _read
+
+
+def _only(events, kind):
+    found = [e for e in events if e.kind == kind]
+    assert len(found) == 1, [e.to_dict() for e in events]
+    return found[0]
+
+
+def test_mutual_accusation_gives_one_violation_per_accuser(read):
+    events = read(
+        "The truce was supposed to last 30 hours. Both Kyiv and Moscow accused each other "
+        "of violations of the ceasefire."
+    )
+    violations = [e for e in events if e.subtype == "violation_alleged"]
+    pairs = {(e.claimant.side, e.target.side) for e in violations}
+    assert pairs == {("UA", "RU"), ("RU", "UA")}
+
+
+def test_refusal_to_prolong_a_truce_is_a_rejection_by_the_refuser(read):
+    event = _only(read("Putin refused to prolong the truce beyond Sunday."), "ceasefire")
+    assert event.subtype == "rejected"
+    assert event.actor.side == "RU"
+
+
+def test_declared_ceasefire_takes_duration_from_the_next_sentence(read):
+    events = read(
+        "Moscow pointed to the Easter ceasefire announced by Putin last Saturday. "
+        "That ceasefire, which was supposed to last 30 hours, ended on Sunday night."
+    )
+    declared = [e for e in events if e.subtype == "declared"]
+    assert len(declared) == 1
+    assert declared[0].actor.side == "RU"
+    assert declared[0].duration == "PT30H"
+
+
+def test_accepting_a_proposal_for_a_ceasefire_names_acceptor_and_proposer(read):
+    events = read(
+        "Ukraine said it is ready to accept a U.S. proposal for an immediate, "
+        "interim 30-day ceasefire."
+    )
+    by_subtype = {e.subtype: e for e in events if e.kind == "ceasefire"}
+    assert by_subtype["accepted"].actor.side == "UA"
+    assert by_subtype["proposed"].actor.side == "US"
+    assert by_subtype["accepted"].duration == "P30D"
+    assert by_subtype["proposed"].scope == ["full"]
+
+
+def test_urging_a_party_to_accept_is_not_an_acceptance(read):
+    events = read("The diplomats urged Russia to accept the ceasefire on equal terms.")
+    assert not [e for e in events if e.kind == "ceasefire" and e.subtype == "accepted"]
+
+
+def test_scheduled_talks_have_participants_venue_and_future_date(read):
+    event = _only(
+        read(
+            "Ukraine is scheduled to engage in talks with representatives from the United "
+            "Kingdom, France, and the United States in London on Wednesday."
+        ),
+        "talks",
+    )
+    assert event.subtype == "scheduled"
+    assert {p.side for p in event.participants} == {"UA", "GB", "FR", "US"}
+    assert [loc.name for loc in event.locations] == ["London"]
+    assert event.date.start == "2025-04-23"
+
+
+def test_cancelled_talks_keep_the_canceller(read):
+    event = _only(
+        read("President Donald Trump scrapped the planned talks with President Putin."),
+        "talks",
+    )
+    assert event.subtype == "cancelled"
+    assert event.actor.side == "US"
+    assert {p.side for p in event.participants} == {"US", "RU"}
+
+
+def test_no_plans_for_talks_is_negated(read):
+    event = _only(
+        read("No concrete plans for direct talks between Kyiv and Moscow have materialized."),
+        "talks",
+    )
+    assert event.negated is True
+
+
+def test_threat_of_sanctions_is_a_proposed_sanction_against_the_threatened(read):
+    event = _only(
+        read(
+            "Top diplomats urged Russia on Friday to accept a ceasefire or face the "
+            "possibility of additional sanctions."
+        ),
+        "sanction",
+    )
+    assert event.subtype == "proposed"
+    assert event.target.side == "RU"
+
+
+def test_two_measures_by_two_actors_are_two_sanctions(read):
+    events = read("Sanctions such as the US targeting of Rosneft or the EU's LNG ban hurt Russia.")
+    actors = {e.actor.side for e in events if e.kind == "sanction"}
+    assert actors == {"US", "EU"}
+
+
+def test_request_for_weapons_is_requested_aid_by_the_asker(read):
+    event = _only(read("Zelenskyy asked for more Patriot systems on Monday."), "aid")
+    assert event.subtype == "requested"
+    assert event.actor.side == "UA"
+
+
+def test_shipment_to_a_party_is_delivered_aid(read):
+    event = _only(read("Pyongyang has shipped at least 10,000 containers to Russia."), "aid")
+    assert event.subtype == "delivered"
+    assert event.actor.side == "KP"
+    assert event.target.side == "RU"
+
+
+def test_generic_references_and_questions_are_not_events(read):
+    assert read("Will the peace process survive the winter?") == []
+    assert read("Diplomatic efforts continue.") == []
