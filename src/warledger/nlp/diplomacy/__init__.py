@@ -322,7 +322,7 @@ def _proposal(ctx, sent, trigger, m, anchor, event) -> list[Event]:
 
 
 def _sanction(ctx, sent, trigger, m, anchor, event) -> list[Event]:
-    start, end = sent.start_char + m.start(), sent.start_char + m.end()
+    start = sent.start_char + m.start()
     measure = re.search(r"\b(?:ban|embargo|targeting)\b", m.group(0), re.I)
     if trigger.per_actor_measure and measure:
         # The measure's owner stands right before it: "the US targeting", "the EU's ban".
