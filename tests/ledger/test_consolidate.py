@@ -348,3 +348,19 @@ def test_event_json_round_trips() -> None:
     events = consolidate(_five_mentions())
     for e in events:
         assert event_from_dict(e.to_dict()).to_dict() == e.to_dict()
+
+
+def test_reports_about_different_weapons_are_kept_apart() -> None:
+    # "Russia launched 54 drones" / "Russia fired 3 ballistic missiles" the same night:
+    # two numbers about different things, not a contradiction about one.
+    missiles = drones(3, weapon="ballistic_missile")
+    generic = drones(3, weapon="missile")
+    events = consolidate(
+        [
+            mention("d-a", 0, drones(54), "a.com", "2025-04-20"),
+            mention("d-b", 0, missiles, "b.com", "2025-04-20"),
+            mention("d-c", 0, generic, "c.com", "2025-04-20"),
+        ]
+    )
+    assert sorted(len(e.claims) for e in events) == [1, 2]
+    assert not any(e.contradictions for e in events)

@@ -11,8 +11,10 @@ When two mentions are the same occurrence (``match``):
    ``scheduled``/``held`` of the same meeting; ceasefire ``declared`` and
    ``violation_alleged`` are different occurrences); one negated and the other not;
    incompatible dates; places that differ at a level both know; actor or target sides
-   that differ; talks whose participant sides are not a subset of one another; the same
-   document (a document's extractor already gives one event per occurrence).
+   that differ; different weapons (``missile`` covers its ballistic and cruise kinds,
+   ``mixed`` covers all: "54 drones" and "3 missiles" are different numbers); talks
+   whose participant sides are not a subset of one another; the same document (a
+   document's extractor already gives one event per occurrence).
 2. They must agree enough. Points, added up, at least ``MERGE_THRESHOLD`` (5):
 
    ====================  ===================================================
@@ -406,11 +408,19 @@ def subtypes_compatible(kind: str, a: str | None, b: str | None) -> bool:
     return frozenset({a, b}) in MERGEABLE_SUBTYPES.get(kind, set())
 
 
+def weapons_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None or a == b or "mixed" in (a, b):
+        return True
+    return {a, b} <= {"missile", "ballistic_missile", "cruise_missile"} and "missile" in (a, b)
+
+
 def _conflicts(a: Mention, b: Mention) -> bool:
     ea, eb = a.event, b.event
     if a.doc_id == b.doc_id or ea.kind != eb.kind or ea.negated != eb.negated:
         return True
     if not subtypes_compatible(ea.kind, ea.subtype, eb.subtype):
+        return True
+    if not weapons_compatible(ea.weapon, eb.weapon):
         return True
     for x, y in ((_side(ea.actor), _side(eb.actor)), (_side(ea.target), _side(eb.target))):
         if x and y and x != y:
