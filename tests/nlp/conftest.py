@@ -19,3 +19,36 @@ def extractor():
     from warledger.nlp.extract import Extractor
 
     return Extractor()
+
+
+@pytest.fixture(scope="session")
+def make_ctx(nlp):
+    """Build a DocContext from text with hand-given places and actors (found by search).
+
+    Keeps reader tests independent of the place finder and actor registry: each test
+    states which words are places (with their resolution) and which are actors.
+    """
+    from datetime import date
+
+    from warledger.nlp.context import ActorMention, DocContext, PlaceMention
+
+    def build(text, places=None, actors=None, published=None):
+        def spans(name):
+            start = text.find(name)
+            assert start >= 0, name
+            return start, start + len(name)
+
+        place_mentions = [
+            PlaceMention(*spans(name), name, loc) for name, loc in (places or {}).items()
+        ]
+        actor_mentions = [
+            ActorMention(*spans(name), name, actor) for name, actor in (actors or {}).items()
+        ]
+        return DocContext(
+            doc=nlp(text),
+            published=date.fromisoformat(published) if published else None,
+            places=sorted(place_mentions, key=lambda p: p.start),
+            actors=sorted(actor_mentions, key=lambda a: a.start),
+        )
+
+    return build

@@ -88,6 +88,8 @@ _SUCCESS = re.compile(
     r"neutrali[sz]\w*|hit|struck|recaptur\w*|regain\w*|reclaim\w*|losses|killed|wounded)\b",
     re.IGNORECASE,
 )
+# Subjects of a reporting verb that do not name who asserts it.
+ANONYMOUS_SOURCES = frozenset({"report", "reports", "it", "there"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
@@ -122,6 +124,8 @@ def _claimant(sentence: Span, ctx: DocContext, trigger: Token | None) -> Actor |
     source = _according_to(sentence) or _reporting_subject(sentence, trigger)
     if source is None:
         return None
+    if source.root.lemma_.lower() in ANONYMOUS_SOURCES:
+        return None  # "reports say", "media reported": the text names nobody
     first = source[0]
     if len(source) == 1 and first.lower_ in _PRONOUNS:
         return (
@@ -210,8 +214,8 @@ def _following_sentence_doubts(sentence: Span) -> bool:
     if sentence.end >= len(doc):
         return False
     following = doc[sentence.end].sent
-    text = following.text
-    return bool(_UNVERIFIED.search(text) and _BACK_REFERENCE.search(text))
+    opening = following[:4].text  # "These reports could not be verified." judges what came before
+    return bool(_UNVERIFIED.search(following.text) and _BACK_REFERENCE.search(opening))
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,190 @@
+"""Text in, ledger events and positions out: the extraction engine's entry point.
+
+``extract_text`` is a pure function of (text, published, theatre data) once the models are
+loaded, so the same call runs in a test, in ``warledger extract --output -`` and in a pool.
+``Extractor`` holds the loaded pipeline, gazetteer and actor registry and batches documents
+through ``nlp.pipe(as_tuples=True)``; each parsed document becomes a :class:`DocContext`
+that the event readers (kinetic, diplomacy, positions) share, and the document-level
+passes then merge restatements of one occurrence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from warledger.nlp import doclevel, kinetic
+from warledger.nlp.context import DocContext
+from warledger.types import Document, DocumentResult
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Bump whenever rules, lexicons or models change: the store re-extracts older results.
+EXTRACTOR_VERSION = "2025.1"
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """What the caller knows about a text besides the text itself."""
+
+    doc_id: str | None = None
+    url: str | None = None
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+
+def parse_published(value: str | date | datetime | None) -> date | None:
+    """The reference date from an ISO date/datetime string or a date; ``None`` if absent.
+
+    Raises ``ValueError`` for a string that is not ISO 8601, because silently extracting
+    against no date would turn "yesterday" into an unknown date without saying why.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = value.strip()
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        return date.fromisoformat(text[:10])
+
+
+def _published_text(value: str | date | datetime | None) -> str | None:
+    if value is None or isinstance(value, str):
+        return value or None
+    return value.isoformat()
+
+
+class Extractor:
+    """The loaded models plus the readers; reuse one per process."""
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        gazetteer: Any | None = None,
+        registry: Any | None = None,
+    ) -> None:
+        from warledger.nlp.actors import ActorRegistry
+        from warledger.nlp.pipeline import load_pipeline
+        from warledger.nlp.places import Gazetteer
+
+        self.nlp = nlp if nlp is not None else load_pipeline()
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
+        self.registry = registry if registry is not None else ActorRegistry.load()
+
+    def extract(
+        self,
+        text: str,
+        published: str | date | datetime | None = None,
+        *,
+        doc_id: str | None = None,
+        url: str | None = None,
+        source: str | None = None,
+        title: str | None = None,
+    ) -> DocumentResult:
+        """Extract one text (see :func:`extract_text`)."""
+        meta = DocMeta(doc_id, url, source, title, _published_text(published))
+        return self.from_doc(self.nlp(text), meta)
+
+    def extract_many(
+        self,
+        items: Iterable[Document | tuple[str, DocMeta] | str],
+        n_process: int = 1,
+        batch_size: int = 16,
+    ) -> Iterator[DocumentResult]:
+        """Extract many documents, in input order, batching the parse with ``nlp.pipe``.
+
+        ``n_process > 1`` parses in a spaCy process pool; the readers run here on the
+        parsed docs, so results are identical whatever the pool size.
+        """
+        pairs = (_as_pair(item) for item in items)
+        for doc, meta in self.nlp.pipe(
+            pairs, as_tuples=True, n_process=n_process, batch_size=batch_size
+        ):
+            yield self.from_doc(doc, meta)
+
+    def context(self, doc: Doc, published: date | None) -> DocContext:
+        """The per-document context every reader receives."""
+        from warledger.nlp.places import find_places
+
+        return DocContext(
+            doc=doc,
+            published=published,
+            places=find_places(doc, self.gazetteer),
+            actors=self.registry.find(doc),
+        )
+
+    def from_doc(self, doc: Doc, meta: DocMeta) -> DocumentResult:
+        """Run every reader over one parsed document."""
+        ctx = self.context(doc, parse_published(meta.published))
+        events = doclevel.merge_occurrences(
+            [*kinetic.extract_kinetic(ctx), *_diplomacy_reader()(ctx)]
+        )
+        return DocumentResult(
+            doc_id=meta.doc_id,
+            url=meta.url,
+            source=meta.source,
+            title=meta.title,
+            published=meta.published,
+            events=events,
+            positions=_positions_reader()(ctx),
+        )
+
+
+def _as_pair(item: Document | tuple[str, DocMeta] | str) -> tuple[str, DocMeta]:
+    if isinstance(item, Document):
+        meta = DocMeta(item.doc_id, item.url, item.source, item.title, item.published)
+        return item.text, meta
+    if isinstance(item, str):
+        return item, DocMeta()
+    return item
+
+
+def _diplomacy_reader():  # -> Callable[[DocContext], list[Event]]
+    """The diplomacy reader; a missing module is an error, not an empty result."""
+    from warledger.nlp.diplomacy import extract_diplomacy
+
+    return extract_diplomacy
+
+
+def _positions_reader():  # -> Callable[[DocContext], list[Position]]
+    """The positions reader; a missing module is an error, not an empty result."""
+    from warledger.nlp.positions import extract_positions
+
+    return extract_positions
+
+
+@lru_cache(maxsize=1)
+def default_extractor() -> Extractor:
+    """The process-wide extractor behind :func:`extract_text`."""
+    return Extractor()
+
+
+def extract_text(
+    text: str,
+    published: str | date | datetime | None = None,
+    *,
+    doc_id: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    title: str | None = None,
+) -> DocumentResult:
+    """Events and positions of one cleaned text; offsets in the result point into ``text``.
+
+    ``published`` (ISO date or datetime string, or a date) anchors relative dates such as
+    "last Saturday"; without it they stay unknown with their text.
+    """
+    return default_extractor().extract(
+        text, published, doc_id=doc_id, url=url, source=source, title=title
+    )

@@ -1,0 +1,668 @@
+"""Kinetic events: strikes, ground combat, territorial changes and casualty totals.
+
+Reading order, per sentence:
+
+1. a cheap lexicon pass (lemma phrases from ``kinetic_triggers.json``) decides whether the
+   sentence can carry a kinetic event at all; most sentences stop here;
+2. clauses that are questions, hypotheticals, habits/trends, or nouns governed by a
+   ceasefire/accusation ("a cessation of strikes") are not events;
+3. a trigger with a place gives one event per place ("one attack wave on one place");
+   a sentence listing victims town by town ("...in Petropavlivka; ...in Ivashky") gives one
+   strike per town; casualties summed over a period give a ``casualty_report``;
+4. a following sentence without a new place that carries counts, "the attack", "the
+   drones", or a source ("The Air Force reported that...") continues the open strike: its
+   numbers, target kinds and claimant attach to it and its span joins the evidence.
+
+Every field comes from a span of the text; what the text does not say stays empty.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from warledger.nlp import attribution, dates, numbers
+from warledger.nlp.lexicon import Hit, kinetic_lexicon
+from warledger.types import Actor, Count, Event, Location, Span, When
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from warledger.nlp.context import DocContext, PlaceMention
+
+PARTIES = ("RU", "UA")
+OPPOSITE = {"RU": "UA", "UA": "RU"}
+SIDE_WORDS = {
+    "russian": "RU",
+    "russia": "RU",
+    "moscow": "RU",
+    "ukrainian": "UA",
+    "ukraine": "UA",
+    "kyiv": "UA",
+}
+# Modal and conditional words that make a clause hypothetical.
+HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should", "if", "unless", "can"})
+# Words that make a sentence about a pattern rather than an occurrence.
+HABITUAL = re.compile(
+    r"\b(?:increasingly|near-daily|routinely|regularly|frequently|often|usually|typically|"
+    r"every (?:day|night|week)|frequency|have been using|"
+    r"has been using|continues? to|kept (?:up|on))\b",
+    re.IGNORECASE,
+)
+# A trigger noun under one of these is talked about, not reported as happening.
+NOT_OCCURRING_HEADS = frozenset(
+    {
+        "cessation",
+        "ceasefire",
+        "truce",
+        "halt",
+        "stop",
+        "moratorium",
+        "accuse",
+        "violation",
+        "pause",
+        "ban",
+        "protect",
+        "protection",
+        "defend",
+        "defense",
+        "deter",
+        "prevent",
+        "threat",
+        "threaten",
+        "warn",
+        "risk",
+        "fear",
+        "plan",
+        "condemn",
+        "retaliate",
+        "retaliation",
+        "justify",
+        "validate",
+        "severity",
+        "response",
+    }
+)
+# Dependents that open another clause: places in them belong to that clause's event.
+CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis", "csubj"})
+PLACE_NOUNS = frozenset({"city", "town", "village", "region", "oblast", "area", "hub"})
+PRECISE = frozenset({"point", "settlement", "admin2", "admin1"})
+VICTIM_LIST = re.compile(
+    r"\b(?:among the (?:victims|dead|injured)|victims (?:were|included))\b", re.I
+)
+PERIOD_TOTAL = re.compile(
+    r"\b(?:over|in|during) the (?:past|last) (?:\d+|twenty-four|24|day|week|night)"
+    r"|\bsince the start\b|\bin total\b|\bthis (?:week|month|year)\b",
+    re.IGNORECASE,
+)
+PERSON = re.compile(
+    r"\b(?:a|an|one)\s+(?:\d+-year-old\s+)?(?:civilian\s+)?"
+    r"(man|woman|boy|girl|child|teenager|person|resident|civilian|casualty|death|pensioner)\b",
+    re.IGNORECASE,
+)
+CIVILIAN = re.compile(
+    r"\b(?:civilians?|residents?|people|children|child|women|woman|man|men)\b", re.I
+)
+ANAPHORA = re.compile(
+    r"\b(?:the|this|that) (?:attack|strike|barrage|assault|bombardment|shelling)\b"
+    r"|\b(?:of these|of them|the drones|the missiles|in the attack)\b",
+    re.IGNORECASE,
+)
+# What stands between a place and the wider area that situates it: "X, Kharkiv region",
+# "X in eastern Ukraine's Donetsk region", "X, also in Kharkiv".
+IN_CONTEXT = re.compile(
+    r"^(?:,\s*(?:also\s+)?(?:in\s+)?(?:the\s+)?|\s+(?:in|of)\s+(?:the\s+)?(?:[\w’']+\s+){0,3})$"
+)
+MAX_CONTINUATION_GAP = 3  # sentences
+
+
+@dataclass
+class _Open:
+    """The strike the next sentences may still be adding to."""
+
+    event: Event
+    sentence_index: int
+    end_char: int
+
+
+@dataclass
+class _SentenceFacts:
+    """What the lexicon pass found in one sentence (token offsets are sentence-relative)."""
+
+    sent: SpacySpan
+    lemmas: list[str]
+    triggers: list[Hit]
+    weapons: list[Hit]
+    targets: list[Hit]
+    count_words: list[Hit]
+    places: list[PlaceMention] = field(default_factory=list)
+
+
+def extract_kinetic(ctx: DocContext) -> list[Event]:
+    """Every kinetic event the document reports, in reading order."""
+    lexicon = kinetic_lexicon()
+    events: list[Event] = []
+    open_strike: _Open | None = None
+    last_side: str | None = None
+    last_when: When | None = None
+    for index, sent in enumerate(ctx.doc.sents):
+        lemmas = [t.lemma_.lower() for t in sent]
+        facts = _SentenceFacts(
+            sent=sent,
+            lemmas=lemmas,
+            triggers=lexicon.triggers.find(lemmas, overlapping=True),
+            weapons=lexicon.weapons.find(lemmas),
+            targets=lexicon.target_kinds.find(lemmas),
+            count_words=lexicon.counts.find(lemmas),
+        )
+        if not facts.triggers and not facts.count_words:
+            continue  # the cheap pass: nothing kinetic here
+        facts.places = _usable_places(ctx.places_in(sent), ctx.text)
+        last_side = _actor_side(None, facts, ctx) or last_side
+        if open_strike and not _continues(open_strike, facts, index, ctx):
+            open_strike = None
+        if open_strike and _continues(open_strike, facts, index, ctx):
+            _continue(open_strike.event, facts, ctx)
+            open_strike.sentence_index, open_strike.end_char = index, sent.end_char
+            continue
+        new = _read_sentence(facts, ctx, last_side, last_when)
+        for event in new:
+            _attacker_from_context(event, last_side)
+            events.append(event)
+            if event.actor and event.actor.side in PARTIES:
+                last_side = event.actor.side
+            if event.date.start:
+                last_when = event.date
+        strikes = [e for e in new if e.kind == "strike"]
+        if len(strikes) == 1:
+            open_strike = _Open(strikes[0], index, sent.end_char)
+    return events
+
+
+def _attacker_from_context(event: Event, recent_side: str | None) -> None:
+    """A strike on one party's soil with no attacker named continues the attacks just
+    described ("the launch of Russian missiles and drones ... a barrage targeting Kyiv")."""
+    if event.kind != "strike" or event.actor is not None or recent_side is None:
+        return
+    countries = {loc.country for loc in event.locations}
+    if countries == {OPPOSITE[recent_side]}:
+        event.actor = _side_actor(recent_side)
+        event.target = _side_actor(OPPOSITE[recent_side])
+
+
+# --- reading one sentence -------------------------------------------------------------
+
+
+def _read_sentence(
+    facts: _SentenceFacts, ctx: DocContext, last_side: str | None, last_when: When | None
+) -> list[Event]:
+    sent = facts.sent
+    if sent.text.rstrip().endswith("?") or HABITUAL.search(sent.text):
+        return []
+    if VICTIM_LIST.search(sent.text) and len(facts.places) >= 1:
+        return _victim_list(facts, ctx, last_side, last_when)
+    triggers = _live_triggers(facts)
+    if not triggers:
+        return []
+    kind_hit = _choose(triggers, facts)
+    token = sent[kind_hit.start]
+    kind, subtype = kind_hit.entry["kind"], kind_hit.entry.get("subtype")
+    if _is_casualty_total(facts, kind):
+        return [_casualty_report(facts, ctx)]
+    places = _places_of(token, facts) or facts.places
+    counts = _counts(facts)
+    if kind != "strike" and not places:
+        return []
+    if kind == "strike" and not places and not counts:
+        return []
+    if kind == "strike" and subtype and not _mostly_interceptions(counts):
+        subtype = None
+    actor_side = _actor_side(token, facts, ctx)
+    if kind == "territorial_change" and subtype == "withdrawn" and actor_side:
+        actor_side = OPPOSITE.get(actor_side)  # the side that now holds the place
+    negated = any(c.dep_ == "neg" for c in token.children)
+    claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
+    when = _when(sent, ctx)
+    events = []
+    for place in places or [None]:
+        event = Event(
+            kind=kind,
+            subtype=subtype,
+            actor=_side_actor(actor_side),
+            target=_target(kind, actor_side, place),
+            locations=[place.location] if place else [],
+            date=when,
+            weapon=_weapon(facts.weapons) if kind == "strike" else None,
+            target_kind=_target_kinds(facts.targets, facts.sent) if kind == "strike" else [],
+            counts=dict(counts) if kind == "strike" else {},
+            civilian=_civilian(facts, counts) if kind == "strike" else None,
+            claimant=claimant,
+            status=status,
+            negated=negated,
+            evidence=[Span(sent.start_char, sent.end_char, sent.text)],
+        )
+        event.confidence = _confidence(event, verbal=token.pos_ in {"VERB", "AUX"})
+        events.append(event)
+    return events
+
+
+def _live_triggers(facts: _SentenceFacts) -> list[Hit]:
+    """Triggers that report an occurrence (not a hypothetical, a topic or a wish)."""
+    sent = facts.sent
+    live = []
+    for hit in facts.triggers:
+        if hit.entry.get("needs_weapon") and not facts.weapons:
+            continue
+        token = sent[hit.start]
+        if _is_hypothetical(token) or _is_talked_about(token):
+            continue
+        if token.pos_ in {"NOUN", "PROPN"} and any(
+            c.lower_ in {"these", "those", "such", "similar", "any", "future"}
+            for c in token.children
+        ):
+            continue  # "these attacks": a reference back, not a new occurrence
+        if token.dep_ == "pcomp" or any(
+            c.dep_ == "dobj" and any(d.lower_ in {"such", "any"} for d in c.children)
+            for c in token.children
+        ):
+            continue  # "non-retaliatory in targeting such infrastructure": a stance
+        if token.pos_ == "ADJ" or (token.tag_ == "VBN" and token.dep_ == "amod"):
+            continue  # "occupied territories", "contested areas"
+        live.append(hit)
+    return live
+
+
+def _choose(triggers: list[Hit], facts: _SentenceFacts) -> Hit:
+    """The trigger that decides the sentence's kind: territory > ground > strike."""
+    rank = {"territorial_change": 0, "ground_combat": 1, "strike": 2}
+    has_weapon = bool(facts.weapons)
+
+    def key(hit: Hit) -> tuple[int, int]:
+        kind = hit.entry["kind"]
+        if kind == "ground_combat" and has_weapon and hit.entry["phrase"] == "offensive":
+            return (9, hit.start)  # "drone offensive" is a strike
+        verbal = facts.sent[hit.start].pos_ == "VERB"
+        return (rank[kind] * 2 + (0 if verbal else 1), hit.start)
+
+    return min(triggers, key=key)
+
+
+def _is_hypothetical(token: Token) -> bool:
+    for tok in (token, token.head):
+        for child in tok.children:
+            if child.dep_ in {"aux", "mark", "advmod"} and child.lower_ in HYPOTHETICAL:
+                return True
+    return False
+
+
+def _is_talked_about(token: Token) -> bool:
+    """A trigger governed by a ceasefire, accusation or wish is not an occurrence."""
+    for depth, ancestor in enumerate(token.ancestors):
+        if depth > 3:
+            break
+        if ancestor.lemma_.lower() in NOT_OCCURRING_HEADS:
+            return True
+    return False
+
+
+def _is_casualty_total(facts: _SentenceFacts, kind: str) -> bool:
+    counts_people = any(h.entry["key"] in {"killed", "injured"} for h in facts.count_words)
+    settlement_level = any(p.location.precision in {"point", "settlement"} for p in facts.places)
+    return (
+        kind == "strike"
+        and counts_people
+        and bool(PERIOD_TOTAL.search(facts.sent.text))
+        and not settlement_level
+    )
+
+
+def _casualty_report(facts: _SentenceFacts, ctx: DocContext) -> Event:
+    sent = facts.sent
+    counts = {k: v for k, v in _counts(facts).items() if k in {"killed", "injured"}}
+    side = _actor_side(None, facts, ctx)
+    claimant, status = attribution.attribute(sent, ctx, actor_side=side)
+    event = Event(
+        kind="casualty_report",
+        actor=_side_actor(side),
+        locations=[p.location for p in facts.places],
+        date=_when(sent, ctx),
+        counts=counts,
+        civilian=_civilian(facts, counts),
+        claimant=claimant,
+        status=status,
+        evidence=[Span(sent.start_char, sent.end_char, sent.text)],
+    )
+    event.confidence = _confidence(event, verbal=True)
+    return event
+
+
+def _victim_list(
+    facts: _SentenceFacts, ctx: DocContext, last_side: str | None, last_when: When | None
+) -> list[Event]:
+    """One strike per town in "Among the victims were ... in A; ... in B; ... in C"."""
+    sent = facts.sent
+    events = []
+    start = sent.start_char
+    text = ctx.text
+    bounds = [m.end() + sent.start_char for m in re.finditer(r";", sent.text)]
+    pieces = [*bounds, sent.end_char]
+    for end in pieces:
+        segment = text[start:end]
+        seg_places = [p for p in facts.places if start <= p.start and p.end <= end]
+        seg_places = _usable_places(seg_places, text)
+        if seg_places:
+            seg_sent = ctx.doc.char_span(start, end, alignment_mode="expand")
+            seg_facts = _SentenceFacts(
+                sent=seg_sent,
+                lemmas=[t.lemma_.lower() for t in seg_sent],
+                triggers=[],
+                weapons=kinetic_lexicon().weapons.find([t.lemma_.lower() for t in seg_sent]),
+                targets=[],
+                count_words=kinetic_lexicon().counts.find([t.lemma_.lower() for t in seg_sent]),
+                places=seg_places,
+            )
+            counts = _counts(seg_facts)
+            if "killed" not in counts and "injured" not in counts:
+                people = len(PERSON.findall(segment))
+                if people:
+                    counts["killed"] = Count(people, "exact", _strip(segment))
+            side = _actor_side(None, seg_facts, ctx) or last_side
+            claimant, status = attribution.attribute(sent, ctx, actor_side=side)
+            lead = len(segment) - len(segment.lstrip(" ;,"))
+            tail = len(segment.rstrip(" ;,.")) if segment.strip() else len(segment)
+            evidence = Span(start + lead, start + tail, text[start + lead : start + tail])
+            place = seg_places[0]
+            event = Event(
+                kind="strike",
+                actor=_side_actor(side),
+                target=_target("strike", side, place),
+                locations=[place.location],
+                date=_when(seg_sent, ctx) if dates.find(segment) else (last_when or When()),
+                weapon=_weapon(seg_facts.weapons),
+                counts=counts,
+                civilian=_civilian(seg_facts, counts),
+                claimant=claimant,
+                status=status,
+                evidence=[evidence],
+            )
+            event.confidence = _confidence(event, verbal=False)
+            events.append(event)
+        start = end
+    return events
+
+
+# --- continuing the open strike --------------------------------------------------------
+
+
+def _continues(open_strike: _Open, facts: _SentenceFacts, index: int, ctx: DocContext) -> bool:
+    """Does this sentence add to the strike read just before (same paragraph, no new place)?"""
+    sent = facts.sent
+    if index - open_strike.sentence_index > MAX_CONTINUATION_GAP:
+        return False
+    if "\n" in ctx.text[open_strike.end_char : sent.start_char]:
+        return False
+    known = {loc.name for loc in open_strike.event.locations}
+    if any(p.location.name not in known for p in facts.places if _settlement_like(p)):
+        return False
+    territorial = any(h.entry["kind"] != "strike" for h in _live_triggers(facts))
+    if territorial:
+        return False
+    return bool(facts.count_words or ANAPHORA.search(sent.text))
+
+
+def _continue(event: Event, facts: _SentenceFacts, ctx: DocContext) -> None:
+    sent = facts.sent
+    for key, count in _counts(facts).items():
+        event.counts.setdefault(key, count)
+    for kind in _target_kinds(facts.targets, facts.sent):
+        if kind not in event.target_kind:
+            event.target_kind.append(kind)
+    if event.weapon is None:
+        event.weapon = _weapon(facts.weapons)
+    if event.claimant is None:
+        claimant, status = attribution.attribute(
+            sent, ctx, actor_side=event.actor.side if event.actor else None
+        )
+        if claimant is not None:
+            event.claimant, event.status = claimant, status
+    if event.civilian is None:
+        event.civilian = _civilian(facts, event.counts)
+    event.evidence.append(Span(sent.start_char, sent.end_char, sent.text))
+    event.confidence = _confidence(event, verbal=True)
+
+
+# --- fields -----------------------------------------------------------------------------
+
+
+def _usable_places(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Places precise enough to locate an event, without the oblast named as context.
+
+    "Petropavlivka, Kharkiv region" names one place: the region only says where the
+    village is. A country ("Ukraine") or a vague area does not locate an event.
+    """
+    precise = [p for p in places if p.location.precision in PRECISE or p.location.lat is None]
+    precise = [p for p in precise if p.location.precision not in {"country", "region"}]
+    precise = [
+        p
+        for i, p in enumerate(precise)
+        if not (i and IN_CONTEXT.match(text[precise[i - 1].end : p.start]))
+    ]
+    settlements = [p for p in precise if _settlement_like(p)]
+    context_admin1 = {p.location.admin1 for p in settlements if p.location.admin1}
+    kept = []
+    seen = set()
+    for place in precise:
+        is_context = place.location.precision == "admin1" and place.location.admin1 in (
+            context_admin1
+        )
+        if is_context and not _settlement_like(place):
+            continue
+        if place.location.name in seen:
+            continue
+        seen.add(place.location.name)
+        kept.append(place)
+    return kept
+
+
+def _settlement_like(place: PlaceMention) -> bool:
+    return place.location.precision in {"point", "settlement", "admin2"}
+
+
+def _places_of(token: Token, facts: _SentenceFacts) -> list[PlaceMention]:
+    """Places inside the trigger's phrase ("attack on Odesa", "captured the village of X")."""
+    if token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "compound", "amod"}:
+        token = token.head
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ not in CLAUSE_DEPS:
+            tokens.extend(child.subtree)
+    spans = [(t.idx, t.idx + len(t)) for t in tokens]
+    return [p for p in facts.places if any(lo <= p.start < hi for lo, hi in spans)]
+
+
+def _counts(facts: _SentenceFacts) -> dict[str, Count]:
+    """Numbers in the sentence, each keyed by the word that says what it counts."""
+    sent = facts.sent
+    result: dict[str, Count] = {}
+    for start, end, count in numbers.find_counts(sent.text):
+        key = _count_key(sent, facts, sent.start_char + start, sent.start_char + end)
+        if key and key not in result:
+            result[key] = count
+    return result
+
+
+def _count_key(sent: SpacySpan, facts: _SentenceFacts, start: int, end: int) -> str | None:
+    doc = sent.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    last = span[-1].i - sent.start
+    # 1. a counted word just after the number: "seven injuries", "two people killed"
+    for hit in facts.count_words:
+        if last < hit.start <= last + 5:
+            between = sent[last + 1 : hit.start]
+            if not any(t.is_punct or t.lower_ in {"while", "but", "and"} for t in between):
+                return hit.entry["key"]
+    # 2. the verb the number hangs on: "38 were intercepted", "deployed 54 drones"
+    head = span.root
+    for _ in range(3):
+        if head.head is head:
+            break
+        head = head.head
+        rel = head.i - sent.start
+        for hit in facts.count_words:
+            if hit.start <= rel < hit.end:
+                return hit.entry["key"]
+    return None
+
+
+def _actor_side(token: Token | None, facts: _SentenceFacts, ctx: DocContext) -> str | None:
+    """The side that acted: the trigger's subject, its "Russian" modifier, or its agent."""
+    sent = facts.sent
+    if token is not None:
+        related = [
+            c for c in token.children if c.dep_ in {"nsubj", "amod", "poss", "compound", "agent"}
+        ]
+        if token.dep_ in {"dobj", "pobj"}:
+            related += [c for c in token.head.children if c.dep_ == "nsubj"]
+        for child in related:
+            side = _side_of(child.subtree, ctx)
+            if side:
+                return side
+    # "killed by a Russian drone", "in Russian attacks": a side word on a weapon/attack noun
+    for tok in sent:
+        if tok.lower_ in SIDE_WORDS and tok.dep_ in {"amod", "compound", "poss", "nsubj"}:
+            head = tok.head.lemma_.lower()
+            if head in {
+                "drone",
+                "missile",
+                "attack",
+                "strike",
+                "force",
+                "troop",
+                "army",
+                "military",
+                "shelling",
+                "bomb",
+                "artillery",
+                "soldier",
+                "unit",
+                "airstrike",
+            }:
+                return SIDE_WORDS[tok.lower_]
+    return None
+
+
+def _side_of(tokens, ctx: DocContext) -> str | None:
+    tokens = list(tokens)
+    if not tokens:
+        return None
+    lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    for mention in ctx.actors:
+        if lo <= mention.start and mention.end <= hi and mention.actor.side in PARTIES:
+            return mention.actor.side
+    for tok in tokens:
+        if tok.lower_ in SIDE_WORDS:
+            return SIDE_WORDS[tok.lower_]
+    return None
+
+
+def _side_actor(side: str | None) -> Actor | None:
+    if side is None:
+        return None
+    names = {"RU": "Russia", "UA": "Ukraine"}
+    return Actor(name=names.get(side), side=side, type="state")
+
+
+def _target(kind: str, actor_side: str | None, place: PlaceMention | None) -> Actor | None:
+    """The side attacked: the party owning the place hit, else the attacker's enemy."""
+    if kind not in {"strike", "ground_combat"}:
+        return None
+    country = place.location.country if place else None
+    if country in PARTIES and country != actor_side:
+        return _side_actor(country)
+    return _side_actor(OPPOSITE.get(actor_side or ""))
+
+
+def _weapon(hits: list[Hit]) -> str | None:
+    kinds = {h.entry["weapon"] for h in hits}
+    if not kinds:
+        return None
+    if len(kinds) == 1:
+        return kinds.pop()
+    # "ballistic missile" also reads as "missile": keep the most specific reading
+    if (
+        kinds - {"missile"}
+        and len(kinds - {"missile"}) == 1
+        and kinds
+        & {
+            "ballistic_missile",
+            "cruise_missile",
+        }
+    ):
+        return (kinds - {"missile"}).pop()
+    return "mixed"
+
+
+def _target_kinds(hits: list[Hit], sent: SpacySpan) -> list[str]:
+    """What was hit; a word describing a place ("a port city") is not a target."""
+    kinds: list[str] = []
+    for hit in hits:
+        token = sent[hit.start]
+        if token.dep_ in {"compound", "amod"} and token.head.lemma_.lower() in PLACE_NOUNS:
+            continue
+        if hit.entry["kind"] not in kinds:
+            kinds.append(hit.entry["kind"])
+    return kinds
+
+
+def _civilian(facts: _SentenceFacts, counts: dict[str, Count]) -> bool | None:
+    if not ({"killed", "injured"} & counts.keys()):
+        return None
+    text = facts.sent.text
+    if re.search(r"\b(?:soldiers?|troops|servicem[ae]n|combatants)\b", text, re.I):
+        return None
+    return True if CIVILIAN.search(text) else None
+
+
+def _mostly_interceptions(counts: dict[str, Count]) -> bool:
+    return "intercepted" in counts and not ({"killed", "injured"} & counts.keys())
+
+
+def _when(sent: SpacySpan, ctx: DocContext) -> When:
+    found = dates.find(sent.text)
+    if not found:
+        return When()
+    return dates.resolve(found[0][2], ctx.published)
+
+
+def _strip(text: str) -> str:
+    return text.strip(" ;,.")
+
+
+def _confidence(event: Event, *, verbal: bool) -> float:
+    """Heuristic: a verbal trigger, a resolved place, a side and numbers each add trust."""
+    score = 0.45 if verbal else 0.35
+    if event.locations and event.locations[0].lat is not None:
+        score += 0.2
+    elif event.locations:
+        score += 0.1
+    if event.actor is not None:
+        score += 0.1
+    if event.counts:
+        score += 0.1
+    if event.claimant is not None:
+        score += 0.05
+    if event.status == "unverified":
+        score -= 0.1
+    return max(0.05, min(0.95, score))
+
+
+def location_names(event: Event) -> list[str]:
+    """The event's place names (for document-level merging)."""
+    return [loc.name for loc in event.locations]
+
+
+__all__ = ["Location", "extract_kinetic", "location_names"]

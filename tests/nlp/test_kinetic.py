@@ -1,0 +1,172 @@
+"""Kinetic events read from short synthetic reports; expected values come from the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from warledger.nlp.kinetic import extract_kinetic
+from warledger.types import Actor, Location
+
+pytestmark = pytest.mark.model
+
+ODESA = Location("Odesa", "Odesa Oblast", "UA", 46.48, 30.73, "settlement")
+KHARKIV_OBLAST = Location("Kharkiv Oblast", "Kharkiv Oblast", "UA", 49.6, 36.5, "admin1")
+KHERSON = Location("Kherson", "Kherson Oblast", "UA", 46.64, 32.61, "settlement")
+KYIV = Location("Kyiv", "Kyiv", "UA", 50.45, 30.52, "settlement")
+SUMY_OBLAST = Location("Sumy Oblast", "Sumy Oblast", "UA", 51.1, 34.1, "admin1")
+AIR_FORCE = Actor("Ukrainian Air Force", "UA", "military")
+RUSSIA = Actor("Russia", "RU", "state")
+
+
+def _village(name: str) -> Location:
+    """A village the gazetteer could not resolve: name kept, coordinates null."""
+    return Location(name, country="UA")
+
+
+def test_follow_up_sentences_add_their_numbers_to_the_strike(make_ctx):
+    text = (
+        "Overnight, Russia launched a drone attack against Odesa. "
+        "The Ukrainian Air Force reported that Russia deployed 54 drones in total. "
+        "Of these, 38 were intercepted, while 16 failed to reach their targets. "
+        "Three civilians were injured in the attack, and apartment buildings were damaged."
+    )
+    ctx = make_ctx(
+        text,
+        places={"Odesa": ODESA},
+        actors={"Russia": RUSSIA, "Ukrainian Air Force": AIR_FORCE},
+        published="2025-04-22",
+    )
+    (strike,) = extract_kinetic(ctx)
+    assert strike.kind == "strike"
+    assert strike.actor.side == "RU" and strike.target.side == "UA"
+    assert strike.weapon == "drone"
+    assert [loc.name for loc in strike.locations] == ["Odesa"]
+    counts = {k: (c.value, c.qualifier) for k, c in strike.counts.items()}
+    assert counts == {
+        "launched": (54, "exact"),
+        "intercepted": (38, "exact"),
+        "failed": (16, "exact"),
+        "injured": (3, "exact"),
+    }
+    assert strike.claimant == AIR_FORCE
+    assert "residential" in strike.target_kind
+    assert len(strike.evidence) == 4
+    for span in strike.evidence:
+        assert text[span.start : span.end] == span.text
+
+
+def test_victims_listed_town_by_town_are_one_strike_per_town(make_ctx):
+    text = (
+        "Over the past 24 hours, at least five civilians have been killed in Russian attacks. "
+        "Among the victims were a 54-year-old woman and a 26-year-old man in Petropavlivka, "
+        "Kharkiv region; a 24-year-old man killed by a Russian drone in Ivashky; and one death "
+        "with seven injuries reported in Kherson after Russia targeted 36 settlements there."
+    )
+    ctx = make_ctx(
+        text,
+        places={
+            "Petropavlivka": _village("Petropavlivka"),
+            "Kharkiv region": KHARKIV_OBLAST,
+            "Ivashky": _village("Ivashky"),
+            "Kherson": KHERSON,
+        },
+        published="2025-04-22",
+    )
+    events = extract_kinetic(ctx)
+    total, *strikes = events
+    assert total.kind == "casualty_report"
+    assert (total.counts["killed"].value, total.counts["killed"].qualifier) == (5, "at_least")
+    assert total.civilian is True and total.actor.side == "RU"
+    assert [e.locations[0].name for e in strikes] == ["Petropavlivka", "Ivashky", "Kherson"]
+    assert all(e.kind == "strike" and e.actor.side == "RU" for e in strikes)
+    assert strikes[0].counts["killed"].value == 2  # a woman and a man
+    assert strikes[1].counts["killed"].value == 1 and strikes[1].weapon == "drone"
+    kherson = {k: c.value for k, c in strikes[2].counts.items()}
+    assert kherson == {"killed": 1, "injured": 7, "settlements": 36}
+
+
+def test_capture_is_a_territorial_change_held_by_the_captor(make_ctx):
+    text = (
+        "Russian forces reportedly captured the village of Sukha Balka in eastern "
+        "Ukraine's Donetsk region."
+    )
+    donetsk = Location("Donetsk Oblast", "Donetsk Oblast", "UA", 48.0, 37.7, "admin1")
+    ctx = make_ctx(text, places={"Sukha Balka": _village("Sukha Balka"), "Donetsk region": donetsk})
+    (event,) = extract_kinetic(ctx)
+    assert (event.kind, event.subtype) == ("territorial_change", "captured")
+    assert event.actor.side == "RU"
+    assert [loc.name for loc in event.locations] == ["Sukha Balka"]
+    assert event.status == "reported" and event.claimant is None
+
+
+def test_reclaimed_control_is_recaptured(make_ctx):
+    text = "Russian forces reclaimed control over the monastery in the village of Gornal."
+    gornal = Location("Gornal", "Kursk Oblast", "RU", None, None, "settlement")
+    (event,) = extract_kinetic(make_ctx(text, places={"Gornal": gornal}))
+    assert (event.kind, event.subtype, event.actor.side) == (
+        "territorial_change",
+        "recaptured",
+        "RU",
+    )
+
+
+def test_withdrawal_leaves_the_place_to_the_other_side(make_ctx):
+    text = "Ukrainian troops withdrew from the village of Sukha Balka on Monday."
+    ctx = make_ctx(text, places={"Sukha Balka": _village("Sukha Balka")})
+    (event,) = extract_kinetic(ctx)
+    assert (event.kind, event.subtype, event.actor.side) == (
+        "territorial_change",
+        "withdrawn",
+        "RU",
+    )
+
+
+def test_advance_into_a_region_is_an_assault(make_ctx):
+    text = "Russian forces are now advancing into Ukraine's Sumy region."
+    (event,) = extract_kinetic(make_ctx(text, places={"Sumy region": SUMY_OBLAST}))
+    assert (event.kind, event.subtype) == ("ground_combat", "assault")
+    assert event.actor.side == "RU" and event.target.side == "UA"
+
+
+def test_one_barrage_on_several_places_is_one_event_per_place(make_ctx):
+    text = "Russian missiles and drones struck Kyiv and Odesa overnight."
+    ctx = make_ctx(text, places={"Kyiv": KYIV, "Odesa": ODESA})
+    events = extract_kinetic(ctx)
+    assert [e.locations[0].name for e in events] == ["Kyiv", "Odesa"]
+    assert {e.weapon for e in events} == {"mixed"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia could strike Odesa again if talks fail.",
+        "Russia has increasingly used drones to strike Odesa.",
+        "Will Russia strike Odesa again?",
+        "Kyiv proposed a halt to strikes on Odesa.",
+        "Zelenskyy said Ukraine was non-retaliatory in targeting such infrastructure in Odesa.",
+    ],
+)
+def test_hypotheticals_trends_questions_and_proposals_are_not_events(make_ctx, text):
+    assert extract_kinetic(make_ctx(text, places={"Odesa": ODESA})) == []
+
+
+def test_strike_without_place_or_numbers_is_not_an_event(make_ctx):
+    text = "Both sides accused each other of violations through continued shelling."
+    assert extract_kinetic(make_ctx(text)) == []
+
+
+def test_relative_date_is_resolved_against_publication(make_ctx):
+    text = "Russian drones struck Odesa on Saturday, killing two people."
+    ctx = make_ctx(text, places={"Odesa": ODESA}, published="2025-04-22")
+    (event,) = extract_kinetic(ctx)
+    assert event.date.start == "2025-04-19" and event.date.precision == "day"
+    assert event.counts["killed"].value == 2
+    assert event.civilian is True
+
+
+def test_interceptions_only_is_an_air_defense_engagement(make_ctx):
+    text = "Air defenses shot down 20 Russian drones over Kyiv overnight."
+    (event,) = extract_kinetic(make_ctx(text, places={"Kyiv": KYIV}))
+    assert (event.kind, event.subtype) == ("strike", "air_defense_engagement")
+    assert event.counts["intercepted"].value == 20
+    assert event.actor.side == "RU"
