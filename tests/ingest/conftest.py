@@ -43,15 +43,22 @@ class LocalSite:
     base: str
     routes: dict[str, Route]
     hits: dict[str, int]
+    user_agents: list[str] = field(default_factory=list)
 
     def url(self, path: str) -> str:
         return self.base + path
+
+    def serve(self, path: str, body: bytes = b"", **route: object) -> str:
+        """Answer GET ``path`` with ``body`` (and status/content_type/delay/headers); its URL."""
+        self.routes[path] = Route(body=body, **route)  # type: ignore[arg-type]
+        return self.url(path)
 
 
 def _handler(site: LocalSite) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             site.hits[self.path] = site.hits.get(self.path, 0) + 1
+            site.user_agents.append(self.headers.get("User-Agent", ""))
             route = site.routes.get(self.path, Route(status=404, body=b"not found"))
             if route.delay:
                 time.sleep(route.delay)
@@ -78,7 +85,7 @@ def local_site() -> Iterator[LocalSite]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
     server.daemon_threads = True
     site.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield site
