@@ -1,0 +1,161 @@
+"""Finding places in parsed text: cues, context, and names the statistical model misses.
+
+Each sentence is synthetic and shows one behaviour; expected places are read off the text.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from warledger.nlp.context import PlaceMention
+from warledger.nlp.places import Gazetteer, find_places
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def places():
+    from warledger.nlp.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    gaz = Gazetteer.load()
+
+    def run(text: str) -> list[PlaceMention]:
+        return find_places(nlp(text), gaz)
+
+    return run
+
+
+def by_text(found: list[PlaceMention]) -> dict[str, PlaceMention]:
+    return {m.text: m for m in found}
+
+
+def test_spans_are_character_offsets_into_the_text(places) -> None:
+    text = "Two people were killed in Petropavlivka, Kharkiv region, officials said."
+    for m in places(text):
+        assert text[m.start : m.end] == m.text
+    assert "Petropavlivka" in by_text(places(text))
+
+
+def test_village_of_cue_finds_a_name_the_model_calls_a_person(places) -> None:
+    found = by_text(
+        places("Russian forces captured the village of Sukha Balka in the Donetsk region.")
+    )
+    loc = found["Sukha Balka"].location
+    assert (loc.admin1, loc.pcode, loc.precision) == (
+        "Donetsk Oblast",
+        "UA1402011018",
+        "settlement",
+    )
+    assert found["Donetsk region"].location.precision == "admin1"
+
+
+def test_settlement_followed_by_its_oblast(places) -> None:
+    loc = by_text(places("Two people were killed in Petropavlivka, Kharkiv region."))[
+        "Petropavlivka"
+    ].location
+    assert (loc.admin1, loc.pcode) == ("Kharkiv Oblast", "UA6308013001")
+
+
+def test_area_named_after_a_town_takes_the_oblast_later_in_the_sentence(places) -> None:
+    found = by_text(
+        places(
+            "Shelling hit the Vasylivka region of southern Ukraine, which "
+            "falls within the larger Zaporizhia oblast."
+        )
+    )
+    assert found["Vasylivka region"].location.admin1 == "Zaporizhzhia Oblast"
+    south = found["southern Ukraine"].location
+    assert (south.precision, south.country, south.lat) == ("region", "UA", None)
+
+
+def test_also_in_names_the_oblast(places) -> None:
+    loc = by_text(places("A man was killed in Ivashky, also in Kharkiv."))["Ivashky"].location
+    assert loc.admin1 == "Kharkiv Oblast"
+
+
+def test_community_in_an_oblast(places) -> None:
+    found = by_text(
+        places("Officials reported a civilian casualty in the Esman community in Sumy.")
+    )
+    loc = found["Esman community"].location
+    assert (loc.name, loc.admin1) == ("Esman", "Sumy Oblast")
+
+
+def test_unknown_russian_village_in_a_named_region(places) -> None:
+    found = by_text(
+        places("Russian forces advanced in the Kursk region, near the village of Gornal.")
+    )
+    assert found["Kursk region"].location.admin1 == "Kursk Oblast"
+    gornal = found["Gornal"].location
+    assert (gornal.admin1, gornal.country, gornal.lat, gornal.precision) == (
+        "Kursk Oblast",
+        "RU",
+        None,
+        "settlement",
+    )
+
+
+def test_oblast_alone_has_admin1_precision(places) -> None:
+    loc = by_text(places("Russian troops are advancing into Ukraine's Sumy region."))[
+        "Sumy region"
+    ].location
+    assert (loc.admin1, loc.precision) == ("Sumy Oblast", "admin1")
+
+
+def test_vague_regions(places) -> None:
+    found = by_text(
+        places(
+            "Missiles were launched from southern Russia toward the front line in eastern Ukraine."
+        )
+    )
+    assert found["southern Russia"].location.country == "RU"
+    assert found["front line"].location.country == "UA"
+    assert all(m.location.precision == "region" for m in found.values())
+
+
+def test_world_cities_and_countries(places) -> None:
+    found = by_text(
+        places(
+            "Rubio held talks in Jeddah, Saudi Arabia, then flew to "
+            "Washington; the U.S. and Canada sent envoys to London."
+        )
+    )
+    assert found["Jeddah"].location.country == "SA"
+    assert found["Saudi Arabia"].location.precision == "country"
+    assert found["Washington"].location.country == "US"
+    assert (found["U.S."].location.country, found["U.S."].location.precision) == ("US", "country")
+    assert found["London"].location.country == "GB"
+
+
+def test_city_in_a_foreign_province(places) -> None:
+    loc = by_text(places("The G7 foreign ministers gathered in Charlevoix, Quebec, on Thursday."))[
+        "Charlevoix"
+    ].location
+    assert (loc.admin1, loc.country) == ("Quebec", "CA")
+
+
+def test_earlier_oblast_in_the_document_resolves_a_later_village(places) -> None:
+    found = by_text(
+        places(
+            "Russian drones attacked the Kharkiv region overnight. Later, "
+            "a woman was wounded in Petropavlivka."
+        )
+    )
+    assert found["Petropavlivka"].location.admin1 == "Kharkiv Oblast"
+
+
+def test_ambiguous_village_without_context_is_left_unresolved(places) -> None:
+    loc = by_text(places("Fighting continued near Ivanivka."))["Ivanivka"].location
+    assert (loc.name, loc.lat, loc.admin1) == ("Ivanivka", None, None)
+
+
+def test_people_and_words_are_not_places(places) -> None:
+    # Surnames and words that are also settlement names, with no place cue.
+    assert places("Victor Peace said the Trump administration would respond.") == []
+
+
+def test_listed_places_after_a_cue(places) -> None:
+    found = by_text(places("Strikes hit Kupiansk, Izium and Balakliia overnight."))
+    assert {"Kupiansk", "Izium", "Balakliia"} <= set(found)
+    assert all(m.location.admin1 == "Kharkiv Oblast" for m in found.values())
