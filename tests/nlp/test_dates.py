@@ -129,3 +129,19 @@ def test_duration(phrase, iso):
 
 def test_no_duration_in_plain_text():
     assert dates.duration("Russia launched drones at Odesa") is None
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("over the past week", ("2025-04-15", "2025-04-22", "days")),
+        ("the past week", ("2025-04-15", "2025-04-22", "days")),
+        ("in the past month", ("2025-03-22", "2025-04-22", "days")),
+        ("later on Monday", ("2025-04-21", "2025-04-21", "day")),
+        ("this past Sunday", ("2025-04-20", "2025-04-20", "day")),
+        ("mid-March", ("2025-03-01", "2025-03-31", "month")),
+        ("last weekend", ("2025-04-19", "2025-04-20", "days")),
+    ],
+)
+def test_more_relative_expressions(expression, expected):
+    assert _span(dates.resolve(expression, TUESDAY_22_APRIL)) == expected

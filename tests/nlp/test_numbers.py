@@ -63,3 +63,36 @@ def test_word_value():
     assert word_value("twenty-one") == 21
     assert word_value("two thousand five hundred") == 2500
     assert word_value("drones") is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "qualifier"),
+    [
+        ("more than four dozen minerals", 48, "more_than"),
+        ("between 1,500 and 3,000 troops", 1500, "at_least"),
+        ("two or three drones", 2, "at_least"),
+        ("10-15 people", 10, "at_least"),
+    ],
+)
+def test_ranges_and_dozens(phrase, value, qualifier):
+    count = parse_count(phrase)
+    assert count is not None
+    assert (count.value, count.qualifier) == (value, qualifier)
+
+
+def test_a_change_from_one_figure_to_another_is_two_figures():
+    text = "Attacks rose from 88 in 2023 to 388 in 2024."
+    assert [c.value for _, _, c in find_counts(text)] == [88, 388]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout fell 2 percentage points.",
+        "The blast was about 6 kilometers from the station.",
+        "Olena Marchuk, 29, said the windows shattered.",
+        "Diplomats from the Group of Seven met in Quebec.",
+    ],
+)
+def test_measures_ages_and_names_are_not_counts(text):
+    assert find_counts(text) == []

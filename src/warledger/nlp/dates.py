@@ -74,7 +74,7 @@ _PATTERNS: list[re.Pattern[str]] = [
         # overnight into Sunday
         rf"\b(?P<d>(?i:overnight)\s+(?i:into|on|to)\s+{_WEEKDAY})\b",
         # last Saturday evening / early Tuesday / Saturday night
-        rf"\b(?P<d>(?:(?i:last|next|this|past|early|late|earlier|later)\s+(?:(?i:on)\s+)?)?"
+        rf"\b(?P<d>(?:(?i:this\s+past|last|next|this|past|early|late|earlier|later)\s+(?:(?i:on)\s+)?)?"
         rf"{_WEEKDAY}(?:\s+{_PART_OF_DAY})?)\b",
         # over the past 24 hours / in the last two days / over the past week
         r"\b(?P<d>(?i:(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+"
@@ -179,7 +179,8 @@ _RE_MONTH = re.compile(
 )
 _RE_YEAR = re.compile(r"^(?:(?:early|late|mid)[- ])?(?P<y>\d{4})$")
 _RE_WEEKDAY = re.compile(
-    r"^(?:(?P<mod>last|next|this|past|early|late|earlier|later|overnight into|overnight on"
+    r"^(?:(?P<mod>this past|last|next|this|past|early|late|earlier|later|overnight into"
+    r"|overnight on"
     r"|overnight to) (?:on )?)?(?P<wd>" + "|".join(WEEKDAYS) + r")(?: (?:morning|afternoon"
     r"|evening|night))?$"
 )
@@ -247,6 +248,7 @@ def resolve(expression: str, published: date | None, *, tense: str = "past") -> 
         return unknown
     if m := _RE_WEEKDAY.match(s):
         modifier = m["mod"] if m["mod"] in ("last", "past", "next", "this") else None
+        modifier = "past" if m["mod"] == "this past" else modifier
         return _day(_weekday(m["wd"], modifier, published, tense), text)
     if s in _SAME_DAY:
         return _day(published, text)
@@ -296,9 +298,11 @@ def _resolve_past_span(m: re.Match[str], published: date, text: str) -> When:
 
 def _resolve_relative_period(s: str, published: date, tense: str, text: str) -> When | None:
     monday = published + relativedelta(weekday=MO(-1))
-    if s in ("this week", "earlier this week", "past week") and not (
-        s == "this week" and tense == "future"
-    ):
+    if s in ("past week", "past month", "past year"):
+        # "the past week" is the last seven days, not the calendar week.
+        unit = s.split()[1] + "s"
+        return _range(published - relativedelta(**{unit: 1}), published, "days", text)
+    if s in ("this week", "earlier this week") and not (s == "this week" and tense == "future"):
         return _range(monday, published, "week", text)
     if s in ("later this week", "this week"):
         return _range(published, monday + timedelta(days=6), "week", text)
@@ -319,7 +323,6 @@ def _resolve_relative_period(s: str, published: date, tense: str, text: str) -> 
         "earlier this month": 0,
         "later this month": 0,
         "last month": -1,
-        "past month": -1,
         "next month": 1,
     }
     if s in month_offsets:
@@ -330,7 +333,6 @@ def _resolve_relative_period(s: str, published: date, tense: str, text: str) -> 
         "earlier this year": 0,
         "later this year": 0,
         "last year": -1,
-        "past year": -1,
         "next year": 1,
     }
     if s in year_offsets:

@@ -130,18 +130,30 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s+(?:million|billion|thousan
 _QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
 _TRAILING_RE = "|".join(re.escape(q) for q in _TRAILING_QUALIFIERS)
 
+_NUMBER = rf"(?:(?i:a\s+dozen)|(?:{_DIGITS}|(?i:{_WORD_NUMBER}))(?:\s+(?i:dozen)\b(?!s))?)"
 _COUNT_RE = re.compile(
-    rf"(?<![\w$€£.,-])(?:(?P<q>{_QUALIFIER_RE})\s+)?"
-    rf"(?P<n>(?i:a\s+dozen)|{_DIGITS}|(?i:{_WORD_NUMBER}))"
-    rf"(?:\s+(?P<t>{_TRAILING_RE})\b)?(?![\w-]|[.,]\d|%|\s*(?:percent|per\s+cent)\b)",
+    rf"(?<![\w$€£.,-])(?:(?P<between>between)\s+|(?P<q>{_QUALIFIER_RE})\s+)?"
+    rf"(?P<n>{_NUMBER})"
+    # a range: "between 1,500 and 3,000", "10 to 15", "two or three", "10-15"
+    rf"(?:(?(between)\s+and\s+|(?:\s+(?:to|or)\s+|\s*[–-]\s*))(?P<n2>{_NUMBER}))?"
+    rf"(?:\s+(?P<t>{_TRAILING_RE})\b)?"
+    rf"(?![\w-]|[.,]\d|%|\s*(?:percent|percentage|per\s+cent)\b)",
     re.IGNORECASE,
 )
-# Numbers that are not counts of things: ages, durations, times, money, ranks.
+# Numbers that are not counts of things: ages, durations, times, measures, money, ranks.
 _NOT_A_COUNT_AFTER = re.compile(
-    r"\s*(?:(?:minutes?|hours?|days?|weeks?|months?|years?)\b|-?year-old|:\d|a\.m\.|p\.m\.)",
+    r"\s*(?:(?:minutes?|hours?|days?|weeks?|months?|years?|kilometers?|kilometres?|km|miles?"
+    r"|meters?|metres?|feet|foot|euros?|dollars?|rubles?|roubles?|hryvnias?|pounds)\b"
+    r"|-?year-old|:\d|a\.m\.|p\.m\.)",
     re.IGNORECASE,
 )
-_NOT_A_COUNT_BEFORE = re.compile(r"(?:[$€£]\s*|\b(?:No\.|number|aged|age)\s*)$", re.IGNORECASE)
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:[$€£]\s*|\b(?:No\.|number|aged|age|size|Group\s+of)\s*)$", re.IGNORECASE
+)
+# "Olena Petrenko, 29, said": an age in apposition to a name.
+_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
+_AGE_AFTER = re.compile(r"\s*,")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # "one" is also a pronoun: "no one", "each one", "one another", "the one who".
 _ONE_PRONOUN_BEFORE = re.compile(
     r"\b(?:no|any|every|each|the|this|that|which|someone|such)\s+$", re.IGNORECASE
@@ -176,6 +188,8 @@ def word_value(words: str) -> int | None:
         elif token in _TENS:
             current += _TENS[token]
             seen = True
+        elif token == "dozen" and seen:
+            current *= 12
         elif token in _SCALES and seen:
             scale = _SCALES[token]
             if scale == 100:
@@ -199,30 +213,57 @@ def find_counts(text: str) -> list[tuple[int, int, Count]]:
 
     date_spans = [(s, e) for s, e, _ in dates.find(text)]
     found: list[tuple[int, int, Count]] = []
-    for m in _COUNT_RE.finditer(text):
-        start, end = m.start(), m.end()
-        n_start, n_end = m.start("n"), m.end("n")
-        if any(ds < n_end and n_start < de for ds, de in date_spans):
+    pos = 0
+    while m := _COUNT_RE.search(text, pos):
+        # A rejected phrase is rescanned just past its first number, so in
+        # "from 2023 to 388" the year is dropped but 388 is still read.
+        pos = m.end("n")
+        counts = _judge(text, m, date_spans)
+        if counts is None:
             continue
-        if _NOT_A_COUNT_AFTER.match(text, n_end) or _NOT_A_COUNT_BEFORE.search(text[:start]):
-            continue
-        raw = m["n"]
-        if raw.lower() == "one" and (
-            _ONE_PRONOUN_BEFORE.search(text[:n_start]) or _ONE_PRONOUN_AFTER.match(text, n_end)
-        ):
-            continue
-        if _YEAR.fullmatch(raw):  # a bare year, not a count
-            continue
-        value = word_value(raw)
-        if value is None:
-            continue
-        qualifier = "exact"
-        if m["q"]:
-            qualifier = _QUALIFIERS[m["q"].lower()]
-        if m["t"]:
-            qualifier = _TRAILING_QUALIFIERS[m["t"].lower()]
-        found.append((start, end, Count(value=value, qualifier=qualifier, text=text[start:end])))
+        found.extend(counts)
+        pos = m.end()
     return found
+
+
+def _judge(
+    text: str, m: re.Match[str], date_spans: list[tuple[int, int]]
+) -> list[tuple[int, int, Count]] | None:
+    """The counts one number phrase gives, or None when it counts nothing."""
+    start, n_start, n_end = m.start(), m.start("n"), m.end("n")
+    before = text[max(0, start - 30) : start]
+    if any(ds < n_end and n_start < de for ds, de in date_spans):
+        return None
+    if _NOT_A_COUNT_BEFORE.search(before) or _not_a_count(text, m["n"], n_start, n_end):
+        return None
+    if _AGE_BEFORE.search(before) and _AGE_AFTER.match(text, m.end()) and not m["q"]:
+        return None
+    value = word_value(m["n"])
+    if value is None:
+        return None
+    if m["n2"] and _FROM_BEFORE.search(before):
+        # "from 88 to 388" is a change, not a range: two separate figures.
+        out = [(n_start, n_end, Count(value=value, text=m["n"]))]
+        second = word_value(m["n2"])
+        if second is not None and not _not_a_count(text, m["n2"], m.start("n2"), m.end()):
+            out.append((m.start("n2"), m.end("n2"), Count(value=second, text=m["n2"])))
+        return out
+    qualifier = _QUALIFIERS[m["q"].lower()] if m["q"] else "exact"
+    if m["n2"]:
+        qualifier = "at_least"  # a range: the low end is the figure that is certain
+    if m["t"]:
+        qualifier = _TRAILING_QUALIFIERS[m["t"].lower()]
+    return [(start, m.end(), Count(value=value, qualifier=qualifier, text=m[0]))]
+
+
+def _not_a_count(text: str, raw: str, start: int, end: int) -> bool:
+    """A number that measures time, distance or money, is a year, or is the pronoun "one"."""
+    if _NOT_A_COUNT_AFTER.match(text, end) or _YEAR.fullmatch(raw):
+        return True
+    return raw.lower() == "one" and bool(
+        _ONE_PRONOUN_BEFORE.search(text, max(0, start - 12), start)
+        or _ONE_PRONOUN_AFTER.match(text, end)
+    )
 
 
 def parse_count(text: str) -> Count | None:
