@@ -1,9 +1,231 @@
-"""Placeholder: the commands of this module are being written."""
+"""``warledger events``, ``export`` and ``stats``: read the ledger back out."""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
 import typer
+from rich.table import Table
+from sqlalchemy import make_url
+
+from warledger.errors import UsageError
+from warledger.interfaces.cli.common import DbOption, JsonOption, console, err_console, print_json
+from warledger.ledger.export import export as export_ledger
+from warledger.ledger.export import write_csv, write_jsonl
+from warledger.ledger.store import MENTION_FIELDS, Store, to_date
+from warledger.settings import db_url
+from warledger.types import EVENT_KINDS
+
+TABLE_LIMIT = 50  # rows shown in the terminal when --limit is not given
+SNIPPET = 90
+
+
+class EventsFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+
+
+def _open_existing(db: str | None) -> Store:
+    """Open the ledger for reading; a SQLite path that does not exist is a usage error
+    (not a new empty ledger created by a typo)."""
+    url = db_url(db)
+    parsed = make_url(url)
+    path = parsed.database if parsed.get_backend_name() == "sqlite" else None
+    if path and path != ":memory:" and not Path(path).exists():
+        raise UsageError(f"no ledger at {parsed.database} (run `warledger ingest` first)")
+    return Store.open(url)
+
+
+def _check_date(option: str, value: str | None) -> str | None:
+    if value is not None and to_date(value) is None:
+        raise UsageError(f"{option}: not an ISO date (YYYY-MM-DD): {value!r}")
+    return value
+
+
+def _counts_cell(row: dict[str, Any]) -> str:
+    parts = [f"{k} {row[k]}" for k in ("killed", "injured", "launched", "intercepted") if row[k]]
+    return ", ".join(parts)
+
+
+def _snippet(text: str | None) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= SNIPPET else text[: SNIPPET - 1] + "…"
+
+
+def _events_table(rows: list[dict[str, Any]]) -> Table:
+    table = Table(show_lines=False, header_style="bold")
+    for column in ("date", "kind", "place", "sides", "counts", "source", "evidence"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        kind = row["kind"] + (f" / {row['subtype']}" if row["subtype"] else "")
+        place = ", ".join(p for p in (row["place_name"], row["admin1"]) if p)
+        sides = "→".join(s or "?" for s in (row["actor_side"], row["target_side"]))
+        table.add_row(
+            row["date_start"] or "?",
+            kind + (" (negated)" if row["negated"] else ""),
+            place,
+            sides if sides != "?→?" else "",
+            _counts_cell(row),
+            row["source"] or "",
+            _snippet(row["evidence_text"]),
+        )
+    return table
+
+
+def events(
+    kind: Annotated[
+        str | None,
+        typer.Option("--kind", help=f"Only this kind: {', '.join(EVENT_KINDS)}."),
+    ] = None,
+    date_from: Annotated[
+        str | None, typer.Option("--from", help="Events on or after this date (YYYY-MM-DD).")
+    ] = None,
+    date_to: Annotated[
+        str | None, typer.Option("--to", help="Events on or before this date (YYYY-MM-DD).")
+    ] = None,
+    place: Annotated[
+        str | None,
+        typer.Option("--place", help="Place or oblast name, or part of it (any case)."),
+    ] = None,
+    side: Annotated[
+        str | None,
+        typer.Option("--side", help="Actor or target side, e.g. RU, UA (ISO 3166 code)."),
+    ] = None,
+    fmt: Annotated[
+        EventsFormat, typer.Option("--format", help="Terminal table, JSON Lines or CSV.")
+    ] = EventsFormat.table,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit", min=1, help=f"At most N events (table default: {TABLE_LIMIT}; else all)."
+        ),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """List event mentions in the ledger, by date, each with its source and evidence.
+
+    Undated mentions come last; a date range keeps mentions whose dates overlap it.
+    """
+    if kind is not None and kind not in EVENT_KINDS:
+        raise UsageError(f"--kind: unknown kind {kind!r} (choose from {', '.join(EVENT_KINDS)})")
+    filters = {
+        "kind": kind,
+        "date_from": _check_date("--from", date_from),
+        "date_to": _check_date("--to", date_to),
+        "place": place,
+        "side": side,
+    }
+    if fmt is EventsFormat.table and limit is None:
+        limit = TABLE_LIMIT
+    with _open_existing(db) as store:
+        if fmt is EventsFormat.jsonl:
+            write_jsonl(store.mentions(**filters, limit=limit), sys.stdout)
+            return
+        rows = store.mention_rows(**filters, limit=limit)
+    if fmt is EventsFormat.csv:
+        write_csv(rows, sys.stdout, MENTION_FIELDS)
+        return
+    if not rows:
+        err_console.print("no events match")
+        return
+    console.print(_events_table(rows))
+    if len(rows) == limit:
+        err_console.print(f"showing the first {limit}; use --limit or --format jsonl for more")
+
+
+@contextmanager
+def _output(path: str) -> Iterator[TextIO]:
+    """The file to write to; '-' is standard output, which is left open."""
+    if path == "-":
+        yield sys.stdout
+        return
+    with Path(path).open("w", encoding="utf-8", newline="") as handle:
+        yield handle
+
+
+def export(
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            help="jsonl: one ledger-schema result per document; csv: one row per mention; "
+            "geojson: mentions with coordinates.",
+        ),
+    ] = ExportFormat.jsonl,
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="File to write, or '-' for standard output.")
+    ] = "-",
+    db: DbOption = None,
+) -> None:
+    """Write the whole ledger as JSON Lines, CSV or GeoJSON."""
+    with _open_existing(db) as store, _output(output) as out:
+        n = export_ledger(store, fmt.value, out)
+    if output != "-":
+        err_console.print(f"wrote {n} {fmt.value} records to {output}")
+
+
+def _stats_tables(stats: dict[str, Any]) -> list[Table]:
+    totals = Table(title="ledger", show_header=False, min_width=32)
+    for key in (
+        "documents",
+        "extracted_documents",
+        "copies",
+        "mentions",
+        "positions",
+        "places",
+        "actors",
+        "runs",
+    ):
+        totals.add_row(key.replace("_", " "), str(stats[key]))
+    tables = [totals]
+    for key, title in (
+        ("mentions_by_kind", "mentions by kind"),
+        ("by_language", "documents by language"),
+        ("by_source", "copies by source"),
+    ):
+        if stats[key]:
+            table = Table(title=title, show_header=False, min_width=32)
+            for name, n in stats[key].items():
+                table.add_row(name, str(n))
+            tables.append(table)
+    if stats["top_places"]:
+        places = Table(title="most mentioned places")
+        for column in ("place", "oblast", "mentions"):
+            places.add_column(column)
+        for p in stats["top_places"]:
+            places.add_row(p["place"], p["admin1"] or "", str(p["mentions"]))
+        tables.append(places)
+    return tables
+
+
+def stats(as_json: JsonOption = False, db: DbOption = None) -> None:
+    """What the ledger holds: documents, copies, languages, mentions by kind, top places."""
+    with _open_existing(db) as store:
+        figures = store.stats()
+    if as_json:
+        print_json(figures)
+        return
+    for table in _stats_tables(figures):
+        console.print(table)
+    last = figures["last_run"]
+    if last:
+        console.print(f"last run: {last['kind']} #{last['run_id']} at {last['started_at']}")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the CLI."""
+    app.command("events")(events)
+    app.command("export")(export)
+    app.command("stats")(stats)
