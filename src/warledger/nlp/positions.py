@@ -1,13 +1,132 @@
-"""Party × issue × stance positions (first version: none yet)."""
+"""Party × issue × stance: what each side says it wants from a settlement.
+
+Stance phrases are data (``theatres/ukraine/positions.json``): each names an issue and
+a normalised stance. The party is whoever governs the phrase, read from the parse:
+"Russia continues to demand that Ukraine cede all annexed territories" is Russia's
+position (the subject of *demand*), not Ukraine's (the subject of *cede*). A person
+speaks for their side. Contents of a plan belong to the plan's author: "This draft
+agreement reportedly includes ... a NATO membership veto" is the position of whoever
+the previous sentence says drafted it. A document states a party's stance on an issue
+once; restatements add evidence, not positions.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from warledger.nlp.attribution import attribute
+from warledger.nlp.diplomacy import arguments, clauses, fields
+from warledger.nlp.diplomacy.lexicon import expand, load_json
+from warledger.types import Actor, Position, Span
+
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
     from warledger.nlp.context import DocContext
-    from warledger.types import Position
+
+__all__ = ["extract_positions"]
+
+_PLAN_SUBJECT = re.compile(
+    r"^\W*(?:this|that|the|such an?) (?:[\w-]+ ){0,2}"
+    r"(?:agreement|plan|framework|deal|draft|proposal)\b",
+    re.IGNORECASE,
+)
+CONFIDENCE = {"governing": 0.7, "after": 0.6, "plan": 0.5, "speaker": 0.5}
+
+
+@dataclass(frozen=True)
+class StancePattern:
+    issue: str
+    stance: str
+    pattern: re.Pattern[str]
+    party: str  # "governing" or "after"
+    reason: str
+
+
+@lru_cache(maxsize=1)
+def stance_patterns() -> tuple[StancePattern, ...]:
+    """The compiled stance lexicon (cached: compiled once per process)."""
+    data = load_json("positions.json")
+    macros = data["macros"]
+    return tuple(
+        StancePattern(
+            issue=e["issue"],
+            stance=e["stance"],
+            pattern=re.compile(expand(e["pattern"], macros), re.IGNORECASE),
+            party=e.get("party", "governing"),
+            reason=e["reason"],
+        )
+        for e in data["entries"]
+    )
 
 
 def extract_positions(ctx: DocContext) -> list[Position]:
-    return []
+    """Every party × issue stance the document states, first statement first."""
+    found: dict[tuple[str, str], Position] = {}
+    for sent in ctx.doc.sents:
+        if clauses.is_question(sent):
+            continue
+        for position in _sentence_positions(ctx, sent):
+            key = (position.party.side or (position.party.name or "").lower(), position.issue)
+            if key in found:
+                found[key].evidence.extend(position.evidence)
+            else:
+                found[key] = position
+    return list(found.values())
+
+
+def _sentence_positions(ctx: DocContext, sent: SpacySpan) -> list[Position]:
+    out: list[Position] = []
+    issues_done: set[str] = set()
+    for entry in stance_patterns():
+        if entry.issue in issues_done:
+            continue
+        m = entry.pattern.search(sent.text)
+        if not m:
+            continue
+        party, how = _party(ctx, sent, entry, m)
+        if party is None or not (party.side or party.name):
+            continue
+        issues_done.add(entry.issue)
+        start = sent.start_char + m.start()
+        out.append(
+            Position(
+                party=party,
+                issue=entry.issue,
+                stance=entry.stance,
+                date=fields.date_of(sent, start, ctx.published, future=False),
+                evidence=[Span(sent.start_char, sent.end_char, sent.text)],
+                confidence=CONFIDENCE[how],
+            )
+        )
+    return out
+
+
+def _party(
+    ctx: DocContext, sent: SpacySpan, entry: StancePattern, m: re.Match[str]
+) -> tuple[Actor | None, str]:
+    """Whose stance the phrase states, and how we know (for the confidence)."""
+    start, end = sent.start_char + m.start(), sent.start_char + m.end()
+    if entry.party == "after":
+        for mention in arguments.mentions_in(ctx, end, sent.end_char):
+            if mention.actor.side:
+                return arguments.copy_actor(mention.actor), "after"
+        return None, "after"
+    anchor = clauses.anchor_token(sent, start, end)
+    own_verb = anchor.pos_ == "VERB"
+    found = arguments.governing_party(ctx, anchor, skip_own_subject=own_verb)
+    if found and not (start <= found.start and found.end <= end):
+        return arguments.copy_actor(found.actor), "governing"
+    if _PLAN_SUBJECT.match(sent.text):
+        prev = arguments.previous_sentence(sent)
+        author = arguments.sentence_subject_party(ctx, prev) if prev is not None else None
+        if author:
+            return arguments.copy_actor(author.actor), "plan"
+        return None, "plan"
+    claimant, _status = attribute(sent, ctx, trigger=anchor)
+    if claimant is not None and claimant.side:
+        return arguments.copy_actor(claimant), "speaker"
+    return None, "speaker"

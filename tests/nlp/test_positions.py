@@ -1,0 +1,66 @@
+"""Positions read from short synthetic sentences (expected values by reading them)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from warledger.nlp.positions import extract_positions
+
+
+@pytest.fixture(scope="module")
+def read(extractor):
+    def _read(text: str, published: date | None = date(2025, 4, 22)):
+        ctx = extractor.context(extractor.nlp(text), published)
+        return {(p.party.side, p.issue): p.stance for p in extract_positions(ctx)}
+
+    return _read
+
+
+def test_the_demanding_side_owns_the_demand_not_the_side_asked(read):
+    found = read("Russia continues to demand that Ukraine cede all annexed territories.")
+    assert found == {("RU", "territory"): "cede_occupied"}
+
+
+def test_a_quoted_person_speaks_for_their_side(read):
+    found = read(
+        "“An unconditional 30-day interim ceasefire is the first crucial step,” "
+        "Zelenskyy wrote on Wednesday."
+    )
+    assert found == {("UA", "ceasefire_sequencing"): "ceasefire_first"}
+
+
+def test_ceasefire_without_conditions(read):
+    found = read("David Lammy said that now is the time for a ceasefire with no conditions.")
+    assert found == {("GB", "ceasefire_sequencing"): "no_preconditions"}
+
+
+def test_contents_of_a_reported_plan_belong_to_its_author(read):
+    found = read(
+        "Leaks from the Trump administration suggest a peace framework. This draft agreement "
+        "reportedly includes formal recognition of Crimea as Russian territory and a NATO "
+        "membership veto for Ukraine."
+    )
+    assert found[("US", "crimea_status")] == "recognize_russian"
+    assert found[("US", "nato_membership")] == "veto"
+
+
+def test_opposition_names_the_party_after_the_phrase(read):
+    found = read("Any firm, enforceable security guarantee will be unacceptable to Russia.")
+    assert found == {("RU", "security_guarantees"): "oppose"}
+
+
+def test_a_restated_stance_is_one_position_with_more_evidence(extractor):
+    text = (
+        "Russia demands that Ukraine cede the Donbas region. "
+        "Moscow again insisted that Kyiv must surrender its territory."
+    )
+    ctx = extractor.context(extractor.nlp(text), None)
+    positions = extract_positions(ctx)
+    assert len(positions) == 1
+    assert len(positions[0].evidence) == 2
+
+
+def test_a_mention_without_a_stance_is_not_a_position(read):
+    assert read("Everything now depends on the strength of security guarantees.") == {}
