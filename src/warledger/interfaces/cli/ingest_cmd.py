@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
-from warledger.errors import InputError, UsageError
+from warledger.errors import InputError
 from warledger.ingest.limits import DEFAULT_MAX_BYTES
 from warledger.ingest.metadata import normalize_published
 from warledger.ingest.run import ingest as run_ingest
@@ -72,10 +73,12 @@ def ingest(
     are stored. Exit status 1 when any input was skipped.
     """
     if published and not normalize_published(published):
-        raise UsageError(f"--published: not a date: {published!r}")
+        raise typer.BadParameter(f"not a date: {published!r}", param_hint="--published")
 
     def report(error: InputError) -> None:
-        err_console.print(f"[red]skipped[/] {error.origin}: {error.reason}", highlight=False)
+        # One line per bad input, never wrapped, so logs can be grepped by input name.
+        line = Text.assemble(("skipped ", "red"), f"{error.origin}: {error.reason}")
+        err_console.print(line, soft_wrap=True, highlight=False)
 
     with Store.open(db_url(db)) as store:
         try:
