@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ class BCubed:
     f1: float
     mentions: int
     found: int | None = None  # labelled mentions the system produced, when known
+    details: tuple[dict[str, Any], ...] = ()  # per labelled mention: where it ended up
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -36,6 +37,7 @@ class BCubed:
             "f1": self.f1,
             "mentions": self.mentions,
             "found": self.found,
+            "details": list(self.details),
         }
 
 
@@ -92,5 +94,19 @@ def bcubed_for_predictions(
 
 
 def score_alignment(cluster_set: ClusterSet, found: Mapping[Hashable, Hashable]) -> BCubed:
-    """B-cubed of a cluster set given labelled key -> predicted cluster (from ``align``)."""
-    return score(cluster_set.gold_clusters(), found)
+    """B-cubed of a cluster set given labelled key -> predicted cluster (from ``align``).
+
+    The details list each labelled mention with the predicted event it landed in
+    (``null`` when no predicted mention reported it), so splits and merges are visible.
+    """
+    result = score(cluster_set.gold_clusters(), found)
+    details = tuple(
+        {
+            "cluster": m.cluster_id,
+            "doc": m.doc,
+            "evidence": m.evidence,
+            "predicted_event": None if m.key not in found else str(found[m.key]),
+        }
+        for m in cluster_set.mentions
+    )
+    return replace(result, details=details)

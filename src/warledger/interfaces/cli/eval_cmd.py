@@ -8,7 +8,9 @@ from typing import Annotated
 
 import typer
 
-from warledger.interfaces.cli.common import JsonOption, console, print_json
+from warledger.interfaces.cli.common import JsonOption, console, err_console, print_json
+
+DEFAULT_BASELINE = Path("evaluation") / "baseline.json"
 
 
 def register(app: typer.Typer) -> None:
@@ -33,9 +35,22 @@ def eval_command(
     details: Annotated[
         bool, typer.Option("--details/--no-details", help="Show per-document misses.")
     ] = True,
+    check: Annotated[
+        bool, typer.Option("--check", help="Exit 1 if a metric is below its floor in --baseline.")
+    ] = False,
+    update_baseline: Annotated[
+        bool, typer.Option("--update-baseline", help="Raise the floors in --baseline to this run.")
+    ] = False,
+    allow_regression: Annotated[
+        bool, typer.Option("--allow-regression", help="Let --update-baseline lower floors.")
+    ] = False,
+    baseline: Annotated[
+        Path, typer.Option("--baseline", help="Floors file for --check / --update-baseline.")
+    ] = DEFAULT_BASELINE,
     as_json: JsonOption = False,
 ) -> None:
     """Score extraction against gold files: event P/R/F1, field accuracy, positions, places."""
+    from warledger.eval import baseline as floors_file
     from warledger.eval import harness
     from warledger.eval.render import print_report
 
@@ -52,3 +67,18 @@ def eval_command(
         print_json(data)
     else:
         print_report(report, console, details=details)
+
+    metrics = report.metrics()
+    if update_baseline:
+        old = floors_file.load_floors(baseline) if baseline.is_file() else {}
+        new = floors_file.raise_floors(old, metrics, allow_regression=allow_regression)
+        floors_file.write_floors(baseline, new)
+        err_console.print(f"floors written to {baseline}")
+    if check:
+        shortfalls = floors_file.check(metrics, floors_file.load_floors(baseline))
+        for s in shortfalls:
+            value = "n/a" if s.value is None else f"{s.value:.3f}"
+            err_console.print(f"[bold red]below floor:[/] {s.metric} {value} < {s.floor:.2f}")
+        if shortfalls:
+            raise typer.Exit(1)
+        err_console.print(f"all floors in {baseline} met")
