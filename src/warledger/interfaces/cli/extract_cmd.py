@@ -1,9 +1,192 @@
-"""Placeholder: the commands of this module are being written."""
+"""``warledger extract`` (ledger or files) and ``warledger bench``."""
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, TextIO
+
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from warledger.errors import InputError
+from warledger.interfaces.cli.common import (
+    DbOption,
+    JsonOption,
+    QuietOption,
+    console,
+    err_console,
+    fail,
+    print_json,
+)
+from warledger.types import Document
+
+
+def extract(
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, directories, '-' or URLs to extract directly (needs --output); "
+            "without them, extract the ledger's pending documents.",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="JSON Lines output path for FILE mode ('-': stdout)."),
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option("--published", help="Reference date for inputs that carry none (ISO)."),
+    ] = None,
+    redo_all: Annotated[
+        bool, typer.Option("--all", help="Re-extract every document, not only pending ones.")
+    ] = False,
+    db: DbOption = None,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Extract events and positions.
+
+    Without FILES: every ingested document not yet extracted by this extractor version
+    (or all with --all) is extracted and stored; re-running does nothing new.
+    With FILES and --output: each input document becomes one ledger-schema JSON line,
+    in input order, read and cleaned exactly as ``ingest`` does; no ledger is touched.
+    """
+    if published:
+        _check_date(published)
+    if files:
+        if not output:
+            raise fail("FILE mode needs --output PATH (or -o - for stdout)", 2)
+        ok = _extract_files(files, output, published=published, quiet=quiet)
+        raise typer.Exit(0 if ok else 1)
+    if output:
+        raise fail("--output needs input FILES; the ledger mode stores its results", 2)
+    counts = _extract_store(db, redo_all=redo_all, quiet=quiet)
+    if as_json:
+        print_json(counts)
+    elif not quiet:
+        console.print(
+            f"extracted {counts['documents']} documents: {counts['events']} events, "
+            f"{counts['positions']} positions"
+        )
+
+
+def _check_date(value: str) -> None:
+    from warledger.nlp.extract import parse_published
+
+    try:
+        parse_published(value)
+    except ValueError as exc:
+        raise fail(f"--published: not a date: {value!r}", 2) from exc
+
+
+@contextmanager
+def _open_output(path: str) -> Iterator[TextIO]:
+    if path == "-":
+        yield sys.stdout
+        return
+    with Path(path).open("w", encoding="utf-8") as handle:
+        yield handle
+
+
+def _extract_files(files: list[str], output: str, *, published: str | None, quiet: bool) -> bool:
+    """Read, clean and extract the inputs in order; ``False`` when some were skipped."""
+    from warledger.ingest.prepare import prepare
+    from warledger.ingest.readers import iter_raw
+    from warledger.nlp.extract import Extractor
+
+    skipped = 0
+
+    def documents() -> Iterator[Document]:
+        nonlocal skipped
+        for item in iter_raw(files):
+            try:
+                if isinstance(item, InputError):
+                    raise item
+                if published and not item.published:
+                    item.published = published
+                yield prepare(item)
+            except InputError as error:
+                skipped += 1
+                err_console.print(f"[red]skipped[/] {error.origin}: {error.reason}")
+
+    extractor = Extractor()
+    with _open_output(output) as out:
+        for result in extractor.extract_many(documents()):
+            out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            out.flush()
+    return skipped == 0
+
+
+def _extract_store(db: str | None, *, redo_all: bool, quiet: bool) -> dict[str, int]:
+    from warledger.ledger.store import Store
+    from warledger.nlp.extract import EXTRACTOR_VERSION, Extractor
+    from warledger.settings import db_url
+
+    started = datetime.now(UTC)
+    counts = {"documents": 0, "events": 0, "positions": 0}
+    per_source: dict[str, dict[str, int]] = {}
+    with Store.open(db_url(db)) as store:
+        pending = list(
+            store.pending_documents(extractor_version=EXTRACTOR_VERSION, redo_all=redo_all)
+        )
+        extractor = Extractor() if pending else None
+        progress = Progress(
+            TextColumn("extracting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err_console,
+            disable=quiet,
+        )
+        with progress:
+            task = progress.add_task("extract", total=len(pending))
+            results = extractor.extract_many(pending) if extractor else iter(())
+            for doc, result in zip(pending, results, strict=True):
+                store.save_extraction(doc.doc_id, result, extractor_version=EXTRACTOR_VERSION)
+                counts["documents"] += 1
+                counts["events"] += len(result.events)
+                counts["positions"] += len(result.positions)
+                source = per_source.setdefault(doc.source or "unknown", {"documents": 0})
+                source["documents"] += 1
+                progress.advance(task)
+        store.record_run("extract", counts, per_source, started, datetime.now(UTC))
+    return counts
+
+
+def bench(
+    corpus: Annotated[
+        Path | None,
+        typer.Option("--corpus", help="JSON Lines corpus (default: the 89 packaged VOA stories)."),
+    ] = None,
+    repeat: Annotated[int, typer.Option("--repeat", min=1, help="Passes over the corpus.")] = 1,
+    as_json: JsonOption = False,
+) -> None:
+    """Measure extraction speed, peak memory and the cost over the bare spaCy parse."""
+    from warledger.bench.run import demo_corpus, load_texts, run_bench
+
+    texts = load_texts(corpus or demo_corpus())
+    if not texts:
+        raise fail(f"no texts in {corpus}", 2)
+    result = run_bench(texts, repeat=repeat)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    console.print(
+        f"{result.articles} articles x {result.repeat}: "
+        f"{result.articles_per_second:.1f} articles/s, {result.tokens_per_second:.0f} tokens/s; "
+        f"peak RSS {result.peak_rss_mb:.0f} MB; "
+        f"extraction/parse time ratio {result.ratio:.2f} "
+        f"(parse {result.parse_seconds:.1f}s, extract {result.extract_seconds:.1f}s)"
+    )
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the CLI."""
+    """Add ``extract`` and ``bench`` to the CLI."""
+    app.command("extract")(extract)
+    app.command("bench")(bench)
