@@ -103,3 +103,30 @@ def test_consolidation_is_scored_with_b_cubed_on_the_cluster_set(eval_data, even
     assert result.found == 3
     assert result.precision == pytest.approx(1 / 3)
     assert result.recall == 1.0
+
+
+def test_cli_clusters_option_prints_b_cubed_and_the_split(eval_data, event, monkeypatch, tmp_path):
+    extract = fake_extract(
+        {
+            "European Union pledged": [
+                event("aid", "The European Union pledged new military aid to Ukraine."),
+                event("proposal", "Brussels also proposed a plan to rearm Europe."),
+            ]
+        }
+    )
+
+    def one_event_each(mentions):
+        return [FakeEvent(f"E{i}", [m.mention_id]) for i, m in enumerate(mentions)]
+
+    monkeypatch.setattr(harness, "default_extract", lambda: extract)
+    monkeypatch.setattr(harness, "default_consolidate", lambda: one_event_each)
+    out = tmp_path / "r.json"
+    args = ["eval", str(eval_data / "gold"), "--clusters", str(eval_data / "clusters.json")]
+    run = CliRunner().invoke(app, [*args, "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    assert "B-cubed on 3 labelled mentions" in run.output
+    assert "not extracted in geneva" in run.output
+    # all three clusters are singletons and every prediction is its own event: perfect,
+    # although the Geneva mention was never extracted (2 of 3 found)
+    bcubed = json.loads(out.read_text())["bcubed"]
+    assert (bcubed["precision"], bcubed["recall"], bcubed["found"]) == (1.0, 1.0, 2)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from typing import Any
+
 from rich.console import Console
 from rich.table import Table
 
@@ -65,8 +68,10 @@ def print_report(report: Report, console: Console, *, details: bool = True) -> N
         console.print(
             f"B-cubed on {bcubed.get('mentions')} labelled mentions: "
             f"P {_pct(bcubed.get('precision'))} R {_pct(bcubed.get('recall'))} "
-            f"F1 {_pct(bcubed.get('f1'))}"
+            f"F1 {_pct(bcubed.get('f1'))} ({bcubed.get('found')} of them extracted)"
         )
+        if details:
+            print_consolidation_issues(bcubed.get("details", []), console)
     if details:
         print_details(report, console)
 
@@ -90,3 +95,21 @@ def print_details(report: Report, console: Console) -> None:
             "\n".join(lines) or "—",
         )
     console.print(table)
+
+
+def print_consolidation_issues(details: list[dict[str, Any]], console: Console) -> None:
+    """Labelled clusters that were split or not found, and events that merged clusters."""
+    by_cluster: dict[str, set[str | None]] = defaultdict(set)
+    by_event: dict[str, set[str]] = defaultdict(set)
+    for d in details:
+        by_cluster[d["cluster"]].add(d["predicted_event"])
+        if d["predicted_event"]:
+            by_event[d["predicted_event"]].add(d["cluster"])
+    for cluster, events in sorted(by_cluster.items()):
+        if None in events:
+            console.print(f"[yellow]not extracted[/] in {cluster}")
+        if len(events - {None}) > 1:
+            console.print(f"[yellow]split[/] {cluster} into {len(events - {None})} events")
+    for event, clusters in sorted(by_event.items()):
+        if len(clusters) > 1:
+            console.print(f"[magenta]merged[/] {', '.join(sorted(clusters))} as {event}")
