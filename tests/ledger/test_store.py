@@ -109,6 +109,13 @@ def test_unreachable_postgres_is_a_store_error_without_the_password() -> None:
     assert "127.0.0.1" in caught.value.message
 
 
+@pytest.mark.postgres
+def test_plain_postgresql_urls_use_the_shipped_driver(pg_url: str) -> None:
+    plain = sa.make_url(pg_url).set(drivername="postgresql").render_as_string(False)
+    with Store.open(plain) as store:
+        assert store.engine.dialect.driver == "psycopg"
+
+
 # -- documents and copies --------------------------------------------------------------
 
 

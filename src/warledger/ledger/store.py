@@ -528,6 +528,9 @@ def _transaction(
 def _make_engine(url: str) -> sa.Engine:
     try:
         parsed = sa.make_url(url)
+        if parsed.drivername in ("postgresql", "postgres"):
+            # The driver we ship is psycopg 3; plain postgresql:// would ask for psycopg2.
+            parsed = parsed.set(drivername="postgresql+psycopg")
         if parsed.get_backend_name() == "sqlite":
             engine = sa.create_engine(parsed, connect_args={"timeout": 30})
             _configure_sqlite(engine)

@@ -1,5 +1,4 @@
-"""Initial ledger tables: documents and their copies, mentions, positions, places,
-actors and runs.
+"""Initial ledger tables: documents, copies, mentions, positions, places, actors, runs.
 
 Revision ID: 0001_initial
 Revises:
