@@ -152,3 +152,38 @@ def test_unknown_person_without_title_has_no_side(nlp, registry):
     doc = nlp("A farmer, John Smith, was injured when debris fell on his house.")
     persons = [m for m in registry.find(doc) if m.actor.type == "person"]
     assert [(m.actor.name, m.actor.side) for m in persons] == [("John Smith", None)]
+
+
+@pytest.mark.model
+def test_a_state_before_an_organisation_in_a_title_decides_the_side(nlp, registry):
+    doc = nlp("British Deputy U.N. Ambassador James Kariuki told reporters the vote failed.")
+    persons = [m for m in registry.find(doc) if m.actor.type == "person"]
+    assert [(m.text, m.actor.side) for m in persons] == [("James Kariuki", "GB")]
+    assert "U.N." not in [m.text for m in registry.find(doc)]
+
+
+@pytest.mark.model
+def test_a_lone_surname_refers_back_to_the_full_name(nlp, registry):
+    doc = nlp(
+        "Dutch Defense Minister Ruben Brekelmans spoke in Paris. "
+        "Brekelmans said Europe must spend more on defense."
+    )
+    persons = [(m.text, m.actor.name, m.actor.side) for m in registry.find(doc)]
+    assert ("Brekelmans", "Ruben Brekelmans", "NL") in persons
+
+
+@pytest.mark.model
+def test_hyphenated_compounds_name_both_actors(nlp, registry):
+    doc = nlp("Officials prepared for U.S.-Ukraine talks in Jeddah.")
+    sides = [(m.text, m.actor.side) for m in registry.find(doc)]
+    assert ("U.S.", "US") in sides
+    assert ("Ukraine", "UA") in sides
+
+
+@pytest.mark.model
+def test_capital_as_metonym_is_an_actor_but_as_a_venue_is_not(nlp, registry):
+    doc = nlp("Kyiv accused Moscow of violating the truce during talks in Riyadh and Paris.")
+    sides = [(m.text, m.actor.side) for m in registry.find(doc)]
+    assert ("Kyiv", "UA") in sides
+    assert ("Moscow", "RU") in sides
+    assert "Paris" not in [text for text, _ in sides]

@@ -34,7 +34,7 @@ from warledger.types import Actor
 
 if TYPE_CHECKING:
     from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 __all__ = ["ActorRegistry", "RegistryEntry"]
 
@@ -289,6 +289,7 @@ class ActorRegistry:
             for alias in (entry.name, *entry.aliases):
                 self._add(alias, entry)
         self._matchers: dict[int, tuple[PhraseMatcher, PhraseMatcher]] = {}
+        self._capitals = frozenset(c for names in CAPITALS.values() for c in names)
 
     def _add(self, alias: str, entry: RegistryEntry) -> None:
         alias = alias.replace("’", "'").strip()
@@ -395,23 +396,28 @@ class ActorRegistry:
         matched: dict[tuple[int, int], Actor] = {}
         for span in filter_spans(spans):
             entry = self._entry(_clean(span.text))
-            if entry:
-                matched[(span.start, span.end)] = entry.actor()
+            if entry is None or (span.text in self._capitals and _after_locative(span)):
+                continue
+            matched[(span.start, span.end)] = entry.actor()
 
         taken = {i for s, e in matched for i in range(s, e)}
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
-                continue
-            name = _clean(ent.text)
-            if not name:
-                continue
-            end = ent.end
-            while end > ent.start and doc[end - 1].text in ("'s", "’s", "'"):
-                end -= 1
-            matched[(ent.start, end)] = Actor(name=name, side=None, type="person")
-            taken.update(range(ent.start, end))
-
+        persons = [
+            p for p in (_person_span(ent) for ent in doc.ents if ent.label_ == "PERSON") if p
+        ]
+        persons = [
+            p
+            for p in persons
+            if not any(i in taken for i in range(p.start, p.end))
+            and not any(
+                part in self._exact for t in p if "-" in t.text for part in t.text.split("-")
+            )
+        ]
+        for p in persons:
+            matched[(p.start, p.end)] = Actor(name=p.text, side=None, type="person")
+            taken.update(range(p.start, p.end))
         self._absorb_titles(doc, matched)
+        _resolve_surnames(matched, doc, {(p.start, p.end) for p in persons})
+
         mentions = [
             ActorMention(
                 start=doc[s].idx, end=doc[e - 1].idx + len(doc[e - 1]), text=doc[s:e].text, actor=a
@@ -422,10 +428,11 @@ class ActorRegistry:
         return sorted(mentions, key=lambda m: m.start)
 
     def _absorb_titles(self, doc: Doc, matched: dict[tuple[int, int], Actor]) -> None:
-        """Give title-read sides to unknown persons and drop the title's own side word.
+        """Give title-read sides to unknown persons and drop the title's own side words.
 
         In "Russian President Vladimir Putin" the word "Russian" describes Putin; it is not
-        a second actor.
+        a second actor. A state named before an organisation decides the side:
+        "British Deputy U.N. Ambassador X" speaks for GB, "NATO chief X" for NATO.
         """
         by_end = {e: (s, e) for (s, e) in matched}
         for (start, _end), actor in sorted(matched.items()):
@@ -433,21 +440,28 @@ class ActorRegistry:
                 continue
             j = start - 1
             saw_title = False
+            holders: list[tuple[int, int]] = []
             sent_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
-            while j >= sent_start and start - j <= 8:
-                if (j + 1) in by_end and by_end[j + 1] != (start, _end):
-                    key = by_end[j + 1]
-                    holder = matched.get(key)
-                    if holder and holder.type != "person" and saw_title:
-                        if actor.side is None:
-                            actor.side = holder.side
-                        del matched[key]
-                    break
-                if doc[j].lower_ in TITLE_WORDS:
-                    saw_title = saw_title or doc[j].lower_ not in ("the", "'s", "’s", "of")
+            while j >= sent_start and start - j <= 10:
+                key = by_end.get(j + 1)
+                holder = matched.get(key) if key else None
+                if holder is not None and holder.type != "person":
+                    holders.append(key)
+                    j = key[0] - 1
+                    continue
+                if doc[j].lower_ in TITLE_WORDS or doc[j].text in ("-", "–"):
+                    saw_title = saw_title or doc[j].lower_ not in _TITLE_GLUE
                     j -= 1
                     continue
                 break
+            if not (saw_title and holders):
+                continue
+            states = [k for k in holders if matched[k].type != "organization"]
+            if actor.side is None:
+                actor.side = matched[(states or holders)[0]].side
+            for key in holders:
+                del matched[key]
+            by_end = {e: (s, e) for (s, e) in matched}
 
     def _hyphenated(self, doc: Doc, taken: set[int]) -> list[ActorMention]:
         """Actors inside hyphenated tokens: "U.S.-proposed", "Russia-Ukraine"."""
@@ -464,6 +478,105 @@ class ActorRegistry:
                     out.append(ActorMention(start, start + len(part), part, entry.actor()))
                 offset += len(part) + 1
         return out
+
+
+_LOCATIVE = frozenset(
+    [
+        "in",
+        "at",
+        "to",
+        "from",
+        "near",
+        "over",
+        "on",
+        "into",
+        "across",
+        "outside",
+        "around",
+        "toward",
+        "towards",
+        "via",
+        "inside",
+    ]
+)
+
+
+def _after_locative(span: Span) -> bool:
+    """ "talks in Moscow", "strikes on Kyiv and Odesa": the capital is a place here.
+
+    Walks back over a list of names ("in Riyadh and Paris") to the preposition.
+    """
+    doc = span.doc
+    j = span.start - 1
+    while j >= 0 and span.start - j <= 6:
+        token = doc[j]
+        if token.lower_ in _LOCATIVE:
+            return True
+        if token.lower_ in ("and", "or", ",") or token.pos_ == "PROPN":
+            j -= 1
+            continue
+        return False
+    return False
+
+
+_TITLE_GLUE = frozenset({"the", "'s", "’s", "of", "for", "to", "-", "–"})
+_NOT_A_PERSON_BEFORE = frozenset(
+    {"in", "near", "village", "town", "city", "settlement", "community", "district", "region"}
+)
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]{1,3}|bin|von|van|der|de|al-\w+)$")
+
+
+def _person_span(ent: Span) -> Span | None:
+    """The name part of a PERSON entity, or None when it does not look like a name.
+
+    Drops the possessive and trailing lower-case words the tagger sometimes attaches
+    ("Dodik to"), and rejects all-caps words and hyphenated compounds ("U.S.-Ukraine").
+    """
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while end > start and (doc[end - 1].text in ("'s", "’s", "'") or doc[end - 1].is_lower):
+        end -= 1
+    if end <= start:
+        return None
+    span = doc[start:end]
+    before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+    if before and (
+        before[-1] in _NOT_A_PERSON_BEFORE
+        or (before[-1] == "of" and len(before) == 2 and before[0] in _NOT_A_PERSON_BEFORE)
+    ):
+        return None  # "the village of Sukha Balka" is a place the tagger took for a person
+    words = [t.text for t in span]
+    if not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return None
+    if any(len(w) > 1 and w.isupper() and "." not in w for w in words):
+        return None
+    if any(not _NAME_TOKEN.match(w) for w in words):
+        return None
+    return span
+
+
+def _resolve_surnames(
+    matched: dict[tuple[int, int], Actor], doc: Doc, unknown: set[tuple[int, int]]
+) -> None:
+    """Tie a lone surname to the full name it abbreviates, or drop it.
+
+    "Masih Alinejad … Alinejad said" is one person, even where the tagger misses the
+    second mention. A single word the tagger calls a person with no full name in the
+    story and no title is more often noise ("Ceasefire", "Instagram") than a person, so
+    it is not reported.
+    """
+    full: dict[str, Actor] = {}
+    for (s, e), actor in sorted(matched.items()):
+        if actor.type == "person" and e - s > 1:
+            full.setdefault(doc[e - 1].text, actor)
+    for key in sorted(unknown):
+        if key in matched and key[1] - key[0] == 1 and matched[key].side is None:
+            del matched[key]
+    taken = {i for s, e in matched for i in range(s, e)}
+    for token in doc:
+        ref = full.get(token.text)
+        if ref is not None and token.i not in taken and token.text[:1].isupper():
+            matched[(token.i, token.i + 1)] = Actor(name=ref.name, side=ref.side, type="person")
 
 
 def _with_curly(aliases: list[str]) -> list[str]:
