@@ -42,6 +42,18 @@ _GENERIC_TALKS = re.compile(
     r"\b(?:any|future|potential|possible|such|these|those|meaningful)\s+(?:[\w-]+\s+)?$", re.I
 )
 BASE_CONFIDENCE = 0.6
+# Subtypes that already speak of what is wanted or threatened, so a wish or purpose
+# clause around them ("urged Russia to accept ... or face sanctions") is their substance.
+PROSPECTIVE = frozenset(
+    {
+        ("sanction", "proposed"),
+        ("aid", "requested"),
+        ("aid", "pledged"),
+        ("talks", "offered"),
+        ("talks", "mediation_offered"),
+        ("ceasefire", "proposed"),
+    }
+)
 
 
 def extract_diplomacy(ctx: DocContext) -> list[Event]:
@@ -51,8 +63,40 @@ def extract_diplomacy(ctx: DocContext) -> list[Event]:
     for sent in ctx.doc.sents:
         if clauses.is_question(sent):
             continue
-        events.extend(_sentence_events(ctx, sent, lexicon, events))
+        for event in _sentence_events(ctx, sent, lexicon, events):
+            same = _same_talks(event, events)
+            if same is not None:
+                same.evidence.extend(event.evidence)
+            else:
+                events.append(event)
     return events
+
+
+_DEFINITE_TALKS = re.compile(
+    r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,2}(?:talks|summit|meeting|negotiations)\b", re.I
+)
+
+
+def _same_talks(event: Event, earlier: list[Event]) -> Event | None:
+    """The earlier talks event a later mention restates: same venue and parties, or a
+    definite reference ("the summit had not been canceled", "the Jeddah talks") with no
+    venue of its own. Its evidence is kept on the first event."""
+    if event.kind != "talks":
+        return None
+    sides = {p.side for p in event.participants if p.side}
+    venue = {loc.name for loc in event.locations}
+    for other in reversed(earlier):
+        if other.kind != "talks" or other.subtype != event.subtype:
+            continue
+        if other.date.start and event.date.start and other.date.start != event.date.start:
+            continue
+        other_sides = {p.side for p in other.participants if p.side}
+        if venue and venue == {loc.name for loc in other.locations}:
+            if sides <= other_sides or other_sides <= sides:
+                return other
+        elif not venue and _DEFINITE_TALKS.search(event.evidence[0].text):
+            return other
+    return None
 
 
 def _sentence_events(
@@ -129,7 +173,8 @@ def _read(
     anchor = clauses.anchor_token(sent, start, end)
     if clauses.is_hedged(anchor, lexicon.hedges):
         return []
-    if clauses.is_unlicensed_infinitive(anchor, lexicon.licensors):
+    prospective = (trigger.kind, trigger.subtype) in PROSPECTIVE
+    if not prospective and clauses.is_unlicensed_infinitive(anchor, lexicon.licensors):
         return []
     negated = trigger.negated or clauses.is_negated(anchor, m.group(0))
     subtype = trigger.subtype
@@ -147,7 +192,7 @@ def _read(
     future = trigger.kind == "talks" and subtype == "scheduled"
     event.date = fields.date_of(sent, anchor.idx, ctx.published, future=future)
     reader = _READERS[trigger.kind]
-    events = reader(ctx, sent, trigger, m, anchor, event)
+    events = reader(ctx, sent, trigger, m, anchor, event, earlier)
     for e in events:
         if e.claimant is None:
             side = e.actor.side if e.actor else None
@@ -181,7 +226,10 @@ def _first_other_after(
     return None
 
 
-def _ceasefire(ctx, sent, trigger, m, anchor, event) -> list[Event]:
+_DEFINITE = re.compile(r"\b(?:the|that|this)\b", re.I)
+
+
+def _ceasefire(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     start = sent.start_char + m.start()
     text = ctx.text
     cf = trigger_cf_span(m, sent, ctx)
@@ -193,6 +241,10 @@ def _ceasefire(ctx, sent, trigger, m, anchor, event) -> list[Event]:
     if trigger.subtype == "violation_alleged":
         return _violations(ctx, sent, trigger, anchor, event)
     if trigger.subtype == "proposed":
+        if _DEFINITE.search(m.group(0)) and any(
+            e.kind == "ceasefire" and e.subtype == "proposed" for e in earlier
+        ):
+            return []  # "the U.S. ceasefire proposal": the proposal already read
         event.actor = _actor_near(ctx, start, cf[0]) or _party(ctx, anchor)
     else:
         event.actor = _party(ctx, anchor)
@@ -263,9 +315,8 @@ def _clone(event: Event) -> Event:
     )
 
 
-def _talks(ctx, sent, trigger, m, anchor, event) -> list[Event]:
-    event.locations = fields.venues(ctx, sent)
-    venue_spans = [(p.start, p.end) for p in ctx.places_in(sent) if p.location in event.locations]
+def _talks(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
+    event.locations, venue_spans = fields.venue_places(ctx, sent)
     mentions = [
         a
         for a in ctx.actors_in(sent)
@@ -278,32 +329,57 @@ def _talks(ctx, sent, trigger, m, anchor, event) -> list[Event]:
     if event.subtype == "mediation_offered" and event.actor:
         event.participants = [arguments.copy_actor(event.actor, role="mediator")]
         return [event]
-    event.participants = [arguments.copy_actor(a) for a in arguments.sides_in(mentions)]
+    event.participants = _expand_groups(arguments.sides_in(mentions))
     return [event]
 
 
+def _expand_groups(actors: list[Actor]) -> list[Actor]:
+    """A grouping at the table ("the G7 gathered") stands for its member states."""
+    groups = load().groups
+    out: list[Actor] = []
+    seen: set[str] = set()
+    for actor in actors:
+        members = groups.get((actor.name or "").lower()) if actor.side is None else None
+        expanded = (
+            [Actor(name=None, side=side, type="state") for side in members]
+            if members
+            else [arguments.copy_actor(actor)]
+        )
+        for a in expanded:
+            key = a.side or (a.name or "").lower()
+            if key not in seen:
+                seen.add(key)
+                out.append(a)
+    return out
+
+
+EVENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "ROOT"})
+
+
 def _talks_noun_is_event(ctx: DocContext, sent: SpacySpan, noun: Token, start: int) -> bool:
-    """A bare talks noun is an event only when its phrase names parties or a venue and
-    is not a generic reference ("any future talks", "these talks", "the peace process")."""
+    """A talks noun is an event only when it is what the clause is about (its subject or
+    object), or says with whom or who held it, and names parties; generic references
+    ("any future talks", "these talks", "the question over the London talks") are not."""
+    if noun.pos_ == "VERB":  # "gathering Europe's top military powers"
+        return any(a.actor.side for a in ctx.actors_in(sent))
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return False
     if _GENERIC_TALKS.search(ctx.text[sent.start_char : start]):
         return False
-    if any(
-        c.dep_ == "det" and c.lower_ in {"these", "those", "any", "such"} for c in noun.children
-    ):
+    generic = {"these", "those", "any", "such"}
+    if any(c.dep_ == "det" and c.lower_ in generic for c in noun.children):
+        return False
+    central = noun.dep_ in EVENT_DEPS or any(
+        c.lower_ in {"with", "between"} or (c.dep_ == "acl" and c.tag_ == "VBN")
+        for c in noun.children
+    )
+    if not central:
         return False
     s, e = arguments.subtree_span(noun)
-    has_actor = any(a.actor.side for a in arguments.mentions_in(ctx, s, e))
-    has_place = any(s <= p.start and p.end <= e for p in ctx.places)
-    return has_actor and (
-        has_place
-        or any(c.lower_ == "with" for c in noun.children)
-        or any(c.dep_ in {"compound", "amod", "nmod", "poss"} for c in noun.children)
-    )
+    return any(a.actor.side or a.actor.name for a in arguments.mentions_in(ctx, s, e))
 
 
-def _proposal(ctx, sent, trigger, m, anchor, event) -> list[Event]:
+def _proposal(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     start, end = sent.start_char + m.start(), sent.start_char + m.end()
     matched = m.group(0)
     if re.match(r"[A-Z][\w.]+['’]s? ", matched):
@@ -315,13 +391,13 @@ def _proposal(ctx, sent, trigger, m, anchor, event) -> list[Event]:
         found = arguments.sentence_subject_party(ctx, prev) if prev is not None else None
         event.actor = arguments.copy_actor(found.actor) if found else None
     event.name = fields.name_of(fields.window(ctx.text, start, end, 10, 40))
-    scope = fields.scope_of(fields.window(ctx.text, start, end, 0, 80))
-    if "moratorium" in matched.lower() or "cessation" in matched.lower():
-        event.scope = [s for s in scope if s != "full"]
+    after = fields.window(ctx.text, start, end, 0, 80)
+    if re.search(r"moratorium|cessation|halt", after, re.I):
+        event.scope = [s for s in fields.scope_of(after) if s != "full"]
     return [event]
 
 
-def _sanction(ctx, sent, trigger, m, anchor, event) -> list[Event]:
+def _sanction(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     start = sent.start_char + m.start()
     measure = re.search(r"\b(?:ban|embargo|targeting)\b", m.group(0), re.I)
     if trigger.per_actor_measure and measure:
@@ -337,9 +413,14 @@ def _sanction(ctx, sent, trigger, m, anchor, event) -> list[Event]:
     return [event]
 
 
+URGING = frozenset({"urge", "warn", "call", "tell", "press", "ask", "threaten", "demand"})
+
+
 def _subject_object(ctx: DocContext, anchor: Token, not_side: str | None) -> Actor | None:
-    """The object of the verb governing ``anchor`` ("urged Russia to accept ... or face")."""
+    """Whom a threat is addressed to: "urged Russia to accept ... or face sanctions"."""
     for node in anchor.ancestors:
+        if node.lemma_.lower() not in URGING:
+            continue
         for child in node.children:
             if child.dep_ in {"dobj", "obj"}:
                 found = arguments.actor_of_phrase(ctx, child)
@@ -348,7 +429,7 @@ def _subject_object(ctx: DocContext, anchor: Token, not_side: str | None) -> Act
     return None
 
 
-def _aid(ctx, sent, trigger, m, anchor, event) -> list[Event]:
+def _aid(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     start = sent.start_char + m.start()
     event.actor = _party(ctx, anchor)
     side = event.actor.side if event.actor else None

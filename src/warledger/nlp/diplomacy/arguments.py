@@ -65,32 +65,63 @@ def governing_party(
     that Ukraine cede territory" the party of "cede" is Russia, not Ukraine.
     """
     node: Token | None = token
-    first = True
+    skip_subject = skip_own_subject
+    came_by_conj = False
     seen = 0
     while node is not None and seen < 12:
         seen += 1
-        for child in node.children:
-            if child.dep_ in OWNERS:
-                found = actor_of_phrase(ctx, child)
-                if found:
-                    return found
-        if not (first and skip_own_subject):
-            for child in node.children:
-                if child.dep_ in SUBJECTS:
-                    found = actor_of_phrase(ctx, child)
-                    if found:
-                        return found
-                if child.dep_ == "agent":  # "announced by Putin"
-                    for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            found = actor_of_phrase(ctx, obj)
-                            if found:
-                                return found
-        first = False
+        # A verb parsed as conjoined to a noun ("backed X's demand ... and proposed Y")
+        # must not inherit that noun's owner.
+        if not came_by_conj:
+            found = _first_actor(ctx, [c for c in node.children if c.dep_ in OWNERS])
+            if found:
+                return found
+        if not skip_subject:
+            found = _subject_actor(ctx, node)
+            if found:
+                return found
+        # "X demands that Ukraine cede land and embrace neutrality": the conjoined verb
+        # shares the subject we were told to skip.
+        skip_subject = skip_subject and node.dep_ == "conj"
+        came_by_conj = node.dep_ == "conj"
         if node.head is node:
             break
         node = node.head
     return None
+
+
+def _first_actor(ctx: DocContext, heads: list[Token]) -> ActorMention | None:
+    for head in heads:
+        found = actor_of_phrase(ctx, head)
+        if found:
+            return found
+    return None
+
+
+def _subject_actor(ctx: DocContext, verb: Token) -> ActorMention | None:
+    """The actor in a verb's subject, its passive agent ("announced by Putin"), or a
+    subject the parser hung on an auxiliary ("Putin has ... expressed")."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
+    for holder in holders:
+        subjects = [c for c in holder.children if c.dep_ in SUBJECTS]
+        found = _first_actor(ctx, subjects)
+        if found:
+            return found
+        for subject in subjects:
+            if subject.lower_ in {"he", "she"}:
+                return last_person_before(ctx, subject.idx)
+    for child in verb.children:
+        if child.dep_ == "agent":
+            found = _first_actor(ctx, [c for c in child.children if c.dep_ == "pobj"])
+            if found:
+                return found
+    return None
+
+
+def last_person_before(ctx: DocContext, offset: int) -> ActorMention | None:
+    """The person named last before ``offset``: what "he"/"she" refers to in news prose."""
+    people = [a for a in ctx.actors if a.end <= offset and a.actor.type == "person"]
+    return max(people, key=lambda a: a.start) if people else None
 
 
 def sentence_subject_party(ctx: DocContext, sent: Span) -> ActorMention | None:

@@ -22,6 +22,7 @@ _FUTURE_WORDS = re.compile(
     r"plans? to|planned|upcoming|next week|tomorrow|hopes? to)\b",
     re.IGNORECASE,
 )
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
 def anchor_token(sent: Span, start_char: int, end_char: int) -> Token:
@@ -64,17 +65,19 @@ def is_hedged(token: Token, hedges: re.Pattern[str]) -> bool:
 
 
 def is_unlicensed_infinitive(token: Token, licensors: re.Pattern[str]) -> bool:
-    """An infinitive that states a wish or a purpose rather than a commitment.
+    """The trigger sits in an infinitive that states a wish or a purpose.
 
     "ready to accept" and "refused to prolong" commit their subject; "urged Russia to
-    accept" and "mechanisms to support the ceasefire" do not.
+    accept", "called for Russia to reciprocate by agreeing to a ceasefire" and
+    "mechanisms to support the ceasefire" do not.
     """
-    if token.tag_ != "VB":
-        return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-        return False
-    head = token.head
-    return not (licensors.match(head.lower_) or licensors.match(head.lemma_.lower()))
+    for node in clause_chain(token):
+        if node.tag_ in FINITE_TAGS:
+            return False
+        if node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            head = node.head
+            return not (licensors.match(head.lower_) or licensors.match(head.lemma_.lower()))
+    return False
 
 
 def is_negated(token: Token, match_text: str) -> bool:
@@ -97,7 +100,10 @@ def is_future(token: Token, sent: Span) -> bool:
             return True
         if any(c.lower_ in {"will", "shall"} and c.dep_ == "aux" for c in node.children):
             return True
-    return bool(_FUTURE_WORDS.search(sent.text)) and token.tag_ not in {"VBD", "VBN"}
+    if _FUTURE_WORDS.search(sent.text) and token.tag_ not in {"VBD", "VBN"}:
+        return True
+    # "There's another in Paris Wednesday": news speaks of coming events in the present.
+    return sent.root.tag_ in {"VBZ", "VBP"} and bool(_WEEKDAY.search(sent.text))
 
 
 def is_question(sent: Span) -> bool:

@@ -86,22 +86,32 @@ def date_of(sent: Span, anchor_char: int, published: date | None, *, future: boo
 VENUE_WORDS = frozenset({"in", "at", "to", "of", "for", "inside"})
 
 
-def venues(ctx: DocContext, sent: Span) -> list[Location]:
-    """Places a sentence introduces as a venue: "in London", "the port city of Jeddah".
+def venue_places(ctx: DocContext, sent: Span) -> tuple[list[Location], list[tuple[int, int]]]:
+    """Places a sentence introduces as a venue ("in London", "the port city of Jeddah"),
+    and the character spans of every place word used for them.
 
     A place directly after another one and a comma ("Jeddah, Saudi Arabia") qualifies
-    the first and is not a second venue.
+    the first: it is not a second venue, and not a party to the talks either.
     """
     out: list[Location] = []
-    last_end = -10
+    spans: list[tuple[int, int]] = []
+    last_end = -1
     for place in sorted(ctx.places_in(sent), key=lambda p: p.start):
-        between = ctx.text[last_end : place.start] if last_end >= 0 else ""
-        if last_end >= 0 and between.strip() == ",":
+        if last_end >= 0 and ctx.text[last_end : place.start].strip() == ",":
+            spans.append((place.start, place.end))
             last_end = place.end
             continue
+        last_end = -1
         before = ctx.text[max(sent.start_char, place.start - 12) : place.start].split()
-        if before and before[-1].lower() in VENUE_WORDS:
+        possessive = ctx.text[place.end : place.end + 2] in {"'s", "’s"}
+        if before and before[-1].lower() in VENUE_WORDS and not possessive:
             if all(loc.name != place.location.name for loc in out):
                 out.append(place.location)
+            spans.append((place.start, place.end))
             last_end = place.end
-    return out
+    return out, spans
+
+
+def venues(ctx: DocContext, sent: Span) -> list[Location]:
+    """The venue locations of :func:`venue_places`."""
+    return venue_places(ctx, sent)[0]

@@ -38,6 +38,7 @@ class Lexicon:
     hedges: re.Pattern[str]
     licensors: re.Pattern[str]
     macros: dict[str, re.Pattern[str]]
+    groups: dict[str, tuple[str, ...]]
 
 
 def expand(pattern: str, macros: dict[str, str]) -> str:
@@ -79,4 +80,9 @@ def load() -> Lexicon:
         hedges=re.compile(data["hedges"]["pattern"], re.IGNORECASE),
         licensors=re.compile(data["licensors"]["pattern"], re.IGNORECASE),
         macros={k: compile_(v) for k, v in macros.items()},
+        groups={
+            name.lower(): tuple(sides)
+            for name, sides in data.get("groups", {}).items()
+            if isinstance(sides, list)
+        },
     )
