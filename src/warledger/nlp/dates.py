@@ -90,6 +90,34 @@ _PATTERNS: list[re.Pattern[str]] = [
     )
 ]
 
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# Words one of which must occur for the pattern at the same position to match.
+_GATES: tuple[tuple[str, ...], ...] = (
+    ("-",),
+    _MONTH_STEMS,
+    _MONTH_STEMS,
+    _MONTH_STEMS,
+    _MONTH_STEMS,
+    _MONTH_STEMS,
+    ("19", "20"),
+    ("overnight",),
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    ("past", "last", "previous"),
+    ("week", "month", "year"),
+    ("within", "coming"),
+    (
+        "yesterday",
+        "today",
+        "tonight",
+        "tomorrow",
+        "overnight",
+        "night",
+        "morning",
+        "afternoon",
+        "evening",
+    ),
+)
+
 
 def find(text: str) -> list[tuple[int, int, str]]:
     """Character spans ``(start, end, text)`` of date expressions, in text order.
@@ -99,7 +127,10 @@ def find(text: str) -> list[tuple[int, int, str]]:
     longest, wins.
     """
     candidates: list[tuple[int, int]] = []
-    for pattern in _PATTERNS:
+    lowered = text.lower()
+    for gate, pattern in zip(_GATES, _PATTERNS, strict=True):
+        if not any(word in lowered for word in gate):
+            continue  # a cheap substring test spares most sentences most patterns
         for m in pattern.finditer(text):
             candidates.append((m.start("d"), m.end("d")))
     candidates.sort(key=lambda se: (se[0], -(se[1] - se[0])))

@@ -141,6 +141,8 @@ _COUNT_RE = re.compile(
     re.IGNORECASE,
 )
 # Numbers that are not counts of things: ages, durations, times, measures, money, ranks.
+# A fast test for "could there be a number here": a digit or a number word.
+_ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join([*_UNITS, *_TENS, "dozen"]) + r")", re.IGNORECASE)
 _NOT_A_COUNT_AFTER = re.compile(
     r"\s*(?:(?:minutes?|hours?|days?|weeks?|months?|years?|kilometers?|kilometres?|km|miles?"
     r"|meters?|metres?|feet|foot|euros?|dollars?|rubles?|roubles?|hryvnias?|pounds)\b"
@@ -210,6 +212,9 @@ def find_counts(text: str) -> list[tuple[int, int, Count]]:
     Vague plurals ("dozens", "hundreds of") are not numbers and are never returned.
     """
     from warledger.nlp import dates  # imported here: dates uses word_value from this module
+
+    if not _ANY_NUMBER.search(text):
+        return []  # most sentences state no number: skip the costly patterns
 
     date_spans = [(s, e) for s, e, _ in dates.find(text)]
     found: list[tuple[int, int, Count]] = []
