@@ -129,4 +129,7 @@ def _party(
     claimant, _status = attribute(sent, ctx, trigger=anchor)
     if claimant is not None and claimant.side:
         return arguments.copy_actor(claimant), "speaker"
+    subject = arguments.main_subject_before(ctx, sent, start)
+    if subject is not None:
+        return arguments.copy_actor(subject.actor), "speaker"
     return None, "speaker"

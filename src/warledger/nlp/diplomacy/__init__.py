@@ -360,7 +360,7 @@ def _talks_noun_is_event(ctx: DocContext, sent: SpacySpan, noun: Token, start: i
     """A talks noun is an event only when it is what the clause is about (its subject or
     object), or says with whom or who held it, and names parties; generic references
     ("any future talks", "these talks", "the question over the London talks") are not."""
-    if noun.pos_ == "VERB":  # "gathering Europe's top military powers"
+    if noun.lower_ == "gathering":  # "gathering Europe's top military powers"
         return any(a.actor.side for a in ctx.actors_in(sent))
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return False

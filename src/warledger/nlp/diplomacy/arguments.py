@@ -77,7 +77,7 @@ def governing_party(
             if found:
                 return found
         if not skip_subject:
-            found = _subject_actor(ctx, node)
+            found = _subject_actor(ctx, node, not_within=token)
             if found:
                 return found
         # "X demands that Ukraine cede land and embrace neutrality": the conjoined verb
@@ -98,12 +98,19 @@ def _first_actor(ctx: DocContext, heads: list[Token]) -> ActorMention | None:
     return None
 
 
-def _subject_actor(ctx: DocContext, verb: Token) -> ActorMention | None:
+def _subject_actor(
+    ctx: DocContext, verb: Token, not_within: Token | None = None
+) -> ActorMention | None:
     """The actor in a verb's subject, its passive agent ("announced by Putin"), or a
-    subject the parser hung on an auxiliary ("Putin has ... expressed")."""
+    subject the parser hung on an auxiliary ("Putin has ... expressed"). A subject
+    that is the phrase we started from is not its own party."""
     holders = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
     for holder in holders:
-        subjects = [c for c in holder.children if c.dep_ in SUBJECTS]
+        subjects = [
+            c
+            for c in holder.children
+            if c.dep_ in SUBJECTS and (not_within is None or not_within not in c.subtree)
+        ]
         found = _first_actor(ctx, subjects)
         if found:
             return found
@@ -159,3 +166,17 @@ def sides_in(mentions: list[ActorMention]) -> list[Actor]:
 def copy_actor(actor: Actor, role: str | None = None) -> Actor:
     """A fresh Actor (events must not share mutable actors)."""
     return Actor(name=actor.name, side=actor.side, type=actor.type, role=role or actor.role)
+
+
+def main_subject_before(ctx: DocContext, sent: Span, offset: int) -> ActorMention | None:
+    """The first actor that is a clause subject before ``offset``: the sentence's main
+    speaker or agent when the parse links nothing closer ("Starmer backed X and
+    proposed, with France, the formation of Y")."""
+    for tok in sent:
+        if tok.idx >= offset:
+            break
+        if tok.dep_ in SUBJECTS:
+            found = actor_of_phrase(ctx, tok)
+            if found and found.actor.side:
+                return found
+    return None

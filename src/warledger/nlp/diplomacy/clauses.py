@@ -59,9 +59,15 @@ def is_hedged(token: Token, hedges: re.Pattern[str]) -> bool:
                 phrase = " ".join(t.lower_ for t in child.subtree)
                 if hedges.search(phrase):
                     return True
-        if node.tag_ in FINITE_TAGS and node.pos_ == "VERB":
+        if (node.tag_ in FINITE_TAGS and node.pos_ == "VERB") or _presupposed(node):
             break
     return False
+
+
+def _presupposed(node: Token) -> bool:
+    """A participle describing a noun ("the ceasefire announced by Putin") states a
+    fact whatever the clause around the noun wishes or doubts."""
+    return node.dep_ == "acl" and node.tag_ == "VBN"
 
 
 def is_unlicensed_infinitive(token: Token, licensors: re.Pattern[str]) -> bool:
@@ -72,7 +78,7 @@ def is_unlicensed_infinitive(token: Token, licensors: re.Pattern[str]) -> bool:
     "mechanisms to support the ceasefire" do not.
     """
     for node in clause_chain(token):
-        if node.tag_ in FINITE_TAGS:
+        if node.tag_ in FINITE_TAGS or _presupposed(node):
             return False
         if node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             head = node.head
