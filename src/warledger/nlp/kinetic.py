@@ -87,6 +87,8 @@ NOT_OCCURRING_HEADS = frozenset(
 )
 # Dependents that open another clause: places in them belong to that clause's event.
 CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis", "csubj"})
+# "in targeting", "for attacking": a gerund under these talks about an act, not one act.
+FRAMING_PREPOSITIONS = frozenset({"in", "of", "for", "about", "against", "from", "by"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "region", "oblast", "area", "hub"})
 PRECISE = frozenset({"point", "settlement", "admin2", "admin1"})
 VICTIM_LIST = re.compile(
@@ -263,7 +265,9 @@ def _live_triggers(facts: _SentenceFacts) -> list[Hit]:
             for c in token.children
         ):
             continue  # "these attacks": a reference back, not a new occurrence
-        if token.dep_ == "pcomp" or any(
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            continue  # "incursion strategy": the trigger only describes another noun
+        if (token.dep_ == "pcomp" and token.head.lower_ in FRAMING_PREPOSITIONS) or any(
             c.dep_ == "dobj" and any(d.lower_ in {"such", "any"} for d in c.children)
             for c in token.children
         ):
