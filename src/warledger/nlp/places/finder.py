@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ARTICLES = frozenset({"the", "a", "an"})
 # Lower-case words that can start a place phrase ("southern Russia", "the front line").
 REGION_STARTERS = frozenset(
     {
@@ -81,83 +82,112 @@ class _Found:
     weak: bool  # a preposition or list position suggests a place
 
 
+class _Tokens:
+    """Plain lists taken from the doc once: creating spaCy Token objects token by token
+    costs more than everything else this module does."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text  # spaCy joins every token to build it: take it once
+        rows = doc.to_array(["IDX", "LENGTH", "IS_PUNCT", "IS_SPACE", "SENT_START"]).tolist()
+        self.starts = [r[0] for r in rows]
+        self.ends = [r[0] + r[1] for r in rows]
+        self.skip = [bool(r[2] or r[3]) for r in rows]
+        self.sent_id: list[int] = []
+        current = 0
+        for i, r in enumerate(rows):
+            if r[4] == 1 and i > 0:
+                current += 1
+            self.sent_id.append(current)
+        self.n = len(rows)
+
+    def word(self, i: int) -> str:
+        return self.text[self.starts[i] : self.ends[i]]
+
+    def lower(self, i: int) -> str:
+        return self.word(i).lower() if 0 <= i < self.n else ""
+
+    def span_text(self, start: int, end: int) -> str:
+        return self.text[self.starts[start] : self.ends[end - 1]]
+
+
 def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """Every place mention in ``doc``, resolved with its local and document context."""
     gaz = gazetteer or Gazetteer.load()
-    found = _merge(_gazetteer_spans(doc, gaz) + _cued_unknown_spans(doc),
-                   _entity_spans(doc, gaz))
+    toks = _Tokens(doc)
+    found = _merge(_gazetteer_spans(toks, gaz) + _cued_unknown_spans(toks),
+                   _entity_spans(doc, toks, gaz))
     person = _person_tokens(doc)
-    kept = [f for f in found if _is_place(f, doc, person)]
-    kept = _add_list_members(kept, found, doc, person)
-    return _resolve_all(doc, kept, gaz)
+    kept = [f for f in found if _is_place(f, toks, person)]
+    kept = _add_list_members(kept, found, toks, person)
+    return _resolve_all(toks, kept, gaz)
 
 
 # -- finding --------------------------------------------------------------------------
 
 
-def _key_of(doc: Doc, start: int, end: int) -> str:
-    return name_key(doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)])
-
-
-def _gazetteer_spans(doc: Doc, gaz: Gazetteer) -> list[_Found]:
-    """Longest gazetteer names starting at capitalised tokens (or region words)."""
+def _gazetteer_spans(toks: _Tokens, gaz: Gazetteer) -> list[_Found]:
+    """Longest gazetteer names starting at capitalised tokens (or region words); a phrase
+    is extended only while its words can still begin a gazetteer name."""
     out: list[_Found] = []
-    n = len(doc)
+    text, n = toks.text, toks.n
     limit = min(gaz.max_words, 6)
+    prefixes = gaz.prefixes
     i = 0
     while i < n:
-        tok = doc[i]
-        starts = tok.text[:1].isupper() or tok.lower_ in REGION_STARTERS
-        if not starts or tok.is_punct or tok.lower_ in ("the", "a", "an"):
+        word = toks.word(i)
+        lower = word.lower()
+        if toks.skip[i] or not (word[:1].isupper() or lower in REGION_STARTERS) or (
+            lower in _ARTICLES
+        ):
             i += 1
             continue
         match: tuple[int, str] | None = None
-        for j in range(min(n, i + limit), i, -1):
-            if doc[j - 1].is_punct or doc[j - 1].is_space:
-                continue
-            key = _key_of(doc, i, j)
-            if key in gaz and _plausible_case(doc, i, j, key):
-                match = (j, key)
+        for j in range(i + 1, min(n, i + limit) + 1):
+            if toks.skip[j - 1] and j > i + 1:
+                continue  # a hyphen or period inside a name: look at the next word
+            key = name_key(text[toks.starts[i] : toks.ends[j - 1]])
+            if key not in prefixes:
                 break
+            if key in gaz and _plausible_case(word, j - i, key):
+                match = (j, key)
         if match is None:
             i += 1
             continue
         end, key = match
         cands = gaz.by_key(key)
-        if end < n and doc[end].lower_ in SUFFIX_WORDS and not any(
-            p.kind in ("admin1", "admin2") for p in cands
-        ):
-            key = f"{key} {doc[end].lower_}"
+        follower = toks.lower(end)
+        if follower in SUFFIX_WORDS and not any(p.kind in ("admin1", "admin2") for p in cands):
+            key = f"{key} {follower}"
             end += 1
         out.append(_Found(i, end, key, cands, None, False, False))
         i = end
     return out
 
 
-def _cued_unknown_spans(doc: Doc) -> list[_Found]:
+def _cued_unknown_spans(toks: _Tokens) -> list[_Found]:
     """Capitalised names after "village of" / "town of" that no gazetteer knows (a
     Russian village such as Gornal): kept with their name, resolved from context."""
     out: list[_Found] = []
-    for tok in doc:
-        if tok.lower_ != "of" or tok.i == 0 or doc[tok.i - 1].lower_ not in PLACE_NOUNS:
+    for i in range(1, toks.n):
+        if toks.lower(i) != "of" or toks.lower(i - 1) not in PLACE_NOUNS:
             continue
-        start = end = tok.i + 1
-        while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+        start = end = i + 1
+        while end < toks.n and toks.word(end)[:1].isupper() and toks.word(end).isalpha():
             end += 1
         if end > start:
-            out.append(_Found(start, end, _key_of(doc, start, end), [], None, True, False))
+            key = name_key(toks.span_text(start, end))
+            out.append(_Found(start, end, key, [], None, True, False))
     return out
 
 
-def _plausible_case(doc: Doc, start: int, end: int, key: str) -> bool:
+def _plausible_case(first_word: str, words: int, key: str) -> bool:
     """Short keys must match an abbreviation as written: "US", not "us"."""
-    if end - start == 1 and len(key) <= 3:
-        text = doc[start].text
-        return text.isupper() or "." in text
+    if words == 1 and len(key) <= 3:
+        return first_word.isupper() or "." in first_word
     return True
 
 
-def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[_Found]:
+def _entity_spans(doc: Doc, toks: _Tokens, gaz: Gazetteer) -> list[_Found]:
     out: list[_Found] = []
     for ent in doc.ents:
         if ent.label_ not in PLACE_LABELS:
@@ -165,8 +195,9 @@ def _entity_spans(doc: Doc, gaz: Gazetteer) -> list[_Found]:
         start, end = _trim(ent)
         if start >= end:
             continue
-        key = _key_of(doc, start, end)
-        cands = gaz.candidates(doc[start:end].text)
+        name = toks.span_text(start, end)
+        key = name_key(name)
+        cands = gaz.candidates(name)
         if not cands and ent.label_ != "GPE":
             continue
         out.append(_Found(start, end, key, cands, ent.label_, False, False))
@@ -212,9 +243,9 @@ def _person_tokens(doc: Doc) -> set[int]:
             range(ent.start, ent.end)}
 
 
-def _is_place(f: _Found, doc: Doc, person: set[int]) -> bool:
+def _is_place(f: _Found, toks: _Tokens, person: set[int]) -> bool:
     """Keep a mention the model tagged as a place, or one a cue marks as a place."""
-    _mark_cues(f, doc)
+    _mark_cues(f, toks)
     in_person = any(t in person for t in range(f.start, f.end))
     kinds = {p.kind for p in f.cands}
     if f.ner is not None:
@@ -223,36 +254,33 @@ def _is_place(f: _Found, doc: Doc, person: set[int]) -> bool:
         return True
     if in_person:
         return False
-    if kinds & {"admin1", "admin2", "country", "region"} and _is_area_phrase(f, doc, kinds):
+    if kinds & {"admin1", "admin2", "country", "region"} and _is_area_phrase(f, toks, kinds):
         return True
     return f.weak
 
 
-def _is_area_phrase(f: _Found, doc: Doc, kinds: set[str]) -> bool:
+def _is_area_phrase(f: _Found, toks: _Tokens, kinds: set[str]) -> bool:
     """Oblast, country and region names stand on their own ("Kursk region", "Russia")."""
     if "region" in kinds or "country" in kinds:
         return True
-    last = doc[f.end - 1].lower_
-    return last in SUFFIX_WORDS or f.end - f.start > 1
+    return toks.lower(f.end - 1) in SUFFIX_WORDS or f.end - f.start > 1
 
 
-def _mark_cues(f: _Found, doc: Doc) -> None:
-    before = doc[f.start - 1] if f.start > 0 else None
-    before2 = doc[f.start - 2] if f.start > 1 else None
-    if before is not None and before.lower_ == "the" and before2 is not None:
-        before, before2 = before2, doc[f.start - 3] if f.start > 2 else None
-    after = doc[f.end] if f.end < len(doc) else None
-    suffix = doc[f.end - 1].lower_ in SUFFIX_WORDS and f.end - f.start > 1
-    noun_of = (before is not None and before.lower_ == "of" and before2 is not None
-               and before2.lower_ in PLACE_NOUNS)
-    follower = after is not None and after.lower_ in PLACE_FOLLOWERS
+def _mark_cues(f: _Found, toks: _Tokens) -> None:
+    b = f.start - 1
+    if toks.lower(b) == "the":
+        b -= 1
+    before, before2 = toks.lower(b), toks.lower(b - 1)
+    suffix = toks.lower(f.end - 1) in SUFFIX_WORDS and f.end - f.start > 1
+    noun_of = before == "of" and before2 in PLACE_NOUNS
+    follower = toks.lower(f.end) in PLACE_FOLLOWERS
     if suffix or noun_of or follower:
         f.strong = True
-    elif before is not None and before.lower_ in PLACE_PREPOSITIONS:
+    elif before in PLACE_PREPOSITIONS:
         f.weak = True
 
 
-def _add_list_members(kept: list[_Found], found: list[_Found], doc: Doc,
+def _add_list_members(kept: list[_Found], found: list[_Found], toks: _Tokens,
                       person: set[int]) -> list[_Found]:
     """"in Kupiansk, Izium and Balakliia": names listed after a kept place are places."""
     kept_ids = {id(f) for f in kept}
@@ -265,8 +293,11 @@ def _add_list_members(kept: list[_Found], found: list[_Found], doc: Doc,
         if previous is not None and f.cands and not any(
             t in person for t in range(f.start, f.end)
         ):
-            between = doc[previous.end : f.start].text.strip().lower()
-            if between in (",", "and", ", and", "or", ", or"):
+            between = toks.text[toks.ends[previous.end - 1] : toks.starts[f.start]]
+            between = " ".join(between.replace(",", " , ").split()).lower()
+            if between in (",", "and", ", and", "or", ", or") and (
+                toks.sent_id[previous.start] == toks.sent_id[f.start]
+            ):
                 result.append(f)
                 kept_ids.add(id(f))
                 previous = f
@@ -278,12 +309,11 @@ def _add_list_members(kept: list[_Found], found: list[_Found], doc: Doc,
 # -- resolving ------------------------------------------------------------------------
 
 
-def _resolve_all(doc: Doc, kept: list[_Found], gaz: Gazetteer) -> list[PlaceMention]:
-    text = doc.text
-    spans = [(doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text)) for f in kept]
-    names = [text[s:e] for s, e in spans]
+def _resolve_all(toks: _Tokens, kept: list[_Found], gaz: Gazetteer) -> list[PlaceMention]:
+    spans = [(toks.starts[f.start], toks.ends[f.end - 1]) for f in kept]
+    names = [toks.text[s:e] for s, e in spans]
     # Pass 1: each mention with its local context only.
-    local = [_local_context(i, kept, spans, doc, gaz) for i in range(len(kept))]
+    local = [_local_context(i, kept, spans, toks, gaz) for i in range(len(kept))]
     first = [
         gaz.resolve(names[i], context_admin1=ctx, country_hint=country)
         for i, (ctx, country, _weak) in enumerate(local)
@@ -307,19 +337,19 @@ def _without(names: Sequence[str], loc: Location) -> list[str]:
 
 
 def _local_context(
-    i: int, kept: list[_Found], spans: list[tuple[int, int]], doc: Doc, gaz: Gazetteer
+    i: int, kept: list[_Found], spans: list[tuple[int, int]], toks: _Tokens, gaz: Gazetteer
 ) -> tuple[str | None, str | None, str | None]:
     """(admin1 the text puts this place in, country hint, weaker same-sentence admin1)."""
     f = kept[i]
-    sent = doc[f.start].sent
+    sent = toks.sent_id[f.start]
     strong: str | None = None
     country: str | None = None
     weak: str | None = None
     if i + 1 < len(kept):
         nxt = kept[i + 1]
-        between = doc.text[spans[i][1] : spans[i + 1][0]]
-        if nxt.start < sent.end and _CONTAINED_IN.match(between):
-            area = _area_of(nxt, doc, gaz)
+        between = toks.text[spans[i][1] : spans[i + 1][0]]
+        if toks.sent_id[nxt.start] == sent and _CONTAINED_IN.match(between):
+            area = _area_of(nxt, toks, gaz)
             if area is not None:
                 strong = area
             elif any(p.kind == "country" for p in nxt.cands):
@@ -327,12 +357,12 @@ def _local_context(
     if strong is None:
         # An oblast or region named elsewhere in the same sentence, nearest first.
         others = sorted(
-            (j for j in range(len(kept)) if j != i and sent.start <= kept[j].start < sent.end),
+            (j for j in range(len(kept)) if j != i and toks.sent_id[kept[j].start] == sent),
             key=lambda j: abs(kept[j].start - f.start),
         )
         for j in others:
-            if _is_admin1_phrase(kept[j], doc):
-                weak = _area_of(kept[j], doc, gaz)
+            if _is_admin1_phrase(kept[j], toks):
+                weak = _area_of(kept[j], toks, gaz)
                 if weak:
                     break
         if weak and not any(p.country == "UA" for p in f.cands if p.kind == "settlement"):
@@ -340,13 +370,13 @@ def _local_context(
     return strong, country, weak
 
 
-def _is_admin1_phrase(f: _Found, doc: Doc) -> bool:
+def _is_admin1_phrase(f: _Found, toks: _Tokens) -> bool:
     return any(p.kind == "admin1" for p in f.cands) and (
-        doc[f.end - 1].lower_ in ADMIN1_WORDS or all(p.kind == "admin1" for p in f.cands)
+        toks.lower(f.end - 1) in ADMIN1_WORDS or all(p.kind == "admin1" for p in f.cands)
     )
 
 
-def _area_of(f: _Found, doc: Doc, gaz: Gazetteer) -> str | None:
+def _area_of(f: _Found, toks: _Tokens, gaz: Gazetteer) -> str | None:
     """The first-level area a mention names: "Kharkiv region", "Kharkiv", "Quebec"."""
-    area = gaz.admin1(doc[f.start : f.end].text)
+    area = gaz.admin1(toks.span_text(f.start, f.end))
     return area.admin1 if area is not None else None

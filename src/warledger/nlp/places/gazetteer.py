@@ -130,16 +130,24 @@ class Gazetteer:
 
     def __init__(self, places: Iterable[tuple[str, Place]]) -> None:
         self._index: dict[str, list[Place]] = {}
-        seen: set[tuple[str, int]] = set()
+        self._admin1_by_name: dict[str | None, Place] = {}
         for key, place in places:
-            if (key, id(place)) in seen:
-                continue
-            seen.add((key, id(place)))
-            self._index.setdefault(key, []).append(place)
+            bucket = self._index.get(key)
+            if bucket is None:
+                self._index[key] = [place]
+            elif place not in bucket:  # identity: an entry listed under two aliases
+                bucket.append(place)
+            if place.kind == "admin1":
+                self._admin1_by_name.setdefault(place.admin1, place)
         self.max_words = max(k.count(" ") + 1 for k in self._index)
-        self._admin1_by_name = {
-            p.admin1: p for bucket in self._index.values() for p in bucket if p.kind == "admin1"
-        }
+        # Every word-prefix of every key, so a scan over text can stop as soon as the
+        # words so far cannot begin any name.
+        prefixes = set(self._index)
+        for key in self._index:
+            if " " in key:
+                words = key.split(" ")
+                prefixes.update(" ".join(words[:k]) for k in range(1, len(words)))
+        self.prefixes: frozenset[str] = frozenset(prefixes)
 
     # -- loading -----------------------------------------------------------------------
 
