@@ -134,3 +134,14 @@ def test_shipment_to_a_party_is_delivered_aid(read):
 def test_generic_references_and_questions_are_not_events(read):
     assert read("Will the peace process survive the winter?") == []
     assert read("Diplomatic efforts continue.") == []
+
+
+def test_a_definite_reference_to_a_proposal_already_read_is_not_a_new_proposal(read):
+    events = read(
+        "Ukraine agreed to accept a U.S. proposal for a 30-day ceasefire. "
+        "Putin said Russia supports the U.S. ceasefire proposal in principle."
+    )
+    proposed = [e for e in events if e.kind == "ceasefire" and e.subtype == "proposed"]
+    assert len(proposed) == 1
+    support = [e for e in events if e.subtype == "accepted" and e.actor.side == "RU"]
+    assert len(support) == 1

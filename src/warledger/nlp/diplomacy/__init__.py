@@ -241,7 +241,8 @@ def _ceasefire(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     if trigger.subtype == "violation_alleged":
         return _violations(ctx, sent, trigger, anchor, event)
     if trigger.subtype == "proposed":
-        if _DEFINITE.search(m.group(0)) and any(
+        lead = ctx.text[max(sent.start_char, start - 20) : start + len(m.group(0))]
+        if _DEFINITE.search(lead) and any(
             e.kind == "ceasefire" and e.subtype == "proposed" for e in earlier
         ):
             return []  # "the U.S. ceasefire proposal": the proposal already read
