@@ -449,7 +449,7 @@ class Store:
                 .order_by(count.desc(), place_label)
                 .limit(top)
             ).all()
-            last = self.runs(limit=1)
+            last = [_iso_times(run) for run in self.runs(limit=1)]
             return {
                 "documents": scalar(sa.select(count).select_from(documents)),
                 "extracted_documents": scalar(
@@ -596,6 +596,11 @@ def _reason(exc: BaseException) -> str:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _iso_times(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with datetimes as ISO 8601 strings, ready for JSON."""
+    return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in row.items()}
 
 
 def _exists(conn: sa.Connection, column: sa.Column[Any], value: Any) -> bool:

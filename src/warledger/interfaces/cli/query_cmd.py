@@ -66,8 +66,13 @@ def _snippet(text: str | None) -> str:
 
 def _events_table(rows: list[dict[str, Any]]) -> Table:
     table = Table(show_lines=False, header_style="bold")
-    for column in ("date", "kind", "place", "sides", "counts", "source", "evidence"):
-        table.add_column(column, overflow="fold")
+    table.add_column("date", no_wrap=True)
+    table.add_column("kind", max_width=22)
+    table.add_column("place", max_width=22)
+    table.add_column("sides")
+    table.add_column("counts", max_width=14)
+    table.add_column("source", max_width=14, overflow="ellipsis")
+    table.add_column("evidence", ratio=1)
     for row in rows:
         kind = row["kind"] + (f" / {row['subtype']}" if row["subtype"] else "")
         place = ", ".join(p for p in (row["place_name"], row["admin1"]) if p)
