@@ -1,0 +1,138 @@
+"""The positions matrix: party × issue → the latest stance, with its history of changes.
+
+A party is its side code when known (a person speaks for their side: Zelenskyy's words
+are Ukraine's position), else its name. "Latest" is by the date the stance was stated;
+undated statements cannot be placed in time, so they sort before every dated one and
+are the latest only when nothing dated exists. Ties on a day keep the ledger's order
+(document, then position id), so the result is reproducible.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Statement:
+    """One stated stance with where it was read."""
+
+    party: str
+    party_name: str | None
+    issue: str
+    stance: str
+    date: str | None
+    evidence: str | None
+    doc_id: str | None
+    position_id: str | None
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_record(
+        cls, record: Mapping[str, Any], sources: Mapping[str, str | None] | None = None
+    ) -> Statement | None:
+        """A statement from a ledger view's position record
+        (``{"position_id", "doc_id", "position": <ledger-schema Position>}``)."""
+        pos = record.get("position") or record.get("data") or {}
+        party = pos.get("party") or {}
+        label = party.get("side") or party.get("name")
+        if not label or not pos.get("issue") or not pos.get("stance"):
+            return None
+        spans = pos.get("evidence") or []
+        doc_id = record.get("doc_id")
+        return cls(
+            party=label,
+            party_name=party.get("name"),
+            issue=pos["issue"],
+            stance=pos["stance"],
+            date=((pos.get("date") or {}).get("start") or None),
+            evidence=" … ".join(s.get("text", "") for s in spans) or None,
+            doc_id=doc_id,
+            position_id=record.get("position_id"),
+            source=(sources or {}).get(doc_id) if doc_id else None,
+        )
+
+
+@dataclass
+class Cell:
+    party: str
+    issue: str
+    history: list[Statement] = field(default_factory=list)
+
+    @property
+    def latest(self) -> Statement:
+        return self.history[-1]
+
+    @property
+    def changes(self) -> list[Statement]:
+        """The statements where the stance differs from the one before it."""
+        pairs = zip(self.history, self.history[1:], strict=False)
+        return [b for a, b in pairs if a.stance != b.stance]
+
+    def to_dict(self, *, history: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "party": self.party,
+            "issue": self.issue,
+            "stance": self.latest.stance,
+            "date": self.latest.date,
+            "evidence": self.latest.evidence,
+            "source": self.latest.source,
+            "doc_id": self.latest.doc_id,
+            "changes": len(self.changes),
+        }
+        if history:
+            out["history"] = [s.to_dict() for s in self.history]
+        return out
+
+
+@dataclass
+class PositionsMatrix:
+    cells: dict[tuple[str, str], Cell]
+
+    @property
+    def parties(self) -> list[str]:
+        return sorted({p for p, _ in self.cells})
+
+    @property
+    def issues(self) -> list[str]:
+        return sorted({i for _, i in self.cells})
+
+    def get(self, party: str, issue: str) -> Cell | None:
+        return self.cells.get((party, issue))
+
+    def to_dict(self, *, history: bool = True) -> dict[str, Any]:
+        return {
+            "parties": self.parties,
+            "issues": self.issues,
+            "cells": [c.to_dict(history=history) for _, c in sorted(self.cells.items())],
+        }
+
+
+def _order(s: Statement) -> tuple[bool, str, str, str]:
+    return (s.date is not None, s.date or "", s.doc_id or "", s.position_id or "")
+
+
+def positions_matrix(statements: Iterable[Statement]) -> PositionsMatrix:
+    """Group statements by (party, issue) in date order; the last one is the latest."""
+    grouped: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    for s in statements:
+        grouped[(s.party, s.issue)].append(s)
+    return PositionsMatrix(
+        cells={
+            key: Cell(party=key[0], issue=key[1], history=sorted(items, key=_order))
+            for key, items in grouped.items()
+        }
+    )
+
+
+def matrix_from_records(
+    records: Iterable[Mapping[str, Any]], sources: Mapping[str, str | None] | None = None
+) -> PositionsMatrix:
+    """The matrix over a ledger view's position records."""
+    statements = (Statement.from_record(r, sources) for r in records)
+    return positions_matrix(s for s in statements if s is not None)
