@@ -336,3 +336,22 @@ def test_runs_are_recorded_with_their_counts_per_source(store: Store) -> None:
     assert earlier["counts"] == {"new": 3, "duplicate": 1}
     assert earlier["per_source"] == {"voanews.com": {"new": 3}}
     assert earlier["started_at"] == started and earlier["finished_at"] == finished
+
+
+def test_long_names_and_stances_are_stored_on_every_backend(
+    store: Store, samples: SimpleNamespace
+) -> None:
+    from warledger.types import Actor, Event, Location, Position
+
+    doc = samples.make_document(samples.TALKS_TEXT)
+    store.add_document(doc)
+    long_name = "Settlement " * 40  # 440 characters, longer than any key column
+    place = Location(long_name, "Donetsk Oblast", "UA", 48.0, 37.8, "settlement")
+    result = DocumentResult(
+        doc_id=doc.doc_id,
+        events=[Event(kind="strike", locations=[place], actor=Actor(long_name, "RU"))],
+        positions=[Position(Actor("Ukraine", "UA"), "other", "a stance " * 20)],
+    )
+    store.save_extraction(doc.doc_id, result, extractor_version="v1")
+    assert store.mentions()[0].event.locations[0].name == long_name
+    assert store.positions()[0].stance == "a stance " * 20

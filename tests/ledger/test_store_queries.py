@@ -174,3 +174,9 @@ def test_stats_of_an_empty_ledger(store: Store) -> None:
         [],
         None,
     )
+
+
+def test_place_filter_treats_wildcards_as_plain_text(filled: tuple[Store, str, str]) -> None:
+    store, _, _ = filled
+    assert store.mentions(place="%") == []
+    assert store.mentions(place="_") == []

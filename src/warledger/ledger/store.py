@@ -8,6 +8,7 @@ exception mid-way leaves the ledger as it was before the call.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -801,9 +802,12 @@ def _mention_query(
     if side is not None:
         query = query.where(sa.or_(m.actor_side == side.upper(), m.target_side == side.upper()))
     if place is not None:
-        pattern = f"%{place.strip().lower()}%"
+        needle = place.strip().lower()
         query = query.where(
-            sa.or_(sa.func.lower(m.place_name).like(pattern), sa.func.lower(m.admin1).like(pattern))
+            sa.or_(
+                sa.func.lower(m.place_name).contains(needle, autoescape=True),
+                sa.func.lower(m.admin1).contains(needle, autoescape=True),
+            )
         )
     query = query.where(*_date_filters(m.date_start, m.date_end, date_from, date_to))
     return (
@@ -840,13 +844,21 @@ def _position_query(
 def place_key(location: Location) -> str:
     """A resolved place's identity: its gazetteer code, else name/oblast/country."""
     if location.pcode:
-        return location.pcode
+        return _bounded(location.pcode)
     parts = (location.country or "", location.admin1 or "", location.name)
-    return "|".join(parts).casefold()
+    return _bounded("|".join(parts).casefold())
 
 
 def actor_key(actor: Actor) -> str:
-    return f"{actor.side or ''}|{actor.name}".casefold()
+    """An actor's identity: side and name, case-insensitive."""
+    return _bounded(f"{actor.side or ''}|{actor.name}".casefold())
+
+
+def _bounded(key: str, limit: int = 200) -> str:
+    """Keys fit their column: a very long one keeps its start plus a hash of the whole."""
+    if len(key) <= limit:
+        return key
+    return key[: limit - 17] + "#" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def _event_actors(event: Event) -> Iterator[Actor]:
