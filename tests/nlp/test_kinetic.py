@@ -170,3 +170,13 @@ def test_interceptions_only_is_an_air_defense_engagement(make_ctx):
     assert (event.kind, event.subtype) == ("strike", "air_defense_engagement")
     assert event.counts["intercepted"].value == 20
     assert event.actor.side == "RU"
+
+
+def test_a_purpose_clause_is_not_an_attack(make_ctx):
+    text = "A pause would give Russia time to launch a new attack on Odesa with a larger force."
+    assert extract_kinetic(make_ctx(text, places={"Odesa": ODESA})) == []
+
+
+def test_artillery_shells_as_cargo_are_not_shelling(make_ctx):
+    text = "Pyongyang has shipped containers that hold 5 million artillery shells to Kyiv."
+    assert extract_kinetic(make_ctx(text, places={"Kyiv": KYIV})) == []

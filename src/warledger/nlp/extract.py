@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump whenever rules, lexicons or models change: the store re-extracts older results.
-EXTRACTOR_VERSION = "2025.1"
+EXTRACTOR_VERSION = "2025.2"
 
 
 @dataclass(frozen=True)

@@ -258,6 +258,8 @@ def _live_triggers(facts: _SentenceFacts) -> list[Hit]:
         if hit.entry.get("needs_weapon") and not facts.weapons:
             continue
         token = sent[hit.start]
+        if hit.entry.get("pos") and token.pos_ != hit.entry["pos"]:
+            continue
         if _is_hypothetical(token) or _is_talked_about(token):
             continue
         if token.pos_ in {"NOUN", "PROPN"} and any(
@@ -294,8 +296,11 @@ def _choose(triggers: list[Hit], facts: _SentenceFacts) -> Hit:
 
 
 def _is_hypothetical(token: Token) -> bool:
+    """Modal, conditional or purpose ("room ... to launch a new attack") clauses."""
     for tok in (token, token.head):
         for child in tok.children:
+            if child.dep_ == "aux" and child.tag_ == "TO":
+                return True
             if child.dep_ in {"aux", "mark", "advmod"} and child.lower_ in HYPOTHETICAL:
                 return True
     return False
