@@ -1,9 +1,38 @@
-"""Placeholder: the commands of this module are being written."""
+"""``warledger serve``: the web API and the analyst dashboard (FastAPI + uvicorn)."""
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
+
+from warledger.interfaces.cli.common import DbOption, err_console
+
+
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="WARLEDGER_TOKEN",
+            help="Bearer token that enables POST /api/documents (default: read-only).",
+            show_envvar=True,
+        ),
+    ] = None,
+) -> None:
+    """Serve the ledger: dashboard at /, JSON API at /api, OpenAPI docs at /docs."""
+    import uvicorn
+
+    from warledger.interfaces.api import create_app
+
+    app = create_app(db, token=token)
+    mode = "read-write (token set)" if token else "read-only"
+    err_console.print(f"warledger: serving on http://{host}:{port}/ ({mode})")
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the CLI."""
+    app.command("serve")(serve)

@@ -1,0 +1,124 @@
+"""Query parameters shared by the API and the dashboard, validated once.
+
+The API declares them with types (so /docs lists the allowed values and a bad value is
+a 422 naming the parameter); the dashboard's HTML forms send empty strings for "any",
+which ``filter_from_form`` treats as absent before the same checks.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import Query
+
+from warledger.errors import UsageError
+from warledger.interfaces.api.queries import EventFilter
+from warledger.types import EVENT_KINDS, STATUSES
+
+Kind = Literal[
+    "strike",
+    "ground_combat",
+    "territorial_change",
+    "casualty_report",
+    "ceasefire",
+    "talks",
+    "proposal",
+    "sanction",
+    "aid",
+]
+Status = Literal["reported", "claimed", "unverified", "confirmed"]
+SIDE_PATTERN = r"^[A-Za-z]{2,8}$"
+MAX_LIMIT = 500
+
+KindQ = Annotated[Kind | None, Query(description="event kind")]
+SubtypeQ = Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]+$")]
+SideQ = Annotated[
+    str | None,
+    Query(pattern=SIDE_PATTERN, description="actor or target side, e.g. RU, UA (any case)"),
+]
+OblastQ = Annotated[
+    str | None, Query(max_length=120, description="part of the oblast name, any case")
+]
+StatusQ = Annotated[Status | None, Query()]
+DateFromQ = Annotated[date | None, Query(description="events overlapping from this day")]
+DateToQ = Annotated[date | None, Query(description="events overlapping up to this day")]
+ContradictionQ = Annotated[bool | None, Query(description="sources disagree on a number")]
+SourceQ = Annotated[str | None, Query(max_length=200, description="an outlet, e.g. voanews.com")]
+LimitQ = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+OffsetQ = Annotated[int, Query(ge=0)]
+
+
+def event_filter(
+    kind: KindQ = None,
+    subtype: SubtypeQ = None,
+    side: SideQ = None,
+    oblast: OblastQ = None,
+    status: StatusQ = None,
+    date_from: DateFromQ = None,
+    date_to: DateToQ = None,
+    contradiction: ContradictionQ = None,
+    source: SourceQ = None,
+) -> EventFilter:
+    """FastAPI dependency: the event filters of a request."""
+    if date_from and date_to and date_from > date_to:
+        raise UsageError("date_from is after date_to")
+    return EventFilter(
+        kind=kind,
+        subtype=subtype,
+        side=side.upper() if side else None,
+        oblast=oblast.strip() or None if oblast else None,
+        status=status,
+        date_from=date_from,
+        date_to=date_to,
+        contradiction=contradiction,
+        source=source,
+    )
+
+
+def _date(name: str, value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"{name}: not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def filter_from_form(params: dict[str, str]) -> EventFilter:
+    """The dashboard's filters; blank fields mean "any"; bad values raise ``UsageError``."""
+    p = {k: v.strip() for k, v in params.items() if v and v.strip()}
+    kind, status, side = p.get("kind"), p.get("status"), p.get("side")
+    if kind and kind not in EVENT_KINDS:
+        raise UsageError(f"kind: unknown event kind {kind!r}")
+    if status and status not in STATUSES:
+        raise UsageError(f"status: unknown status {status!r}")
+    if side and not re.fullmatch(SIDE_PATTERN, side):
+        raise UsageError(f"side: not a side code {side!r}")
+    contradiction = p.get("contradiction")
+    if contradiction and contradiction.lower() not in ("true", "false"):
+        raise UsageError(f"contradiction: expected true or false, not {contradiction!r}")
+    return event_filter(
+        kind=kind,  # type: ignore[arg-type]
+        subtype=p.get("subtype"),
+        side=side,
+        oblast=p.get("oblast"),
+        status=status,  # type: ignore[arg-type]
+        date_from=_date("date_from", p.get("date_from")),
+        date_to=_date("date_to", p.get("date_to")),
+        contradiction=None if not contradiction else contradiction.lower() == "true",
+        source=p.get("source"),
+    )
+
+
+def page_numbers(params: dict[str, str], *, default_limit: int = 50) -> tuple[int, int]:
+    """limit/offset of a dashboard page, clamped to sane values."""
+    try:
+        limit = int(params.get("limit") or default_limit)
+        offset = int(params.get("offset") or 0)
+    except ValueError:
+        raise UsageError("limit and offset must be whole numbers") from None
+    if not 1 <= limit <= MAX_LIMIT or offset < 0:
+        raise UsageError(f"limit must be 1..{MAX_LIMIT} and offset at least 0")
+    return limit, offset

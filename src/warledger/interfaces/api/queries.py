@@ -1,0 +1,249 @@
+"""Filtered, paginated reads of the consolidated ledger for the API and the dashboard.
+
+The store's ``load_events`` returns every matching event; a web page needs one page of
+them plus the total, so these queries run against the ``events`` table directly and only
+decode the JSON of the rows on the requested page.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+
+from warledger.ledger.consolidate import ConsolidatedEvent, event_from_dict
+from warledger.ledger.consolidated_schema import claims, events
+from warledger.ledger.schema import document_copies, documents, mentions, positions
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What a reader asked for; ``None`` means "any"."""
+
+    kind: str | None = None
+    subtype: str | None = None
+    side: str | None = None
+    oblast: str | None = None
+    status: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    contradiction: bool | None = None
+    source: str | None = None
+    kinds: tuple[str, ...] = field(default=())
+
+    def as_query(self) -> dict[str, str]:
+        """The filter as URL query parameters (for links that keep the filter)."""
+        out = {
+            "kind": self.kind,
+            "subtype": self.subtype,
+            "side": self.side,
+            "oblast": self.oblast,
+            "status": self.status,
+            "date_from": self.date_from.isoformat() if self.date_from else None,
+            "date_to": self.date_to.isoformat() if self.date_to else None,
+            "contradiction": None if self.contradiction is None else str(self.contradiction),
+            "source": self.source,
+        }
+        return {k: v for k, v in out.items() if v}
+
+
+@dataclass
+class Page:
+    """One page of results and how many there are in all."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[Any]
+
+
+def _where(query: sa.Select[Any], f: EventFilter) -> sa.Select[Any]:
+    if f.kind:
+        query = query.where(events.c.kind == f.kind)
+    if f.kinds:
+        query = query.where(events.c.kind.in_(f.kinds))
+    if f.subtype:
+        query = query.where(events.c.subtype == f.subtype)
+    if f.side:
+        query = query.where(sa.or_(events.c.actor_side == f.side, events.c.target_side == f.side))
+    if f.oblast:
+        # Part of the name, any case: "kharkiv" finds "Kharkiv Oblast".
+        query = query.where(sa.func.lower(events.c.admin1).contains(f.oblast.lower()))
+    if f.status:
+        query = query.where(events.c.status == f.status)
+    if f.date_from:
+        query = query.where(events.c.date_end >= f.date_from)
+    if f.date_to:
+        query = query.where(events.c.date_start <= f.date_to)
+    if f.contradiction is not None:
+        query = query.where(events.c.contradiction.is_(f.contradiction))
+    if f.source:
+        has_claim = (
+            sa.select(claims.c.event_id)
+            .where(claims.c.event_id == events.c.event_id)
+            .where(claims.c.source == f.source)
+            .exists()
+        )
+        query = query.where(has_claim)
+    return query
+
+
+_ORDER = (
+    events.c.date_start.is_(None),
+    events.c.date_start.desc(),
+    events.c.event_id,
+)
+
+
+def event_page(engine: sa.Engine, f: EventFilter, *, limit: int, offset: int) -> Page:
+    """Events matching ``f``, newest first (undated last), one page at a time."""
+    count = _where(sa.select(sa.func.count()).select_from(events), f)
+    rows = _where(sa.select(events.c.data), f).order_by(*_ORDER).limit(limit).offset(offset)
+    with engine.connect() as conn:
+        total = int(conn.execute(count).scalar_one())
+        items = [event_from_dict(r.data) for r in conn.execute(rows)]
+    return Page(total=total, limit=limit, offset=offset, items=items)
+
+
+def all_events(engine: sa.Engine, f: EventFilter, *, cap: int = 20000) -> list[ConsolidatedEvent]:
+    """Every matching event (up to ``cap``), for the map, the timeline and barrages."""
+    return event_page(engine, f, limit=cap, offset=0).items
+
+
+def event_by_id(engine: sa.Engine, event_id: str) -> ConsolidatedEvent | None:
+    with engine.connect() as conn:
+        data = conn.execute(
+            sa.select(events.c.data).where(events.c.event_id == event_id)
+        ).scalar_one_or_none()
+    return event_from_dict(data) if data is not None else None
+
+
+def map_rows(engine: sa.Engine, f: EventFilter, *, cap: int = 5000) -> list[dict[str, Any]]:
+    """The flat columns the map needs (no JSON decoding: fast on big ledgers)."""
+    cols = (
+        events.c.event_id,
+        events.c.kind,
+        events.c.subtype,
+        events.c.date_start,
+        events.c.place_name,
+        events.c.admin1,
+        events.c.lat,
+        events.c.lon,
+        events.c.killed,
+        events.c.injured,
+    )
+    query = _where(sa.select(*cols), f).order_by(*_ORDER).limit(cap)
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(query)]
+
+
+def counts_by_oblast(engine: sa.Engine, f: EventFilter) -> dict[str, int]:
+    query = _where(
+        sa.select(events.c.admin1, sa.func.count()).where(events.c.admin1.is_not(None)), f
+    ).group_by(events.c.admin1)
+    with engine.connect() as conn:
+        return {name: int(n) for name, n in conn.execute(query)}
+
+
+def counts_by_day(engine: sa.Engine, f: EventFilter) -> dict[str, Counter[str]]:
+    """Events per start day and kind (undated events cannot be placed on a timeline)."""
+    query = _where(
+        sa.select(events.c.date_start, events.c.kind, sa.func.count()).where(
+            events.c.date_start.is_not(None)
+        ),
+        f,
+    ).group_by(events.c.date_start, events.c.kind)
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    with engine.connect() as conn:
+        for day, kind, n in conn.execute(query):
+            out[day.isoformat()][kind] += int(n)
+    return dict(sorted(out.items()))
+
+
+def distinct_oblasts(engine: sa.Engine) -> list[str]:
+    query = sa.select(events.c.admin1).where(events.c.admin1.is_not(None)).distinct()
+    with engine.connect() as conn:
+        return sorted(conn.execute(query).scalars())
+
+
+def count_events(engine: sa.Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one())
+
+
+def count_documents(
+    engine: sa.Engine, *, language: str | None = None, extracted: bool | None = None
+) -> int:
+    query = sa.select(sa.func.count()).select_from(documents)
+    if language is not None:
+        query = query.where(documents.c.language == language)
+    if extracted is not None:
+        column = documents.c.extracted_version
+        query = query.where(column.is_not(None) if extracted else column.is_(None))
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def coverage(engine: sa.Engine) -> list[dict[str, Any]]:
+    """Per outlet: documents, extracted documents, claims, first and last publication."""
+    c = document_copies
+    docs = (
+        sa.select(
+            c.c.source,
+            sa.func.count(sa.distinct(c.c.doc_id)).label("documents"),
+            sa.func.count(sa.distinct(documents.c.doc_id)).label("extracted"),
+            sa.func.min(c.c.published_date).label("first_published"),
+            sa.func.max(c.c.published_date).label("last_published"),
+        )
+        .select_from(
+            c.outerjoin(
+                documents,
+                sa.and_(
+                    documents.c.doc_id == c.c.doc_id, documents.c.extracted_version.is_not(None)
+                ),
+            )
+        )
+        .group_by(c.c.source)
+    )
+    claim_counts = sa.select(claims.c.source, sa.func.count()).group_by(claims.c.source)
+    mention_counts = (
+        sa.select(c.c.source, sa.func.count(sa.distinct(mentions.c.mention_id)))
+        .select_from(c.join(mentions, mentions.c.doc_id == c.c.doc_id))
+        .group_by(c.c.source)
+    )
+    with engine.connect() as conn:
+        n_claims = {s: int(n) for s, n in conn.execute(claim_counts)}
+        n_mentions = {s: int(n) for s, n in conn.execute(mention_counts)}
+        rows = []
+        for r in conn.execute(docs):
+            rows.append(
+                {
+                    "source": r.source,
+                    "documents": int(r.documents),
+                    "extracted": int(r.extracted),
+                    "mentions": n_mentions.get(r.source, 0),
+                    "claims": n_claims.get(r.source, 0),
+                    "first_published": _iso(r.first_published),
+                    "last_published": _iso(r.last_published),
+                }
+            )
+    return sorted(rows, key=lambda r: (-r["documents"], r["source"] or ""))
+
+
+def position_history(engine: sa.Engine, *, issue: str | None, side: str | None) -> list[Any]:
+    """Every stated position, oldest first, as stored rows (data, doc_id, date_start)."""
+    query = sa.select(positions.c.data, positions.c.doc_id, positions.c.date_start)
+    if issue:
+        query = query.where(positions.c.issue == issue)
+    if side:
+        query = query.where(positions.c.party_side == side)
+    query = query.order_by(positions.c.date_start.is_(None), positions.c.date_start)
+    with engine.connect() as conn:
+        return list(conn.execute(query))
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

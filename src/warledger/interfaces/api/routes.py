@@ -1,0 +1,274 @@
+"""The JSON API under /api: read endpoints with filters and pagination, one write."""
+
+from __future__ import annotations
+
+import hmac
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+
+from warledger.errors import NotFound
+from warledger.interfaces.api import queries
+from warledger.interfaces.api.derived import positions_matrix
+from warledger.interfaces.api.ingest_service import ingest_one, raw_from_request
+from warledger.interfaces.api.models import (
+    BarragePage,
+    CoverageOut,
+    DocumentOut,
+    DocumentPage,
+    ErrorOut,
+    EventOut,
+    EventPage,
+    IngestOut,
+    IngestRequest,
+    PositionMatrix,
+    PositionOut,
+    TimelineOut,
+)
+from warledger.interfaces.api.params import (
+    MAX_LIMIT,
+    DateFromQ,
+    DateToQ,
+    LimitQ,
+    OffsetQ,
+    SideQ,
+    event_filter,
+)
+from warledger.interfaces.api.queries import EventFilter
+from warledger.ledger.barrages import find_barrages
+from warledger.ledger.store import Store
+from warledger.types import ISSUES
+
+router = APIRouter(prefix="/api", responses={422: {"model": ErrorOut}})
+Issue = Annotated[str | None, Query(pattern="^(" + "|".join(ISSUES) + ")$")]
+
+
+def _store(request: Request) -> Store:
+    return request.app.state.store
+
+
+StoreDep = Annotated[Store, Depends(_store)]
+FilterDep = Annotated[EventFilter, Depends(event_filter)]
+
+
+def _event_page(store: Store, f: EventFilter, limit: int, offset: int) -> dict[str, Any]:
+    page = queries.event_page(store.engine, f, limit=limit, offset=offset)
+    return {**vars(page), "items": [e.to_dict() for e in page.items]}
+
+
+# -- documents ---------------------------------------------------------------------------
+
+
+def _summary(doc: Any) -> dict[str, Any]:
+    return {
+        "doc_id": doc.doc_id,
+        "title": doc.title,
+        "url": doc.url,
+        "source": doc.source,
+        "published": doc.published,
+        "language": doc.language,
+        "external_id": doc.external_id,
+        "chars": len(doc.text),
+    }
+
+
+@router.get("/documents", response_model=DocumentPage, tags=["documents"])
+def list_documents(
+    store: StoreDep,
+    language: Annotated[str | None, Query(max_length=16)] = None,
+    extracted: bool | None = None,
+    limit: LimitQ = 50,
+    offset: OffsetQ = 0,
+) -> dict[str, Any]:
+    """Stored documents (canonical texts), by id, with their first copy's metadata."""
+    docs = store.documents(language=language, extracted=extracted, limit=limit, offset=offset)
+    total = queries.count_documents(store.engine, language=language, extracted=extracted)
+    return {"total": total, "limit": limit, "offset": offset, "items": [_summary(d) for d in docs]}
+
+
+@router.get("/documents/{doc_id}", response_model=DocumentOut, tags=["documents"])
+def get_document(doc_id: str, store: StoreDep) -> dict[str, Any]:
+    """One document's canonical text (evidence offsets point into it) and its copies."""
+    doc = store.document(doc_id)
+    copies = [
+        {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in c.items()}
+        for c in store.copies(doc_id)
+    ]
+    return {**_summary(doc), "text": doc.text, "copies": copies}
+
+
+def _check_token(request: Request, authorization: str | None) -> None:
+    expected: str | None = request.app.state.token
+    if not expected:
+        raise HTTPException(
+            403, "this server is read-only: start it with WARLEDGER_TOKEN set to accept writes"
+        )
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip(), expected):
+        raise HTTPException(
+            401,
+            "a valid token is required: send 'Authorization: Bearer <WARLEDGER_TOKEN>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+
+
+@router.post(
+    "/documents",
+    response_model=IngestOut,
+    status_code=201,
+    tags=["documents"],
+    responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}},
+)
+async def post_document(
+    body: IngestRequest,
+    request: Request,
+    authorization: Annotated[str | None, Header()] = None,
+) -> dict[str, Any]:
+    """Ingest one article (text, HTML, or a URL to fetch), extract it and consolidate.
+
+    Needs ``Authorization: Bearer <token>``; a server started without a token is read-only.
+    """
+    _check_token(request, authorization)
+    state = request.app.state
+    raw = await run_in_threadpool(raw_from_request, body, allow_private=state.allow_private)
+    async with state.write_lock:
+        outcome = await run_in_threadpool(
+            ingest_one, state.store, raw, extract=state.extract, version=state.extractor_version
+        )
+    return vars(outcome)
+
+
+# -- events ------------------------------------------------------------------------------
+
+
+@router.get("/events", response_model=EventPage, tags=["events"])
+def list_events(store: StoreDep, f: FilterDep, limit: LimitQ = 50, offset: OffsetQ = 0) -> Any:
+    """Consolidated events, newest first, each with every claim and its evidence."""
+    return _event_page(store, f, limit, offset)
+
+
+@router.get("/events/{event_id}", response_model=EventOut, tags=["events"])
+def get_event(event_id: str, store: StoreDep) -> Any:
+    event = queries.event_by_id(store.engine, event_id)
+    if event is None:
+        raise NotFound(f"no event {event_id}")
+    return event.to_dict()
+
+
+@router.get("/ceasefires", response_model=EventPage, tags=["peace process"])
+def list_ceasefires(store: StoreDep, f: FilterDep, limit: LimitQ = 50, offset: OffsetQ = 0) -> Any:
+    """The ceasefire register: proposals, declarations, acceptances, alleged violations."""
+    return _event_page(store, _with_kind(f, "ceasefire"), limit, offset)
+
+
+@router.get("/talks", response_model=EventPage, tags=["peace process"])
+def list_talks(store: StoreDep, f: FilterDep, limit: LimitQ = 50, offset: OffsetQ = 0) -> Any:
+    return _event_page(store, _with_kind(f, "talks"), limit, offset)
+
+
+@router.get("/proposals", response_model=EventPage, tags=["peace process"])
+def list_proposals(store: StoreDep, f: FilterDep, limit: LimitQ = 50, offset: OffsetQ = 0) -> Any:
+    return _event_page(store, _with_kind(f, "proposal"), limit, offset)
+
+
+def _with_kind(f: EventFilter, kind: str) -> EventFilter:
+    if f.kind and f.kind != kind:
+        raise HTTPException(422, f"kind: this endpoint lists {kind} events only")
+    return EventFilter(**{**vars(f), "kind": kind})
+
+
+@router.get("/barrages", response_model=BarragePage, tags=["events"])
+def list_barrages(
+    store: StoreDep,
+    side: SideQ = None,
+    date_from: DateFromQ = None,
+    date_to: DateToQ = None,
+    limit: LimitQ = 50,
+    offset: OffsetQ = 0,
+) -> Any:
+    """Night attacks: strike events of one attacker side per night, newest night first."""
+    f = EventFilter(kind="strike", date_from=date_from, date_to=date_to)
+    strikes = queries.all_events(store.engine, f)
+    barrages = find_barrages(strikes, side=side.upper() if side else None)
+    barrages.sort(key=lambda b: (b.night, b.attacker_side), reverse=True)
+    items = [b.to_dict() for b in barrages[offset : offset + limit]]
+    return {"total": len(barrages), "limit": limit, "offset": offset, "items": items}
+
+
+# -- positions ---------------------------------------------------------------------------
+
+
+@router.get("/positions", response_model=list[PositionOut], tags=["peace process"])
+def list_positions(
+    store: StoreDep,
+    issue: Issue = None,
+    side: SideQ = None,
+    date_from: DateFromQ = None,
+    date_to: DateToQ = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+    offset: OffsetQ = 0,
+) -> Any:
+    """Stated positions (party, issue, stance) with their evidence, by date."""
+    rows = store.position_rows(
+        issue=issue,
+        side=side.upper() if side else None,
+        date_from=date_from,
+        date_to=date_to,
+        limit=limit,
+        offset=offset,
+    )
+    return [{**r["data"], "doc_id": r["doc_id"]} for r in rows]
+
+
+@router.get("/positions/matrix", response_model=PositionMatrix, tags=["peace process"])
+def get_positions_matrix(store: StoreDep, issue: Issue = None, side: SideQ = None) -> Any:
+    """Party × issue: the latest stance of each party on each issue, with its history."""
+    rows = queries.position_history(store.engine, issue=issue, side=side.upper() if side else None)
+    return positions_matrix((r.data, r.doc_id) for r in rows)
+
+
+# -- analysis and health -----------------------------------------------------------------
+
+
+@router.get("/analysis/timeline", response_model=TimelineOut, tags=["analysis"])
+def get_timeline(store: StoreDep, f: FilterDep) -> Any:
+    """Events per day by kind, with the ceasefires and talks that frame them."""
+    by_day = queries.counts_by_day(store.engine, f)
+    peace = EventFilter(date_from=f.date_from, date_to=f.date_to, kinds=("ceasefire", "talks"))
+    framing = queries.all_events(store.engine, peace, cap=2000)
+    return {
+        "days": [{"day": day, "counts": dict(c)} for day, c in by_day.items()],
+        "ceasefires": [e.to_dict() for e in framing if e.kind == "ceasefire"],
+        "talks": [e.to_dict() for e in framing if e.kind == "talks"],
+    }
+
+
+@router.get("/analysis/oblasts", tags=["analysis"])
+def get_oblast_counts(store: StoreDep, f: FilterDep) -> dict[str, int]:
+    """Events per oblast (the map's choropleth)."""
+    return queries.counts_by_oblast(store.engine, f)
+
+
+@router.get("/coverage", response_model=CoverageOut, tags=["health"])
+def get_coverage(store: StoreDep) -> Any:
+    """Coverage health per source: documents, how many were extracted, claims, dates."""
+    runs = [
+        {k: (v.isoformat() if isinstance(v, date) else v) for k, v in r.items()}
+        for r in store.runs(limit=20)
+    ]
+    return {"sources": queries.coverage(store.engine), "runs": runs}
+
+
+@router.get("/stats", tags=["health"])
+def get_stats(store: StoreDep) -> dict[str, Any]:
+    """Ledger counts: documents, mentions by kind, consolidated events, top places, runs."""
+    stats = store.stats()
+    stats["events"] = queries.count_events(store.engine)
+    last = stats.get("last_run")
+    if last:
+        stats["last_run"] = {
+            k: (v.isoformat() if isinstance(v, date) else v) for k, v in last.items()
+        }
+    return stats

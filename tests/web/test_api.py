@@ -1,0 +1,210 @@
+"""The JSON API: filters, pagination, errors as JSON, and the token-protected write."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+
+import pytest
+from ledger_builder import KHARKIV, RU, UA, span
+
+from warledger.interfaces.api import create_app
+from warledger.types import Count, Document, DocumentResult, Event, When
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    from fastapi.testclient import TestClient
+
+TOKEN = "s3cret-token"
+ARTICLE = (
+    "Russian drones struck a school in Kharkiv on Friday, injuring four children, "
+    "officials said.\nClasses were cancelled across the city."
+)
+
+
+def first_sentence_strike(doc: Document) -> DocumentResult:
+    """A stand-in extractor: one strike whose evidence is the document's first line."""
+    event = Event(
+        kind="strike",
+        actor=RU,
+        target=UA,
+        locations=[KHARKIV],
+        date=When("2025-04-04", "2025-04-04", "day"),
+        weapon="drone",
+        counts={"injured": Count(4, "exact", "four")},
+        evidence=[span(doc, doc.text.splitlines()[0])],
+    )
+    return DocumentResult(doc_id=doc.doc_id, url=doc.url, source=doc.source, events=[event])
+
+
+@pytest.fixture
+def client(ledger_url: str) -> Iterator[TestClient]:
+    with TestClient(create_app(ledger_url, token="")) as c:
+        yield c
+
+
+@pytest.fixture
+def writable(tmp_path) -> Iterator[TestClient]:
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    with TestClient(create_app(url, token=TOKEN, extract=first_sentence_strike)) as c:
+        yield c
+
+
+def test_events_carry_their_claims_and_evidence(client: TestClient) -> None:
+    body = client.get("/api/events", params={"oblast": "kharkiv"}).json()
+    assert body["total"] == 1
+    event = body["items"][0]
+    assert event["kind"] == "strike"
+    assert sorted(c["counts"]["killed"]["value"] for c in event["claims"]) == [3, 5]
+    assert event["contradictions"] == ["killed"]
+    assert {c["source"] for c in event["claims"]} == {"outlet-a.example", "outlet-b.example"}
+    assert all("Kharkiv" in c["evidence"][0]["text"] for c in event["claims"])
+
+
+def test_filters_combine(client: TestClient) -> None:
+    strikes = client.get("/api/events", params={"kind": "strike"}).json()
+    assert strikes["total"] == 3  # Kharkiv, Odesa and the Zaporizhzhia shelling
+    late = client.get("/api/events", params={"kind": "strike", "date_from": "2025-03-11"}).json()
+    assert {e["locations"][0]["name"] for e in late["items"]} == {"Odesa", "Zaporizhzhia Oblast"}
+    by_side = client.get("/api/events", params={"side": "ru"}).json()
+    assert by_side["total"] == 4  # the four kinetic events have a Russian actor
+
+
+def test_pagination_walks_every_event_once(client: TestClient) -> None:
+    total = client.get("/api/events").json()["total"]
+    seen: list[str] = []
+    for offset in range(0, total, 2):
+        page = client.get("/api/events", params={"limit": 2, "offset": offset}).json()
+        assert page["total"] == total and page["limit"] == 2 and page["offset"] == offset
+        assert len(page["items"]) == min(2, total - offset)
+        seen += [e["event_id"] for e in page["items"]]
+    assert total == 6
+    assert len(set(seen)) == total
+    past_end = client.get("/api/events", params={"offset": total}).json()
+    assert past_end["items"] == [] and past_end["total"] == total
+
+
+@pytest.mark.parametrize(
+    ("params", "named"),
+    [
+        ({"kind": "bombing"}, "kind"),
+        ({"date_from": "last tuesday"}, "date_from"),
+        ({"limit": 0}, "limit"),
+        ({"limit": 10_000}, "limit"),
+        ({"offset": -1}, "offset"),
+        ({"side": "R;U--"}, "side"),
+        ({"status": "rumoured"}, "status"),
+        ({"date_from": "2025-03-20", "date_to": "2025-03-01"}, "date_from"),
+    ],
+)
+def test_bad_filter_is_a_422_naming_the_parameter(
+    client: TestClient, params: dict, named: str
+) -> None:
+    response = client.get("/api/events", params=params)
+    assert response.status_code == 422
+    body = response.json()
+    assert body["error"] in ("invalid_request", "usage")
+    assert named in body["message"]
+
+
+def test_unknown_ids_are_json_404s(client: TestClient) -> None:
+    for path in ("/api/events/e-nope", "/api/documents/d-nope"):
+        response = client.get(path)
+        assert response.status_code == 404
+        assert response.json()["error"] == "not_found"
+
+
+def test_peace_process_endpoints(client: TestClient) -> None:
+    ceasefires = client.get("/api/ceasefires").json()["items"]
+    assert [(c["subtype"], c["scope"], c["duration"]) for c in ceasefires] == [
+        ("declared", ["energy"], "P30D")
+    ]
+    talks = client.get("/api/talks").json()["items"]
+    assert talks[0]["locations"][0]["name"] == "Istanbul"
+    assert client.get("/api/ceasefires", params={"kind": "talks"}).status_code == 422
+
+
+def test_positions_matrix_keeps_the_latest_stance_and_its_history(client: TestClient) -> None:
+    matrix = client.get("/api/positions/matrix").json()
+    assert matrix["parties"] == ["Russia", "Ukraine"]
+    russia = matrix["cells"]["Russia"]["territory"]
+    assert russia["stance"] == "cede_occupied"  # stated 2025-03-18, after 2025-03-01
+    assert [p["stance"] for p in russia["history"]] == ["no_recognition", "cede_occupied"]
+    assert matrix["cells"]["Ukraine"]["territory"]["stance"] == "no_recognition"
+
+
+def test_barrages_group_a_night_of_strikes(client: TestClient) -> None:
+    body = client.get("/api/barrages", params={"side": "RU"}).json()
+    nights = {b["night"]: b for b in body["items"]}
+    assert "2025-03-10" in nights
+    assert nights["2025-03-10"]["attacker_side"] == "RU"
+
+
+def test_coverage_and_stats(client: TestClient) -> None:
+    sources = {s["source"]: s for s in client.get("/api/coverage").json()["sources"]}
+    assert sources["outlet-a.example"]["documents"] == 2  # Kharkiv (three killed) and Odesa
+    assert sources["outlet-a.example"]["extracted"] == 2
+    assert sources["outlet-b.example"]["claims"] == 3  # Kharkiv, talks, ceasefire
+    stats = client.get("/api/stats").json()
+    assert stats["documents"] == 5 and stats["events"] == 6
+
+
+def test_openapi_schema_lists_the_endpoints(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/events", "/api/documents", "/api/ceasefires", "/api/positions/matrix"):
+        assert path in paths
+    assert client.get("/docs").status_code == 200
+
+
+def test_writes_are_refused_without_the_token(writable: TestClient) -> None:
+    missing = writable.post("/api/documents", json={"text": ARTICLE})
+    assert missing.status_code == 401
+    assert missing.headers["www-authenticate"] == "Bearer"
+    assert "token" in missing.json()["message"]
+    wrong = writable.post(
+        "/api/documents", json={"text": ARTICLE}, headers={"Authorization": "Bearer nope"}
+    )
+    assert wrong.status_code == 401
+    assert writable.get("/api/events").json()["total"] == 0
+
+
+def test_a_server_without_a_token_is_read_only(client: TestClient) -> None:
+    response = client.post(
+        "/api/documents", json={"text": ARTICLE}, headers={"Authorization": "Bearer anything"}
+    )
+    assert response.status_code == 403
+    assert "read-only" in response.json()["message"]
+
+
+def test_posting_a_document_ingests_extracts_and_consolidates(writable: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    body = {
+        "text": ARTICLE,
+        "title": "School hit in Kharkiv",
+        "url": "https://news.example/school",
+        "published": "2025-04-04",
+    }
+    response = writable.post("/api/documents", json=body, headers=auth)
+    assert response.status_code == 201, response.text
+    out = response.json()
+    assert out["status"] == "new" and out["events"] == 1 and len(out["event_ids"]) == 1
+    event = writable.get(f"/api/events/{out['event_ids'][0]}").json()
+    claim = event["claims"][0]
+    assert claim["doc_id"] == out["doc_id"]
+    assert claim["source"] == "news.example"  # read from the URL's host
+    assert claim["evidence"][0]["text"].startswith("Russian drones struck a school")
+    document = writable.get(f"/api/documents/{out['doc_id']}").json()
+    start, end = claim["evidence"][0]["start"], claim["evidence"][0]["end"]
+    assert document["text"][start:end] == claim["evidence"][0]["text"]
+    again = writable.post("/api/documents", json=body, headers=auth).json()
+    assert again["status"] == "duplicate" and again["event_ids"] == out["event_ids"]
+
+
+def test_posting_nothing_to_read_is_a_422(writable: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    assert writable.post("/api/documents", json={}, headers=auth).status_code == 422
+    bad_date = writable.post(
+        "/api/documents", json={"text": ARTICLE, "published": "soon"}, headers=auth
+    )
+    assert bad_date.status_code == 422
+    assert "published" in bad_date.json()["message"]
