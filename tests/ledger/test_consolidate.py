@@ -364,3 +364,46 @@ def test_reports_about_different_weapons_are_kept_apart() -> None:
     )
     assert sorted(len(e.claims) for e in events) == [1, 2]
     assert not any(e.contradictions for e in events)
+
+
+def test_named_proposal_needs_a_date_to_merge() -> None:
+    # "The U.S. put forward its 28-point peace plan to Ukraine" in two stories. Undated,
+    # name + subtype + parties (4 points) are not enough; on the same day they are.
+    def plan(when: When | None = None) -> Event:
+        return Event(
+            kind="proposal",
+            subtype="put_forward",
+            actor=US,
+            target=UA,
+            name="28-point peace plan",
+            date=when or When(),
+        )
+
+    undated = consolidate(
+        [
+            mention("d-a", 0, plan(), "a.com", "2025-11-20"),
+            mention("d-b", 0, plan(), "b.com", "2025-11-21"),
+        ]
+    )
+    assert len(undated) == 2
+    dated = consolidate(
+        [
+            mention("d-a", 0, plan(day("2025-11-20")), "a.com", "2025-11-20"),
+            mention("d-b", 0, plan(day("2025-11-20")), "b.com", "2025-11-21"),
+            mention(
+                "d-c",
+                0,
+                Event(
+                    kind="proposal",
+                    subtype="put_forward",
+                    actor=US,
+                    target=UA,
+                    name="energy truce",
+                    date=day("2025-11-20"),
+                ),
+                "c.com",
+                "2025-11-21",
+            ),
+        ]
+    )
+    assert sorted(len(e.claims) for e in dated) == [1, 2]
