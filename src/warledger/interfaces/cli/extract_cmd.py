@@ -6,7 +6,6 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -72,7 +71,8 @@ def extract(
     elif not quiet:
         console.print(
             f"extracted {counts['documents']} documents: {counts['events']} events, "
-            f"{counts['positions']} positions"
+            f"{counts['positions']} positions; {counts['consolidated_events']} consolidated "
+            "events in the ledger"
         )
 
 
@@ -124,39 +124,35 @@ def _extract_files(files: list[str], output: str, *, published: str | None, quie
 
 
 def _extract_store(db: str | None, *, redo_all: bool, quiet: bool) -> dict[str, int]:
+    """Extract the ledger's pending documents, then bring consolidated events up to date."""
+    from warledger.ledger.consolidated_store import run_consolidation
     from warledger.ledger.store import Store
-    from warledger.nlp.extract import EXTRACTOR_VERSION, Extractor
     from warledger.settings import db_url
+    from warledger.workflow import extract_pending
 
-    started = datetime.now(UTC)
-    counts = {"documents": 0, "events": 0, "positions": 0}
-    per_source: dict[str, dict[str, int]] = {}
-    with Store.open(db_url(db)) as store:
-        pending = list(
-            store.pending_documents(extractor_version=EXTRACTOR_VERSION, redo_all=redo_all)
+    progress = Progress(
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        disable=quiet,
+    )
+    task = progress.add_task("extract", total=None)
+    with Store.open(db_url(db)) as store, progress:
+        summary = extract_pending(
+            store,
+            redo_all=redo_all,
+            on_start=lambda total: progress.update(task, total=total),
+            on_document=lambda _doc_id: progress.advance(task),
         )
-        extractor = Extractor() if pending else None
-        progress = Progress(
-            TextColumn("extracting"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err_console,
-            disable=quiet,
-        )
-        with progress:
-            task = progress.add_task("extract", total=len(pending))
-            results = extractor.extract_many(pending) if extractor else iter(())
-            for doc, result in zip(pending, results, strict=True):
-                store.save_extraction(doc.doc_id, result, extractor_version=EXTRACTOR_VERSION)
-                counts["documents"] += 1
-                counts["events"] += len(result.events)
-                counts["positions"] += len(result.positions)
-                source = per_source.setdefault(doc.source or "unknown", {"documents": 0})
-                source["documents"] += 1
-                progress.advance(task)
-        store.record_run("extract", counts, per_source, started, datetime.now(UTC))
-    return counts
+        consolidated = run_consolidation(store)
+    return {
+        "documents": summary.documents,
+        "events": summary.events,
+        "positions": summary.positions,
+        "consolidated_events": consolidated.events_total,
+    }
 
 
 def bench(
