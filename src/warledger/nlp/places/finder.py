@@ -34,6 +34,14 @@ if TYPE_CHECKING:
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ARTICLES = frozenset({"the", "a", "an"})
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_CALENDAR = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+    }
+)
 # Lower-case words that can start a place phrase ("southern Russia", "the front line").
 REGION_STARTERS = frozenset(
     {
@@ -117,6 +125,8 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMenti
     found = _merge(_gazetteer_spans(toks, gaz) + _cued_unknown_spans(toks),
                    _entity_spans(doc, toks, gaz))
     person = _person_tokens(doc)
+    person_names = {e.text for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP")}
+    found = [f for f in found if not _not_a_place_name(f, toks, person_names)]
     kept = [f for f in found if _is_place(f, toks, person)]
     kept = _add_list_members(kept, found, toks, person)
     return _resolve_all(toks, kept, gaz)
@@ -145,6 +155,8 @@ def _gazetteer_spans(toks: _Tokens, gaz: Gazetteer) -> list[_Found]:
         for j in range(i + 1, min(n, i + limit) + 1):
             if toks.skip[j - 1] and j > i + 1:
                 continue  # a hyphen or period inside a name: look at the next word
+            if toks.word(j - 1) in _POSSESSIVES:
+                break
             key = name_key(text[toks.starts[i] : toks.ends[j - 1]])
             if key not in prefixes:
                 break
@@ -215,15 +227,19 @@ def _trim(ent: Span) -> tuple[int, int]:
 
 
 def _merge(gazetteer: list[_Found], entities: list[_Found]) -> list[_Found]:
-    """One mention per stretch of text: the longer span wins; a tie keeps the NER label."""
-    by_range: dict[tuple[int, int], _Found] = {(f.start, f.end): f for f in gazetteer}
+    """One mention per stretch of text; a span found by both keeps the NER label."""
+    by_range: dict[tuple[int, int], _Found] = {}
+    for f in gazetteer:
+        by_range.setdefault((f.start, f.end), f)
     for ent in entities:
         same = by_range.get((ent.start, ent.end))
         if same is not None:
             same.ner = ent.ner
         else:
             by_range[(ent.start, ent.end)] = ent
-    ordered = sorted(by_range.values(), key=lambda f: (-(f.end - f.start), f.start))
+    # Known names first (an unknown entity "Hong Kong Trade Offices" yields to "Hong
+    # Kong"), then the longer span.
+    ordered = sorted(by_range.values(), key=lambda f: (not f.cands, f.start - f.end, f.start))
     taken: set[int] = set()
     kept: list[_Found] = []
     for f in ordered:
@@ -236,6 +252,15 @@ def _merge(gazetteer: list[_Found], entities: list[_Found]) -> list[_Found]:
         taken.update(range(f.start, f.end))
         kept.append(f)
     return sorted(kept, key=lambda f: f.start)
+
+
+def _not_a_place_name(f: _Found, toks: _Tokens, person_names: set[str]) -> bool:
+    """The model's GPE labels on people ("Putin" tagged GPE once, PERSON elsewhere) and
+    on compounds ("U.S.-China"), and "front-line" used as an adjective."""
+    text = toks.span_text(f.start, f.end)
+    if not f.cands:
+        return not f.strong and (text in person_names or "-" in text)
+    return "-" in text and any(p.kind == "region" for p in f.cands)
 
 
 def _person_tokens(doc: Doc) -> set[int]:
@@ -252,11 +277,35 @@ def _is_place(f: _Found, toks: _Tokens, person: set[int]) -> bool:
         return True
     if f.strong:
         return True
-    if in_person:
+    if in_person or _inside_longer_name(f, toks):
         return False
     if kinds & {"admin1", "admin2", "country", "region"} and _is_area_phrase(f, toks, kinds):
         return True
     return f.weak
+
+
+def _inside_longer_name(f: _Found, toks: _Tokens) -> bool:
+    """A name glued to other capitalised words is part of a longer name the gazetteer
+    does not know: "Latin America", "Gulf of Guinea", "Taiwan Strait", "Hanoi Summit"."""
+    before = f.start - 1
+    if toks.lower(before) == "of":
+        before -= 1
+    if before >= 0 and toks.sent_id[before] == toks.sent_id[f.start]:
+        word = toks.word(before)
+        if word[:1].isupper() and word.isalpha() and before != _sent_start(toks, f.start):
+            return True
+    if f.end < toks.n and toks.sent_id[f.end] == toks.sent_id[f.start]:
+        word = toks.word(f.end)
+        if word[:1].isupper() and word.isalpha() and word.lower() not in _CALENDAR:
+            return True
+    return False
+
+
+def _sent_start(toks: _Tokens, i: int) -> int:
+    sent = toks.sent_id[i]
+    while i > 0 and toks.sent_id[i - 1] == sent:
+        i -= 1
+    return i
 
 
 def _is_area_phrase(f: _Found, toks: _Tokens, kinds: set[str]) -> bool:
@@ -324,10 +373,15 @@ def _resolve_all(toks: _Tokens, kept: list[_Found], gaz: Gazetteer) -> list[Plac
     mentions: list[PlaceMention] = []
     for i, loc in enumerate(first):
         _strong, country, weak = local[i]
-        if loc.admin1 is None and loc.precision != "country" and loc.precision != "region":
-            others = [a for j, a in enumerate(areas) if a] + ([weak] * 3 if weak else [])
-            loc = gaz.resolve(names[i], context_names=_without(others, loc),
-                              country_hint=country)
+        if loc.admin1 is None and loc.precision not in ("country", "region"):
+            # An oblast named in the same sentence first, then the whole document's.
+            near = gaz.resolve(names[i], context_names=[weak], country_hint=country) if (
+                weak) else None
+            if near is not None and near.admin1 == weak:
+                loc = near
+            else:
+                loc = gaz.resolve(names[i], context_names=_without(areas, loc),
+                                  country_hint=country)
         mentions.append(PlaceMention(spans[i][0], spans[i][1], names[i], loc))
     return mentions
 
@@ -352,7 +406,9 @@ def _local_context(
             area = _area_of(nxt, toks, gaz)
             if area is not None:
                 strong = area
-            elif any(p.kind == "country" for p in nxt.cands):
+            elif f.cands and not any(p.kind == "country" for p in f.cands) and any(
+                p.kind == "country" for p in nxt.cands
+            ):
                 country = next(p.country for p in nxt.cands if p.kind == "country")
     if strong is None:
         # An oblast or region named elsewhere in the same sentence, nearest first.
@@ -377,6 +433,13 @@ def _is_admin1_phrase(f: _Found, toks: _Tokens) -> bool:
 
 
 def _area_of(f: _Found, toks: _Tokens, gaz: Gazetteer) -> str | None:
-    """The first-level area a mention names: "Kharkiv region", "Kharkiv", "Quebec"."""
-    area = gaz.admin1(toks.span_text(f.start, f.end))
-    return area.admin1 if area is not None else None
+    """The first-level area a mention stands for: an oblast or province ("Kharkiv
+    region", "Quebec"), or a capital that stands for its area ("Kharkiv", "Moscow")."""
+    if not f.cands:
+        return None
+    loc = gaz.resolve(toks.span_text(f.start, f.end))
+    if loc.precision == "admin1":
+        return loc.admin1
+    capitals = [p for p in f.cands if p.rank >= 3 and p.kind in ("settlement", "city")
+                and p.lat == loc.lat and p.lon == loc.lon]
+    return loc.admin1 if capitals else None

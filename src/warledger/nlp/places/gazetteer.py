@@ -32,15 +32,11 @@ HROMADA_WORDS = ("community", "hromada", "municipality")
 
 # Vague areas news uses as locations: (phrase, country). Compass directions are added
 # for Ukraine and Russia below.
-_REGIONS: tuple[tuple[str, str | None], ...] = (
-    ("front line", "UA"),
-    ("front lines", "UA"),
-    ("frontline", "UA"),
-    ("Donbas", "UA"),
-    ("Donbass", "UA"),
-    ("Black Sea", None),
-    ("Sea of Azov", None),
-    ("Azov Sea", None),
+_REGIONS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
+    ("front line", "UA", ("front lines", "frontline", "frontlines")),
+    ("Donbas", "UA", ("Donbass",)),
+    ("Black Sea", None, ()),
+    ("Sea of Azov", None, ("Azov Sea",)),
 )
 _COMPASS = (
     "northern", "southern", "eastern", "western", "central", "northeastern",
@@ -227,8 +223,9 @@ class Gazetteer:
                     kind_hint, cands = hint, list(self._index[base])
                     break
         if kind_hint == "admin2":
-            admin2 = [p for p in cands if p.kind == "admin2"]
-            cands = admin2 or cands
+            cands = [p for p in cands if p.kind == "admin2"] or cands
+        elif kind_hint == "city":
+            cands = [p for p in cands if p.kind in ("city", "settlement")] or cands
         if country_hint:
             cands = [p for p in cands if p.country == country_hint] or cands
 
@@ -251,8 +248,10 @@ class Gazetteer:
         # of that name ("Crimea", "Dnipropetrovsk", "Volyn").
         admins = [p for p in cands if p.kind in ("admin1", "admin2", "region", "country")]
         if kind_hint is None and admins and len(admins) == 1:
-            capital = [p for p in cands if p.rank >= 3 and (
-                p.kind == "city" or (p.kind == "settlement" and p.admin1 == admins[0].admin1))]
+            # ...and a national capital or a city of a million beats a state of its name
+            # ("Washington", "New York"), a smaller one does not ("Quebec").
+            capital = [p for p in cands if (p.kind == "city" and p.rank >= 2) or (
+                p.kind == "settlement" and p.rank >= 3 and p.admin1 == admins[0].admin1)]
             if capital:
                 return place_location(capital[0])
             if admins[0].kind != "admin2":
@@ -409,8 +408,9 @@ def _world() -> list[tuple[str, Place]]:
 
 def _regions() -> list[tuple[str, Place]]:
     entries: list[tuple[str, Place]] = []
-    for phrase, country in _REGIONS:
-        entries.append((name_key(phrase), Place(name=phrase, kind="region", country=country)))
+    for phrase, country, aliases in _REGIONS:
+        place = Place(name=phrase, kind="region", country=country)
+        entries.extend((key, place) for key in dict.fromkeys(map(name_key, (phrase, *aliases))))
     for iso, country_name in _COUNTRY_NAMES.items():
         for direction in _COMPASS:
             phrase = f"{direction} {country_name}"

@@ -56,6 +56,7 @@ WORD_VARIANTS: dict[str, str] = {
 }
 
 _APOSTROPHES = re.compile(r"['’‘ʼʹ`´ʻ\u02bc]")
+_POSSESSIVE = re.compile(r"['’]s$")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_/]+")
 _DROP = re.compile(r"[.,\u200b]")
 _LEADING_THE = re.compile(r"^the\s+")
@@ -73,7 +74,8 @@ def name_key(name: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _APOSTROPHES.sub("", text.lower())
+    text = _POSSESSIVE.sub("", text.lower())
+    text = _APOSTROPHES.sub("", text)
     text = _DROP.sub("", text)
     text = _SEPARATORS.sub(" ", text).strip(" ,;:")
     text = _LEADING_THE.sub("", text)
