@@ -78,8 +78,9 @@ def test_the_seed_makes_the_test_reproducible(make_event) -> None:
 
 def test_thresholds_decide_what_a_large_strike_is(make_event) -> None:
     events = planted(make_event)
-    strict = strikes_vs_diplomacy(events, window=1, launched_at_least=100, killed_at_least=10,
-                                  permutations=100)  # fmt: skip
+    strict = strikes_vs_diplomacy(
+        events, window=1, launched_at_least=100, killed_at_least=10, permutations=100
+    )
     assert strict.n_large_strikes == 1  # only the 120-drone strike on day 60
 
 
