@@ -366,9 +366,10 @@ def test_reports_about_different_weapons_are_kept_apart() -> None:
     assert not any(e.contradictions for e in events)
 
 
-def test_named_proposal_needs_a_date_to_merge() -> None:
-    # "The U.S. put forward its 28-point peace plan to Ukraine" in two stories. Undated,
-    # name + subtype + parties (4 points) are not enough; on the same day they are.
+def test_undated_named_proposal_merges_only_when_reported_close_together() -> None:
+    # "The U.S. put forward its 28-point peace plan to Ukraine" in stories that give no
+    # date: name, subtype and proposer identify it when the stories appeared a day
+    # apart, not when they appeared weeks apart (it may have been put forward again).
     def plan(when: When | None = None) -> Event:
         return Event(
             kind="proposal",
@@ -379,13 +380,20 @@ def test_named_proposal_needs_a_date_to_merge() -> None:
             date=when or When(),
         )
 
-    undated = consolidate(
+    close = consolidate(
         [
             mention("d-a", 0, plan(), "a.com", "2025-11-20"),
             mention("d-b", 0, plan(), "b.com", "2025-11-21"),
         ]
     )
-    assert len(undated) == 2
+    assert len(close) == 1
+    apart = consolidate(
+        [
+            mention("d-a", 0, plan(), "a.com", "2025-11-20"),
+            mention("d-b", 0, plan(), "b.com", "2025-12-15"),
+        ]
+    )
+    assert len(apart) == 2
     dated = consolidate(
         [
             mention("d-a", 0, plan(day("2025-11-20")), "a.com", "2025-11-20"),

@@ -20,13 +20,15 @@ When two mentions are the same occurrence (``match``):
 
    ====================  ===================================================
    date                  same day 3 · ranges overlapping within a week 2 ·
-                         wider ranges overlapping 1 · either unknown 0
+                         wider ranges overlapping 1 · either unknown: 1 when
+                         the two stories were published within 3 days of
+                         each other (news reports recent events), else 0
    place                 same settlement/raion 3 · same oblast 2 ·
                          same country only 1 · either has no place 0
    strong agreements     1 each: same explicit subtype, overlapping target
                          kinds, same scope, same duration, a number both
                          give identically, and (diplomatic kinds only) the
-                         same actor *and* target sides; 2 each: same name,
+                         same actor side; 2 each: same name,
                          the same ≥2 talks participant sides
    ====================  ===================================================
 
@@ -36,9 +38,10 @@ When two mentions are the same occurrence (``match``):
    So: same day and the same oblast or finer merge on their own; a day inside a week
    or month range needs the same settlement or more; a mention with **no place** needs
    the same day plus two strong agreements; an **unknown date** needs the same
-   settlement plus two strong agreements (or the same oblast plus three); with neither
-   date nor place, only five points of specific agreement will do (a proposal's name,
-   subtype and parties are four: not enough on their own).
+   settlement plus two strong agreements (one if the stories appeared within three
+   days of each other); with neither date nor place, four points of specific
+   agreement in stories published close together (e.g. a proposal's name, subtype and
+   proposer), else five.
 
 A mention joins the best-scoring existing event whose every member it matches
 (complete linkage, so events cannot drift by chaining); ties go to the earlier event.
@@ -72,6 +75,7 @@ MERGEABLE_SUBTYPES: dict[str, set[frozenset[str]]] = {
 SUBTYPE_PRECEDENCE: dict[str, tuple[str, ...]] = {"talks": ("held", "scheduled")}
 STATUS_STRENGTH = ("confirmed", "reported", "claimed", "unverified")
 NARROW_RANGE_DAYS = 7
+PUBLISHED_CLOSE_DAYS = 3
 KINETIC_KINDS = frozenset({"strike", "ground_combat", "territorial_change", "casualty_report"})
 
 _LEVELS = ("country", "admin1", "admin2", "settlement")
@@ -453,6 +457,7 @@ class MatchFeatures:
     duration: str | None
     name: str | None
     counts: frozenset[tuple[str, int, str]]
+    published: date | None
 
     @classmethod
     def of(cls, m: Mention) -> MatchFeatures:
@@ -473,6 +478,7 @@ class MatchFeatures:
             duration=e.duration,
             name=norm_name(e.name),
             counts=frozenset((k, c.value, c.qualifier) for k, c in e.counts.items()),
+            published=dt.date() if (dt := published_at(m.published)) else None,
         )
 
 
@@ -509,12 +515,7 @@ def _strong_agreements(a: MatchFeatures, b: MatchFeatures) -> int:
         points += 1
     if a.duration and a.duration == b.duration:
         points += 1
-    if (
-        a.kind not in KINETIC_KINDS
-        and a.actor_side
-        and a.target_side
-        and (a.actor_side, a.target_side) == (b.actor_side, b.target_side)
-    ):
+    if a.kind not in KINETIC_KINDS and a.actor_side and a.actor_side == b.actor_side:
         points += 1
     if a.counts & b.counts:
         points += 1
@@ -536,6 +537,8 @@ def _match(a: MatchFeatures, b: MatchFeatures) -> int | None:
     dp = _date_points(a.interval, b.interval)
     if dp is None:
         return None
+    if dp == 0 and a.published and b.published:
+        dp = int(abs((a.published - b.published).days) <= PUBLISHED_CLOSE_DAYS)
     pp = _place_points(a.places, b.places)
     if pp is None:
         return None
