@@ -159,3 +159,28 @@ def test_listed_places_after_a_cue(places) -> None:
     found = by_text(places("Strikes hit Kupiansk, Izium and Balakliia overnight."))
     assert {"Kupiansk", "Izium", "Balakliia"} <= set(found)
     assert all(m.location.admin1 == "Kharkiv Oblast" for m in found.values())
+
+
+def test_possessive_is_not_part_of_the_name(places) -> None:
+    found = by_text(places("Russian troops are advancing into Ukraine’s Sumy region."))
+    assert found["Ukraine"].location.precision == "country"
+    assert "Sumy region" in found
+
+
+def test_country_names_inside_longer_names_are_not_places(places) -> None:
+    found = places("Ships patrol the Gulf of Guinea, and Latin America watches closely.")
+    assert not [m for m in found if m.location.country in ("GN", "US")]
+
+
+def test_oblast_in_the_same_sentence_outweighs_the_rest_of_the_document(places) -> None:
+    text = ("Drones hit the Kharkiv region on Monday. The Kharkiv region was hit again on "
+            "Tuesday. Russian forces captured the village of Sukha Balka in Ukraine's "
+            "Donetsk region.")
+    loc = by_text(places(text))["Sukha Balka"].location
+    assert loc.admin1 == "Donetsk Oblast"
+
+
+def test_common_word_after_a_preposition_is_not_a_village(places) -> None:
+    # "Step" and "Side" are Ukrainian village names too; here they are ordinary words.
+    assert places("Officials said it was moving at Step pace.") == []
+    assert places("Troops moved to Side positions.") == []

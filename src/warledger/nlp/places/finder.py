@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.symbols import PROPN
+
 from warledger.nlp.context import PlaceMention
 from warledger.nlp.places.gazetteer import (
     ADMIN1_WORDS,
@@ -96,7 +98,10 @@ class _Tokens:
 
     def __init__(self, doc: Doc) -> None:
         self.text = doc.text  # spaCy joins every token to build it: take it once
-        rows = doc.to_array(["IDX", "LENGTH", "IS_PUNCT", "IS_SPACE", "SENT_START"]).tolist()
+        rows = doc.to_array(
+            ["IDX", "LENGTH", "IS_PUNCT", "IS_SPACE", "SENT_START", "POS"]
+        ).tolist()
+        self.proper = [r[5] == PROPN for r in rows]
         self.starts = [r[0] for r in rows]
         self.ends = [r[0] + r[1] for r in rows]
         self.skip = [bool(r[2] or r[3]) for r in rows]
@@ -281,7 +286,8 @@ def _is_place(f: _Found, toks: _Tokens, person: set[int]) -> bool:
         return False
     if kinds & {"admin1", "admin2", "country", "region"} and _is_area_phrase(f, toks, kinds):
         return True
-    return f.weak
+    # "in Step with", "at Port": a preposition alone is enough only for a proper noun.
+    return f.weak and any(toks.proper[t] for t in range(f.start, f.end))
 
 
 def _inside_longer_name(f: _Found, toks: _Tokens) -> bool:
