@@ -259,7 +259,7 @@ def world_rows() -> list[tuple[object, ...]]:
     for state in cache.get_us_states().values():
         rows.append(("admin1", state["name"], keys(state["name"], ""), "", "US", state["name"],
                      "", "", ""))
-    for sub in pycountry.subdivisions.get(country_code="CA"):
+    for sub in sorted(pycountry.subdivisions.get(country_code="CA"), key=lambda s: s.code):
         rows.append(("admin1", sub.name, keys(sub.name, ""), "", "CA", sub.name, "", "", ""))
     us_states = {s["code"]: s["name"] for s in cache.get_us_states().values()}
     ca_by_code = {"10": "Quebec", "08": "Ontario", "02": "British Columbia", "01": "Alberta"}
