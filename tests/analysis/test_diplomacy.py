@@ -97,3 +97,15 @@ def test_a_small_sample_gets_a_warning_and_no_verdict(make_event) -> None:
     assert study.warning and "only 2 diplomatic day(s)" in study.warning
     assert study.verdict is None
     assert study.p_value is not None
+
+
+def test_a_handful_of_large_strikes_gets_no_verdict_either(make_event) -> None:
+    events = [
+        *_frame(make_event),
+        *(make_event("talks", "held", t, participants=["UA", "RU"]) for t in TALK_DAYS),
+        *(make_event("strike", None, t, actor="RU", counts={"launched": 70}) for t in (10, 30)),
+    ]
+    study = strikes_vs_diplomacy(events, window=1, permutations=200)
+    assert study.n_large_strikes == 2
+    assert "only 2 large strike(s)" in study.warning
+    assert study.verdict is None

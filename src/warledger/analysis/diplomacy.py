@@ -15,9 +15,9 @@ test optimistic, which is one more reason to read small samples with care. The r
 generator is numpy's PCG64 with a fixed default seed, so a run is reproducible and the
 same snapshot always gives the same p-value.
 
-Small samples: with fewer than ``MIN_DIPLOMATIC_DAYS`` distinct diplomatic days, no large
-strike, or fewer outside days than one window, the result carries a warning and no
-verdict (the numbers are still reported).
+Small samples: with fewer than ``MIN_DIPLOMATIC_DAYS`` (5) distinct diplomatic days, fewer
+than ``MIN_LARGE_STRIKES`` (5) large strikes, or fewer outside days than one window, the
+result carries a warning and no verdict (the numbers are still reported).
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ DEFAULT_PERMUTATIONS = 5000
 LAUNCHED_AT_LEAST = 50
 KILLED_AT_LEAST = 5
 MIN_DIPLOMATIC_DAYS = 5
+MIN_LARGE_STRIKES = 5
 ALPHA = 0.05
 Alternative = Literal["two-sided", "greater", "less"]
 
@@ -119,8 +120,11 @@ def _warning(n_dipl_days: int, n_large: int, outside_days: int, window: int) -> 
             f"only {n_dipl_days} diplomatic day(s) (need at least {MIN_DIPLOMATIC_DAYS}): "
             "too few to tell clustering from chance"
         )
-    if n_large == 0:
-        return "no large strikes in the study period: nothing to compare"
+    if n_large < MIN_LARGE_STRIKES:
+        return (
+            f"only {n_large} large strike(s) (need at least {MIN_LARGE_STRIKES}): "
+            "too few to tell clustering from chance"
+        )
     if outside_days < 2 * window + 1:
         return "almost every day is near a diplomatic event: no baseline to compare with"
     return None
