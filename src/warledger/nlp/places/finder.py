@@ -112,12 +112,15 @@ class _Tokens:
                 current += 1
             self.sent_id.append(current)
         self.n = len(rows)
+        text = self.text
+        self.words = [text[a:b] for a, b in zip(self.starts, self.ends, strict=True)]
+        self.lowers = [w.lower() for w in self.words]
 
     def word(self, i: int) -> str:
-        return self.text[self.starts[i] : self.ends[i]]
+        return self.words[i]
 
     def lower(self, i: int) -> str:
-        return self.word(i).lower() if 0 <= i < self.n else ""
+        return self.lowers[i] if 0 <= i < self.n else ""
 
     def span_text(self, start: int, end: int) -> str:
         return self.text[self.starts[start] : self.ends[end - 1]]
@@ -127,10 +130,12 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMenti
     """Every place mention in ``doc``, resolved with its local and document context."""
     gaz = gazetteer or Gazetteer.load()
     toks = _Tokens(doc)
+    ents = doc.ents
     found = _merge(_gazetteer_spans(toks, gaz) + _cued_unknown_spans(toks),
-                   _entity_spans(doc, toks, gaz))
-    person = _person_tokens(doc)
-    person_names = {e.text for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP")}
+                   _entity_spans(ents, toks, gaz))
+    people = [e for e in ents if e.label_ in ("PERSON", "ORG", "NORP")]
+    person = {t for e in people for t in range(e.start, e.end)}
+    person_names = {toks.span_text(e.start, e.end) for e in people}
     found = [f for f in found if not _not_a_place_name(f, toks, person_names)]
     kept = [f for f in found if _is_place(f, toks, person)]
     kept = _add_list_members(kept, found, toks, person)
@@ -204,12 +209,12 @@ def _plausible_case(first_word: str, words: int, key: str) -> bool:
     return True
 
 
-def _entity_spans(doc: Doc, toks: _Tokens, gaz: Gazetteer) -> list[_Found]:
+def _entity_spans(ents: Sequence[Span], toks: _Tokens, gaz: Gazetteer) -> list[_Found]:
     out: list[_Found] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in PLACE_LABELS:
             continue
-        start, end = _trim(ent)
+        start, end = _trim(ent, toks)
         if start >= end:
             continue
         name = toks.span_text(start, end)
@@ -221,12 +226,12 @@ def _entity_spans(doc: Doc, toks: _Tokens, gaz: Gazetteer) -> list[_Found]:
     return out
 
 
-def _trim(ent: Span) -> tuple[int, int]:
+def _trim(ent: Span, toks: _Tokens) -> tuple[int, int]:
     """Entity token range without a leading "the" or a trailing possessive."""
     start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ in ("the", "a"):
+    while start < end and toks.lowers[start] in ("the", "a"):
         start += 1
-    while end > start and (ent.doc[end - 1].text in ("'s", "’s") or ent.doc[end - 1].is_punct):
+    while end > start and (toks.words[end - 1] in _POSSESSIVES or toks.skip[end - 1]):
         end -= 1
     return start, end
 
@@ -266,11 +271,6 @@ def _not_a_place_name(f: _Found, toks: _Tokens, person_names: set[str]) -> bool:
     if not f.cands:
         return not f.strong and (text in person_names or "-" in text)
     return "-" in text and any(p.kind == "region" for p in f.cands)
-
-
-def _person_tokens(doc: Doc) -> set[int]:
-    return {t for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "NORP") for t in
-            range(ent.start, ent.end)}
 
 
 def _is_place(f: _Found, toks: _Tokens, person: set[int]) -> bool:
