@@ -119,6 +119,11 @@ def attribute(
     return claimant, "reported"
 
 
+def is_party_claim(claimant: Actor | None, text: str) -> bool:
+    """Does a party to the war state its own success or its enemy's losses in ``text``?"""
+    return claimant is not None and claimant.side in PARTIES and bool(_SUCCESS.search(text))
+
+
 def _claimant(sentence: Span, ctx: DocContext, trigger: Token | None) -> Actor | None:
     """The asserting party named in the sentence, or ``None`` when the text names none."""
     source = _according_to(sentence) or _reporting_subject(sentence, trigger)

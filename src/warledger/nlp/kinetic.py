@@ -83,7 +83,83 @@ NOT_OCCURRING_HEADS = frozenset(
         "validate",
         "severity",
         "response",
+        "allegation",
+        "deny",
+        "reject",
+        "blame",
+        "link",
+        "charge",
+        "convict",
+        "confess",
+        "suspect",
     }
+)
+# "the scene of the airstrike", "in the wake of the attack": an occurrence already told.
+AFTERMATH_HEADS = frozenset({"scene", "aftermath", "wake", "site", "anniversary", "victim"})
+# Determiners of a trigger noun that refer back or generalise rather than report one act.
+NOT_ONE_ACT_DETS = frozenset(
+    {
+        "these",
+        "those",
+        "such",
+        "similar",
+        "any",
+        "future",
+        "this",
+        "that",
+        "several",
+        "many",
+        "numerous",
+        "multiple",
+        "more",
+    }
+)
+# Words that make an ambiguous trigger ("attack", "hit", "storm") military: outside the war
+# the same verbs describe tariffs, storms, sport and politics.
+ARMED = re.compile(
+    r"\b(?:forces?|troops?|army|armies|military|soldiers?|servicem[ae]n|militants?|rebels?|"
+    r"insurgents?|gunm[ae]n|fighters?|jihadists?|terrorists?|militias?|armed|weapons?|guns?|"
+    r"gunfire|explosi\w+|explosives?|shells?|artillery|air defen[cs]es?|warplanes?|"
+    r"aircraft|jets?|bombers?|tanks?|paratroopers?|infantry|brigades?|battalions?|"
+    r"regiments?|al-shabab|taliban|hamas|hezbollah|houthis?|islamic state)\b",
+    re.IGNORECASE,
+)
+# Summaries over a year or compared with another period are statistics, not occurrences.
+AGGREGATE = re.compile(r"\bthan any other\b|\bcompared (?:with|to)\b", re.IGNORECASE)
+YEAR_ONLY = re.compile(r"\b(?:in|during|throughout|since) (?:19|20)\d\d\b", re.IGNORECASE)
+# A place after these is where something heads or what it is likened to, not where it happened.
+NOT_LOCATIVE_PREPS = frozenset({"toward", "towards", "with", "than", "about", "for"})
+# Nouns whose modifier names an organisation, not a target: "military administration".
+ORGANISATION_NOUNS = frozenset(
+    {
+        "administration",
+        "official",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "authority",
+        "source",
+        "intelligence",
+        "analyst",
+        "expert",
+        "leader",
+        "governor",
+        "command",
+        "commander",
+        "ministry",
+        "department",
+        "prosecutor",
+        "service",
+        "council",
+        "blogger",
+    }
+)
+# Subjects that stand for whoever is speaking: "its forces", "our troops", "they".
+PRONOUN_SUBJECTS = frozenset({"its", "it", "our", "we", "they", "their", "his", "her"})
+# The weapons-side of an air-defence report: the object shot down, not the subject.
+GROUND_OBJECTS = frozenset({"position", "line", "defence", "defense", "trench", "stronghold"})
+GROUND_SUBJECTS = frozenset(
+    {"troop", "infantry", "soldier", "unit", "brigade", "force", "group", "battalion"}
 )
 # Dependents that open another clause: places in them belong to that clause's event.
 CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis", "csubj"})
@@ -118,6 +194,10 @@ IN_CONTEXT = re.compile(
     r"^(?:,\s*(?:also\s+)?(?:in\s+)?(?:the\s+)?|\s+(?:in|of)\s+(?:the\s+)?(?:[\w’']+\s+){0,3})$"
 )
 MAX_CONTINUATION_GAP = 3  # sentences
+# Keys counted by the noun after a number ("12 attacks"), never by the verb above it
+# ("attacked nearly 10 villages" counts villages, not attacks).
+NOUN_COUNT_KEYS = frozenset({"attacks", "settlements"})
+TOLL_BEFORE = re.compile(r"\b(?:death|casualty) toll\b[^.;]{0,80}$", re.IGNORECASE)
 
 
 @dataclass
@@ -161,7 +241,9 @@ def extract_kinetic(ctx: DocContext) -> list[Event]:
         )
         if not facts.triggers and not facts.count_words:
             continue  # the cheap pass: nothing kinetic here
-        facts.places = _usable_places(ctx.places_in(sent), ctx.text)
+        facts.places = _usable_places(
+            [p for p in ctx.places_in(sent) if _is_locative(p, ctx)], ctx.text
+        )
         last_side = _actor_side(None, facts, ctx) or last_side
         if open_strike and not _continues(open_strike, facts, index, ctx):
             open_strike = None
@@ -203,17 +285,51 @@ def _read_sentence(
     sent = facts.sent
     if sent.text.rstrip().endswith("?") or HABITUAL.search(sent.text):
         return []
+    if AGGREGATE.search(sent.text):
+        return []
     if VICTIM_LIST.search(sent.text) and len(facts.places) >= 1:
         return _victim_list(facts, ctx, last_side, last_when)
-    triggers = _live_triggers(facts)
+    triggers = [h for h in _live_triggers(facts) if _is_armed(h, facts, ctx, last_side)]
     if not triggers:
         return []
     kind_hit = _choose(triggers, facts)
-    token = sent[kind_hit.start]
-    kind, subtype = kind_hit.entry["kind"], kind_hit.entry.get("subtype")
-    if _is_casualty_total(facts, kind):
+    token = facts.sent[kind_hit.start]
+    if token.tag_ == "NNS" and YEAR_ONLY.search(sent.text):
+        return []  # "504 attacks in 2024": a yearly statistic
+    places = _places_of(token, facts)
+    if not places and kind_hit.entry["kind"] != "territorial_change":
+        places = facts.places  # a territorial change names its place in its own phrase
+    events = _events_for(kind_hit, facts, ctx, places)
+    covered = {loc.name for e in events for loc in e.locations}
+    for other in triggers:
+        same = _kind_of(other, facts) == _kind_of(kind_hit, facts) and (
+            other.entry.get("subtype") == kind_hit.entry.get("subtype")
+        )
+        if other is kind_hit or same:
+            continue
+        if _kind_of(other, facts) == "strike":
+            continue  # a strike word beside a ground or territorial one is part of it
+        places = [
+            p for p in _places_of(facts.sent[other.start], facts) if p.location.name not in covered
+        ]
+        if places:
+            extra = _events_for(other, facts, ctx, places)
+            covered |= {loc.name for e in extra for loc in e.locations}
+            events.extend(extra)
+    return events
+
+
+def _events_for(
+    hit: Hit, facts: _SentenceFacts, ctx: DocContext, places: list[PlaceMention]
+) -> list[Event]:
+    """The events one trigger reports: one per place it names (or one without a place)."""
+    sent = facts.sent
+    token = sent[hit.start]
+    kind, subtype = hit.entry["kind"], hit.entry.get("subtype")
+    if kind == "strike" and hit.entry.get("ground_with_troops") and _is_ground_attack(token, facts):
+        kind, subtype = "ground_combat", "assault"
+    if kind == "strike" and _is_casualty_total(facts, kind):
         return [_casualty_report(facts, ctx)]
-    places = _places_of(token, facts) or facts.places
     counts = _counts(facts)
     if kind != "strike" and not places:
         return []
@@ -221,17 +337,25 @@ def _read_sentence(
         return []
     if kind == "strike" and subtype and not _mostly_interceptions(counts):
         subtype = None
-    actor_side = _actor_side(token, facts, ctx)
+    actor_side = _actor_side(
+        token, facts, ctx, air_defence=hit.entry.get("subtype") == "air_defense_engagement"
+    )
+    claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
+    if actor_side is None and _pronoun_subject(token) and claimant and claimant.side in PARTIES:
+        actor_side = claimant.side  # "the ministry said its forces had taken X"
+        claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
     if kind == "territorial_change" and subtype == "withdrawn" and actor_side:
         actor_side = OPPOSITE.get(actor_side)  # the side that now holds the place
     negated = any(c.dep_ == "neg" for c in token.children)
-    claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
     when = _when(sent, ctx)
     events = []
     for place in places or [None]:
+        event_subtype = subtype
+        if hit.entry.get("owner_decides") and place is not None:
+            event_subtype = _taken_or_retaken(actor_side, place, subtype)
         event = Event(
             kind=kind,
-            subtype=subtype,
+            subtype=event_subtype,
             actor=_side_actor(actor_side),
             target=_target(kind, actor_side, place),
             locations=[place.location] if place else [],
@@ -250,6 +374,64 @@ def _read_sentence(
     return events
 
 
+def _kind_of(hit: Hit, facts: _SentenceFacts) -> str:
+    """The trigger's event kind, with "troops attacked positions" read as ground combat."""
+    kind = hit.entry["kind"]
+    if hit.entry.get("ground_with_troops") and _is_ground_attack(facts.sent[hit.start], facts):
+        return "ground_combat"
+    return kind
+
+
+def _is_armed(hit: Hit, facts: _SentenceFacts, ctx: DocContext, last_side: str | None) -> bool:
+    """Is this trigger about armed violence? ("trade war", "attack on democracy" are not.)
+
+    A military trigger ("shelling", "airstrike") is; an ambiguous one needs a weapon,
+    armed men, a party to the war, casualties, or a document already about the war.
+    """
+    if hit.entry.get("inherent") or facts.weapons or last_side is not None:
+        return True
+    if any(h.entry["key"] in {"killed", "injured"} for h in facts.count_words):
+        return True
+    if ARMED.search(facts.sent.text):
+        return True
+    return any(m.actor.side in PARTIES for m in ctx.actors_in(facts.sent))
+
+
+def _is_ground_attack(token: Token, facts: _SentenceFacts) -> bool:
+    """ "Troops attacked Ukrainian positions near X", with no weapon named, is ground combat."""
+    if facts.weapons:
+        return False
+    related = [token, *token.children]
+    if token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}:
+        related += list(token.head.children)
+    for tok in related:
+        lemma = tok.lemma_.lower()
+        if tok.dep_ in {"dobj", "nsubjpass", "pobj"} and lemma in GROUND_OBJECTS:
+            return True
+        if tok.dep_ in {"nsubj", "agent"} and lemma in GROUND_SUBJECTS:
+            return True
+    return False
+
+
+def _pronoun_subject(token: Token) -> bool:
+    """The trigger's subject is a pronoun or "its forces": the speaker's own side."""
+    for child in token.children:
+        if child.dep_ not in {"nsubj", "agent"}:
+            continue
+        words = {t.lower_ for t in child.subtree}
+        if child.lower_ in PRONOUN_SUBJECTS or words & {"its", "our", "their"}:
+            return True
+    return False
+
+
+def _taken_or_retaken(actor_side: str | None, place: PlaceMention, subtype: str | None) -> str:
+    """ "Liberated": a party taking the other party's soil captured it."""
+    country = place.location.country
+    if actor_side in PARTIES and country in PARTIES and country != actor_side:
+        return "captured"
+    return subtype or "recaptured"
+
+
 def _live_triggers(facts: _SentenceFacts) -> list[Hit]:
     """Triggers that report an occurrence (not a hypothetical, a topic or a wish)."""
     sent = facts.sent
@@ -263,10 +445,13 @@ def _live_triggers(facts: _SentenceFacts) -> list[Hit]:
         if _is_hypothetical(token) or _is_talked_about(token):
             continue
         if token.pos_ in {"NOUN", "PROPN"} and any(
-            c.lower_ in {"these", "those", "such", "similar", "any", "future"}
-            for c in token.children
+            c.lower_ in NOT_ONE_ACT_DETS for c in token.children
         ):
-            continue  # "these attacks": a reference back, not a new occurrence
+            continue  # "these attacks", "several attacks": not one new occurrence
+        if _is_aftermath(token):
+            continue  # "the scene of the airstrike": told before
+        if token.tag_ in {"VBZ", "VBP"} and _in_quotation(token):
+            continue  # a present-tense accusation inside a quote is an opinion
         if token.dep_ == "compound" and token.head.pos_ == "NOUN":
             continue  # "incursion strategy": the trigger only describes another noun
         if (token.dep_ == "pcomp" and token.head.lower_ in FRAMING_PREPOSITIONS) or any(
@@ -286,13 +471,29 @@ def _choose(triggers: list[Hit], facts: _SentenceFacts) -> Hit:
     has_weapon = bool(facts.weapons)
 
     def key(hit: Hit) -> tuple[int, int]:
-        kind = hit.entry["kind"]
+        kind = _kind_of(hit, facts)
         if kind == "ground_combat" and has_weapon and hit.entry["phrase"] == "offensive":
             return (9, hit.start)  # "drone offensive" is a strike
         verbal = facts.sent[hit.start].pos_ == "VERB"
         return (rank[kind] * 2 + (0 if verbal else 1), hit.start)
 
     return min(triggers, key=key)
+
+
+def _is_aftermath(token: Token) -> bool:
+    """ "the scene of the airstrike", "victims of the attack": a definite earlier act."""
+    definite = any(c.lower_ == "the" for c in token.children) or any(
+        c.dep_ == "poss" for c in token.children
+    )
+    if not definite or token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    return token.head.head.lemma_.lower() in AFTERMATH_HEADS
+
+
+def _in_quotation(token: Token) -> bool:
+    before = token.doc.text[token.sent.start_char : token.idx]
+    straight_open = before.count('"') % 2 == 1
+    return straight_open or before.count("\u201c") > before.count("\u201d")
 
 
 def _is_hypothetical(token: Token) -> bool:
@@ -436,6 +637,8 @@ def _continue(event: Event, facts: _SentenceFacts, ctx: DocContext) -> None:
         )
         if claimant is not None:
             event.claimant, event.status = claimant, status
+    elif event.status == "reported" and attribution.is_party_claim(event.claimant, sent.text):
+        event.status = "claimed"  # "Of these, 95 were shot down, it said": a party's tally
     if event.civilian is None:
         event.civilian = _civilian(facts, event.counts)
     event.evidence.append(Span(sent.start_char, sent.end_char, sent.text))
@@ -456,7 +659,11 @@ def _usable_places(places: list[PlaceMention], text: str) -> list[PlaceMention]:
     precise = [
         p
         for i, p in enumerate(precise)
-        if not (i and IN_CONTEXT.match(text[precise[i - 1].end : p.start]))
+        if not (
+            i
+            and IN_CONTEXT.match(text[precise[i - 1].end : p.start])
+            and _situates(p, text[precise[i - 1].end : p.start])
+        )
     ]
     settlements = [p for p in precise if _settlement_like(p)]
     context_admin1 = {p.location.admin1 for p in settlements if p.location.admin1}
@@ -473,6 +680,33 @@ def _usable_places(places: list[PlaceMention], text: str) -> list[PlaceMention]:
         seen.add(place.location.name)
         kept.append(place)
     return kept
+
+
+def _situates(place: PlaceMention, between: str) -> bool:
+    """Does ``place`` only say where ``before`` is? A region does; in a list of towns
+    ("Kherson, Bilozerka and Pavlohrad") the next town is a place of its own."""
+    if place.location.precision in {"admin1", "admin2"}:
+        return True
+    if re.search(r"\b(?:region|oblast|district|province|county)$", place.text, re.I):
+        return True
+    return bool(re.search(r"\b(?:in|of)\b", between))
+
+
+def _is_locative(place: PlaceMention, ctx: DocContext) -> bool:
+    """Is the place named as where something happened?
+
+    "Ankara's shift toward Moscow" names two governments, and "Mobile and wireless
+    signals" opens a sentence with a common word the gazetteer also knows.
+    """
+    span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    if root.dep_ == "poss" and root.head.lemma_.lower() not in PLACE_NOUNS:
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ in NOT_LOCATIVE_PREPS:
+        return False
+    return not (span[0].is_sent_start and all(t.pos_ not in {"PROPN", "NOUN"} for t in span))
 
 
 def _settlement_like(place: PlaceMention) -> bool:
@@ -514,7 +748,20 @@ def _count_key(sent: SpacySpan, facts: _SentenceFacts, start: int, end: int) -> 
             between = sent[last + 1 : hit.start]
             if not any(t.is_punct or t.lower_ in {"while", "but", "and"} for t in between):
                 return hit.entry["key"]
-    # 2. the verb the number hangs on: "38 were intercepted", "deployed 54 drones"
+    # 2. "Of the 120 drones, ...", "attacked with 120 drones": the number launched
+    root = span.root
+    weapon_tokens = {h.start for h in facts.weapons} | {h.end - 1 for h in facts.weapons}
+    if (
+        root.dep_ == "nummod"
+        and root.head.i - sent.start in weapon_tokens
+        and root.head.dep_ == "pobj"
+        and root.head.head.lower_ in {"of", "with"}
+    ):
+        return "launched"
+    # 3. "the death toll rose to 14", "a death toll of 14"
+    if TOLL_BEFORE.search(sent.doc.text[sent.start_char : start]):
+        return "killed"
+    # 4. the verb the number hangs on: "38 were intercepted", "deployed 54 drones"
     head = span.root
     for _ in range(3):
         if head.head is head:
@@ -522,14 +769,35 @@ def _count_key(sent: SpacySpan, facts: _SentenceFacts, start: int, end: int) -> 
         head = head.head
         rel = head.i - sent.start
         for hit in facts.count_words:
-            if hit.start <= rel < hit.end:
+            if hit.start <= rel < hit.end and hit.entry["key"] not in NOUN_COUNT_KEYS:
                 return hit.entry["key"]
     return None
 
 
-def _actor_side(token: Token | None, facts: _SentenceFacts, ctx: DocContext) -> str | None:
-    """The side that acted: the trigger's subject, its "Russian" modifier, or its agent."""
+def _actor_side(
+    token: Token | None, facts: _SentenceFacts, ctx: DocContext, *, air_defence: bool = False
+) -> str | None:
+    """The side that acted: the trigger's subject, its "Russian" modifier, or its agent.
+
+    In an air-defence report ("air defences destroyed 18 Ukrainian drones") the subject
+    defends: the attacker is the side of what was shot down, else the subject's enemy.
+    """
     sent = facts.sent
+    if token is not None and air_defence:
+        shot = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        for child in shot:
+            side = _side_of(child.subtree, ctx)
+            if side:
+                return side
+        side = _weapon_side(sent)
+        if side:
+            return side
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                side = _side_of(child.subtree, ctx)
+                if side:
+                    return OPPOSITE[side]
+        return None
     if token is not None:
         related = [
             c for c in token.children if c.dep_ in {"nsubj", "amod", "poss", "compound", "agent"}
@@ -540,7 +808,11 @@ def _actor_side(token: Token | None, facts: _SentenceFacts, ctx: DocContext) -> 
             side = _side_of(child.subtree, ctx)
             if side:
                 return side
-    # "killed by a Russian drone", "in Russian attacks": a side word on a weapon/attack noun
+    return _weapon_side(sent)
+
+
+def _weapon_side(sent: SpacySpan) -> str | None:
+    """ "killed by a Russian drone", "in Russian attacks": a side word on a weapon noun."""
     for tok in sent:
         if tok.lower_ in SIDE_WORDS and tok.dep_ in {"amod", "compound", "poss", "nsubj"}:
             head = tok.head.lemma_.lower()
@@ -622,6 +894,8 @@ def _target_kinds(hits: list[Hit], sent: SpacySpan) -> list[str]:
         token = sent[hit.start]
         if token.dep_ in {"compound", "amod"} and token.head.lemma_.lower() in PLACE_NOUNS:
             continue
+        if token.dep_ in {"compound", "amod"} and (token.head.lemma_.lower() in ORGANISATION_NOUNS):
+            continue  # "the regional military administration said": a speaker
         if hit.entry["kind"] not in kinds:
             kinds.append(hit.entry["kind"])
     return kinds
