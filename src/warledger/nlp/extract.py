@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Bump whenever rules, lexicons or models change: the store re-extracts older results.
-EXTRACTOR_VERSION = "2025.2"
+EXTRACTOR_VERSION = "2025.3"
 
 
 @dataclass(frozen=True)
@@ -74,14 +74,19 @@ class Extractor:
         nlp: Language | None = None,
         gazetteer: Any | None = None,
         registry: Any | None = None,
+        *,
+        gate: bool = True,
     ) -> None:
+        """``gate=False`` parses every sentence (the reference the gate is measured
+        against); the default parses only sentences the cheap pass selects."""
         from warledger.nlp.actors import ActorRegistry
-        from warledger.nlp.pipeline import load_pipeline
+        from warledger.nlp.pipeline import GatedParser, load_pipeline
         from warledger.nlp.places import Gazetteer
 
         self.nlp = nlp if nlp is not None else load_pipeline()
         self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
         self.registry = registry if registry is not None else ActorRegistry.load()
+        self.parser = GatedParser(self.nlp) if gate else None
 
     def extract(
         self,
@@ -95,7 +100,8 @@ class Extractor:
     ) -> DocumentResult:
         """Extract one text (see :func:`extract_text`)."""
         meta = DocMeta(doc_id, url, source, title, _published_text(published))
-        return self.from_doc(self.nlp(text), meta)
+        doc = self.parser.parse(text) if self.parser else self.nlp(text)
+        return self.from_doc(doc, meta)
 
     def extract_many(
         self,
@@ -109,9 +115,13 @@ class Extractor:
         parsed docs, so results are identical whatever the pool size.
         """
         pairs = (_as_pair(item) for item in items)
-        for doc, meta in self.nlp.pipe(
-            pairs, as_tuples=True, n_process=n_process, batch_size=batch_size
-        ):
+        if self.parser is not None:
+            parsed = self.parser.pipe(pairs, n_process=n_process, batch_size=batch_size)
+        else:
+            parsed = self.nlp.pipe(
+                pairs, as_tuples=True, n_process=n_process, batch_size=batch_size
+            )
+        for doc, meta in parsed:
             yield self.from_doc(doc, meta)
 
     def context(self, doc: Doc, published: date | None) -> DocContext:
