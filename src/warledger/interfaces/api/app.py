@@ -7,22 +7,17 @@ import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from warledger import settings
 from warledger.interfaces.api import errors, routes
+from warledger.interfaces.api.cache import PageCache
 from warledger.interfaces.api.ingest_service import ExtractFn, default_extract, extractor_version
+from warledger.interfaces.api.security import SecurityHeaders
 from warledger.interfaces.web import WEB_DIR, pages
 from warledger.ledger.store import Store
-
-# Defence in depth for the dashboard: even if article text were ever emitted unescaped,
-# the browser would refuse to run inline or foreign scripts. /docs is left to FastAPI.
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
-)
 
 
 def create_app(
@@ -31,6 +26,7 @@ def create_app(
     token: str | None = None,
     extract: ExtractFn | None = None,
     allow_private: bool = False,
+    cache_seconds: float = 2.0,
 ) -> FastAPI:
     """The app on the ledger at ``db_url`` (default: ``$WARLEDGER_DB`` or ./warledger.db).
 
@@ -38,6 +34,8 @@ def create_app(
     send it as a Bearer token; without one the server is read-only. ``extract`` replaces
     the spaCy extractor (e.g. to share a loaded pipeline); ``allow_private`` lets the
     write endpoint fetch URLs on private addresses (off: it would be an SSRF hole).
+    Event pages are cached for ``cache_seconds`` (0 turns the cache off); writes through
+    this app clear it, writes by other processes show within that time.
     """
     store = Store.open(db_url)
 
@@ -58,6 +56,7 @@ def create_app(
     app.state.extractor_version = extractor_version() if extract is None else "api-injected"
     app.state.allow_private = allow_private
     app.state.write_lock = asyncio.Lock()
+    app.state.page_cache = PageCache(cache_seconds)
     app.state.templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
     pages.configure(app.state.templates)
 
@@ -66,14 +65,5 @@ def create_app(
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
 
-    @app.middleware("http")
-    async def _security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response: Response = await call_next(request)
-        path = request.url.path
-        if not (path.startswith("/docs") or path.startswith("/redoc")):
-            response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
-
+    app.add_middleware(SecurityHeaders)
     return app

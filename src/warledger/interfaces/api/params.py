@@ -50,7 +50,7 @@ LimitQ = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 OffsetQ = Annotated[int, Query(ge=0)]
 
 
-def event_filter(
+async def event_filter(
     kind: KindQ = None,
     subtype: SubtypeQ = None,
     side: SideQ = None,
@@ -61,7 +61,24 @@ def event_filter(
     contradiction: ContradictionQ = None,
     source: SourceQ = None,
 ) -> EventFilter:
-    """FastAPI dependency: the event filters of a request."""
+    """FastAPI dependency: the event filters of a request (async: no thread hop)."""
+    return filter_values(
+        kind, subtype, side, oblast, status, date_from, date_to, contradiction, source
+    )
+
+
+def filter_values(
+    kind: str | None = None,
+    subtype: str | None = None,
+    side: str | None = None,
+    oblast: str | None = None,
+    status: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    contradiction: bool | None = None,
+    source: str | None = None,
+) -> EventFilter:
+    """Checked, normalised filter values (side upper-cased, blank oblast ignored)."""
     if date_from and date_to and date_from > date_to:
         raise UsageError("date_from is after date_to")
     return EventFilter(
@@ -99,12 +116,12 @@ def filter_from_form(params: dict[str, str]) -> EventFilter:
     contradiction = p.get("contradiction")
     if contradiction and contradiction.lower() not in ("true", "false"):
         raise UsageError(f"contradiction: expected true or false, not {contradiction!r}")
-    return event_filter(
-        kind=kind,  # type: ignore[arg-type]
+    return filter_values(
+        kind=kind,
         subtype=p.get("subtype"),
         side=side,
         oblast=p.get("oblast"),
-        status=status,  # type: ignore[arg-type]
+        status=status,
         date_from=_date("date_from", p.get("date_from")),
         date_to=_date("date_to", p.get("date_to")),
         contradiction=None if not contradiction else contradiction.lower() == "true",

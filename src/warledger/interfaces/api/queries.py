@@ -91,21 +91,50 @@ def _where(query: sa.Select[Any], f: EventFilter) -> sa.Select[Any]:
     return query
 
 
-_ORDER = (
-    events.c.date_start.is_(None),
-    events.c.date_start.desc(),
-    events.c.event_id,
-)
+# Newest first, undated last, ties by id (stable pages). NULLS LAST rather than an
+# "IS NULL" sort key, so both SQLite and PostgreSQL can walk the date_start index.
+_ORDER = (events.c.date_start.desc().nulls_last(), events.c.event_id)
+
+
+def _page_ids(conn: sa.Connection, f: EventFilter, limit: int, offset: int) -> list[str]:
+    """Ids of one page, sorted on the narrow columns only.
+
+    Sorting rows that carry the events' JSON made SQLite move every matching document
+    through its sorter; sorting ids and then fetching 50 documents is many times faster.
+    """
+    query = _where(sa.select(events.c.event_id), f).order_by(*_ORDER).limit(limit).offset(offset)
+    return list(conn.execute(query).scalars())
+
+
+def _page(engine: sa.Engine, f: EventFilter, limit: int, offset: int, column: Any) -> tuple:
+    count = _where(sa.select(sa.func.count()).select_from(events), f)
+    with engine.connect() as conn:
+        total = int(conn.execute(count).scalar_one())
+        ids = _page_ids(conn, f, limit, offset)
+        rows = dict(
+            conn.execute(sa.select(events.c.event_id, column).where(events.c.event_id.in_(ids)))
+            .tuples()
+            .all()
+        )
+    return total, [rows[i] for i in ids]
 
 
 def event_page(engine: sa.Engine, f: EventFilter, *, limit: int, offset: int) -> Page:
     """Events matching ``f``, newest first (undated last), one page at a time."""
-    count = _where(sa.select(sa.func.count()).select_from(events), f)
-    rows = _where(sa.select(events.c.data), f).order_by(*_ORDER).limit(limit).offset(offset)
-    with engine.connect() as conn:
-        total = int(conn.execute(count).scalar_one())
-        items = [event_from_dict(r.data) for r in conn.execute(rows)]
-    return Page(total=total, limit=limit, offset=offset, items=items)
+    total, data = _page(engine, f, limit, offset, events.c.data)
+    return Page(total=total, limit=limit, offset=offset, items=[event_from_dict(d) for d in data])
+
+
+def event_page_json(engine: sa.Engine, f: EventFilter, *, limit: int, offset: int) -> bytes:
+    """The same page as ``event_page``, as the JSON body the API sends.
+
+    The stored JSON of each event already is its ledger-schema form, so it is passed
+    through as text: decoding and re-encoding 50 events with their claims dominated the
+    API's response time under load.
+    """
+    total, texts = _page(engine, f, limit, offset, sa.cast(events.c.data, sa.Text))
+    head = f'{{"total":{total},"limit":{limit},"offset":{offset},"items":['
+    return (head + ",".join(texts) + "]}").encode("utf-8")
 
 
 def all_events(engine: sa.Engine, f: EventFilter, *, cap: int = 20000) -> list[ConsolidatedEvent]:
