@@ -132,3 +132,22 @@ def test_gated_and_full_parse_read_the_same_events(nlp, extractor):
     assert [(e.kind, e.subtype) for e in gated.events] == [
         (e.kind, e.subtype) for e in reference.events
     ]
+
+
+def _quoted_examples(reason: str) -> list[str]:
+    return re.findall(r"'([^']{8,})'", reason)
+
+
+def test_lexicon_prefilters_never_skip_a_sentence_their_pattern_matches():
+    """Every quoted example in the lexicons' reasons that a pattern matches passes its
+    literal prefilter: skipping the regular expression never loses a match."""
+    from warledger.nlp.diplomacy.lexicon import load
+    from warledger.nlp.positions import stance_patterns
+
+    checked = 0
+    for entry in (*load().triggers, *stance_patterns()):
+        for example in _quoted_examples(entry.reason):
+            if entry.pattern.search(example):
+                checked += 1
+                assert entry.may_match(example.lower()), (entry.pattern.pattern, example)
+    assert checked >= 20

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from warledger.nlp import doclevel, kinetic
@@ -128,7 +128,7 @@ class Extractor:
         """The per-document context every reader receives."""
         from warledger.nlp.places import find_places
 
-        return DocContext(
+        return _TextContext(
             doc=doc,
             published=published,
             places=find_places(doc, self.gazetteer),
@@ -150,6 +150,15 @@ class Extractor:
             events=events,
             positions=_positions_reader()(ctx),
         )
+
+
+class _TextContext(DocContext):
+    """A context whose text is built once: ``Doc.text`` joins every token on each call,
+    and the readers ask for it hundreds of times per document."""
+
+    @cached_property
+    def text(self) -> str:  # type: ignore[override]
+        return self.doc.text
 
 
 def _as_pair(item: Document | tuple[str, DocMeta] | str) -> tuple[str, DocMeta]:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from warledger.nlp.attribution import attribute
 from warledger.nlp.diplomacy import arguments, clauses, fields
 from warledger.nlp.diplomacy.lexicon import expand, load_json
+from warledger.nlp.gate import required_literals
 from warledger.types import Actor, Position, Span
 
 if TYPE_CHECKING:
@@ -44,6 +45,11 @@ class StancePattern:
     pattern: re.Pattern[str]
     party: str  # "governing" or "after"
     reason: str
+    literals: frozenset[str] | None = None  # every match contains one (see gate)
+
+    def may_match(self, lowered: str) -> bool:
+        """Could the pattern match a sentence whose lower-cased text is ``lowered``?"""
+        return self.literals is None or any(w in lowered for w in self.literals)
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +64,7 @@ def stance_patterns() -> tuple[StancePattern, ...]:
             pattern=re.compile(expand(e["pattern"], macros), re.IGNORECASE),
             party=e.get("party", "governing"),
             reason=e["reason"],
+            literals=required_literals(expand(e["pattern"], macros)),
         )
         for e in data["entries"]
     )
@@ -66,10 +73,14 @@ def stance_patterns() -> tuple[StancePattern, ...]:
 def extract_positions(ctx: DocContext) -> list[Position]:
     """Every party × issue stance the document states, first statement first."""
     found: dict[tuple[str, str], Position] = {}
+    patterns = stance_patterns()
     for sent in ctx.doc.sents:
-        if clauses.is_question(sent):
+        text = ctx.text[sent.start_char : sent.end_char]
+        lowered = text.lower()
+        entries = [e for e in patterns if e.may_match(lowered)]
+        if not entries or clauses.is_question(sent, text):
             continue
-        for position in _sentence_positions(ctx, sent):
+        for position in _sentence_positions(ctx, sent, text, entries):
             key = (position.party.side or (position.party.name or "").lower(), position.issue)
             if key in found:
                 found[key].evidence.extend(position.evidence)
@@ -78,13 +89,16 @@ def extract_positions(ctx: DocContext) -> list[Position]:
     return list(found.values())
 
 
-def _sentence_positions(ctx: DocContext, sent: SpacySpan) -> list[Position]:
+def _sentence_positions(
+    ctx: DocContext, sent: SpacySpan, text: str, entries: list[StancePattern]
+) -> list[Position]:
+    """Stances of one sentence (``text``) from the ``entries`` that may match it."""
     out: list[Position] = []
     issues_done: set[str] = set()
-    for entry in stance_patterns():
+    for entry in entries:
         if entry.issue in issues_done:
             continue
-        m = entry.pattern.search(sent.text)
+        m = entry.pattern.search(text)
         if not m:
             continue
         party, how = _party(ctx, sent, entry, m)
@@ -98,7 +112,7 @@ def _sentence_positions(ctx: DocContext, sent: SpacySpan) -> list[Position]:
                 issue=entry.issue,
                 stance=entry.stance,
                 date=fields.date_of(sent, start, ctx.published, future=False),
-                evidence=[Span(sent.start_char, sent.end_char, sent.text)],
+                evidence=[Span(sent.start_char, sent.end_char, text)],
                 confidence=CONFIDENCE[how],
             )
         )

@@ -61,9 +61,14 @@ def extract_diplomacy(ctx: DocContext) -> list[Event]:
     lexicon = load()
     events: list[Event] = []
     for sent in ctx.doc.sents:
-        if clauses.is_question(sent):
+        text = ctx.text[sent.start_char : sent.end_char]
+        if clauses.is_question(sent, text):
             continue
-        for event in _sentence_events(ctx, sent, lexicon, events):
+        lowered = text.lower()
+        triggers = [t for t in lexicon.triggers if t.may_match(lowered)]
+        if not triggers and not _ANAPHORIC_CF.search(text):
+            continue
+        for event in _sentence_events(ctx, sent, lexicon, events, text, triggers):
             same = _same_talks(event, events)
             if same is not None:
                 same.evidence.extend(event.evidence)
@@ -100,12 +105,17 @@ def _same_talks(event: Event, earlier: list[Event]) -> Event | None:
 
 
 def _sentence_events(
-    ctx: DocContext, sent: SpacySpan, lexicon: Lexicon, earlier: list[Event]
+    ctx: DocContext,
+    sent: SpacySpan,
+    lexicon: Lexicon,
+    earlier: list[Event],
+    text: str,
+    triggers: list[Trigger],
 ) -> list[Event]:
-    text = sent.text
+    """Events of one sentence (``text``) from the ``triggers`` that may match it."""
     chosen: dict[str, list[Event]] = {}
     used: dict[str, list[tuple[int, int, Event]]] = {}
-    for trigger in lexicon.triggers:
+    for trigger in triggers:
         if trigger.requires and not trigger.requires.search(text):
             continue
         taken = chosen.setdefault(trigger.kind, [])
@@ -126,7 +136,7 @@ def _sentence_events(
             if made and not trigger.per_actor_measure:
                 break
     out = [e for kind_events in chosen.values() for e in kind_events]
-    _carry_duration_back(ctx, sent, earlier, out)
+    _carry_duration_back(text, earlier, out)
     return sorted(out, key=lambda e: e.evidence[0].start)
 
 
@@ -448,14 +458,12 @@ _READERS = {
 }
 
 
-def _carry_duration_back(
-    ctx: DocContext, sent: SpacySpan, earlier: list[Event], current: list[Event]
-) -> None:
+def _carry_duration_back(text: str, earlier: list[Event], current: list[Event]) -> None:
     """ "That ceasefire, which was supposed to last 30 hours" gives the duration of the
     ceasefire read in an earlier sentence, not of anything new in this one."""
-    if not _ANAPHORIC_CF.search(sent.text):
+    if not _ANAPHORIC_CF.search(text):
         return
-    duration = fields.duration_of(sent.text)
+    duration = fields.duration_of(text)
     if not duration:
         return
     for event in reversed(earlier):

@@ -112,5 +112,6 @@ def is_future(token: Token, sent: Span) -> bool:
     return sent.root.tag_ in {"VBZ", "VBP"} and bool(_WEEKDAY.search(sent.text))
 
 
-def is_question(sent: Span) -> bool:
-    return sent.text.rstrip(" ”\"'’").endswith("?")
+def is_question(sent: Span, text: str | None = None) -> bool:
+    """The sentence (whose text may be given, to save rebuilding it) asks a question."""
+    return (sent.text if text is None else text).rstrip(" ”\"'’").endswith("?")

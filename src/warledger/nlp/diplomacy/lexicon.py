@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from warledger.nlp.gate import required_literals
+
 THEATRE = "ukraine"
 _MACRO = re.compile(r"\{([A-Z]+)\}")
 
@@ -30,6 +32,13 @@ class Trigger:
     mutual: bool = False
     noun: bool = False
     per_actor_measure: bool = False
+    # Strings of which every match contains one (None: unknown); absent ones skip the
+    # regular expression, which is most of the reader's time on sentences without events.
+    literals: frozenset[str] | None = None
+
+    def may_match(self, lowered: str) -> bool:
+        """Could the pattern match a sentence whose lower-cased text is ``lowered``?"""
+        return self.literals is None or any(w in lowered for w in self.literals)
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,7 @@ def load() -> Lexicon:
             mutual=bool(e.get("mutual")),
             noun=bool(e.get("noun")),
             per_actor_measure=bool(e.get("per_actor_measure")),
+            literals=required_literals(expand(e["pattern"], macros)),
         )
         for e in data["triggers"]
     )
