@@ -14,6 +14,8 @@ ATTRIBUTION = (
 
 
 def test_map_shows_one_point_per_placed_event(page, live_server: str, screenshots: Path) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(live_server + "/")
     # Kharkiv (two reports, one event), Odesa and Pokrovsk; the Zaporizhzhia report has no
     # coordinates and Istanbul is outside the map.
@@ -33,6 +35,7 @@ def test_map_shows_one_point_per_placed_event(page, live_server: str, screenshot
     assert kharkiv.get_attribute("fill") != lviv.get_attribute("fill")
     assert page.locator("#timeline rect.ceasefire-window").count() == 1
     assert page.locator("#timeline line.talks-mark").count() == 1
+    assert all(url.startswith(live_server) for url in requested), requested  # works offline
     page.screenshot(path=str(screenshots / "overview.png"), full_page=True)
 
 
@@ -112,3 +115,11 @@ def test_ceasefire_register_and_coverage(page, live_server: str) -> None:
     rows = page.locator("#coverage-table tbody tr")
     assert rows.count() == 3  # outlet-a, outlet-b, outlet-c
     assert "outlet-c.example" in page.locator("#coverage-table").inner_text()
+
+
+def test_api_docs_work_offline(page, live_server: str) -> None:
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(live_server + "/docs")
+    page.get_by_text("/api/events", exact=True).first.wait_for(timeout=15_000)
+    assert all(url.startswith(live_server) for url in requested), requested

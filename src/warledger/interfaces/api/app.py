@@ -8,6 +8,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
@@ -18,6 +20,8 @@ from warledger.interfaces.api.ingest_service import ExtractFn, default_extract, 
 from warledger.interfaces.api.security import SecurityHeaders
 from warledger.interfaces.web import WEB_DIR, pages
 from warledger.ledger.store import Store
+
+SWAGGER = "/static/vendor/swagger-ui"
 
 
 def create_app(
@@ -49,6 +53,8 @@ def create_app(
         summary="A sourced, geocoded ledger of Russia–Ukraine war and peace-talk events.",
         version="1",
         lifespan=lifespan,
+        docs_url=None,  # served below from the vendored Swagger UI, not a CDN
+        redoc_url=None,
     )
     app.state.store = store
     app.state.token = token if token is not None else os.environ.get(settings.TOKEN_ENV) or None
@@ -66,4 +72,14 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
 
     app.add_middleware(SecurityHeaders)
+
+    @app.get("/docs", include_in_schema=False)
+    async def _docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title="warledger API",
+            swagger_js_url=f"{SWAGGER}/swagger-ui-bundle.js",
+            swagger_css_url=f"{SWAGGER}/swagger-ui.css",
+            swagger_favicon_url="",
+        )
     return app

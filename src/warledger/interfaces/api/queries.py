@@ -7,16 +7,27 @@ decode the JSON of the rows on the requested page.
 
 from __future__ import annotations
 
+import csv
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
 
+from warledger import settings
 from warledger.ledger.consolidate import ConsolidatedEvent, event_from_dict
 from warledger.ledger.consolidated_schema import claims, events
 from warledger.ledger.schema import document_copies, documents, mentions, positions
+
+
+@lru_cache(maxsize=1)
+def oblast_names() -> dict[str, str]:
+    """Lower-cased → canonical first-level names of the packaged gazetteer."""
+    path = settings.THEATRE_DIR / "gazetteer" / "ua_admin1.csv"
+    with path.open(encoding="utf-8") as fh:
+        return {row["name"].lower(): row["name"] for row in csv.DictReader(fh)}
 
 
 @dataclass(frozen=True)
@@ -70,8 +81,11 @@ def _where(query: sa.Select[Any], f: EventFilter) -> sa.Select[Any]:
     if f.side:
         query = query.where(sa.or_(events.c.actor_side == f.side, events.c.target_side == f.side))
     if f.oblast:
-        # Part of the name, any case: "kharkiv" finds "Kharkiv Oblast".
-        query = query.where(sa.func.lower(events.c.admin1).contains(f.oblast.lower()))
+        exact = oblast_names().get(f.oblast.lower())
+        if exact:  # a full oblast name (the dashboard's choice): the admin1 index answers
+            query = query.where(events.c.admin1 == exact)
+        else:  # part of a name, any case: "kharkiv" finds "Kharkiv Oblast"
+            query = query.where(sa.func.lower(events.c.admin1).contains(f.oblast.lower()))
     if f.status:
         query = query.where(events.c.status == f.status)
     if f.date_from:
