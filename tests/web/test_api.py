@@ -12,7 +12,7 @@ from warledger.interfaces.api import create_app
 from warledger.types import Count, Document, DocumentResult, Event, When
 
 with warnings.catch_warnings():
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.simplefilter("ignore")  # starlette: "use httpx2" notice
     from fastapi.testclient import TestClient
 
 TOKEN = "s3cret-token"
