@@ -10,7 +10,6 @@ from warledger.nlp.gate import (
     SentenceGate,
     required_literals,
     rule_sentences,
-    select_with_neighbours,
     surface_forms,
 )
 
@@ -92,14 +91,18 @@ def test_gate_selects_sentences_a_reader_could_act_on(nlp, gate):
     assert "Museums stayed open late." not in wanted
 
 
-def test_neighbours_of_a_selected_sentence_are_selected():
-    assert select_with_neighbours([False, False, True, False, False]) == [
-        False,
-        True,
-        True,
-        True,
-        False,
-    ]
+def test_a_sentence_referring_back_to_a_plan_gets_its_previous_sentence_parsed(nlp):
+    from warledger.nlp.pipeline import GatedParser
+
+    text = (
+        "Officials in Washington circulated a document last month. "
+        "This draft agreement reportedly includes a NATO membership veto. "
+        "Museums stayed open late."
+    )
+    doc = GatedParser(nlp).parse(text)
+    sents = {s.text.strip(): s for s in doc.sents}
+    assert sents["Officials in Washington circulated a document last month."].root.pos_ == "VERB"
+    assert all(t.pos_ == "" for t in sents["Museums stayed open late."])
 
 
 def test_gated_parse_keeps_the_exact_text_and_parses_only_selected_runs(nlp):

@@ -11,9 +11,12 @@ whether any reader could act on it:
   sentence, after a literal prefilter (:func:`required_literals`): a pattern none of
   whose required strings occurs in the sentence cannot match, so it is not run.
 
-Selected sentences are parsed together with their neighbours (readers look one sentence
-back for a plan's author and one ahead for doubts); the rest are only tokenized. Every
-test errs towards selecting: a false "yes" costs time, a false "no" would lose an event.
+A selected sentence that refers back to a plan ("This draft agreement includes ...") also
+gets its previous sentence parsed, where the readers look for the plan's author; the rest
+are only tokenized (their text and rule sentence boundaries are all a reader reads of a
+neighbour otherwise, e.g. "These reports could not be verified."). NER runs over whole
+texts (see :class:`warledger.nlp.pipeline.GatedParser`). Every test errs towards
+selecting: a false "yes" costs time, a false "no" would lose an event.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-NEIGHBOURS = 1  # sentences parsed on each side of a selected one
+
 SENTENCE_END = frozenset({".", "!", "?", "...", "…"})
 _END_CHARS = re.compile(r"[.!?…]")
 _NEWLINE = re.compile(r"\n")
@@ -76,7 +79,7 @@ def rule_sentences(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
             end = i + 1
         else:
             j = i + 1
-            while j < n and (doc[j].text in CLOSERS or doc[j].is_space):
+            while j < n and (doc[j].is_space or (doc[j].text in CLOSERS and _attached(doc, j))):
                 j += 1
             if j >= n or _opens_sentence(doc[j].text):
                 end = j
@@ -110,6 +113,12 @@ def _boundary_candidates(doc: Doc, text: str) -> list[int]:
 def _token_before(doc: Doc, char: int) -> int:
     idx = doc.to_array([IDX])
     return max(0, int(numpy.searchsorted(idx, char, side="right")) - 1)
+
+
+def _attached(doc: Doc, i: int) -> bool:
+    """A closing mark hangs on the word before it (``."``); after a space it opens the
+    next sentence (``. "We``)."""
+    return not doc[i - 1].whitespace_
 
 
 def _opens_sentence(word: str) -> bool:
@@ -253,31 +262,33 @@ class SentenceGate:
                 last = int(numpy.searchsorted(char_starts, max(m.end() - 1, m.start()), "right"))
                 for k in range(max(first, 0), last):
                     out[k] = True
-        if self.anchored:
-            for k, (s, e) in enumerate(sentences):
-                if not out[k]:
-                    sent = doc[s:e].text
-                    out[k] = any(p.search(sent, sent.lower()) for p in self.anchored)
+        for k, (s, e) in enumerate(sentences):
+            if self.anchored and not out[k]:
+                sent = text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])]
+                out[k] = any(p.search(sent, sent.lower()) for p in self.anchored)
         return out
+
+    def refers_back(self, doc: Doc, text: str, start: int, end: int) -> bool:
+        """Does the sentence ``doc[start:end]`` need the parse of the one before it?"""
+        sent = text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
+        return any(p.match(sent) for p in _back_references())
 
     def plan(
         self, doc: Doc, text: str | None = None
     ) -> tuple[list[tuple[int, int]], list[Segment]]:
         """The rule sentences of a tokenized text, and the text cut into runs of
         sentences to parse and runs to only tokenize."""
+        text = doc.text if text is None else text
         sentences = rule_sentences(doc, text)
-        chosen = select_with_neighbours(self.wanted(doc, sentences, text))
+        chosen = self.wanted(doc, sentences, text)
+        back = [
+            k
+            for k, (s, e) in enumerate(sentences)
+            if chosen[k] and self.refers_back(doc, text, s, e)
+        ]
+        for k in back:
+            chosen[k - 1 if k else 0] = True
         return sentences, merge_segments(sentences, chosen)
-
-
-def select_with_neighbours(selected: Sequence[bool], reach: int = NEIGHBOURS) -> list[bool]:
-    """``selected`` widened by ``reach`` sentences on each side."""
-    out = list(selected)
-    for i, hit in enumerate(selected):
-        if hit:
-            for j in range(max(0, i - reach), min(len(out), i + reach + 1)):
-                out[j] = True
-    return out
 
 
 def merge_segments(sentences: Sequence[tuple[int, int]], chosen: Sequence[bool]) -> list[Segment]:
@@ -289,6 +300,15 @@ def merge_segments(sentences: Sequence[tuple[int, int]], chosen: Sequence[bool])
         else:
             segments.append(Segment(start, end, parse))
     return segments
+
+
+@lru_cache(maxsize=1)
+def _back_references() -> tuple[re.Pattern[str], ...]:
+    """Sentence openings whose readers take the author from the previous sentence."""
+    from warledger.nlp.diplomacy import _ANAPHORIC_PLAN
+    from warledger.nlp.positions import _PLAN_SUBJECT
+
+    return (_ANAPHORIC_PLAN, _PLAN_SUBJECT)
 
 
 def _kinetic_first_lemmas() -> set[str]:
