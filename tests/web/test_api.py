@@ -208,3 +208,31 @@ def test_posting_nothing_to_read_is_a_422(writable: TestClient) -> None:
     )
     assert bad_date.status_code == 422
     assert "published" in bad_date.json()["message"]
+
+
+def test_ceasefire_register_and_compliance(client: TestClient) -> None:
+    register = client.get("/api/peace/ceasefires").json()["ceasefires"]
+    assert len(register) == 1
+    energy = register[0]
+    assert (energy["start"], energy["scope"], energy["duration"], energy["status"]) == (
+        "2025-03-18",
+        ["energy"],
+        "P30D",
+        "declared",
+    )
+    compliance = client.get("/api/analysis/compliance").json()
+    # All three Russian strikes (10–12 March) came before the truce of 18 March.
+    assert compliance[0]["strikes_inside"] == {}
+    assert compliance[0]["strikes_outside"] == {"RU": 3}
+    rounds = client.get("/api/peace/talks").json()
+    assert [(r["date"], r["venue"], r["status"]) for r in rounds] == [
+        ("2025-03-14", "Istanbul", "held")
+    ]
+
+
+def test_strikes_vs_diplomacy_checks_its_parameters(client: TestClient) -> None:
+    study = client.get("/api/analysis/strikes-vs-diplomacy", params={"permutations": 200})
+    assert study.status_code == 200
+    assert study.json()["n_diplomatic_days"] == 2  # the talks of 14 March, the truce of 18 March
+    too_wide = client.get("/api/analysis/strikes-vs-diplomacy", params={"window": 99})
+    assert too_wide.status_code == 422 and "window" in too_wide.json()["message"]

@@ -14,7 +14,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from warledger import settings
-from warledger.interfaces.api import errors, routes
+from warledger.interfaces.api import analysis_routes, errors, routes
 from warledger.interfaces.api.cache import PageCache
 from warledger.interfaces.api.ingest_service import ExtractFn, default_extract, extractor_version
 from warledger.interfaces.api.security import SecurityHeaders
@@ -68,6 +68,7 @@ def create_app(
 
     errors.install(app)
     app.include_router(routes.router)
+    app.include_router(analysis_routes.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
 
@@ -82,4 +83,5 @@ def create_app(
             swagger_css_url=f"{SWAGGER}/swagger-ui.css",
             swagger_favicon_url="",
         )
+
     return app

@@ -1,4 +1,5 @@
-"""Views derived from stored rows: the positions matrix and ceasefire windows.
+"""Views derived from stored rows: the positions matrix and ceasefire windows (from the
+ceasefire register of ``warledger.ledger.peace``).
 
 Pure functions over already-read data, so the API and the dashboard show the same thing.
 """
@@ -7,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from warledger.ledger.consolidate import ConsolidatedEvent
+from warledger.ledger.peace import build_register
 
 UNKNOWN_PARTY = "unknown"
 
@@ -51,45 +53,15 @@ class Window:
     label: str
 
 
-def _duration_days(duration: str | None) -> int | None:
-    """Whole days of an ISO 8601 duration such as P30D or PT30H (rounded up)."""
-    if not duration or not duration.startswith("P"):
-        return None
-    body = duration[1:]
-    days = hours = 0
-    try:
-        if "T" in body:
-            body, time_part = body.split("T", 1)
-            if time_part.endswith("H"):
-                hours = int(time_part[:-1])
-        if body.endswith("D"):
-            days = int(body[:-1])
-        elif body.endswith("W"):
-            days = 7 * int(body[:-1])
-    except ValueError:
-        return None
-    total = days + (hours + 23) // 24
-    return total or None
-
-
-def ceasefire_windows(events: Iterable[ConsolidatedEvent]) -> list[Window]:
-    """Ceasefire events with a known start, spanning their stated end or duration.
-
-    Without an end or a duration the window is the single reported day: how long it
-    lasted is not known, so it is not drawn longer.
-    """
-    out = []
-    for e in events:
-        if e.kind != "ceasefire" or not e.date.start:
+def ceasefire_windows(events: Iterable[ConsolidatedEvent], ledger_end: date | None) -> list[Window]:
+    """The days each ceasefire of the register was in force (an open one runs to
+    ``ledger_end``); ceasefires whose start is unknown have no window to draw."""
+    windows = []
+    for cf in build_register(list(events), ledger_end=ledger_end).ceasefires:
+        span = cf.window(ledger_end)
+        if span is None or span[1] == date.max:
             continue
-        try:
-            start = date.fromisoformat(e.date.start[:10])
-            end = date.fromisoformat(e.date.end[:10]) if e.date.end else start
-        except ValueError:
-            continue
-        days = _duration_days(e.duration)
-        if days and end == start:
-            end = start + timedelta(days=days - 1)
-        label = " ".join(x for x in (e.subtype, ", ".join(e.scope), e.duration) if x)
-        out.append(Window(e.event_id, start, max(start, end), label or "ceasefire"))
-    return out
+        label = " ".join(x for x in (cf.name, ", ".join(cf.scope), cf.duration, cf.status) if x)
+        link = cf.events[0].event_id if cf.events else cf.ceasefire_id
+        windows.append(Window(link, span[0], span[1], label or "ceasefire"))
+    return windows

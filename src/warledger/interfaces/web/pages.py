@@ -7,6 +7,7 @@ story containing ``<script>`` is shown as text.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
@@ -16,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 
 from warledger.errors import NotFound
 from warledger.interfaces.api import queries
+from warledger.interfaces.api.analysis_routes import ceasefire_register
 from warledger.interfaces.api.derived import ceasefire_windows, positions_matrix
 from warledger.interfaces.api.params import filter_from_form, page_numbers
 from warledger.interfaces.api.queries import EventFilter
@@ -85,7 +87,9 @@ def overview(request: Request) -> Response:
         for e in framing
         if e.kind == "talks" and e.date.start
     ]
-    timeline = timeline_layers(queries.counts_by_day(engine, f), ceasefire_windows(framing), talks)
+    by_day = queries.counts_by_day(engine, f)
+    ledger_end = date.fromisoformat(max(by_day)) if by_day else None
+    timeline = timeline_layers(by_day, ceasefire_windows(framing, ledger_end), talks)
     return _render(
         request, "overview.html", map=layers, timeline=timeline, **_form_context(request, f)
     )
@@ -167,10 +171,12 @@ def peace_page(request: Request) -> Response:
     def of(kind: str) -> list[Any]:
         return queries.all_events(engine, EventFilter(**{**vars(f), "kind": kind}), cap=500)
 
+    ceasefires = of("ceasefire")
     return _render(
         request,
         "peace.html",
-        ceasefires=of("ceasefire"),
+        ceasefire_rows=ceasefire_register(ceasefires)["ceasefires"],
+        ceasefires=ceasefires,
         talks=of("talks"),
         proposals=of("proposal"),
         **_form_context(request, f),
