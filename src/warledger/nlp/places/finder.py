@@ -54,6 +54,12 @@ REGION_STARTERS = frozenset(
 )
 # Words after a name that make it an area named after the place.
 SUFFIX_WORDS = frozenset(ADMIN1_WORDS + ADMIN2_WORDS + HROMADA_WORDS)
+# The plural after a list gives every member its area: "the Lviv and Volyn regions".
+PLURAL_SUFFIXES = {
+    "regions": "region", "oblasts": "oblast", "provinces": "province",
+    "districts": "district", "raions": "raion", "rayons": "rayon",
+    "communities": "community", "hromadas": "hromada", "municipalities": "municipality",
+}
 # "<noun> of X" says X is a place, even when the model reads X as a person.
 PLACE_NOUNS = frozenset(
     {
@@ -72,8 +78,26 @@ PLACE_PREPOSITIONS = frozenset(
         "targeted", "reached", "approaching", "bombed", "village", "town", "city",
     }
 )
+# Prepositions that also take people ("a letter to X", "a call from X"): alone they do not
+# outweigh the model reading a village name as a person.
+_NOT_LOCATIVE = frozenset({"to", "from", "on", "over", "via", "at"})
 # Words right after a name that say it is a place ("the Pokrovsk direction").
-PLACE_FOLLOWERS = frozenset(SUFFIX_WORDS | {"direction", "axis", "sector", "front", "area"})
+PLACE_FOLLOWERS = frozenset(
+    SUFFIX_WORDS | set(PLURAL_SUFFIXES) | {"direction", "axis", "sector", "front", "area"}
+)
+# A city as the subject of these verbs is its government ("Moscow denied", "Washington
+# warned"): an actor, not where something happened.
+SPEAKING_VERBS = frozenset(
+    {
+        "said", "says", "warned", "warns", "denied", "denies", "accused", "accuses",
+        "insisted", "insists", "announced", "announces", "urged", "urges", "demanded",
+        "demands", "rejected", "rejects", "claimed", "claims", "condemned", "condemns",
+        "responded", "responds", "refused", "refuses", "agreed", "agrees", "threatened",
+        "threatens", "welcomed", "welcomes", "signalled", "signaled", "proposed",
+        "proposes", "argued", "argues", "vowed", "vows", "pledged", "pledges",
+    }
+)
+_LIST_SEPARATORS = frozenset({",", "and", ", and", "or", ", or"})
 # Between a place and the area that contains it: "X, Kharkiv region", "X, also in Kharkiv",
 # "X in the Sumy region", "X of Donetsk".
 _CONTAINED_IN = re.compile(
@@ -90,6 +114,14 @@ class _Found:
     ner: str | None  # the entity label when spaCy tagged it as a place
     strong: bool  # a cue says "this is a place", whatever the model thinks
     weak: bool  # a preposition or list position suggests a place
+    tagged_person: bool = False  # the model called exactly this name a person or body
+    locative: bool = False  # the preposition before it is one people do not take
+    area_word: str | None = None  # "region" for "Lviv" in "the Lviv and Volyn regions"
+
+    def query(self, toks: _Tokens) -> str:
+        """The name to look up: the text, plus the area a following plural gives it."""
+        name = toks.span_text(self.start, self.end)
+        return f"{name} {self.area_word}" if self.area_word else name
 
 
 class _Tokens:
@@ -134,11 +166,14 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMenti
     found = _merge(_gazetteer_spans(toks, gaz) + _cued_unknown_spans(toks),
                    _entity_spans(ents, toks, gaz))
     people = [e for e in ents if e.label_ in ("PERSON", "ORG", "NORP")]
-    person = {t for e in people for t in range(e.start, e.end)}
     person_names = {toks.span_text(e.start, e.end) for e in people}
+    person = _person_tokens(people, found, toks)
     found = [f for f in found if not _not_a_place_name(f, toks, person_names)]
+    _spread_plural_area(found, toks)
     kept = [f for f in found if _is_place(f, toks, person)]
     kept = _add_list_members(kept, found, toks, person)
+    kept = _add_repeated_names(kept, found, toks, person)
+    kept = [f for f in kept if not _speaks(f, toks)]
     return _resolve_all(toks, kept, gaz)
 
 
@@ -209,6 +244,25 @@ def _plausible_case(first_word: str, words: int, key: str) -> bool:
     return True
 
 
+def _person_tokens(people: Sequence[Span], found: list[_Found], toks: _Tokens) -> set[int]:
+    """Tokens inside names of people and bodies, except where the model misread places:
+    an entity that is exactly one gazetteer name ("near Chasiv Yar" tagged PERSON) or a
+    list ("Kherson, Bilozerka" tagged ORG). Those names are marked, and need a cue."""
+    by_start = {f.start: f for f in found if f.cands}
+    tokens: set[int] = set()
+    for ent in people:
+        start, end = _trim(ent, toks)
+        inside = [f for i in range(start, end) if (f := by_start.get(i)) and f.end <= end]
+        is_list = any(toks.words[i] == "," for i in range(start, end))
+        exact = len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end)
+        if ent.label_ != "NORP" and (exact or (is_list and inside)):
+            for f in inside:
+                f.tagged_person = True
+            continue
+        tokens.update(range(ent.start, ent.end))
+    return tokens
+
+
 def _entity_spans(ents: Sequence[Span], toks: _Tokens, gaz: Gazetteer) -> list[_Found]:
     out: list[_Found] = []
     for ent in ents:
@@ -227,11 +281,14 @@ def _entity_spans(ents: Sequence[Span], toks: _Tokens, gaz: Gazetteer) -> list[_
 
 
 def _trim(ent: Span, toks: _Tokens) -> tuple[int, int]:
-    """Entity token range without a leading "the" or a trailing possessive."""
+    """Entity token range without a leading "the", a trailing possessive, or a plural
+    area word ("Mykolaiv regions": the plural belongs to the whole list)."""
     start, end = ent.start, ent.end
     while start < end and toks.lowers[start] in ("the", "a"):
         start += 1
     while end > start and (toks.words[end - 1] in _POSSESSIVES or toks.skip[end - 1]):
+        end -= 1
+    if end - start > 1 and toks.lowers[end - 1] in PLURAL_SUFFIXES:
         end -= 1
     return start, end
 
@@ -279,15 +336,32 @@ def _is_place(f: _Found, toks: _Tokens, person: set[int]) -> bool:
     in_person = any(t in person for t in range(f.start, f.end))
     kinds = {p.kind for p in f.cands}
     if f.ner is not None:
-        return True
+        # An unknown "place" followed by a capitalised word starts a longer name ("Taras"
+        # tagged GPE in "Taras Shevchenko", "Balochistan Chief Minister").
+        return bool(f.cands) or f.strong or not _capitalised_after(f, toks)
     if f.strong:
         return True
     if in_person or _inside_longer_name(f, toks):
         return False
-    if kinds & {"admin1", "admin2", "country", "region"} and _is_area_phrase(f, toks, kinds):
+    if kinds & {"admin1", "admin2", "country", "region", "facility"} and _is_area_phrase(
+        f, toks, kinds
+    ):
         return True
+    if _is_multiword_town(f):
+        return True
+    if f.tagged_person:
+        # The model read the name as a person: a preposition people also take ("to X")
+        # is not enough for a village, but is for a town.
+        return f.weak and (f.locative or any(p.rank >= 1 for p in f.cands))
     # "in Step with", "at Port": a preposition alone is enough only for a proper noun.
     return f.weak and any(toks.proper[t] for t in range(f.start, f.end))
+
+
+def _is_multiword_town(f: _Found) -> bool:
+    """"Chasiv Yar", "Velyka Novosilka": a town's full two-word name is no one's name."""
+    return f.end - f.start > 1 and any(
+        p.kind == "settlement" and p.country == "UA" and p.rank >= 1 for p in f.cands
+    )
 
 
 def _inside_longer_name(f: _Found, toks: _Tokens) -> bool:
@@ -300,10 +374,13 @@ def _inside_longer_name(f: _Found, toks: _Tokens) -> bool:
         word = toks.word(before)
         if word[:1].isupper() and word.isalpha() and before != _sent_start(toks, f.start):
             return True
+    return _capitalised_after(f, toks)
+
+
+def _capitalised_after(f: _Found, toks: _Tokens) -> bool:
     if f.end < toks.n and toks.sent_id[f.end] == toks.sent_id[f.start]:
         word = toks.word(f.end)
-        if word[:1].isupper() and word.isalpha() and word.lower() not in _CALENDAR:
-            return True
+        return word[:1].isupper() and word.isalpha() and word.lower() not in _CALENDAR
     return False
 
 
@@ -316,7 +393,7 @@ def _sent_start(toks: _Tokens, i: int) -> int:
 
 def _is_area_phrase(f: _Found, toks: _Tokens, kinds: set[str]) -> bool:
     """Oblast, country and region names stand on their own ("Kursk region", "Russia")."""
-    if "region" in kinds or "country" in kinds:
+    if kinds & {"region", "country", "facility"}:
         return True
     return toks.lower(f.end - 1) in SUFFIX_WORDS or f.end - f.start > 1
 
@@ -333,32 +410,100 @@ def _mark_cues(f: _Found, toks: _Tokens) -> None:
         f.strong = True
     elif before in PLACE_PREPOSITIONS:
         f.weak = True
+        f.locative = before not in _NOT_LOCATIVE
+
+
+def _separator(a: _Found, b: _Found, toks: _Tokens) -> str | None:
+    """What joins two mentions of one sentence when they are neighbours in a list
+    (",", "and", ", and", "or"), else None."""
+    if toks.sent_id[a.start] != toks.sent_id[b.start]:
+        return None
+    between = toks.text[toks.ends[a.end - 1] : toks.starts[b.start]]
+    between = " ".join(between.replace(",", " , ").split()).lower()
+    between = between.replace(" ,", ",")
+    return between if between in _LIST_SEPARATORS else None
+
+
+def _lists(found: list[_Found], toks: _Tokens) -> list[tuple[list[_Found], bool]]:
+    """Runs of neighbouring mentions joined by list separators, each with whether it is
+    closed by "and"/"or" (a real list, not just "X, Y")."""
+    runs: list[tuple[list[_Found], bool]] = []
+    run: list[_Found] = []
+    closed = False
+    for f in found:
+        sep = _separator(run[-1], f, toks) if run else None
+        if sep is None:
+            if len(run) > 1:
+                runs.append((run, closed))
+            run, closed = [f], False
+        else:
+            run.append(f)
+            closed = closed or sep != ","
+    if len(run) > 1:
+        runs.append((run, closed))
+    return runs
+
+
+def _spread_plural_area(found: list[_Found], toks: _Tokens) -> None:
+    """"in the Kiev and Kharkov regions": every member of the list is a region."""
+    for run, closed in _lists(found, toks):
+        last = run[-1]
+        word = PLURAL_SUFFIXES.get(toks.lower(last.end))
+        if word is None or not closed:
+            continue
+        for f in run:
+            if f.cands and not any(p.kind == "country" for p in f.cands):
+                f.area_word = word
+                f.strong = True
 
 
 def _add_list_members(kept: list[_Found], found: list[_Found], toks: _Tokens,
                       person: set[int]) -> list[_Found]:
-    """"in Kupiansk, Izium and Balakliia": names listed after a kept place are places."""
+    """"in Kupiansk, Izium and Balakliia": the names listed with a kept place are places
+    (after it in any list, before it only in a list closed by "and"/"or")."""
     kept_ids = {id(f) for f in kept}
     result = list(kept)
-    previous: _Found | None = None
-    for f in found:
-        if id(f) in kept_ids:
-            previous = f
+    for run, closed in _lists(found, toks):
+        first_kept = next((k for k, f in enumerate(run) if id(f) in kept_ids), None)
+        if first_kept is None:
             continue
-        if previous is not None and f.cands and not any(
-            t in person for t in range(f.start, f.end)
-        ):
-            between = toks.text[toks.ends[previous.end - 1] : toks.starts[f.start]]
-            between = " ".join(between.replace(",", " , ").split()).lower()
-            if between in (",", "and", ", and", "or", ", or") and (
-                toks.sent_id[previous.start] == toks.sent_id[f.start]
-            ):
-                result.append(f)
-                kept_ids.add(id(f))
-                previous = f
+        for k, f in enumerate(run):
+            if id(f) in kept_ids or not f.cands or (k < first_kept and not closed):
                 continue
-        previous = None
+            if any(t in person for t in range(f.start, f.end)):
+                continue
+            result.append(f)
+            kept_ids.add(id(f))
     return sorted(result, key=lambda f: f.start)
+
+
+def _add_repeated_names(kept: list[_Found], found: list[_Found], toks: _Tokens,
+                        person: set[int]) -> list[_Found]:
+    """A name the document uses as a place (tagged or cued) is a place wherever it recurs
+    alone, e.g. after the model has called it a person once."""
+    sure = {f.key for f in kept if f.cands and (f.ner is not None or f.strong)}
+    kept_ids = {id(f) for f in kept}
+    more = [
+        f for f in found
+        if id(f) not in kept_ids and f.key in sure
+        and not any(t in person for t in range(f.start, f.end))
+        and not _inside_longer_name(f, toks)
+    ]
+    return sorted(kept + more, key=lambda f: f.start) if more else kept
+
+
+def _speaks(f: _Found, toks: _Tokens) -> bool:
+    """"Moscow denied", "Washington said": a city that speaks is its government."""
+    if f.strong or f.area_word or not f.cands:
+        return False
+    kinds = {p.kind for p in f.cands}
+    if kinds & {"country", "region", "facility"} or not any(
+        p.kind in ("city", "settlement") and p.rank >= 2 for p in f.cands
+    ):
+        return False  # countries stay places; only a prominent city speaks for a state
+    return toks.lower(f.end) in SPEAKING_VERBS and toks.lower(f.start - 1) not in (
+        PLACE_PREPOSITIONS
+    )
 
 
 # -- resolving ------------------------------------------------------------------------
@@ -366,7 +511,8 @@ def _add_list_members(kept: list[_Found], found: list[_Found], toks: _Tokens,
 
 def _resolve_all(toks: _Tokens, kept: list[_Found], gaz: Gazetteer) -> list[PlaceMention]:
     spans = [(toks.starts[f.start], toks.ends[f.end - 1]) for f in kept]
-    names = [toks.text[s:e] for s, e in spans]
+    texts = [toks.text[s:e] for s, e in spans]
+    names = [f.query(toks) for f in kept]
     # Pass 1: each mention with its local context only.
     local = [_local_context(i, kept, spans, toks, gaz) for i in range(len(kept))]
     first = [
@@ -388,7 +534,7 @@ def _resolve_all(toks: _Tokens, kept: list[_Found], gaz: Gazetteer) -> list[Plac
             else:
                 loc = gaz.resolve(names[i], context_names=_without(areas, loc),
                                   country_hint=country)
-        mentions.append(PlaceMention(spans[i][0], spans[i][1], names[i], loc))
+        mentions.append(PlaceMention(spans[i][0], spans[i][1], texts[i], loc))
     return mentions
 
 
@@ -434,7 +580,9 @@ def _local_context(
 
 def _is_admin1_phrase(f: _Found, toks: _Tokens) -> bool:
     return any(p.kind == "admin1" for p in f.cands) and (
-        toks.lower(f.end - 1) in ADMIN1_WORDS or all(p.kind == "admin1" for p in f.cands)
+        toks.lower(f.end - 1) in ADMIN1_WORDS
+        or f.area_word in ADMIN1_WORDS
+        or all(p.kind == "admin1" for p in f.cands)
     )
 
 
@@ -443,7 +591,7 @@ def _area_of(f: _Found, toks: _Tokens, gaz: Gazetteer) -> str | None:
     region", "Quebec"), or a capital that stands for its area ("Kharkiv", "Moscow")."""
     if not f.cands:
         return None
-    loc = gaz.resolve(toks.span_text(f.start, f.end))
+    loc = gaz.resolve(f.query(toks))
     if loc.precision == "admin1":
         return loc.admin1
     capitals = [p for p in f.cands if p.rank >= 3 and p.kind in ("settlement", "city")

@@ -22,7 +22,7 @@ from typing import Literal
 from warledger.nlp.places.names import name_key
 from warledger.types import Location
 
-PlaceKind = Literal["settlement", "admin1", "admin2", "city", "country", "region"]
+PlaceKind = Literal["settlement", "admin1", "admin2", "city", "country", "region", "facility"]
 
 # Words that turn a name into its administrative area ("Kharkiv region"), or into a
 # smaller unit named after a settlement ("the Esman community", "Pokrovsk district").
@@ -37,6 +37,50 @@ _REGIONS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
     ("Donbas", "UA", ("Donbass",)),
     ("Black Sea", None, ()),
     ("Sea of Azov", None, ("Azov Sea",)),
+)
+# Sites news names as locations, each with the settlement that hosts it: (name, other
+# names, host settlement, host's first-level area). A site takes its host's coordinates,
+# so its precision stays "settlement".
+_FACILITIES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
+    (
+        "Zaporizhzhia nuclear power plant",
+        (
+            "Zaporizhzhia nuclear plant",
+            "Zaporizhzhia nuclear power station",
+            "Zaporizhzhia power plant",
+            "Zaporizhzhia plant",
+            "Zaporizhzhia NPP",
+            "ZNPP",
+        ),
+        "Enerhodar",
+        "Zaporizhzhia Oblast",
+    ),
+    (
+        "Chornobyl nuclear power plant",
+        ("Chornobyl nuclear plant", "Chernobyl nuclear power plant", "Chernobyl nuclear plant",
+         "Chornobyl plant", "Chernobyl plant"),
+        "Chornobyl",
+        "Kyiv Oblast",
+    ),
+    (
+        "Kursk nuclear power plant",
+        ("Kursk nuclear plant", "Kursk NPP"),
+        "Kurchatov",
+        "Kursk Oblast",
+    ),
+    (
+        "Kakhovka dam",
+        ("Kakhovka hydroelectric power plant", "Kakhovka hydroelectric plant",
+         "Kakhovka hydroelectric dam", "Kakhovka HPP"),
+        "Nova Kakhovka",
+        "Kherson Oblast",
+    ),
+    (
+        "Crimean Bridge",
+        ("Kerch Bridge", "Kerch Strait Bridge"),
+        "Kerch",
+        "Autonomous Republic of Crimea",
+    ),
 )
 _COMPASS = (
     "northern",
@@ -101,6 +145,7 @@ def _precision(place: Place) -> str:
         "admin2": "admin2",
         "country": "country",
         "region": "region",
+        "facility": "settlement",  # a site carries its host settlement's coordinates
     }[place.kind]
 
 
@@ -399,9 +444,11 @@ def _ukraine_admin1() -> tuple[dict[str, str], list[tuple[str, Place]]]:
     return names, entries
 
 
-def _ukraine_settlements(admin1: dict[str, str]) -> tuple[list[tuple[str, Place]], dict[str, str]]:
+def _ukraine_settlements(
+    admin1: dict[str, str],
+) -> tuple[list[tuple[str, Place]], dict[str, list[str]]]:
     entries: list[tuple[str, Place]] = []
-    raion_centres: dict[str, str] = {}
+    raion_centres: dict[str, list[str]] = {}
     rows = _rows("ua_settlements.csv.gz")
     for pcode, name, key, admin2, admin3, lat, lon, rank_text, pop, aliases in rows:
         rank = int(rank_text)
@@ -422,11 +469,20 @@ def _ukraine_settlements(admin1: dict[str, str]) -> tuple[list[tuple[str, Place]
         # other spellings of a town (GeoNames): Konstantinovka, Krasnoarmeysk, Artemovsk
         entries.extend((alias, place) for alias in aliases.split("|") if alias)
         if rank >= 2:
-            raion_centres.setdefault(pcode[:6], name)
+            raion_centres.setdefault(pcode[:6], []).append(name)
     return entries, raion_centres
 
 
-def _ukraine_raions(admin1: dict[str, str], centres: dict[str, str]) -> list[tuple[str, Place]]:
+def _raion_centre(raion: str, towns: Sequence[str]) -> str:
+    """The town a raion is named after ("Nikopol" for Nikopolskyi, not Marhanets), else
+    its first large town: "the Nikopol district" must find the Nikopol raion."""
+    stem = name_key(raion)[:5]
+    return next((t for t in towns if name_key(t)[:5] == stem), towns[0])
+
+
+def _ukraine_raions(
+    admin1: dict[str, str], centres: dict[str, list[str]]
+) -> list[tuple[str, Place]]:
     entries: list[tuple[str, Place]] = []
     for pcode, name, lat, lon in _rows("ua_admin2.csv"):
         place = Place(
@@ -445,7 +501,7 @@ def _ukraine_raions(admin1: dict[str, str], centres: dict[str, str]) -> list[tup
             keys = keys[1:]
         entries.extend((k, place) for k in keys)
         if pcode in centres:
-            centre = name_key(centres[pcode])
+            centre = name_key(_raion_centre(name, centres[pcode]))
             entries.extend((f"{centre} {word}", place) for word in ADMIN2_WORDS)
     return entries
 
@@ -496,10 +552,29 @@ def _regions() -> list[tuple[str, Place]]:
     return entries
 
 
+def _facilities(hosts: Sequence[tuple[str, Place]]) -> list[tuple[str, Place]]:
+    """Power plants, dams and bridges, placed at their host settlement."""
+    by_key: dict[tuple[str, str | None], Place] = {}
+    for key, place in hosts:
+        if place.kind in ("settlement", "city"):
+            by_key.setdefault((key, place.admin1), place)
+    entries: list[tuple[str, Place]] = []
+    for name, aliases, host_name, area in _FACILITIES:
+        host = by_key.get((name_key(host_name), area))
+        if host is None:
+            continue
+        place = Place(name, "facility", host.country, host.admin1, host.admin2, None,
+                      host.lat, host.lon, 2, None, host.hromada)
+        entries.extend((key, place) for key in dict.fromkeys(map(name_key, (name, *aliases))))
+    return entries
+
+
 def _packaged_entries() -> list[tuple[str, Place]]:
     admin1, entries = _ukraine_admin1()
     settlements, centres = _ukraine_settlements(admin1)
-    return entries + settlements + _ukraine_raions(admin1, centres) + _world() + _regions()
+    world = _world()
+    return (entries + settlements + _ukraine_raions(admin1, centres) + world + _regions()
+            + _facilities(settlements + world))
 
 
 @lru_cache(maxsize=1)
