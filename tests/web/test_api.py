@@ -145,6 +145,14 @@ def test_coverage_and_stats(client: TestClient) -> None:
     assert sources["outlet-a.example"]["documents"] == 2  # Kharkiv (three killed) and Odesa
     assert sources["outlet-a.example"]["extracted"] == 2
     assert sources["outlet-b.example"]["claims"] == 3  # Kharkiv, talks, ceasefire
+    health = client.get("/api/coverage").json()["health"]
+    assert health["as_of"] == "2025-03-18"  # the last day any outlet published
+    # Nine days of publishing are too short a history to call any feed broken.
+    assert {h["source"]: h["status"] for h in health["sources"]} == {
+        "outlet-a.example": "new",
+        "outlet-b.example": "new",
+        "outlet-c.example": "new",
+    }
     stats = client.get("/api/stats").json()
     assert stats["documents"] == 5 and stats["events"] == 6
 

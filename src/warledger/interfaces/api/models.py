@@ -231,6 +231,9 @@ class SourceHealth(_Model):
 
 class CoverageOut(_Model):
     sources: list[SourceHealth]
+    health: dict[str, Any] = Field(
+        description="per-source alarms (silent, dropped) from warledger.analysis.coverage"
+    )
     runs: list[dict[str, Any]]
 
 

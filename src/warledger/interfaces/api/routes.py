@@ -9,6 +9,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
+from warledger.analysis.coverage import coverage_health
+from warledger.analysis.data import publications
 from warledger.errors import NotFound
 from warledger.interfaces.api import queries
 from warledger.interfaces.api.derived import positions_matrix
@@ -274,14 +276,25 @@ def get_oblast_counts(store: StoreDep, f: FilterDep) -> dict[str, int]:
     return queries.counts_by_oblast(store.engine, f)
 
 
-@router.get("/coverage", response_model=CoverageOut, tags=["health"])
-def get_coverage(store: StoreDep) -> Any:
-    """Coverage health per source: documents, how many were extracted, claims, dates."""
+def coverage_report(store: Store) -> dict[str, Any]:
+    """Per-source counts plus the analysis module's health verdicts (silent, dropped)."""
     runs = [
         {k: (v.isoformat() if isinstance(v, date) else v) for k, v in r.items()}
-        for r in store.runs(limit=20)
+        for r in store.runs(limit=200)
     ]
-    return {"sources": queries.coverage(store.engine), "runs": runs}
+    health = coverage_health(publications(store), runs=runs)
+    return {
+        "sources": queries.coverage(store.engine),
+        "health": health.to_dict(),
+        "runs": runs[:20],
+    }
+
+
+@router.get("/coverage", response_model=CoverageOut, tags=["health"])
+def get_coverage(store: StoreDep) -> Any:
+    """Coverage health per source: documents, extraction, claims, and whether a feed
+    looks broken (no documents while others publish)."""
+    return coverage_report(store)
 
 
 @router.get("/stats", tags=["health"])

@@ -21,6 +21,7 @@ from warledger.interfaces.api.analysis_routes import ceasefire_register
 from warledger.interfaces.api.derived import ceasefire_windows, positions_matrix
 from warledger.interfaces.api.params import filter_from_form, page_numbers
 from warledger.interfaces.api.queries import EventFilter
+from warledger.interfaces.api.routes import coverage_report
 from warledger.interfaces.web.charts import KIND_COLOURS, map_layers, timeline_layers
 from warledger.ledger.store import Store
 from warledger.types import EVENT_KINDS, STATUSES
@@ -203,11 +204,15 @@ def history_text(cell: dict[str, Any]) -> str:
 @router.get("/coverage", response_class=HTMLResponse)
 def coverage_page(request: Request) -> Response:
     store = _store(request)
+    report = coverage_report(store)
+    health = {h["source"]: h for h in report["health"]["sources"]}
     return _render(
         request,
         "coverage.html",
-        sources=queries.coverage(store.engine),
-        runs=store.runs(limit=20),
+        sources=report["sources"],
+        health=health,
+        as_of=report["health"]["as_of"],
+        runs=report["runs"],
         stats=store.stats(),
         n_events=queries.count_events(store.engine),
     )
