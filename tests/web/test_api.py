@@ -244,3 +244,11 @@ def test_strikes_vs_diplomacy_checks_its_parameters(client: TestClient) -> None:
     assert study.json()["n_diplomatic_days"] == 2  # the talks of 14 March, the truce of 18 March
     too_wide = client.get("/api/analysis/strikes-vs-diplomacy", params={"window": 99})
     assert too_wide.status_code == 422 and "window" in too_wide.json()["message"]
+
+
+def test_dashboard_reports_a_bad_filter_as_a_422_page(client: TestClient) -> None:
+    response = client.get("/events", params={"date_from": "last week"})
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+    assert "date_from: not a date" in response.text
+    assert client.get("/events", params={"kind": "", "oblast": ""}).status_code == 200  # "any"
