@@ -255,7 +255,7 @@ def _person_tokens(people: Sequence[Span], found: list[_Found], toks: _Tokens) -
         inside = [f for i in range(start, end) if (f := by_start.get(i)) and f.end <= end]
         is_list = any(toks.words[i] == "," for i in range(start, end))
         exact = len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end)
-        if ent.label_ != "NORP" and (exact or (is_list and inside)):
+        if exact or (is_list and inside):
             for f in inside:
                 f.tagged_person = True
             continue
@@ -350,9 +350,9 @@ def _is_place(f: _Found, toks: _Tokens, person: set[int]) -> bool:
     if _is_multiword_town(f):
         return True
     if f.tagged_person:
-        # The model read the name as a person: a preposition people also take ("to X")
-        # is not enough for a village, but is for a town.
-        return f.weak and (f.locative or any(p.rank >= 1 for p in f.cands))
+        # The model read the name as a person or group: a preposition people also take
+        # ("to X", "from X") is not enough for a village, but is for a large town.
+        return f.weak and (f.locative or any(p.rank >= 2 for p in f.cands))
     # "in Step with", "at Port": a preposition alone is enough only for a proper noun.
     return f.weak and any(toks.proper[t] for t in range(f.start, f.end))
 

@@ -449,6 +449,8 @@ def _ukraine_settlements(
 ) -> tuple[list[tuple[str, Place]], dict[str, list[str]]]:
     entries: list[tuple[str, Place]] = []
     raion_centres: dict[str, list[str]] = {}
+    other_names: list[tuple[str, Place]] = []
+    official_rank: dict[str, int] = {}
     rows = _rows("ua_settlements.csv.gz")
     for pcode, name, key, admin2, admin3, lat, lon, rank_text, pop, aliases in rows:
         rank = int(rank_text)
@@ -467,9 +469,16 @@ def _ukraine_settlements(
         )
         entries.append((key, place))
         # other spellings of a town (GeoNames): Konstantinovka, Krasnoarmeysk, Artemovsk
-        entries.extend((alias, place) for alias in aliases.split("|") if alias)
+        other_names.extend((alias, place) for alias in aliases.split("|") if alias)
+        official_rank[key] = max(rank, official_rank.get(key, 0))
         if rank >= 2:
             raion_centres.setdefault(pcode[:6], []).append(name)
+    # An alias yields to a town that bears the name officially: GeoNames lists
+    # "Sloviansk" among Nikopol's names, which must not make Sloviansk ambiguous.
+    entries.extend(
+        (alias, place) for alias, place in other_names
+        if official_rank.get(alias, -1) < place.rank
+    )
     return entries, raion_centres
 
 

@@ -1,0 +1,54 @@
+"""The role a place plays in its sentence, read off the word before it.
+
+Event readers need to tell where something happened ("in Kharkiv", "near Pokrovsk") from
+the ends of a route ("from Quetta to Peshawar", "a convoy moved from Kharkiv to Izium"):
+a route's ends are not where an attack took place. The finder keeps both as places; this
+module names the preposition and the role so a reader can choose.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from warledger.nlp.context import PlaceMention
+
+Role = Literal["origin", "destination", "via", "location"]
+
+ROLES: dict[str, Role] = {
+    "from": "origin",
+    "to": "destination",
+    "toward": "destination",
+    "towards": "destination",
+    "via": "via",
+    "through": "via",
+    "in": "location",
+    "near": "location",
+    "at": "location",
+    "outside": "location",
+    "around": "location",
+    "inside": "location",
+    "on": "location",
+    "over": "location",
+    "across": "location",
+}
+# The last word before a mention, past an optional article ("from the port of" is not
+# looked through: "of" is the word before the name, and it has no role).
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOOKBACK = 24  # characters: enough for a preposition and "the "
+
+
+def preposition(text: str, mention: PlaceMention) -> str | None:
+    """The lower-cased preposition right before ``mention`` ("from", "in"), or None."""
+    match = _WORD_BEFORE.search(text[max(0, mention.start - _LOOKBACK) : mention.start])
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    return word if word in ROLES else None
+
+
+def role(text: str, mention: PlaceMention) -> Role | None:
+    """Whether ``mention`` is where something is ("location") or the origin, destination
+    or waypoint of a movement; None when no preposition says."""
+    word = preposition(text, mention)
+    return ROLES[word] if word else None

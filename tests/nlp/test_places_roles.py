@@ -1,0 +1,46 @@
+"""The preposition before a place tells a reader where something happened from where a
+movement started or ended ("from Quetta to Peshawar" is a route, not two attack sites)."""
+
+from __future__ import annotations
+
+import pytest
+
+from warledger.nlp.context import PlaceMention
+from warledger.nlp.places import preposition, role
+from warledger.types import Location
+
+
+def mention(text: str, name: str) -> PlaceMention:
+    start = text.index(name)
+    return PlaceMention(start, start + len(name), name, Location(name=name))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "word", "want"),
+    [
+        ("The bus travelled from Quetta to Peshawar.", "Quetta", "from", "origin"),
+        ("The bus travelled from Quetta to Peshawar.", "Peshawar", "to", "destination"),
+        ("Troops pushed towards Kurakhove overnight.", "Kurakhove", "towards", "destination"),
+        ("Aid reached Kherson via Mykolaiv.", "Mykolaiv", "via", "via"),
+        ("Two people died in the Kharkiv region.", "Kharkiv region", "in", "location"),
+        ("Fighting raged near Chasiv Yar.", "Chasiv Yar", "near", "location"),
+    ],
+)
+def test_preposition_and_role(text: str, name: str, word: str, want: str) -> None:
+    m = mention(text, name)
+    assert preposition(text, m) == word
+    assert role(text, m) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kharkiv was shelled again.", "Kharkiv"),  # nothing before it
+        ("Russian forces shelled Nikopol on Tuesday.", "Nikopol"),  # a verb, not a preposition
+        ("They captured the village of Sukha Balka.", "Sukha Balka"),  # "of" has no role
+    ],
+)
+def test_no_preposition_no_role(text: str, name: str) -> None:
+    m = mention(text, name)
+    assert preposition(text, m) is None
+    assert role(text, m) is None
