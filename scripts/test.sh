@@ -53,6 +53,7 @@ export WARLEDGER_TEST_PG_URL="postgresql+psycopg://warledger@127.0.0.1:$PGPORT/p
 # In this command the PostgreSQL and browser tests must run: missing prerequisites fail.
 export WARLEDGER_REQUIRE_PG=1
 export WARLEDGER_REQUIRE_BROWSER=1
+export WARLEDGER_REQUIRE_SHARED=1
 
 echo "== ruff"
 .venv/bin/ruff check src tests scripts benchmarks

@@ -1,9 +1,9 @@
 """Fixtures shared by every test area.
 
-PostgreSQL and browser tests skip when their prerequisites are missing on a developer's
-machine, but ``scripts/test.sh`` (and so CI) sets WARLEDGER_REQUIRE_PG and
-WARLEDGER_REQUIRE_BROWSER, which turn those skips into failures: a skipped test never
-counts as passing there.
+PostgreSQL, browser and ../shared tests skip when their prerequisites are missing on a
+developer's machine, but ``scripts/test.sh`` (and so CI) sets WARLEDGER_REQUIRE_PG,
+WARLEDGER_REQUIRE_BROWSER and WARLEDGER_REQUIRE_SHARED, which turn those skips into
+failures: a skipped test never counts as passing there.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def chromium_path() -> str:
 def shared_dir() -> Path:
     """The read-only ../shared folder (corpus, gold, gazetteer), present in CI."""
     if not SHARED.is_dir():
-        pytest.skip("../shared is not beside the checkout")
+        _missing("../shared is not beside the checkout", "WARLEDGER_REQUIRE_SHARED")
     return SHARED
 
 

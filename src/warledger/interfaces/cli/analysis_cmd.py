@@ -11,7 +11,6 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
-from sqlalchemy import make_url
 
 from warledger.analysis import charts
 from warledger.analysis.compliance import ceasefire_compliance
@@ -27,16 +26,20 @@ from warledger.analysis.diplomacy import (
 )
 from warledger.analysis.events import study_period
 from warledger.analysis.timeline import timeline
-from warledger.errors import UsageError
-from warledger.interfaces.cli.common import DbOption, JsonOption, console, err_console, print_json
+from warledger.interfaces.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    err_console,
+    open_existing_ledger,
+    print_json,
+)
 from warledger.ledger.peace import (
     build_register,
     matrix_from_records,
     proposals_register,
     talks_rounds,
 )
-from warledger.ledger.store import Store
-from warledger.settings import db_url
 
 SnapshotOption = Annotated[
     str | None,
@@ -59,16 +62,6 @@ class Alternative(StrEnum):
     less = "less"
 
 
-def _open(db: str | None) -> Store:
-    """Open an existing ledger (a mistyped SQLite path is a usage error, not a new file)."""
-    url = db_url(db)
-    parsed = make_url(url)
-    path = parsed.database if parsed.get_backend_name() == "sqlite" else None
-    if path and path != ":memory:" and not Path(path).exists():
-        raise UsageError(f"no ledger at {parsed.database} (run `warledger ingest` first)")
-    return Store.open(url)
-
-
 def _note(data: AnalysisInput) -> AnalysisInput:
     if data.consolidated_here:
         err_console.print(
@@ -79,7 +72,7 @@ def _note(data: AnalysisInput) -> AnalysisInput:
 
 def _load(db: str | None, snapshot: str | None) -> AnalysisInput:
     """The ledger (or the snapshot) as analysis input; the store is closed on return."""
-    with _open(db) as store:
+    with open_existing_ledger(db) as store:
         return _note(load_input(store, snapshot))
 
 
@@ -209,7 +202,7 @@ def positions(
 ) -> None:
     """The positions matrix: party × issue → the latest stance, with evidence.
 
-    Each cell shows the stance and [the date it was stated]; * marks a stance that changed
+    Each cell shows the stance and (the date it was stated); * marks a stance that changed
     before. --history lists every statement in date order."""
     data = _load(db, snapshot)
     matrix = matrix_from_records(data.view.positions, doc_sources(data.view))
@@ -406,7 +399,7 @@ def analyze_coverage(
     Alarm: a source silent ≥ 3 days after ≥ 1/day, or under 30% of its median over the
     last 3 days, so a lull in fighting is not confused with a broken feed."""
     path = _chart(chart)
-    with _open(db) as store:
+    with open_existing_ledger(db) as store:
         data = _note(load_input(store, snapshot))
         pubs = publications(store, until=data.view.created_at)
         runs = store.runs(kind="ingest")

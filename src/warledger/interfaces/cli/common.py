@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+
+from warledger.errors import UsageError
+from warledger.settings import db_url
+
+if TYPE_CHECKING:
+    from warledger.ledger.store import Store
 
 # Human output goes to stderr-free stdout; diagnostics and progress go to stderr so that
 # ``--json`` / ``--output -`` stay clean for pipes.
@@ -31,3 +38,18 @@ def print_json(data: Any) -> None:
 def fail(message: str, code: int = 1) -> typer.Exit:
     err_console.print(f"[bold red]error:[/] {message}")
     return typer.Exit(code)
+
+
+def open_existing_ledger(db: str | None) -> Store:
+    """Open the ledger for reading; a SQLite path that does not exist is a usage error
+    (not a new empty ledger created by a typo)."""
+    from sqlalchemy.engine import make_url
+
+    from warledger.ledger.store import Store
+
+    url = db_url(db)
+    parsed = make_url(url)
+    path = parsed.database if parsed.get_backend_name() == "sqlite" else None
+    if path and path != ":memory:" and not Path(path).exists():
+        raise UsageError(f"no ledger at {path} (run `warledger ingest` first)")
+    return Store.open(url)

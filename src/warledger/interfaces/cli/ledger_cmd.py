@@ -14,16 +14,20 @@ from typing import Annotated, Any
 
 import typer
 from rich.table import Table
-from sqlalchemy import make_url
 
 from warledger.errors import UsageError
-from warledger.interfaces.cli.common import DbOption, JsonOption, console, err_console, print_json
+from warledger.interfaces.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    err_console,
+    open_existing_ledger,
+    print_json,
+)
 from warledger.ledger.barrages import Barrage, find_barrages
 from warledger.ledger.consolidated_store import load_events, run_consolidation
 from warledger.ledger.export_events import write_csv, write_geojson, write_jsonl, write_parquet
 from warledger.ledger.snapshot import SnapshotInfo, create_snapshot, list_snapshots
-from warledger.ledger.store import Store
-from warledger.settings import db_url
 from warledger.types import EVENT_KINDS
 
 
@@ -38,17 +42,6 @@ FromOption = Annotated[
     str | None, typer.Option("--from", help="On or after this date (YYYY-MM-DD).")
 ]
 ToOption = Annotated[str | None, typer.Option("--to", help="On or before this date (YYYY-MM-DD).")]
-
-
-def _open_existing(db: str | None) -> Store:
-    """Open the ledger; a SQLite path that does not exist is a usage error, not a new
-    empty ledger created by a typo."""
-    url = db_url(db)
-    parsed = make_url(url)
-    path = parsed.database if parsed.get_backend_name() == "sqlite" else None
-    if path and path != ":memory:" and not Path(path).exists():
-        raise UsageError(f"no ledger at {path} (run `warledger ingest` first)")
-    return Store.open(url)
 
 
 def _date(option: str, value: str | None) -> str | None:
@@ -77,7 +70,7 @@ def consolidate(
     Incremental: only mentions not yet consolidated (or changed by a re-extraction) are
     placed; running it again when nothing changed writes nothing.
     """
-    with _open_existing(db) as store:
+    with open_existing_ledger(db) as store:
         summary = run_consolidation(store, rebuild=rebuild)
     if as_json:
         print_json(summary.to_dict())
@@ -135,9 +128,11 @@ def barrages(
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
-    """List nights of strikes: per attacker, what was launched and intercepted by weapon,
-    the places hit, casualties and target kinds (night of D = 18:00 D-1 to 12:00 D)."""
-    with _open_existing(db) as store:
+    """List nights of strikes: launched and intercepted by weapon, places, casualties.
+
+    One row per attacker and night (night of D = 18:00 D-1 to 12:00 D), with the places hit,
+    casualties and target kinds."""
+    with open_existing_ledger(db) as store:
         events = load_events(
             store,
             kind="strike",
@@ -184,9 +179,10 @@ def snapshot(
     as_json: JsonOption = False,
     db: DbOption = None,
 ) -> None:
-    """Freeze the ledger as of now (events, claims, mentions, positions) so analyses
-    can be re-run on it later with identical results."""
-    with _open_existing(db) as store:
+    """Freeze the ledger as of now, so analyses can be re-run on it with identical results.
+
+    A snapshot keeps the events, claims, mentions and positions with a content hash."""
+    with open_existing_ledger(db) as store:
         if list_only:
             infos = list_snapshots(store)
             if as_json:
@@ -231,7 +227,7 @@ def export_events(
         raise UsageError(f"--kind: unknown kind {kind!r} (choose from {', '.join(EVENT_KINDS)})")
     if fmt is EventsExportFormat.parquet and output == "-":
         raise UsageError("--format parquet needs --output PATH (Parquet is binary)")
-    with _open_existing(db) as store:
+    with open_existing_ledger(db) as store:
         events = load_events(
             store,
             kind=kind,

@@ -11,14 +11,19 @@ from typing import Annotated, Any, TextIO
 
 import typer
 from rich.table import Table
-from sqlalchemy import make_url
 
 from warledger.errors import UsageError
-from warledger.interfaces.cli.common import DbOption, JsonOption, console, err_console, print_json
+from warledger.interfaces.cli.common import (
+    DbOption,
+    JsonOption,
+    console,
+    err_console,
+    open_existing_ledger,
+    print_json,
+)
 from warledger.ledger.export import export as export_ledger
 from warledger.ledger.export import write_csv, write_jsonl
-from warledger.ledger.store import MENTION_FIELDS, Store, to_date
-from warledger.settings import db_url
+from warledger.ledger.store import MENTION_FIELDS, to_date
 from warledger.types import EVENT_KINDS
 
 TABLE_LIMIT = 50  # rows shown in the terminal when --limit is not given
@@ -35,17 +40,6 @@ class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     geojson = "geojson"
-
-
-def _open_existing(db: str | None) -> Store:
-    """Open the ledger for reading; a SQLite path that does not exist is a usage error
-    (not a new empty ledger created by a typo)."""
-    url = db_url(db)
-    parsed = make_url(url)
-    path = parsed.database if parsed.get_backend_name() == "sqlite" else None
-    if path and path != ":memory:" and not Path(path).exists():
-        raise UsageError(f"no ledger at {parsed.database} (run `warledger ingest` first)")
-    return Store.open(url)
 
 
 def _check_date(option: str, value: str | None) -> str | None:
@@ -134,7 +128,7 @@ def events(
     }
     if fmt is EventsFormat.table and limit is None:
         limit = TABLE_LIMIT
-    with _open_existing(db) as store:
+    with open_existing_ledger(db) as store:
         if fmt is EventsFormat.jsonl:
             write_jsonl(store.mentions(**filters, limit=limit), sys.stdout)
             return
@@ -175,7 +169,7 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Write the whole ledger as JSON Lines, CSV or GeoJSON."""
-    with _open_existing(db) as store, _output(output) as out:
+    with open_existing_ledger(db) as store, _output(output) as out:
         n = export_ledger(store, fmt.value, out)
     if output != "-":
         err_console.print(f"wrote {n} {fmt.value} records to {output}")
@@ -217,7 +211,7 @@ def _stats_tables(stats: dict[str, Any]) -> list[Table]:
 
 def stats(as_json: JsonOption = False, db: DbOption = None) -> None:
     """What the ledger holds: documents, copies, languages, mentions by kind, top places."""
-    with _open_existing(db) as store:
+    with open_existing_ledger(db) as store:
         figures = store.stats()
     if as_json:
         print_json(figures)
