@@ -514,7 +514,8 @@ def _resolve_all(toks: _Tokens, kept: list[_Found], gaz: Gazetteer) -> list[Plac
     texts = [toks.text[s:e] for s, e in spans]
     names = [f.query(toks) for f in kept]
     # Pass 1: each mention with its local context only.
-    local = [_local_context(i, kept, spans, toks, gaz) for i in range(len(kept))]
+    listed = {id(f) for run, closed in _lists(kept, toks) if closed for f in run}
+    local = [_local_context(i, kept, spans, toks, gaz, listed) for i in range(len(kept))]
     first = [
         gaz.resolve(names[i], context_admin1=ctx, country_hint=country)
         for i, (ctx, country, _weak) in enumerate(local)
@@ -543,9 +544,12 @@ def _without(names: Sequence[str], loc: Location) -> list[str]:
 
 
 def _local_context(
-    i: int, kept: list[_Found], spans: list[tuple[int, int]], toks: _Tokens, gaz: Gazetteer
+    i: int, kept: list[_Found], spans: list[tuple[int, int]], toks: _Tokens, gaz: Gazetteer,
+    listed: set[int],
 ) -> tuple[str | None, str | None, str | None]:
-    """(admin1 the text puts this place in, country hint, weaker same-sentence admin1)."""
+    """(admin1 the text puts this place in, country hint, weaker same-sentence admin1).
+
+    ``listed``: mentions of an "X, Y and Z" list, where "X, Y" does not put X in Y."""
     f = kept[i]
     sent = toks.sent_id[f.start]
     strong: str | None = None
@@ -554,7 +558,8 @@ def _local_context(
     if i + 1 < len(kept):
         nxt = kept[i + 1]
         between = toks.text[spans[i][1] : spans[i + 1][0]]
-        if toks.sent_id[nxt.start] == sent and _CONTAINED_IN.match(between):
+        in_list = id(f) in listed and id(nxt) in listed and not _names_its_area(nxt, toks)
+        if toks.sent_id[nxt.start] == sent and _CONTAINED_IN.match(between) and not in_list:
             area = _area_of(nxt, toks, gaz)
             if area is not None:
                 strong = area
@@ -576,6 +581,11 @@ def _local_context(
         if weak and not any(p.country == "UA" for p in f.cands if p.kind == "settlement"):
             strong, weak = weak, None  # an unknown village in a named region: take it
     return strong, country, weak
+
+
+def _names_its_area(f: _Found, toks: _Tokens) -> bool:
+    """"Donetsk region", "Sumy Oblast": written as an area, not as a town."""
+    return toks.lower(f.end - 1) in SUFFIX_WORDS or f.area_word is not None
 
 
 def _is_admin1_phrase(f: _Found, toks: _Tokens) -> bool:
