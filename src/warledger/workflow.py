@@ -6,7 +6,8 @@ the sequence and its bookkeeping (runs, per-source counts) live in one place.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -16,6 +17,12 @@ if TYPE_CHECKING:
     from warledger.ledger.consolidated_store import ConsolidationSummary
     from warledger.ledger.store import Store
     from warledger.nlp.extract import Extractor
+    from warledger.types import Document, DocumentResult
+
+LOGGER = logging.getLogger(__name__)
+
+
+CHUNK = 32  # documents handed to the parser at once; a failure re-runs only its chunk
 
 
 @dataclass
@@ -23,6 +30,7 @@ class ExtractSummary:
     documents: int = 0
     events: int = 0
     positions: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, reason)
     per_source: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,11 +44,14 @@ def extract_pending(
     extractor: Extractor | None = None,
     on_start: Callable[[int], None] | None = None,
     on_document: Callable[[str], None] | None = None,
+    on_error: Callable[[str, str], None] | None = None,
 ) -> ExtractSummary:
     """Extract every stored document this extractor version has not read (or all).
 
     Each document's mentions and positions are saved in their own transaction, so an
-    interruption keeps what was done; the run is recorded for coverage health.
+    interruption keeps what was done. A document whose extraction raises is reported
+    (``on_error(doc_id, reason)``), counted and left pending; the others go on. The run
+    is recorded for coverage health.
     """
     from warledger.nlp.extract import EXTRACTOR_VERSION, Extractor
 
@@ -53,8 +64,10 @@ def extract_pending(
     try:
         if pending:
             extractor = extractor or Extractor()
-            results = extractor.extract_many(pending)
-            for doc, result in zip(pending, results, strict=True):
+        for first in range(0, len(pending), CHUNK):
+            for doc, result in _extract_chunk(
+                extractor, pending[first : first + CHUNK], summary, on_error
+            ):
                 store.save_extraction(doc.doc_id, result, extractor_version=EXTRACTOR_VERSION)
                 summary.documents += 1
                 summary.events += len(result.events)
@@ -63,16 +76,45 @@ def extract_pending(
                 per["documents"] += 1
                 if on_document is not None:
                     on_document(doc.doc_id)
-        status = "ok"
+        status = "ok" if not summary.failed else "partial"
     finally:
         counts = {
             "documents": summary.documents,
             "events": summary.events,
             "positions": summary.positions,
+            "failed": len(summary.failed),
             "status": status,
         }
         store.record_run("extract", counts, summary.per_source, started, datetime.now(UTC))
     return summary
+
+
+def _extract_chunk(
+    extractor: Extractor | None,
+    docs: list[Document],
+    summary: ExtractSummary,
+    on_error: Callable[[str, str], None] | None,
+) -> Iterator[tuple[Document, DocumentResult]]:
+    """Results for a chunk; when the batch fails, each document alone, skipping failures."""
+    assert extractor is not None
+    try:
+        results = list(extractor.extract_many(docs))
+    except Exception:  # one bad document must not stop the run: retry one by one
+        LOGGER.warning("a batch failed; extracting its %d documents one by one", len(docs))
+    else:
+        yield from zip(docs, results, strict=True)
+        return
+    for doc in docs:
+        try:
+            (result,) = list(extractor.extract_many([doc]))
+        except Exception as exc:
+            reason = f"{type(exc).__name__}: {exc}"
+            LOGGER.exception("extraction failed for %s", doc.doc_id)
+            summary.failed.append((doc.doc_id, reason))
+            if on_error is not None:
+                on_error(doc.doc_id, reason)
+            continue
+        yield doc, result
 
 
 @dataclass

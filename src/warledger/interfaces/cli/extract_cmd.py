@@ -74,6 +74,8 @@ def extract(
             f"{counts['positions']} positions; {counts['consolidated_events']} consolidated "
             "events in the ledger"
         )
+    if counts["failed"]:
+        raise typer.Exit(1)  # the failed documents stay pending and were named above
 
 
 def _check_date(value: str) -> None:
@@ -145,6 +147,9 @@ def _extract_store(db: str | None, *, redo_all: bool, quiet: bool) -> dict[str, 
             redo_all=redo_all,
             on_start=lambda total: progress.update(task, total=total),
             on_document=lambda _doc_id: progress.advance(task),
+            on_error=lambda doc_id, reason: err_console.print(
+                f"[red]failed[/] {doc_id}: {reason}", soft_wrap=True
+            ),
         )
         consolidated = run_consolidation(store)
     return {
@@ -152,6 +157,7 @@ def _extract_store(db: str | None, *, redo_all: bool, quiet: bool) -> dict[str, 
         "events": summary.events,
         "positions": summary.positions,
         "consolidated_events": consolidated.events_total,
+        "failed": len(summary.failed),
     }
 
 
