@@ -32,8 +32,9 @@ KIND_COLOURS = {
     "sanction": "#bcbd22",
     "aid": "#ff7f0e",
 }
-# Sequential greens-to-reds for event counts per oblast (0 = no events: pale grey).
-CHOROPLETH = ("#f3f3f3", "#fee5d9", "#fcae91", "#fb6a4a", "#de2d26", "#a50f15")
+# Light sequential blues for event counts per oblast (0 = no events: pale grey), so the
+# kind-coloured points stay readable on top of the darkest shade.
+CHOROPLETH = ("#f3f3f3", "#e4edf6", "#c9dcee", "#a6c4e2", "#7ea8d3", "#5b8cc2")
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def choropleth_class(count: int, top: int) -> int:
 def point_radius(killed: int | None, injured: int | None) -> float:
     """Area grows with casualties; events with no reported casualties stay small."""
     people = (killed or 0) + (injured or 0)
-    return round(min(16.0, 3.0 + math.sqrt(people)), 1)
+    return round(min(16.0, 4.0 + math.sqrt(people)), 1)
 
 
 def map_layers(rows: Iterable[Mapping[str, Any]], counts: Mapping[str, int]) -> dict[str, Any]:
