@@ -88,6 +88,10 @@ def test_fields_are_scored_only_where_gold_gives_them(gold, event, geneva_talks)
     assert (report.place_resolution.correct, report.place_resolution.total) == (1, 1)
     wrong = {e["field"] for e in report.documents[0].field_errors}
     assert wrong == {"weapon", "count_qualifier"}
+    # pooled: the 11 checks listed above, of which the weapon and the qualifier are wrong
+    pooled = report.field_accuracy
+    assert (pooled.correct, pooled.total) == (9, 11)
+    assert report.metrics()["fields.all"] == 9 / 11
 
 
 def test_participants_are_compared_as_a_set_of_sides(gold, odesa_strike, geneva_talks):

@@ -125,6 +125,15 @@ class Report:
     documents: list[DocumentReport] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)  # e.g. B-cubed, added by the harness
 
+    @property
+    def field_accuracy(self) -> Accuracy:
+        """All scored fields pooled: the single "field accuracy" figure (target >= 0.90)."""
+        pooled = Accuracy()
+        for acc in self.fields.values():
+            pooled.correct += acc.correct
+            pooled.total += acc.total
+        return pooled
+
     def metrics(self) -> dict[str, float | None]:
         """Flat ``name -> value`` view used by the baseline gate."""
         flat: dict[str, float | None] = {
@@ -136,6 +145,7 @@ class Report:
             "positions.f1": self.positions.f1,
             "positions.stance_accuracy": self.stance.value,
             "place_resolution": self.place_resolution.value,
+            "fields.all": self.field_accuracy.value,
         }
         for kind, prf in sorted(self.by_kind.items()):
             flat[f"events.{kind}.f1"] = prf.f1
@@ -151,6 +161,7 @@ class Report:
             "events": self.events.to_dict(),
             "events_by_kind": {k: v.to_dict() for k, v in sorted(self.by_kind.items())},
             "fields": {k: v.to_dict() for k, v in sorted(self.fields.items())},
+            "field_accuracy": self.field_accuracy.to_dict(),
             "positions": self.positions.to_dict(),
             "stance": self.stance.to_dict(),
             "place_resolution": self.place_resolution.to_dict(),

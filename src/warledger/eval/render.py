@@ -53,6 +53,10 @@ def print_report(report: Report, console: Console, *, details: bool = True) -> N
         fields.add_column(col, justify=justify)  # type: ignore[arg-type]
     for name, acc in sorted(report.fields.items()):
         fields.add_row(name, str(acc.correct), str(acc.total), _pct(acc.value))
+    pooled = report.field_accuracy
+    fields.add_row(
+        "[bold]all fields[/]", str(pooled.correct), str(pooled.total), _pct(pooled.value)
+    )
     console.print(fields)
 
     other = _prf_table("Positions and places")
