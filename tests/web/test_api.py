@@ -252,3 +252,49 @@ def test_dashboard_reports_a_bad_filter_as_a_422_page(client: TestClient) -> Non
     assert response.headers["content-type"].startswith("text/html")
     assert "date_from: not a date" in response.text
     assert client.get("/events", params={"kind": "", "oblast": ""}).status_code == 200  # "any"
+
+
+@pytest.mark.network
+def test_posting_a_url_fetches_the_page(tmp_path, test_data) -> None:
+    """The URL form runs the ingest readers: article text without comments, the page's date."""
+    import http.server
+    import threading
+    from functools import partial
+
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(test_data / "ingest"))
+    handler.log_message = lambda *args: None  # type: ignore[attr-defined]
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    page_url = f"http://127.0.0.1:{httpd.server_address[1]}/article.html"
+    url = f"sqlite:///{tmp_path / 'u.db'}"
+    seen: list[Document] = []
+
+    def remember(doc: Document) -> DocumentResult:
+        seen.append(doc)
+        return DocumentResult(doc_id=doc.doc_id)
+
+    try:
+        app = create_app(url, token=TOKEN, extract=remember, allow_private=True)
+        with TestClient(app) as c:
+            auth = {"Authorization": f"Bearer {TOKEN}"}
+            response = c.post("/api/documents", json={"url": page_url}, headers=auth)
+        assert response.status_code == 201, response.text
+        assert response.json()["events"] == 0
+        doc = seen[0]
+        assert doc.text.startswith("Waves of attack drones struck the harbour district")
+        assert "ReaderOne" not in doc.text
+        assert doc.published.startswith("2025-04-20")
+        assert doc.url == page_url
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_private_addresses_are_refused_by_default(writable: TestClient) -> None:
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    response = writable.post(
+        "/api/documents", json={"url": "http://127.0.0.1:9/article.html"}, headers=auth
+    )
+    assert response.status_code == 422
+    assert response.json()["error"] == "bad_input"
