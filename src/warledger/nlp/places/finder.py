@@ -5,7 +5,11 @@ n-grams (Ukrainian villages are often missed or tagged PERSON by the statistical
 A gazetteer name that the model did not tag as a place is kept only with a cue that says
 "place" ("village of X", "in X", "X, Donetsk region", "the X community") or when its
 oblast is the one the document is about, because thousands of settlement names are also
-surnames or English words.
+surnames or English words. The model's PERSON/ORG/NORP label on exactly a gazetteer name
+(or on a comma list of them) is treated as doubt, not as a verdict: such a name needs a
+cue. Lists spread place-hood to their members ("Kherson, Bilozerka and Pavlohrad") and a
+closing plural spreads the area ("the Lviv and Volyn regions" = two oblasts); a prominent
+city that speaks ("Moscow denied") is a government, not a place.
 
 Resolution uses the nearest context first (an oblast named right after the place or in
 the same sentence), then the oblasts of the other places in the document.
