@@ -254,3 +254,17 @@ def test_matrix_shows_the_latest_stance_and_history_keeps_both_in_date_order() -
     ]
     assert [s.stance for s in cell.changes] == ["no_recognition", "freeze_front_line"]
     assert matrix.get("RU", "territory").latest.stance == "withdrawal_required"  # type: ignore[union-attr]
+
+
+def test_a_statement_without_a_stated_date_is_placed_by_its_report_date() -> None:
+    # Neither text dates the stance; the April report is newer than the March one, so it is
+    # the latest, and its own date stays unknown rather than being set to the report's.
+    records = [
+        record("d-z:p0", "RU", "territory", "cede_occupied", None),
+        record("d-a:p0", "RU", "territory", "freeze_front_line", None),
+    ]
+    published = {"d-z": "2025-03-02T09:00:00Z", "d-a": "2025-04-20T18:30:00Z"}
+    cell = matrix_from_records(records, published=published).get("RU", "territory")
+    assert cell is not None
+    assert [s.stance for s in cell.history] == ["cede_occupied", "freeze_front_line"]
+    assert (cell.latest.date, cell.latest.reported) == (None, "2025-04-20")

@@ -80,6 +80,11 @@ def doc_sources(view: LedgerView) -> dict[str, str | None]:
     return {m["doc_id"]: m.get("source") for m in view.mentions}
 
 
+def doc_published(view: LedgerView) -> dict[str, str | None]:
+    """doc_id → publication date, from the view's mentions (to place undated positions)."""
+    return {m["doc_id"]: m.get("published") for m in view.mentions}
+
+
 def publications(store: Store, *, until: str | datetime | None = None) -> list[Publication]:
     """Every document copy with an outlet and a publication date, optionally only those
     ingested up to ``until`` (a snapshot's creation time)."""

@@ -15,7 +15,13 @@ from rich.table import Table
 from warledger.analysis import charts
 from warledger.analysis.compliance import ceasefire_compliance
 from warledger.analysis.coverage import coverage_health
-from warledger.analysis.data import AnalysisInput, doc_sources, load_input, publications
+from warledger.analysis.data import (
+    AnalysisInput,
+    doc_published,
+    doc_sources,
+    load_input,
+    publications,
+)
 from warledger.analysis.diplomacy import (
     DEFAULT_PERMUTATIONS,
     DEFAULT_SEED,
@@ -205,7 +211,9 @@ def positions(
     Each cell shows the stance and (the date it was stated); * marks a stance that changed
     before. --history lists every statement in date order."""
     data = _load(db, snapshot)
-    matrix = matrix_from_records(data.view.positions, doc_sources(data.view))
+    matrix = matrix_from_records(
+        data.view.positions, doc_sources(data.view), doc_published(data.view)
+    )
     _emit(data, matrix.to_dict(history=history), as_json)
     if as_json:
         return

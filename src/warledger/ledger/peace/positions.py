@@ -1,10 +1,11 @@
 """The positions matrix: party × issue → the latest stance, with its history of changes.
 
 A party is its side code when known (a person speaks for their side: Zelenskyy's words
-are Ukraine's position), else its name. "Latest" is by the date the stance was stated;
-undated statements cannot be placed in time, so they sort before every dated one and
-are the latest only when nothing dated exists. Ties on a day keep the ledger's order
-(document, then position id), so the result is reproducible.
+are Ukraine's position), else its name. "Latest" is by the date the stance was stated,
+or, when the text gives none, by the publication date of the document that reported it
+(``reported``; shown as such, never passed off as the date it was stated). Statements with
+neither sort before every placed one. Ties on a day keep the ledger's order (document,
+then position id), so the result is reproducible.
 """
 
 from __future__ import annotations
@@ -28,13 +29,17 @@ class Statement:
     doc_id: str | None
     position_id: str | None
     source: str | None = None
+    reported: str | None = None  # publication date of the reporting document (YYYY-MM-DD)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_record(
-        cls, record: Mapping[str, Any], sources: Mapping[str, str | None] | None = None
+        cls,
+        record: Mapping[str, Any],
+        sources: Mapping[str, str | None] | None = None,
+        published: Mapping[str, str | None] | None = None,
     ) -> Statement | None:
         """A statement from a ledger view's position record
         (``{"position_id", "doc_id", "position": <ledger-schema Position>}``)."""
@@ -55,6 +60,7 @@ class Statement:
             doc_id=doc_id,
             position_id=record.get("position_id"),
             source=(sources or {}).get(doc_id) if doc_id else None,
+            reported=((published or {}).get(doc_id) or "")[:10] or None if doc_id else None,
         )
 
 
@@ -114,7 +120,8 @@ class PositionsMatrix:
 
 
 def _order(s: Statement) -> tuple[bool, str, str, str]:
-    return (s.date is not None, s.date or "", s.doc_id or "", s.position_id or "")
+    when = s.date or s.reported
+    return (when is not None, when or "", s.doc_id or "", s.position_id or "")
 
 
 def positions_matrix(statements: Iterable[Statement]) -> PositionsMatrix:
@@ -131,8 +138,11 @@ def positions_matrix(statements: Iterable[Statement]) -> PositionsMatrix:
 
 
 def matrix_from_records(
-    records: Iterable[Mapping[str, Any]], sources: Mapping[str, str | None] | None = None
+    records: Iterable[Mapping[str, Any]],
+    sources: Mapping[str, str | None] | None = None,
+    published: Mapping[str, str | None] | None = None,
 ) -> PositionsMatrix:
-    """The matrix over a ledger view's position records."""
-    statements = (Statement.from_record(r, sources) for r in records)
+    """The matrix over a ledger view's position records; ``published`` (doc_id → date)
+    places statements whose text gives no date."""
+    statements = (Statement.from_record(r, sources, published) for r in records)
     return positions_matrix(s for s in statements if s is not None)
