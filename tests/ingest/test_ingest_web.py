@@ -102,13 +102,12 @@ def test_loopback_is_refused_without_allow_private(local_site) -> None:
 
 
 def test_redirect_to_a_private_address_is_refused(local_site, monkeypatch) -> None:
-    real_check = web.check_public
+    real_blocked = web._blocked
 
-    def loopback_counts_as_public(url: str) -> None:
-        if not url.startswith(local_site.base):
-            real_check(url)
+    def loopback_counts_as_public(address: str) -> bool:
+        return address != "127.0.0.1" and real_blocked(address)
 
-    monkeypatch.setattr(web, "check_public", loopback_counts_as_public)
+    monkeypatch.setattr(web, "_blocked", loopback_counts_as_public)
     url = local_site.serve("/hop", status=302, headers={"Location": "http://10.0.0.1/x"})
     with (
         Fetcher(allow_private=False, retries=0) as f,
@@ -116,6 +115,20 @@ def test_redirect_to_a_private_address_is_refused(local_site, monkeypatch) -> No
     ):
         f.fetch(url)
     assert local_site.hits["/hop"] == 1
+
+
+def test_a_host_that_resolves_differently_at_connect_time_is_refused(
+    local_site, monkeypatch
+) -> None:
+    # DNS rebinding: the name looked public when checked, but the connection reached
+    # loopback. The address actually connected to is checked before the body is used.
+    monkeypatch.setattr(web, "check_public", lambda url: None)
+    url = local_site.serve("/secret", body=b"<p>internal</p>")
+    with (
+        Fetcher(allow_private=False, retries=0) as f,
+        pytest.raises(FetchError, match=r"connected to non-public address 127\.0\.0\.1"),
+    ):
+        f.fetch(url)
 
 
 @pytest.mark.parametrize(

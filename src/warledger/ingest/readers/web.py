@@ -73,6 +73,21 @@ def check_public(url: str) -> None:
             )
 
 
+def _check_peer(response: httpx.Response) -> None:
+    """Refuse a response whose connection reached a non-public address.
+
+    ``check_public`` resolved the host before the request; a DNS answer that changes in
+    between (rebinding) would slip past it, so the address actually connected to is
+    checked as well, before anything of the body is read or a redirect followed.
+    """
+    stream = response.extensions.get("network_stream")
+    peer = stream.get_extra_info("server_addr") if stream is not None else None
+    if peer and _blocked(str(peer[0])):
+        raise FetchError(
+            f"refused: connected to non-public address {peer[0]} (use --allow-private to allow)"
+        )
+
+
 class Fetcher:
     """Fetches URLs with the limits above; reuse one per run (connection pooling)."""
 
@@ -137,6 +152,8 @@ class Fetcher:
     def _get_once(self, url: str) -> Page | str:
         try:
             with self._client.stream("GET", url) as response:
+                if not self.allow_private:
+                    _check_peer(response)
                 status = response.status_code
                 if status in REDIRECT_STATUSES and "location" in response.headers:
                     return urljoin(url, response.headers["location"])
