@@ -177,11 +177,19 @@ class Count:
     value: int
     qualifier: str = "exact"
     text: str | None = None  # the words the number was read from
+    # Who gave this number, when not the event's claimant (a later sentence's source).
+    claimant: Actor | None = None
+
+    def __post_init__(self) -> None:
+        if isinstance(self.claimant, dict):  # read back from ledger JSON
+            self.claimant = Actor(**self.claimant)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"value": self.value, "qualifier": self.qualifier}
         if self.text:
             d["text"] = self.text
+        if self.claimant is not None:
+            d["claimant"] = self.claimant.to_dict()
         return d
 
 
@@ -206,8 +214,31 @@ class Event:
     negated: bool = False
     evidence: list[Span] = field(default_factory=list)
     confidence: float = 0.5
+    # Per weapon type ("missile", "drone"), the counts the text gives for that weapon;
+    # ``counts`` keeps the totals. Empty when the text gives no per-weapon numbers.
+    counts_by_weapon: dict[str, dict[str, Count]] = field(default_factory=dict)
+    # How the text sources the claim: "named" (a claimant), "hedged" ("reportedly"),
+    # "unattributed" (plain narration). None when the reader does not say.
+    attribution: str | None = None
+
+    def __post_init__(self) -> None:
+        self.counts_by_weapon = {  # read back from ledger JSON, counts may be plain dicts
+            w: {k: Count(**c) if isinstance(c, dict) else c for k, c in counts.items()}
+            for w, counts in self.counts_by_weapon.items()
+        }
 
     def to_dict(self) -> dict[str, Any]:
+        d = self._core_dict()
+        if self.counts_by_weapon:
+            d["counts_by_weapon"] = {
+                w: {k: c.to_dict() for k, c in counts.items()}
+                for w, counts in self.counts_by_weapon.items()
+            }
+        if self.attribution is not None:
+            d["attribution"] = self.attribution
+        return d
+
+    def _core_dict(self) -> dict[str, Any]:
         return {
             "kind": self.kind,
             "subtype": self.subtype,

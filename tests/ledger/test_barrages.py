@@ -159,3 +159,17 @@ def test_reports_of_one_wave_are_counted_once() -> None:
     again = Mention("d-9:0", "d-9", MENTIONS[0].event, source="j.com", published="2025-04-20")
     (night, *_) = find_barrages(consolidate([*MENTIONS, again]))
     assert night.by_weapon["drone"] == {"launched": 54, "intercepted": 38}
+
+
+def test_a_report_with_numbers_per_weapon_is_summed_per_weapon() -> None:
+    """ "Russia attacked with 20 missiles and 75 drones": two weapons, not one "mixed"."""
+    event = strike(
+        RU,
+        [UKRAINE],
+        day("2025-05-02"),
+        weapon="mixed",
+        counts={"launched": Count(95)},
+        counts_by_weapon={"missile": {"launched": Count(20)}, "drone": {"launched": Count(75)}},
+    )
+    (barrage,) = find_barrages(consolidate([mention(0, event)]))
+    assert barrage.by_weapon == {"missile": {"launched": 20}, "drone": {"launched": 75}}

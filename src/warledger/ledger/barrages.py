@@ -13,7 +13,9 @@ night window, 18:00 on day D-1 to 12:00 on day D, called "the night of D".
   them in a night or giving them an attacker would be guessing.
 
 Numbers are the consolidated events' reconciled ``best`` values, summed per weapon
-(for launched / intercepted / failed) and per place (for killed / injured).
+(for launched / intercepted / failed) and per place (for killed / injured). A report that
+gives numbers per weapon ("90 missiles and 100 drones", ``Event.counts_by_weapon``) is
+summed per weapon from that breakdown rather than under one "mixed" weapon.
 """
 
 from __future__ import annotations
@@ -129,6 +131,20 @@ def _best(event: ConsolidatedEvent, key: str) -> int | None:
     return count.best if count else None
 
 
+def _air_defence_counts(event: ConsolidatedEvent) -> dict[str, dict[str, int | None]]:
+    """Launched/intercepted/failed per weapon: a report's own per-weapon numbers ("90
+    missiles and 100 drones") when a member mention gives them, else the event's totals
+    under its one weapon."""
+    for mention in event.mentions:
+        by_weapon = mention.event.counts_by_weapon
+        if by_weapon:
+            return {
+                weapon: {k: c.value for k, c in counts.items() if k in AIR_DEFENCE_KEYS}
+                for weapon, counts in by_weapon.items()
+            }
+    return {event.weapon or UNSPECIFIED: {key: _best(event, key) for key in AIR_DEFENCE_KEYS}}
+
+
 def _is_impact(event: ConsolidatedEvent) -> bool:
     has_casualties = any(key in event.counts for key in CASUALTY_KEYS)
     return event.subtype != "air_defense_engagement" or has_casualties
@@ -144,8 +160,9 @@ def _fill(barrage: Barrage, members: list[ConsolidatedEvent]) -> None:
     kinds: Counter[str] = Counter()
     for e in members:
         barrage.event_ids.append(e.event_id)
-        for key in AIR_DEFENCE_KEYS:
-            _add(barrage.by_weapon, e.weapon or UNSPECIFIED, key, _best(e, key))
+        for weapon, counts in _air_defence_counts(e).items():
+            for key, value in counts.items():
+                _add(barrage.by_weapon, weapon, key, value)
         if not _is_impact(e):
             continue
         first = e.locations[0] if e.locations else None

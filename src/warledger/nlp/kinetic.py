@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from warledger.nlp.context import DocContext, PlaceMention
 
 PARTIES = ("RU", "UA")
+REPORTING = attribution.REPORTING_LEMMAS
 OPPOSITE = {"RU": "UA", "UA": "RU"}
 SIDE_WORDS = {
     "russian": "RU",
@@ -197,6 +198,8 @@ MAX_CONTINUATION_GAP = 3  # sentences
 # Keys counted by the noun after a number ("12 attacks"), never by the verb above it
 # ("attacked nearly 10 villages" counts villages, not attacks).
 NOUN_COUNT_KEYS = frozenset({"attacks", "settlements"})
+# "23 of 31 missiles", "23 out of the 31": the second number is how many came.
+OUT_OF = re.compile(r"\s+(?:out\s+)?of(?:\s+the)?\s+")
 TOLL_BEFORE = re.compile(r"\b(?:death|casualty) toll\b[^.;]{0,80}$", re.IGNORECASE)
 
 
@@ -343,13 +346,26 @@ def _events_for(
     claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
     if actor_side is None and _pronoun_subject(token) and claimant and claimant.side in PARTIES:
         actor_side = claimant.side  # "the ministry said its forces had taken X"
+        if hit.entry.get("subtype") == "air_defense_engagement":
+            actor_side = OPPOSITE[claimant.side]  # "it shot down": the speaker defended
         claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
+    elif (
+        actor_side is None
+        and hit.entry.get("subtype") == "air_defense_engagement"
+        and _agentless_passive(token)
+        and claimant
+        and claimant.side in PARTIES
+    ):
+        # "the Air Force said 23 missiles were downed": the speaker's side shot them down,
+        # so they were the other party's.
+        actor_side = OPPOSITE[claimant.side]
     if kind == "territorial_change" and subtype == "withdrawn" and actor_side:
         actor_side = OPPOSITE.get(actor_side)  # the side that now holds the place
     negated = any(c.dep_ == "neg" for c in token.children)
     when = _when(sent, ctx)
     events = []
-    for place in places or [None]:
+    for group in _place_groups(kind, places, counts):
+        place = group[0] if group else None
         event_subtype = subtype
         if hit.entry.get("owner_decides") and place is not None:
             event_subtype = _taken_or_retaken(actor_side, place, subtype)
@@ -358,11 +374,12 @@ def _events_for(
             subtype=event_subtype,
             actor=_side_actor(actor_side),
             target=_target(kind, actor_side, place),
-            locations=[place.location] if place else [],
+            locations=[p.location for p in group],
             date=when,
             weapon=_weapon(facts.weapons) if kind == "strike" else None,
             target_kind=_target_kinds(facts.targets, facts.sent) if kind == "strike" else [],
             counts=dict(counts) if kind == "strike" else {},
+            counts_by_weapon=_counts_by_weapon(facts) if kind == "strike" else {},
             civilian=_civilian(facts, counts) if kind == "strike" else None,
             claimant=claimant,
             status=status,
@@ -372,6 +389,19 @@ def _events_for(
         event.confidence = _confidence(event, verbal=token.pos_ in {"VERB", "AUX"})
         events.append(event)
     return events
+
+
+def _place_groups(
+    kind: str, places: list[PlaceMention], counts: dict[str, Count]
+) -> list[list[PlaceMention]]:
+    """The places of each event a trigger reports: one event per place, except that a
+    strike whose numbers are given once for several places ("shot down 42 drones over the
+    Belgorod and Kursk regions") is one event at all of them, so no number is repeated."""
+    if not places:
+        return [[]]
+    if kind == "strike" and counts and len(places) > 1:
+        return [list(places)]
+    return [[p] for p in places]
 
 
 def _kind_of(hit: Hit, facts: _SentenceFacts) -> str:
@@ -626,6 +656,9 @@ def _continue(event: Event, facts: _SentenceFacts, ctx: DocContext) -> None:
     sent = facts.sent
     for key, count in _counts(facts).items():
         event.counts.setdefault(key, count)
+    for weapon, counts in _counts_by_weapon(facts).items():
+        for key, count in counts.items():
+            event.counts_by_weapon.setdefault(weapon, {}).setdefault(key, count)
     for kind in _target_kinds(facts.targets, facts.sent):
         if kind not in event.target_kind:
             event.target_kind.append(kind)
@@ -726,14 +759,85 @@ def _places_of(token: Token, facts: _SentenceFacts) -> list[PlaceMention]:
 
 
 def _counts(facts: _SentenceFacts) -> dict[str, Count]:
-    """Numbers in the sentence, each keyed by the word that says what it counts."""
-    sent = facts.sent
+    """Numbers in the sentence, each keyed by the word that says what it counts.
+
+    A key met again for another weapon ("90 missiles and 100 drones") adds up to the total;
+    the per-weapon numbers are in :func:`_counts_by_weapon`.
+    """
+    return _totals(_keyed_counts(facts))
+
+
+def _counts_by_weapon(facts: _SentenceFacts) -> dict[str, dict[str, Count]]:
+    """Per weapon type, the numbers whose noun is that weapon ("100 drones")."""
+    by_weapon: dict[str, dict[str, Count]] = {}
+    for key, count, weapon in _keyed_counts(facts):
+        if weapon is not None:
+            by_weapon.setdefault(weapon, {}).setdefault(key, count)
+    return by_weapon if len(by_weapon) > 1 else {}
+
+
+def _totals(keyed: list[tuple[str, Count, str | None]]) -> dict[str, Count]:
     result: dict[str, Count] = {}
-    for start, end, count in numbers.find_counts(sent.text):
-        key = _count_key(sent, facts, sent.start_char + start, sent.start_char + end)
-        if key and key not in result:
+    weapons_seen: dict[str, set[str | None]] = {}
+    for key, count, weapon in keyed:
+        seen = weapons_seen.setdefault(key, set())
+        if key not in result:
             result[key] = count
+        elif weapon is not None and None not in seen and weapon not in seen:
+            result[key] = _sum(result[key], count)  # another weapon's share of the total
+        else:
+            continue
+        seen.add(weapon)
     return result
+
+
+def _sum(a: Count, b: Count) -> Count:
+    qualifier = a.qualifier if a.qualifier == b.qualifier else "at_least"
+    if {a.qualifier, b.qualifier} & {"about", "up_to", "at_most"}:
+        qualifier = "about"
+    return Count(a.value + b.value, qualifier, None)
+
+
+def _keyed_counts(facts: _SentenceFacts) -> list[tuple[str, Count, str | None]]:
+    """Every (key, count, weapon) in the sentence, in reading order.
+
+    "23 of 31 missiles were downed": the first number is what the verb says (intercepted),
+    the second is how many came (launched).
+    """
+    sent = facts.sent
+    found = numbers.find_counts(sent.text)
+    keyed: list[tuple[str, Count, str | None]] = []
+    for i, (start, end, count) in enumerate(found):
+        following = found[i + 1] if i + 1 < len(found) else None
+        if i and OUT_OF.fullmatch(sent.text[found[i - 1][1] : start]):
+            continue  # the "31" of "23 of 31": read with the number before it
+        abs_start, abs_end = sent.start_char + start, sent.start_char + end
+        key = _count_key(sent, facts, abs_start, abs_end)
+        if following and OUT_OF.fullmatch(sent.text[end : following[0]]):
+            f_start, f_end = sent.start_char + following[0], sent.start_char + following[1]
+            weapon = _weapon_of_number(sent, facts, f_start, f_end)
+            if key:
+                keyed.append((key, count, weapon))
+            keyed.append(("launched", following[2], weapon))
+            continue
+        if key:
+            keyed.append((key, count, _weapon_of_number(sent, facts, abs_start, abs_end)))
+    return keyed
+
+
+def _weapon_of_number(sent: SpacySpan, facts: _SentenceFacts, start: int, end: int) -> str | None:
+    """The weapon type a number counts: the weapon noun it modifies ("100 drones")."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root.head if span.root.dep_ in {"nummod", "quantmod"} else None
+    if head is None:
+        return None
+    rel = head.i - sent.start
+    for hit in facts.weapons:
+        if hit.start <= rel < hit.end:
+            return hit.entry["weapon"]
+    return None
 
 
 def _count_key(sent: SpacySpan, facts: _SentenceFacts, start: int, end: int) -> str | None:
@@ -751,11 +855,14 @@ def _count_key(sent: SpacySpan, facts: _SentenceFacts, start: int, end: int) -> 
     # 2. "Of the 120 drones, ...", "attacked with 120 drones": the number launched
     root = span.root
     weapon_tokens = {h.start for h in facts.weapons} | {h.end - 1 for h in facts.weapons}
+    noun = root.head
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head  # "with 45 missiles and 160 drones": the drones share the "with"
     if (
         root.dep_ == "nummod"
         and root.head.i - sent.start in weapon_tokens
-        and root.head.dep_ == "pobj"
-        and root.head.head.lower_ in {"of", "with"}
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in {"of", "with"}
     ):
         return "launched"
     # 3. "the death toll rose to 14", "a death toll of 14"
@@ -811,9 +918,27 @@ def _actor_side(
     return _weapon_side(sent)
 
 
+def _agentless_passive(token: Token) -> bool:
+    """ "23 missiles were downed": a passive trigger that names nobody who did it."""
+    deps = {c.dep_ for c in token.children}
+    return bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps
+
+
+def _is_speaker(token: Token) -> bool:
+    """Is the token inside the subject of a reporting verb ("the Ukrainian Air Force said")?"""
+    for tok in (token, *token.ancestors):
+        if tok.dep_ in {"nsubj", "pobj"} and tok.head.lemma_.lower() in REPORTING:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+            return True
+    return False
+
+
 def _weapon_side(sent: SpacySpan) -> str | None:
     """ "killed by a Russian drone", "in Russian attacks": a side word on a weapon noun."""
     for tok in sent:
+        if _is_speaker(tok):
+            continue  # "the Ukrainian Air Force said": who speaks, not whose weapons
         if tok.lower_ in SIDE_WORDS and tok.dep_ in {"amod", "compound", "poss", "nsubj"}:
             head = tok.head.lemma_.lower()
             if head in {
@@ -896,6 +1021,8 @@ def _target_kinds(hits: list[Hit], sent: SpacySpan) -> list[str]:
             continue
         if token.dep_ in {"compound", "amod"} and (token.head.lemma_.lower() in ORGANISATION_NOUNS):
             continue  # "the regional military administration said": a speaker
+        if _is_speaker(token):
+            continue  # "Russia's military said it shot down...": who speaks, not what was hit
         if hit.entry["kind"] not in kinds:
             kinds.append(hit.entry["kind"])
     return kinds

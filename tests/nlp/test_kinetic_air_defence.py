@@ -1,0 +1,94 @@
+"""Air-defence reports: who attacked, how many came and were downed, and per weapon.
+
+Sentences are written for these tests; places and actors are given by hand so that the
+reader's own rules are what is judged.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from warledger.nlp.kinetic import extract_kinetic
+from warledger.types import Actor, Location
+
+pytestmark = pytest.mark.model
+
+UA_AIR_FORCE = Actor("Ukrainian Air Force", "UA", "military")
+RU_MOD = Actor("Russian Defense Ministry", "RU", "government")
+RU_MILITARY = Actor("Russian military", "RU", "military")
+
+
+def _oblast(name: str, country: str) -> Location:
+    return Location(name, name, country, 51.0, 36.0, "admin1")
+
+
+def _values(counts) -> dict[str, int]:
+    return {key: count.value for key, count in counts.items()}
+
+
+@pytest.mark.parametrize(
+    ("text", "downed", "came"),
+    [
+        ("Ukraine's air force said 17 of 25 missiles were shot down overnight.", 17, 25),
+        ("The Ukrainian Air Force said 8 out of 12 missiles were intercepted.", 8, 12),
+    ],
+)
+def test_x_of_y_downed_is_intercepted_x_of_y_launched(make_ctx, text, downed, came):
+    speaker = "Ukraine's air force" if text.startswith("Ukraine's") else "Ukrainian Air Force"
+    ctx = make_ctx(text, actors={speaker: UA_AIR_FORCE})
+    (event,) = extract_kinetic(ctx)
+    assert event.subtype == "air_defense_engagement"
+    assert _values(event.counts) == {"intercepted": downed, "launched": came}
+    # The speaker defended: the missiles were the other party's.
+    assert event.actor.side == "RU" and event.target.side == "UA"
+    assert event.claimant == UA_AIR_FORCE
+
+
+def test_interceptions_over_two_regions_are_one_event_with_both_places(make_ctx):
+    text = (
+        "Russia's defence ministry said it shot down 27 Ukrainian drones over the "
+        "Bryansk and Oryol regions."
+    )
+    ctx = make_ctx(
+        text,
+        places={"Bryansk": _oblast("Bryansk Oblast", "RU"), "Oryol": _oblast("Oryol Oblast", "RU")},
+        actors={"Russia's defence ministry": RU_MOD},
+    )
+    (event,) = extract_kinetic(ctx)
+    assert [loc.name for loc in event.locations] == ["Bryansk Oblast", "Oryol Oblast"]
+    assert _values(event.counts) == {"intercepted": 27}
+    assert event.actor.side == "UA" and event.target.side == "RU"
+
+
+def test_speaker_that_is_military_is_not_a_military_target(make_ctx):
+    text = "Russia's military said it shot down 11 drones over Bryansk."
+    ctx = make_ctx(
+        text,
+        places={"Bryansk": Location("Bryansk", "Bryansk Oblast", "RU", 53.2, 34.4, "settlement")},
+        actors={"Russia's military": RU_MILITARY},
+    )
+    (event,) = extract_kinetic(ctx)
+    assert event.target_kind == []
+    assert event.actor.side == "UA"  # the drones were the enemy's
+
+
+def test_launches_are_counted_per_weapon_and_in_total(make_ctx):
+    text = (
+        "Russia attacked Ukraine overnight with 45 missiles and 160 drones, "
+        "the Ukrainian Air Force said."
+    )
+    ctx = make_ctx(text, actors={"Ukrainian Air Force": UA_AIR_FORCE})
+    (event,) = extract_kinetic(ctx)
+    assert _values(event.counts) == {"launched": 205}
+    by_weapon = {w: _values(c) for w, c in event.counts_by_weapon.items()}
+    assert by_weapon == {"missile": {"launched": 45}, "drone": {"launched": 160}}
+    assert event.to_dict()["counts_by_weapon"]["drone"]["launched"]["value"] == 160
+
+
+def test_one_weapon_gives_no_breakdown(make_ctx):
+    text = "Russia launched 70 drones at Odesa overnight."
+    ctx = make_ctx(text, places={"Odesa": Location("Odesa", "Odesa Oblast", "UA", 46.5, 30.7)})
+    (event,) = extract_kinetic(ctx)
+    assert _values(event.counts) == {"launched": 70}
+    assert event.counts_by_weapon == {}
+    assert "counts_by_weapon" not in event.to_dict()
