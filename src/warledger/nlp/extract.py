@@ -158,7 +158,9 @@ class _TextContext(DocContext):
 
     @cached_property
     def text(self) -> str:  # type: ignore[override]
-        return self.doc.text
+        from warledger.nlp.pipeline import TEXT_KEY
+
+        return self.doc.user_data.get(TEXT_KEY) or self.doc.text
 
 
 def _as_pair(item: Document | tuple[str, DocMeta] | str) -> tuple[str, DocMeta]:

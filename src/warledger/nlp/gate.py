@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, LENGTH, LOWER
 
 try:  # Python 3.11+
     from re import _constants as sre_constants
@@ -39,7 +39,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 
 SENTENCE_END = frozenset({".", "!", "?", "...", "…"})
@@ -236,14 +236,17 @@ class SentenceGate:
         self._kinetic_hashes = numpy.array(
             sorted(nlp.vocab.strings.add(w) for w in self.kinetic_words), dtype="uint64"
         )
-        patterns = _reader_patterns()
-        self.anchored = tuple(p for p in patterns if p.pattern.pattern.startswith("^"))
-        self.floating = tuple(p for p in patterns if not p.pattern.pattern.startswith("^"))
+        self.patterns = _reader_patterns()
 
     def wanted(
         self, doc: Doc, sentences: Sequence[tuple[int, int]], text: str | None = None
     ) -> list[bool]:
-        """Per sentence: could any reader make something of it?"""
+        """Per sentence: could any reader make something of it?
+
+        The kinetic words are looked up for all tokens at once; the regular expressions
+        then run per remaining sentence, as the readers run them, and only where the
+        sentence contains one of their required literals.
+        """
         out = [False] * len(sentences)
         if not sentences:
             return out
@@ -251,21 +254,14 @@ class SentenceGate:
         hits = numpy.nonzero(numpy.isin(doc.to_array(LOWER), self._kinetic_hashes))[0]
         for k in numpy.unique(numpy.searchsorted(token_starts, hits, side="right") - 1):
             out[int(k)] = True
-        char_starts = numpy.array([doc[s].idx for s, _ in sentences])
         text = doc.text if text is None else text
-        lowered = text.lower()
-        for p in self.floating:
-            if not p.may_match(lowered):
-                continue
-            for m in p.pattern.finditer(text):
-                first = int(numpy.searchsorted(char_starts, m.start(), side="right")) - 1
-                last = int(numpy.searchsorted(char_starts, max(m.end() - 1, m.start()), "right"))
-                for k in range(max(first, 0), last):
-                    out[k] = True
+        offsets = doc.to_array([IDX, LENGTH])
         for k, (s, e) in enumerate(sentences):
-            if self.anchored and not out[k]:
-                sent = text[doc[s].idx : doc[e - 1].idx + len(doc[e - 1])]
-                out[k] = any(p.search(sent, sent.lower()) for p in self.anchored)
+            if out[k]:
+                continue
+            sent = text[int(offsets[s, 0]) : int(offsets[e - 1, 0] + offsets[e - 1, 1])]
+            lowered = sent.lower()
+            out[k] = any(p.search(sent, lowered) for p in self.patterns)
         return out
 
     def refers_back(self, doc: Doc, text: str, start: int, end: int) -> bool:
@@ -309,6 +305,13 @@ def _back_references() -> tuple[re.Pattern[str], ...]:
     from warledger.nlp.positions import _PLAN_SUBJECT
 
     return (_ANAPHORIC_PLAN, _PLAN_SUBJECT)
+
+
+def was_parsed(sent: Span) -> bool:
+    """Did the full pipeline see this sentence? The gated parse leaves the sentences it
+    skipped untagged, and it skips only sentences no reader's trigger can match, so a
+    reader may pass over them without looking."""
+    return len(sent) > 0 and sent[0].tag != 0
 
 
 def _kinetic_first_lemmas() -> set[str]:

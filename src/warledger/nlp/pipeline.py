@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import numpy
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, POS, TAG
 from spacy.tokens import Doc
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ class GatedParser:
             for number, (text, context) in enumerate(pairs):
                 yield line_breaks(self.nlp.make_doc(text)), (number, text, context)
 
-        def pieces() -> Iterator[tuple[Doc, int]]:
+        def pieces() -> Iterator[tuple[str, int]]:
             named = self.nlp.pipe(
                 tokenized(),
                 as_tuples=True,
@@ -125,9 +125,9 @@ class GatedParser:
                 pending[number] = _Pending(text, context, tokens, sentences, segments)
                 chosen = [s for s in segments if s.parse]
                 if not chosen:  # one empty piece keeps the stream in step
-                    yield self.nlp.make_doc(""), number
+                    yield "", number
                 for segment in chosen:
-                    yield tokens[segment.first : segment.last].as_doc(), number
+                    yield _segment_text(tokens, text, segment), number
 
         parsed = self.nlp.pipe(
             pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size, disable=no_ner
@@ -140,36 +140,51 @@ class GatedParser:
                 yield assemble(self.nlp, item), item.context
 
 
+def _segment_text(tokens: Doc, text: str, segment: Segment) -> str:
+    """The segment's text up to where the next segment starts (trailing space included),
+    so that tokenizing it again gives the same tokens."""
+    end = tokens[segment.last].idx if segment.last < len(tokens) else len(text)
+    return text[tokens[segment.first].idx : end]
+
+
+PARSE_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+TEXT_KEY = "warledger.text"
+
+
 def assemble(nlp: Language, item: _Pending) -> Doc:
-    """The parsed and the tokenized-only segments joined into one document."""
-    parsed = iter(item.parsed if any(s.parse for s in item.segments) else ())
-    parts = [
-        next(parsed) if s.parse else flat_parse(nlp, item.tokens, item.sentences, s)
-        for s in item.segments
-    ]
-    if not parts:
-        return item.tokens
-    doc = Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor", "user_data"])
-    if doc.text != item.text:  # never expected: offsets would no longer be exact
-        raise ValueError("gated parse changed the document text")
+    """The tokenized document (with its entities) given the parse of its segments.
+
+    Skipped sentences get a flat tree (first word as root, the others hanging on it), so
+    the document keeps their rule sentence boundaries; parsed segments bring their tags,
+    lemmas and trees. Written with one ``from_array`` into the document that was
+    tokenized from the original text, so every offset stays exact.
+    """
+    doc = item.tokens
+    values = numpy.zeros((len(doc), len(PARSE_ATTRS)), dtype="uint64")
+    dep, root = nlp.vocab.strings.add("dep"), nlp.vocab.strings.add("ROOT")
+    head_col, dep_col = PARSE_ATTRS.index(HEAD), PARSE_ATTRS.index(DEP)
+    for start, end in item.sentences:
+        values[start:end, head_col] = (start - numpy.arange(start, end)).astype("uint64")
+        values[start:end, dep_col] = dep
+        values[start, dep_col] = root
+    idx = doc.to_array(IDX)
+    parsed = iter(item.parsed)
+    for segment in item.segments:
+        if not segment.parse:
+            continue
+        piece = next(parsed)
+        if not _aligned(piece, idx, segment):  # the tokenizer split a boundary differently
+            with nlp.select_pipes(disable=["ner"]):
+                piece = nlp(doc[segment.first : segment.last].as_doc())
+        values[segment.first : segment.last] = piece.to_array(PARSE_ATTRS)
+    if len(doc):
+        doc.from_array(PARSE_ATTRS, values)
+    doc.user_data[TEXT_KEY] = item.text  # saves rebuilding it from the tokens
     return doc
 
 
-def flat_parse(
-    nlp: Language, tokens: Doc, sentences: list[tuple[int, int]], segment: Segment
-) -> Doc:
-    """A skipped segment as a ``Doc`` whose only structure is its rule sentences: each
-    sentence's first word is its root and the other words hang on it, so the joined
-    document keeps these sentence boundaries."""
-    piece = tokens[segment.first : segment.last].as_doc()
-    heads = numpy.zeros(len(piece), dtype="int64")
-    deps = numpy.full(len(piece), nlp.vocab.strings.add("dep"), dtype="uint64")
-    root = nlp.vocab.strings.add("ROOT")
-    for start, end in sentences:
-        if start < segment.first or end > segment.last:
-            continue
-        s, e = start - segment.first, end - segment.first
-        heads[s:e] = s - numpy.arange(s, e)
-        deps[s] = root
-    piece.from_array([HEAD, DEP], numpy.stack([heads.astype("uint64"), deps], axis=1))
-    return piece
+def _aligned(piece: Doc, idx: numpy.ndarray, segment: Segment) -> bool:
+    expected = idx[segment.first : segment.last]
+    if len(piece) != len(expected):
+        return False
+    return bool(numpy.array_equal(piece.to_array(IDX) + expected[0], expected))

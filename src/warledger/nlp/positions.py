@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from warledger.nlp.attribution import attribute
 from warledger.nlp.diplomacy import arguments, clauses, fields
 from warledger.nlp.diplomacy.lexicon import expand, load_json
-from warledger.nlp.gate import required_literals
+from warledger.nlp.gate import required_literals, was_parsed
 from warledger.types import Actor, Position, Span
 
 if TYPE_CHECKING:
@@ -75,6 +75,8 @@ def extract_positions(ctx: DocContext) -> list[Position]:
     found: dict[tuple[str, str], Position] = {}
     patterns = stance_patterns()
     for sent in ctx.doc.sents:
+        if not was_parsed(sent):
+            continue
         text = ctx.text[sent.start_char : sent.end_char]
         lowered = text.lower()
         entries = [e for e in patterns if e.may_match(lowered)]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from warledger.nlp.attribution import attribute
 from warledger.nlp.diplomacy import arguments, clauses, fields
 from warledger.nlp.diplomacy.lexicon import Lexicon, Trigger, load
+from warledger.nlp.gate import was_parsed
 from warledger.types import Actor, Event, Span
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ def extract_diplomacy(ctx: DocContext) -> list[Event]:
     lexicon = load()
     events: list[Event] = []
     for sent in ctx.doc.sents:
+        if not was_parsed(sent):
+            continue
         text = ctx.text[sent.start_char : sent.end_char]
         if clauses.is_question(sent, text):
             continue
