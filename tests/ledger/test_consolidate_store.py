@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from alembic import command
+from alembic.script import ScriptDirectory
 
 from warledger.ledger import consolidated_store
 from warledger.ledger.consolidated_store import load_events, run_consolidation
@@ -213,4 +214,4 @@ def test_migration_0002_upgrades_and_downgrades(store_url: str) -> None:
             command.upgrade(config, "heads")
         with store.engine.connect() as conn:
             version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-        assert version == "0002_consolidated_events"
+        assert version == ScriptDirectory.from_config(config).get_current_head()
