@@ -52,7 +52,7 @@ def test_according_to_names_the_claimant(nlp):
 
 
 def test_reportedly_is_reported_without_a_claimant(nlp):
-    ctx = _ctx(nlp, "Russian forces reportedly captured the village of Sukha Balka.", {})
+    ctx = _ctx(nlp, "Russian troops have reportedly taken control of Novoselivka.", {})
     assert attribute(_first_sentence(ctx), ctx) == (None, "reported")
 
 

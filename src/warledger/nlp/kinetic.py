@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from warledger.nlp import attribution, dates, numbers
@@ -168,9 +169,16 @@ CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis"
 FRAMING_PREPOSITIONS = frozenset({"in", "of", "for", "about", "against", "from", "by"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "region", "oblast", "area", "hub"})
 PRECISE = frozenset({"point", "settlement", "admin2", "admin1"})
+# Lead-ins of a list of victims; the word says what happened to them.
 VICTIM_LIST = re.compile(
-    r"\b(?:among the (?:victims|dead|injured)|victims (?:were|included))\b", re.I
+    r"\b(?:among (?:the )?(?P<among>victims|dead|killed|injured|wounded)"
+    r"|victims (?:were|included|include)"
+    r"|the (?P<noun>dead|injured|wounded) (?:were|are|included?)"
+    r"|those (?P<those>killed|injured|wounded|hurt) (?:were|included?))\b",
+    re.IGNORECASE,
 )
+VICTIM_WORDS = {"dead": "killed", "killed": "killed", "injured": "injured"}
+VICTIM_WORDS |= {"wounded": "injured", "hurt": "injured"}
 PERIOD_TOTAL = re.compile(
     r"\b(?:over|in|during) the (?:past|last) (?:\d+|twenty-four|24|day|week|night)"
     r"|\bsince the start\b|\bin total\b|\bthis (?:week|month|year)\b",
@@ -179,6 +187,11 @@ PERIOD_TOTAL = re.compile(
 PERSON = re.compile(
     r"\b(?:a|an|one)\s+(?:\d+-year-old\s+)?(?:civilian\s+)?"
     r"(man|woman|boy|girl|child|teenager|person|resident|civilian|casualty|death|pensioner)\b",
+    re.IGNORECASE,
+)
+PEOPLE_NOUN = re.compile(
+    r"\s+(?:\w+\s+)?(?:men|women|boys|girls|children|teenagers|people|residents|civilians|"
+    r"pensioners)\b",
     re.IGNORECASE,
 )
 CIVILIAN = re.compile(
@@ -290,7 +303,7 @@ def _read_sentence(
         return []
     if AGGREGATE.search(sent.text):
         return []
-    if VICTIM_LIST.search(sent.text) and len(facts.places) >= 1:
+    if facts.places and _lists_victims(facts):
         return _victim_list(facts, ctx, last_side, last_when)
     triggers = [h for h in _live_triggers(facts) if _is_armed(h, facts, ctx, last_side)]
     if not triggers:
@@ -578,58 +591,153 @@ def _casualty_report(facts: _SentenceFacts, ctx: DocContext) -> Event:
     return event
 
 
+def _lists_victims(facts: _SentenceFacts) -> bool:
+    """Does the sentence list people hurt, town by town?
+
+    "Among the injured were a woman in A; and a man in B", "the dead include ...", or a
+    casualty verb over people ("killed three civilians: a woman in A and a man in B",
+    "injured a woman and a man in A").
+    """
+    text = facts.sent.text
+    if VICTIM_LIST.search(text):
+        return True
+    return _casualty_key(facts.count_words) is not None and bool(PERSON.search(text))
+
+
+def _casualty_key(hits: list[Hit]) -> str | None:
+    """The casualty key of the first killed/injured word among ``hits``."""
+    return next((h.entry["key"] for h in hits if h.entry["key"] in {"killed", "injured"}), None)
+
+
+def _list_key(facts: _SentenceFacts, head_end: int, ctx: DocContext) -> str | None:
+    """What happened to the people listed: the lead-in's word ("among the injured"), the
+    verb before the list ("killed three civilians:"), else a single casualty word in the
+    sentence before ("...were killed. Among the victims were...")."""
+    sent = facts.sent
+    lead = VICTIM_LIST.search(sent.text)
+    word = lead and (lead.group("among") or lead.group("noun") or lead.group("those"))
+    if word and word.lower() in VICTIM_WORDS:
+        return VICTIM_WORDS[word.lower()]
+    first_person = PERSON.search(sent.text)
+    if first_person:
+        head_end = max(head_end, sent.start_char + first_person.start())
+    head = [h for h in facts.count_words if sent[h.start].idx < head_end]
+    key = _casualty_key(head)
+    if key or sent.start == 0:
+        return key
+    before = sent.doc[sent.start - 1].sent
+    keys = {
+        h.entry["key"]
+        for h in kinetic_lexicon().counts.find([t.lemma_.lower() for t in before])
+        if h.entry["key"] in {"killed", "injured"}
+    }
+    return keys.pop() if len(keys) == 1 else None
+
+
+def _people_numbered(segment: str) -> int:
+    """People counted by a number in a list ("two men and a woman" has two)."""
+    total = 0
+    for _start, end, count in numbers.find_counts(segment):
+        if PEOPLE_NOUN.match(segment[end:]):
+            total += count.value
+    return total
+
+
+def _list_head_end(facts: _SentenceFacts) -> int:
+    """Where the list proper starts: after the lead-in, or after a colon before any place."""
+    sent = facts.sent
+    first_place = min(p.start for p in facts.places) - sent.start_char
+    colon = sent.text.find(":", 0, first_place)
+    if colon >= 0:
+        return sent.start_char + colon + 1
+    lead = VICTIM_LIST.search(sent.text)
+    if lead and lead.end() <= first_place:
+        return sent.start_char + lead.end()
+    return sent.start_char
+
+
+def _list_segments(facts: _SentenceFacts, head_end: int, text: str) -> list[tuple[int, int]]:
+    """Character ranges, one per town: split at ";", then after each town, with words
+    after a segment's last town ("...in Kherson after Russia targeted 36 settlements")
+    kept with that town."""
+    sent = facts.sent
+    bounds = [head_end, *(sent.start_char + m.end() for m in re.finditer(";", sent.text))]
+    bounds = [b for b in bounds if b >= head_end] + [sent.end_char]
+    segments = []
+    for lo, hi in pairwise(bounds):
+        places = _usable_places([p for p in facts.places if lo <= p.start and p.end <= hi], text)
+        start = lo
+        for i, place in enumerate(places):
+            end = hi if i == len(places) - 1 else place.end
+            segments.append((start, end))
+            start = end
+    return segments
+
+
 def _victim_list(
     facts: _SentenceFacts, ctx: DocContext, last_side: str | None, last_when: When | None
 ) -> list[Event]:
-    """One strike per town in "Among the victims were ... in A; ... in B; ... in C"."""
+    """One strike per town in "Among the injured were ... in A; ... in B", each counting
+    only the people listed for that town; a total said before the list ("killed three
+    civilians:") is not copied into any town."""
     sent = facts.sent
-    events = []
-    start = sent.start_char
     text = ctx.text
-    bounds = [m.end() + sent.start_char for m in re.finditer(r";", sent.text)]
-    pieces = [*bounds, sent.end_char]
-    for end in pieces:
+    head_end = _list_head_end(facts)
+    list_key = _list_key(facts, head_end, ctx)
+    sentence_when = _when(sent, ctx)
+    # "Russian drones killed three civilians: ...": a weapon before the list is every town's
+    head_weapons = [h for h in facts.weapons if sent[h.start].idx < head_end]
+    events = []
+    for start, end in _list_segments(facts, head_end, text):
         segment = text[start:end]
-        seg_places = [p for p in facts.places if start <= p.start and p.end <= end]
-        seg_places = _usable_places(seg_places, text)
-        if seg_places:
-            seg_sent = ctx.doc.char_span(start, end, alignment_mode="expand")
-            seg_facts = _SentenceFacts(
-                sent=seg_sent,
-                lemmas=[t.lemma_.lower() for t in seg_sent],
-                triggers=[],
-                weapons=kinetic_lexicon().weapons.find([t.lemma_.lower() for t in seg_sent]),
-                targets=[],
-                count_words=kinetic_lexicon().counts.find([t.lemma_.lower() for t in seg_sent]),
-                places=seg_places,
-            )
-            counts = _counts(seg_facts)
-            if "killed" not in counts and "injured" not in counts:
-                people = len(PERSON.findall(segment))
-                if people:
-                    counts["killed"] = Count(people, "exact", _strip(segment))
-            side = _actor_side(None, seg_facts, ctx) or last_side
-            claimant, status = attribution.attribute(sent, ctx, actor_side=side)
-            lead = len(segment) - len(segment.lstrip(" ;,"))
-            tail = len(segment.rstrip(" ;,.")) if segment.strip() else len(segment)
-            evidence = Span(start + lead, start + tail, text[start + lead : start + tail])
-            place = seg_places[0]
-            event = Event(
-                kind="strike",
-                actor=_side_actor(side),
-                target=_target("strike", side, place),
-                locations=[place.location],
-                date=_when(seg_sent, ctx) if dates.find(segment) else (last_when or When()),
-                weapon=_weapon(seg_facts.weapons),
-                counts=counts,
-                civilian=_civilian(seg_facts, counts),
-                claimant=claimant,
-                status=status,
-                evidence=[evidence],
-            )
-            event.confidence = _confidence(event, verbal=False)
-            events.append(event)
-        start = end
+        seg_places = _usable_places(
+            [p for p in facts.places if start <= p.start and p.end <= end], text
+        )
+        if not seg_places:
+            continue
+        seg_sent = ctx.doc.char_span(start, end, alignment_mode="expand")
+        seg_lemmas = [t.lemma_.lower() for t in seg_sent]
+        seg_facts = _SentenceFacts(
+            sent=seg_sent,
+            lemmas=seg_lemmas,
+            triggers=[],
+            weapons=kinetic_lexicon().weapons.find(seg_lemmas),
+            targets=kinetic_lexicon().target_kinds.find(seg_lemmas),
+            count_words=kinetic_lexicon().counts.find(seg_lemmas),
+            places=seg_places,
+        )
+        counts = _counts(seg_facts)
+        if "killed" not in counts and "injured" not in counts:
+            people = len(PERSON.findall(segment)) + _people_numbered(segment)
+            key = _casualty_key(seg_facts.count_words) or list_key
+            if people and key:
+                counts[key] = Count(people, "exact", _strip(segment))
+        side = _actor_side(None, seg_facts, ctx) or _actor_side(None, facts, ctx) or last_side
+        claimant, status = attribution.attribute(sent, ctx, actor_side=side)
+        lead = len(segment) - len(segment.lstrip(" ;,"))
+        tail = len(segment.rstrip(" ;,.")) if segment.strip() else len(segment)
+        evidence = Span(start + lead, start + tail, text[start + lead : start + tail])
+        place = seg_places[0]
+        if dates.find(segment):
+            when = _when(seg_sent, ctx)
+        else:
+            when = sentence_when if sentence_when.start else (last_when or When())
+        event = Event(
+            kind="strike",
+            actor=_side_actor(side),
+            target=_target("strike", side, place),
+            locations=[place.location],
+            date=when,
+            weapon=_weapon(seg_facts.weapons) or _weapon(head_weapons),
+            target_kind=_target_kinds(seg_facts.targets, seg_sent),
+            counts=counts,
+            civilian=_civilian(seg_facts, counts),
+            claimant=claimant,
+            status=status,
+            evidence=[evidence],
+        )
+        event.confidence = _confidence(event, verbal=False)
+        events.append(event)
     return events
 
 
