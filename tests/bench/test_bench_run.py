@@ -28,3 +28,8 @@ def test_load_texts_reads_the_text_field_of_json_lines_and_skips_blank_texts(tmp
     corpus = tmp_path / "c.jsonl"
     corpus.write_text('{"text": "One."}\n\n{"body": "Two."}\n{"text": "  "}\n', encoding="utf-8")
     assert load_texts(corpus) == ["One.", "Two."]
+
+
+def test_bench_can_measure_the_extractor_without_the_gate():
+    result = run_bench([STORY], gate=False)
+    assert result.articles == 1 and result.extract_cpu_seconds > 0
