@@ -7,7 +7,8 @@ has* (the ledger ``status``). The answer comes from the sentence's own words:
 - "according to X", "X said / reported / claimed / stated / announced / told ..." name a
   claimant; a pronoun subject ("he said") is resolved to the last person named before it.
 - "reportedly", "allegedly", "reports say" give status ``reported`` with no claimant: the
-  text does not say who, so neither do we.
+  text does not say who, so neither do we; :func:`attribution_of` tells such a hedged
+  claim ("hedged") from plain narration ("unattributed") and a named source ("named").
 - "could not be independently verified", "unverified", "unconfirmed" give ``unverified``;
   a following sentence that says so of "these reports" / "the claims" applies back.
 - "independently confirmed / verified" gives ``confirmed``; nothing weaker does.
@@ -117,6 +118,20 @@ def attribute(
         if own_action or _SUCCESS.search(text):
             return claimant, "claimed"
     return claimant, "reported"
+
+
+def attribution_of(text: str, claimant: Actor | None) -> str:
+    """How the text sources a claim, so an unattributed one says so (``Event.attribution``):
+
+    ``named`` when a claimant is named; ``hedged`` when the text marks it as hearsay
+    without naming anyone ("reportedly", "reports say"); ``unattributed`` for plain
+    narration that gives no source at all. Status stays ``reported`` for the last two.
+    """
+    if claimant is not None:
+        return "named"
+    if _HEARSAY.search(text):
+        return "hedged"
+    return "unattributed"
 
 
 def is_party_claim(claimant: Actor | None, text: str) -> bool:

@@ -51,6 +51,8 @@ def _absorb(first: Event, later: Event) -> None:
         if span not in first.evidence:
             first.evidence.append(span)
     for key, count in later.counts.items():
+        if key not in first.counts and count.claimant is None and later.claimant != first.claimant:
+            count.claimant = later.claimant  # the number keeps who gave it
         first.counts.setdefault(key, count)
     for kind in later.target_kind:
         if kind not in first.target_kind:

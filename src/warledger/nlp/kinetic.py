@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from warledger.nlp import attribution, dates, numbers
 from warledger.nlp.lexicon import Hit, kinetic_lexicon
+from warledger.nlp.places import roles as place_roles
 from warledger.types import Actor, Count, Event, Location, Span, When
 
 if TYPE_CHECKING:
@@ -168,6 +169,8 @@ CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis"
 # "in targeting", "for attacking": a gerund under these talks about an act, not one act.
 FRAMING_PREPOSITIONS = frozenset({"in", "of", "for", "about", "against", "from", "by"})
 PLACE_NOUNS = frozenset({"city", "town", "village", "region", "oblast", "area", "hub"})
+LOSS_VERBS = frozenset({"lost", "losing", "loses", "lose"})
+ROUTE_ROLES = frozenset({"origin", "destination", "via"})
 PRECISE = frozenset({"point", "settlement", "admin2", "admin1"})
 # Lead-ins of a list of victims; the word says what happened to them.
 VICTIM_LIST = re.compile(
@@ -179,6 +182,12 @@ VICTIM_LIST = re.compile(
 )
 VICTIM_WORDS = {"dead": "killed", "killed": "killed", "injured": "injured"}
 VICTIM_WORDS |= {"wounded": "injured", "hurt": "injured"}
+# "have lost more than 14,000 troops": a side's losses, a total not tied to one attack.
+TROOP_LOSSES = re.compile(
+    r"\b(?:lost|losing|loses|lose)\s+(?P<number>(?:[\w,.-]+\s+){1,3}?)"
+    r"(?:troops|soldiers|servicemen|personnel|fighters)\b",
+    re.IGNORECASE,
+)
 PERIOD_TOTAL = re.compile(
     r"\b(?:over|in|during) the (?:past|last) (?:\d+|twenty-four|24|day|week|night)"
     r"|\bsince the start\b|\bin total\b|\bthis (?:week|month|year)\b",
@@ -236,6 +245,7 @@ class _SentenceFacts:
     targets: list[Hit]
     count_words: list[Hit]
     places: list[PlaceMention] = field(default_factory=list)
+    regions: list[PlaceMention] = field(default_factory=list)  # "southern Russia"
 
 
 def extract_kinetic(ctx: DocContext) -> list[Event]:
@@ -257,8 +267,14 @@ def extract_kinetic(ctx: DocContext) -> list[Event]:
         )
         if not facts.triggers and not facts.count_words:
             continue  # the cheap pass: nothing kinetic here
+        facts.regions = [
+            p
+            for p in ctx.places_in(sent)
+            if p.location.precision == "region" and _is_locative(p, ctx)
+        ]
         facts.places = _usable_places(
-            [p for p in ctx.places_in(sent) if _is_locative(p, ctx)], ctx.text
+            [p for p in _off_route(ctx.places_in(sent), ctx.text) if _is_locative(p, ctx)],
+            ctx.text,
         )
         last_side = _actor_side(None, facts, ctx) or last_side
         if open_strike and not _continues(open_strike, facts, index, ctx):
@@ -278,6 +294,11 @@ def extract_kinetic(ctx: DocContext) -> list[Event]:
         strikes = [e for e in new if e.kind == "strike"]
         if len(strikes) == 1:
             open_strike = _Open(strikes[0], index, sent.end_char)
+    for event in events:
+        first = event.evidence[0]
+        event.attribution = attribution.attribution_of(
+            ctx.text[first.start : first.end], event.claimant
+        )
     return events
 
 
@@ -303,6 +324,9 @@ def _read_sentence(
         return []
     if AGGREGATE.search(sent.text):
         return []
+    losses = TROOP_LOSSES.search(sent.text)
+    if losses:
+        return [_troop_losses(facts, ctx, losses)]
     if facts.places and _lists_victims(facts):
         return _victim_list(facts, ctx, last_side, last_when)
     triggers = [h for h in _live_triggers(facts) if _is_armed(h, facts, ctx, last_side)]
@@ -349,7 +373,9 @@ def _events_for(
     counts = _counts(facts)
     if kind != "strike" and not places:
         return []
-    if kind == "strike" and not places and not counts:
+    if kind == "strike" and not places:
+        places = facts.regions  # "struck an oil depot in southern Russia"
+    if kind == "strike" and not places and not counts and not _names_what_was_hit(hit, facts):
         return []
     if kind == "strike" and subtype and not _mostly_interceptions(counts):
         subtype = None
@@ -415,6 +441,22 @@ def _place_groups(
     if kind == "strike" and counts and len(places) > 1:
         return [list(places)]
     return [[p] for p in places]
+
+
+def _names_what_was_hit(hit: Hit, facts: _SentenceFacts) -> bool:
+    """A strike with no place or number still reports one occurrence when it names what
+    was hit and what with ("drones struck an oil depot", "a train came under a bomb and gun
+    attack")."""
+    if not _target_kinds(facts.targets, facts.sent):
+        return False
+    token = facts.sent[hit.start]
+    verb = next((t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}), token)
+    passive_past = verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children
+    )
+    if verb.tag_ != "VBD" and not passive_past:
+        return False  # "claims targeting ...", "the goal of strikes on ...": no one act told
+    return bool(facts.weapons or hit.entry.get("inherent") or ARMED.search(facts.sent.text))
 
 
 def _kind_of(hit: Hit, facts: _SentenceFacts) -> str:
@@ -517,6 +559,8 @@ def _choose(triggers: list[Hit], facts: _SentenceFacts) -> Hit:
         kind = _kind_of(hit, facts)
         if kind == "ground_combat" and has_weapon and hit.entry["phrase"] == "offensive":
             return (9, hit.start)  # "drone offensive" is a strike
+        if kind == "ground_combat" and hit.entry.get("subtype") == "incursion":
+            return (rank[kind] * 2 - 1, hit.start)  # "advanced ... in a cross-border incursion"
         verbal = facts.sent[hit.start].pos_ == "VERB"
         return (rank[kind] * 2 + (0 if verbal else 1), hit.start)
 
@@ -674,6 +718,32 @@ def _list_segments(facts: _SentenceFacts, head_end: int, text: str) -> list[tupl
     return segments
 
 
+def _troop_losses(facts: _SentenceFacts, ctx: DocContext, losses: re.Match[str]) -> Event:
+    """ "Russian forces have lost more than 14,000 troops": a casualty report whose target
+    is the side that lost them; who inflicted them is not said, so no actor. The number
+    is kept under ``killed`` with the words it was read from."""
+    sent = facts.sent
+    count = numbers.parse_count(losses.group("number"))
+    counts = {"killed": Count(count.value, count.qualifier, losses.group(0))} if count else {}
+    subject = next((t for t in sent if t.dep_ == "nsubj" and t.head.lower_ in LOSS_VERBS), None)
+    side = _side_of(subject.subtree, ctx) if subject is not None else None
+    claimant, status = attribution.attribute(sent, ctx)
+    if status == "reported" and claimant and side and claimant.side == OPPOSITE.get(side):
+        status = "claimed"  # a party telling its enemy's losses
+    event = Event(
+        kind="casualty_report",
+        target=_side_actor(side),
+        date=_when(sent, ctx),
+        counts=counts,
+        civilian=False,
+        claimant=claimant,
+        status=status,
+        evidence=[Span(sent.start_char, sent.end_char, sent.text)],
+    )
+    event.confidence = _confidence(event, verbal=True)
+    return event
+
+
 def _victim_list(
     facts: _SentenceFacts, ctx: DocContext, last_side: str | None, last_when: When | None
 ) -> list[Event]:
@@ -762,7 +832,11 @@ def _continues(open_strike: _Open, facts: _SentenceFacts, index: int, ctx: DocCo
 
 def _continue(event: Event, facts: _SentenceFacts, ctx: DocContext) -> None:
     sent = facts.sent
+    speaker, _ = attribution.attribute(sent, ctx)
+    own_source = speaker is not None and event.claimant is not None and speaker != event.claimant
     for key, count in _counts(facts).items():
+        if own_source and key not in event.counts:
+            count.claimant = speaker  # "Two people were injured, the governor said"
         event.counts.setdefault(key, count)
     for weapon, counts in _counts_by_weapon(facts).items():
         for key, count in counts.items():
@@ -820,6 +894,22 @@ def _usable_places(places: list[PlaceMention], text: str) -> list[PlaceMention]:
             continue
         seen.add(place.location.name)
         kept.append(place)
+    return kept
+
+
+def _off_route(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Places that are not a route's ends: in "traveling from Quetta, Balochistan, to
+    Peshawar" the train was attacked somewhere between, not at either end (nor in the
+    province that situates an end)."""
+    kept: list[PlaceMention] = []
+    on_route = False
+    previous_end = None
+    for place in places:
+        situating = previous_end is not None and text[previous_end : place.start].strip() == ","
+        on_route = place_roles.role(text, place) in ROUTE_ROLES or (on_route and situating)
+        if not on_route:
+            kept.append(place)
+        previous_end = place.end
     return kept
 
 
