@@ -325,7 +325,7 @@ class DocumentResult:
     source: str | None = None
     title: str | None = None
     published: str | None = None
-    language: str | None = "en"
+    language: str | None = None  # ISO 639-1 as detected; None when it could not be told
     events: list[Event] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
 

@@ -11,7 +11,7 @@ passes then merge restatements of one occurrence.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -37,6 +37,7 @@ class DocMeta:
     source: str | None = None
     title: str | None = None
     published: str | None = None
+    language: str | None = None  # ISO 639-1; None when unknown (then detected from the text)
 
 
 def parse_published(value: str | date | datetime | None) -> date | None:
@@ -99,7 +100,11 @@ class Extractor:
         title: str | None = None,
     ) -> DocumentResult:
         """Extract one text (see :func:`extract_text`)."""
-        meta = DocMeta(doc_id, url, source, title, _published_text(published))
+        text, meta = _with_language(
+            (text, DocMeta(doc_id, url, source, title, _published_text(published)))
+        )
+        if not _readable(meta):
+            return _not_extracted(meta)
         doc = self.parser.parse(text) if self.parser else self.nlp(text)
         return self.from_doc(doc, meta)
 
@@ -114,7 +119,12 @@ class Extractor:
         ``n_process > 1`` parses in a spaCy process pool; the readers run here on the
         parsed docs, so results are identical whatever the pool size.
         """
-        pairs = (_as_pair(item) for item in items)
+        # Non-English documents are passed through unparsed (an empty text keeps the order)
+        # and come back flagged with their language and no events.
+        pairs = (
+            (text if _readable(meta) else "", meta)
+            for text, meta in (_with_language(_as_pair(item)) for item in items)
+        )
         if self.parser is not None:
             parsed = self.parser.pipe(pairs, n_process=n_process, batch_size=batch_size)
         else:
@@ -122,7 +132,7 @@ class Extractor:
                 pairs, as_tuples=True, n_process=n_process, batch_size=batch_size
             )
         for doc, meta in parsed:
-            yield self.from_doc(doc, meta)
+            yield self.from_doc(doc, meta) if _readable(meta) else _not_extracted(meta)
 
     def context(self, doc: Doc, published: date | None) -> DocContext:
         """The per-document context every reader receives."""
@@ -147,6 +157,7 @@ class Extractor:
             source=meta.source,
             title=meta.title,
             published=meta.published,
+            language=meta.language,
             events=events,
             positions=_positions_reader()(ctx),
         )
@@ -163,9 +174,38 @@ class _TextContext(DocContext):
         return self.doc.user_data.get(TEXT_KEY) or self.doc.text
 
 
+def _with_language(pair: tuple[str, DocMeta]) -> tuple[str, DocMeta]:
+    """Fill in the language when the caller did not know it (ingest already detected it)."""
+    text, meta = pair
+    if meta.language is None:
+        from warledger.ingest.language import detect_language
+
+        meta = replace(meta, language=detect_language(text))
+    return text, meta
+
+
+def _readable(meta: DocMeta) -> bool:
+    """English, or too short to tell: the readers are English rules, so any other language
+    is stored and flagged, not extracted."""
+    return meta.language in (None, "en")
+
+
+def _not_extracted(meta: DocMeta) -> DocumentResult:
+    return DocumentResult(
+        doc_id=meta.doc_id,
+        url=meta.url,
+        source=meta.source,
+        title=meta.title,
+        published=meta.published,
+        language=meta.language,
+    )
+
+
 def _as_pair(item: Document | tuple[str, DocMeta] | str) -> tuple[str, DocMeta]:
     if isinstance(item, Document):
-        meta = DocMeta(item.doc_id, item.url, item.source, item.title, item.published)
+        meta = DocMeta(
+            item.doc_id, item.url, item.source, item.title, item.published, item.language
+        )
         return item.text, meta
     if isinstance(item, str):
         return item, DocMeta()
