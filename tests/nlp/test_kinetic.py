@@ -121,7 +121,7 @@ def test_hypotheticals_trends_questions_and_proposals_are_not_events(make_ctx, t
 
 
 def test_strike_without_place_or_numbers_is_not_an_event(make_ctx):
-    text = "Both sides accused each other of violations through continued shelling."
+    text = "Each army blamed the other for breaking the truce with renewed shelling."
     assert extract_kinetic(make_ctx(text)) == []
 
 

@@ -76,7 +76,7 @@ def test_also_in_names_the_oblast(places) -> None:
 
 def test_community_in_an_oblast(places) -> None:
     found = by_text(
-        places("Officials reported a civilian casualty in the Esman community in Sumy.")
+        places("A shell wounded a farmer in the Esman community in Sumy, the governor said.")
     )
     loc = found["Esman community"].location
     assert (loc.name, loc.admin1) == ("Esman", "Sumy Oblast")
