@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 import warledger
-from warledger.nlp.extract import EXTRACTOR_VERSION, parse_published
+from warledger.nlp.extract import parse_published
 from warledger.types import Document
 
 pytestmark = pytest.mark.model
@@ -69,6 +69,3 @@ def test_extract_many_keeps_input_order_and_metadata(extractor):
     assert results[1].events == []
     assert results[0].to_dict()["events"] == results[2].to_dict()["events"]
 
-
-def test_extractor_version_is_a_non_empty_string():
-    assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
