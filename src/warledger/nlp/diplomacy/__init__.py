@@ -19,7 +19,8 @@ from warledger.nlp.attribution import attribute
 from warledger.nlp.diplomacy import arguments, clauses, fields
 from warledger.nlp.diplomacy.lexicon import Lexicon, Trigger, load
 from warledger.nlp.gate import was_parsed
-from warledger.types import Actor, Event, Span
+from warledger.nlp.numbers import word_value
+from warledger.types import Actor, Count, Event, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -43,6 +44,20 @@ _GENERIC_TALKS = re.compile(
     r"\b(?:any|future|potential|possible|such|these|those|meaningful)\s+(?:[\w-]+\s+)?$", re.I
 )
 BASE_CONFIDENCE = 0.6
+# Events that are not themselves said: a date on the verb reporting them is not theirs.
+NOT_SPEECH_ACTS = frozenset(
+    {
+        ("talks", "held"),
+        ("talks", "scheduled"),
+        ("talks", "cancelled"),
+        ("talks", "postponed"),
+        ("aid", "delivered"),
+        ("sanction", "imposed"),
+        ("sanction", "lifted"),
+        ("ceasefire", "ended"),
+        ("ceasefire", "extended"),
+    }
+)
 # Subtypes that already speak of what is wanted or threatened, so a wish or purpose
 # clause around them ("urged Russia to accept ... or face sanctions") is their substance.
 PROSPECTIVE = frozenset(
@@ -195,6 +210,8 @@ def _read(
         if not _talks_noun_is_event(ctx, sent, anchor, start):
             return []
         subtype = "scheduled" if clauses.is_future(anchor, sent) else "held"
+    elif trigger.kind == "talks" and subtype == "held" and clauses.is_future_verb(anchor):
+        subtype = "scheduled"  # "talks would be held in X next week", "will meet"
     event = Event(
         kind=trigger.kind,
         subtype=subtype,
@@ -203,7 +220,12 @@ def _read(
         confidence=BASE_CONFIDENCE,
     )
     future = trigger.kind == "talks" and subtype == "scheduled"
-    event.date = fields.date_of(sent, anchor.idx, ctx.published, future=future)
+    # A statement's own date is the date of a pledge, offer or acceptance; of talks or a
+    # delivery it is only the date they were spoken of.
+    spoken = (trigger.kind, subtype) not in NOT_SPEECH_ACTS
+    event.date = fields.date_of(
+        sent, anchor.idx, ctx.published, future=future, anchor=None if spoken else anchor
+    )
     reader = _READERS[trigger.kind]
     events = reader(ctx, sent, trigger, m, anchor, event, earlier)
     for e in events:
@@ -252,7 +274,12 @@ def _ceasefire(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     if trigger.subtype in DURATION_SUBTYPES:
         event.duration = fields.duration_of(fields.window(text, cf[0], cf[1], 30, 10))
     if trigger.subtype == "violation_alleged":
+        event.counts.update(_violation_count(ctx.text[sent.start_char : sent.end_char]))
         return _violations(ctx, sent, trigger, anchor, event)
+    if trigger.subtype == "accepted" and _HEDGED_ACCEPTANCE.search(ctx.text[start : sent.end_char]):
+        # "supports the truce in principle, but details must be worked out": a response
+        # to a proposal that neither accepts nor rejects it; the subtype stays unknown.
+        event.subtype = None
     if trigger.subtype == "proposed":
         lead = ctx.text[max(sent.start_char, start - 20) : start + len(m.group(0))]
         if _DEFINITE.search(lead) and any(
@@ -268,6 +295,27 @@ def _ceasefire(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
         # under proposals, not ceasefires.
         event.kind, event.subtype = "proposal", "put_forward"
     return [event]
+
+
+_HEDGED_ACCEPTANCE = re.compile(
+    r"\bin principle\b|\bon condition\b|\bprovided (?:that )?\b|\bbut\b[^.;]{0,80}\b"
+    r"(?:details|conditions|questions|issues|nuances)\b[^.;]{0,40}\b(?:need|needs|must|have|has)\b",
+    re.IGNORECASE,
+)
+_TIMES = re.compile(r"\b(\d[\d,]*|[a-z]+(?:[- ][a-z]+)?) times\b", re.IGNORECASE)
+_VIOLATIONS_N = re.compile(r"\b(\d[\d,]*) (?:\w+ )?(?:violations|breaches)\b", re.IGNORECASE)
+
+
+def _violation_count(text: str) -> dict[str, Count]:
+    """How many violations an accusation counts: "violated it 14 times", "1,000 violations"."""
+    for pattern in (_TIMES, _VIOLATIONS_N):
+        m = pattern.search(text)
+        if m:
+            raw = m.group(1).replace(",", "")
+            value = int(raw) if raw.isdigit() else word_value(raw.lower())
+            if value:
+                return {"violations": Count(value=value)}
+    return {}
 
 
 def trigger_cf_span(m: re.Match[str], sent: SpacySpan, ctx: DocContext) -> tuple[int, int]:
@@ -330,11 +378,13 @@ def _clone(event: Event) -> Event:
 
 
 def _talks(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
+    if trigger.officials and not arguments.officials_act(ctx, anchor):
+        return []  # "protesters gathered in Odesa" is no meeting of parties
     event.locations, venue_spans = fields.venue_places(ctx, sent)
+    start, end = sent.start_char + m.start(), sent.start_char + m.end()
+    table, mediators = arguments.talks_parties(ctx, anchor, (start, end))
     mentions = [
-        a
-        for a in ctx.actors_in(sent)
-        if not any(s <= a.start and a.end <= e for s, e in venue_spans)
+        a for a in table if not any(s <= a.start and a.end <= e for s, e in venue_spans)
     ]
     if event.subtype in {"offered", "cancelled", "postponed", "mediation_offered"}:
         event.actor = _party(ctx, anchor)
@@ -344,6 +394,11 @@ def _talks(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
         event.participants = [arguments.copy_actor(event.actor, role="mediator")]
         return [event]
     event.participants = _expand_groups(arguments.sides_in(mentions))
+    mediator_sides = {a.side for a in arguments.sides_in(mediators) if a.side}
+    event.participants = [p for p in event.participants if p.side not in mediator_sides]
+    event.participants += [
+        arguments.copy_actor(a, role="mediator") for a in arguments.sides_in(mediators)
+    ]
     return [event]
 
 
@@ -411,9 +466,16 @@ def _proposal(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     return [event]
 
 
+EVADING = frozenset({"violate", "breach", "evade", "circumvent", "bypass", "skirt", "dodge"})
+
+
 def _sanction(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     start = sent.start_char + m.start()
-    measure = re.search(r"\b(?:ban|embargo|targeting)\b", m.group(0), re.I)
+    if trigger.subtype == "imposed" and any(
+        n.lemma_.lower() in EVADING for n in clauses.clause_chain(anchor)[:3]
+    ):
+        return []  # "would violate an arms embargo on X": a measure named, not imposed
+    measure = re.search(r"\b(?:ban|embargo)\b", m.group(0), re.I)
     if trigger.per_actor_measure and measure:
         # The measure's owner stands right before it: "the US targeting", "the EU's ban".
         event.actor = _actor_near(ctx, start, start + measure.start(), before=12)
@@ -443,12 +505,22 @@ def _subject_object(ctx: DocContext, anchor: Token, not_side: str | None) -> Act
     return None
 
 
+_ATTACK_PREPS = frozenset({"toward", "towards", "at", "against", "into", "onto"})
+
+
 def _aid(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     start = sent.start_char + m.start()
+    if trigger.subtype == "delivered":
+        if any(c.dep_ == "prep" and c.lower_ in _ATTACK_PREPS for c in anchor.children):
+            return []  # "sent 40 missiles toward Kyiv" is an attack, not aid
+        if arguments.subject_is_not_party(ctx, anchor):
+            return []  # "the company shipped ..." is commerce
     event.actor = _party(ctx, anchor)
     side = event.actor.side if event.actor else None
     if trigger.subtype != "requested":
         event.target = _first_other_after(ctx, sent, start, side)
+        if trigger.subtype == "delivered" and event.target is None:
+            return []  # aid needs a recipient party
     return [event]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from warledger.nlp.diplomacy import clauses
 from warledger.types import Actor
 
 if TYPE_CHECKING:
@@ -180,3 +181,140 @@ def main_subject_before(ctx: DocContext, sent: Span, offset: int) -> ActorMentio
             if found and found.actor.side:
                 return found
     return None
+
+
+# Words naming people who negotiate for a party: a gathering of them is a meeting.
+OFFICIAL_NOUNS = frozenset(
+    {
+        "minister", "delegation", "delegate", "leader", "envoy", "negotiator", "diplomat",
+        "official", "president", "premier", "chancellor", "representative", "ambassador",
+        "counterpart", "head", "chief", "secretary", "mediator", "summit", "government",
+    }
+)  # fmt: skip
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"})
+MEDIATING = frozenset({"host", "mediate", "broker", "facilitate", "chair"})
+TABLE_PREPS = frozenset({"with", "between", "among"})
+TALK_NOUNS = frozenset({"talk", "negotiation", "meeting", "summit", "discussion", "call"})
+PARTY_PREPS = TABLE_PREPS | {"from", "of", "including"}
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "punct", "prep"})
+
+
+def subjects_of(verb: Token) -> list[Token]:
+    """A verb's subjects, including one the parser hung on an auxiliary."""
+    holders = [verb, *(c for c in verb.children if c.dep_ in {"aux", "auxpass"})]
+    return [c for h in holders for c in h.children if c.dep_ in SUBJECTS]
+
+
+def officials_act(ctx: DocContext, verb: Token) -> bool:
+    """Those doing ``verb`` are a party or its officials ("foreign ministers convened",
+    "the G7 gathered"), not protesters, fans or shareholders."""
+    for subject in subjects_of(verb):
+        start, end = subtree_span(subject)
+        if any(m.actor.side or m.actor.name for m in mentions_in(ctx, start, end)):
+            return True
+        if any(t.lemma_.lower() in OFFICIAL_NOUNS for t in subject.subtree):
+            return True
+    return False
+
+
+def subject_is_not_party(ctx: DocContext, verb: Token) -> bool:
+    """The verb has a noun subject that names no actor ("The company shipped ...")."""
+    subjects = subjects_of(verb)
+    if not subjects:
+        return False
+    for subject in subjects:
+        if subject.lower_ in PRONOUNS:
+            return False
+        start, end = subtree_span(subject)
+        if mentions_in(ctx, start, end):
+            return False
+    return True
+
+
+def _phrase_mentions(ctx: DocContext, head: Token) -> list[ActorMention]:
+    """Actors named in a noun phrase, its with/between/from phrases and its conjuncts,
+    not in its clauses ("talks in Jeddah hosted by Saudi Arabia": the host is no
+    participant) nor in what it is about ("talks on Ukraine's future")."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in _CLAUSES and not (
+            child.dep_ == "prep" and child.lower_ in PARTY_PREPS
+        ):
+            continue
+        tokens.extend(child.subtree)
+    found: list[ActorMention] = []
+    for tok in tokens:
+        found.extend(m for m in ctx.actors if m.start <= tok.idx < m.end and m not in found)
+    if not found and head.lower_ in {"he", "she"}:
+        person = last_person_before(ctx, head.idx)
+        if person:
+            found.append(person)
+    return found
+
+
+def _clause_subjects(ctx: DocContext, noun: Token) -> list[ActorMention]:
+    """The subject of the clause a talks noun sits in ("Rubio is expected to have a
+    meeting with ...", "X led hours of talks with Y"), up to a reporting verb."""
+    if noun.dep_ in SUBJECTS:
+        return []
+    for node in clauses.clause_chain(noun)[1:]:
+        for subject in subjects_of(node):
+            found = _phrase_mentions(ctx, subject)
+            if found:
+                return found
+    return []
+
+
+def talks_parties(
+    ctx: DocContext, anchor: Token, match: tuple[int, int]
+) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Who sits at the table, and who hosts or mediates, read from the talks predicate.
+
+    Participants are the subject and object of the talks verb (or of the verb whose
+    subject or object the talks noun is), its "with"/"between" phrases and the talks
+    noun's own modifiers ("U.S.-Ukraine talks"). A speaker ("X said the talks ..."), a
+    bystander or the venue is not at the table. A host or mediator ("hosted by Saudi
+    Arabia", "Turkey hosted talks between ...") is returned apart.
+    """
+    table: list[ActorMention] = []
+    mediators: list[ActorMention] = []
+    verb = anchor
+    if anchor.pos_ in {"NOUN", "PROPN"}:
+        table.extend(_phrase_mentions(ctx, anchor))
+        table.extend(_clause_subjects(ctx, anchor))
+    else:
+        hosting = verb.lemma_.lower() in MEDIATING
+        for child in verb.children:
+            if child.dep_ in SUBJECTS or child.dep_ in {"dobj", "obj"}:
+                found = _phrase_mentions(ctx, child)
+                if hosting and child.dep_ in SUBJECTS:
+                    mediators.extend(found)
+                else:
+                    table.extend(found)
+            elif child.dep_ == "prep" and child.lower_ in TABLE_PREPS:
+                table.extend(a for c in child.children for a in _phrase_mentions(ctx, c))
+            elif child.dep_ == "agent" and hosting:
+                mediators.extend(a for c in child.children for a in _phrase_mentions(ctx, c))
+        for subject in subjects_of(verb):
+            if subject.head is not verb:  # hung on an auxiliary
+                table.extend(_phrase_mentions(ctx, subject))
+        if not subjects_of(verb):  # "agreed to meet", conjoined verbs: the clause's subject
+            table.extend(_clause_subjects(ctx, verb))
+        # "is scheduled to engage in talks with X": the talks noun inside the match
+        for tok in anchor.sent:
+            inside = match[0] <= tok.idx < match[1]
+            if inside and tok.pos_ == "NOUN" and tok.lemma_.lower() in TALK_NOUNS:
+                table.extend(_phrase_mentions(ctx, tok))
+    # "talks hosted by X", "X-mediated talks": a host named in a clause on the noun
+    for tok in anchor.sent:
+        if tok.lemma_.lower() in MEDIATING and tok.i != verb.i:
+            for child in tok.children:
+                if child.dep_ == "agent":
+                    mediators.extend(
+                        a for c in child.children for a in _phrase_mentions(ctx, c)
+                    )
+                elif child.dep_ in SUBJECTS and tok.dep_ not in {"acl", "relcl"}:
+                    mediators.extend(_phrase_mentions(ctx, child))
+    if not table:
+        table = mentions_in(ctx, *match)
+    return sorted(table, key=lambda a: a.start), mediators

@@ -22,6 +22,7 @@ _FUTURE_WORDS = re.compile(
     r"plans? to|planned|upcoming|next week|tomorrow|hopes? to)\b",
     re.IGNORECASE,
 )
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
@@ -110,6 +111,20 @@ def is_future(token: Token, sent: Span) -> bool:
         return True
     # "There's another in Paris Wednesday": news speaks of coming events in the present.
     return sent.root.tag_ in {"VBZ", "VBP"} and bool(_WEEKDAY.search(sent.text))
+
+
+def is_future_verb(token: Token) -> bool:
+    """A tensed talks verb speaks of what is still to come: "will meet", "would be held",
+    "are due to hold", "is to host"."""
+    for node in clause_chain(token)[:3]:
+        for child in node.children:
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ in FUTURE_AUX:
+                return True
+        if node.lemma_.lower() in FUTURE_LEMMAS or node.lower_ in {"due", "set", "slated"}:
+            return True
+        if node.tag_ in FINITE_TAGS and node.pos_ == "VERB":
+            break
+    return False
 
 
 def is_question(sent: Span, text: str | None = None) -> bool:

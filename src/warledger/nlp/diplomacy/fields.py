@@ -12,10 +12,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from warledger.nlp import dates
+from warledger.nlp.diplomacy import clauses
 from warledger.types import Location, When
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from warledger.nlp.context import DocContext
 
@@ -69,18 +70,43 @@ def name_of(text: str) -> str | None:
     return _NAME_NOISE.sub("", m.group(0)).strip() or None
 
 
-def date_of(sent: Span, anchor_char: int, published: date | None, *, future: bool) -> When:
+def date_of(
+    sent: Span,
+    anchor_char: int,
+    published: date | None,
+    *,
+    future: bool,
+    anchor: Token | None = None,
+) -> When:
     """The sentence's date expression nearest the trigger, resolved; else unknown.
 
     Decision: when the sentence states no date, the event's date stays unknown; the
     publication date is never used as a default (a story often reports days-old talks).
+    A date on a reporting verb ("Trump said Tuesday that ...") dates the statement,
+    not the event: with ``anchor`` given, such dates are skipped.
     """
     found = dates.find(sent.text)
+    if anchor is not None:
+        found = [f for f in found if not _dates_the_report(sent, f[0], anchor)]
     if not found:
         return When()
     rel = anchor_char - sent.start_char
     _start, _end, expr = min(found, key=lambda f: min(abs(f[0] - rel), abs(f[1] - rel)))
     return dates.resolve(expr, published, tense="future" if future else "past")
+
+
+def _dates_the_report(sent: Span, rel_start: int, anchor: Token) -> bool:
+    """The date expression starting at ``rel_start`` hangs on a reporting verb that is
+    not the trigger itself."""
+    token = next((t for t in sent if t.idx - sent.start_char >= rel_start), None)
+    node = token
+    for _ in range(3):
+        if node is None or node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node.lemma_.lower() in clauses.REPORTING and node.i != anchor.i
+    return False
 
 
 VENUE_WORDS = frozenset({"in", "at", "to", "of", "for", "inside"})

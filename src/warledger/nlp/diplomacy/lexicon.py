@@ -32,6 +32,8 @@ class Trigger:
     mutual: bool = False
     noun: bool = False
     per_actor_measure: bool = False
+    # The trigger is talks only when those doing it are officials or parties.
+    officials: bool = False
     # Strings of which every match contains one (None: unknown); absent ones skip the
     # regular expression, which is most of the reader's time on sentences without events.
     literals: frozenset[str] | None = None
@@ -81,6 +83,7 @@ def load() -> Lexicon:
             mutual=bool(e.get("mutual")),
             noun=bool(e.get("noun")),
             per_actor_measure=bool(e.get("per_actor_measure")),
+            officials=bool(e.get("officials")),
             literals=required_literals(expand(e["pattern"], macros)),
         )
         for e in data["triggers"]
