@@ -25,6 +25,7 @@ from warledger.types import Actor, Position, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
     from warledger.nlp.context import DocContext
 
@@ -135,6 +136,13 @@ def _party(
     own_verb = anchor.pos_ == "VERB"
     found = arguments.governing_party(ctx, anchor, skip_own_subject=own_verb)
     if found and not (start <= found.start and found.end <= end):
+        if _possibility_about(anchor):
+            # "He is the one who can end it by withdrawing his troops": what another
+            # party could do is the speaker's demand on it, not that party's stance.
+            speaker, _status = attribute(sent, ctx, trigger=anchor)
+            if speaker is not None and speaker.side and speaker.side != found.actor.side:
+                return arguments.copy_actor(speaker), "speaker"
+            return None, "speaker"
         return arguments.copy_actor(found.actor), "governing"
     if _PLAN_SUBJECT.match(sent.text):
         prev = arguments.previous_sentence(sent)
@@ -149,3 +157,23 @@ def _party(
     if subject is not None:
         return arguments.copy_actor(subject.actor), "speaker"
     return None, "speaker"
+
+
+MODALS = frozenset({"can", "could", "should", "would", "might", "may"})
+STANCE_VERBS = frozenset(
+    {
+        "demand", "insist", "want", "call", "urge", "propose", "support", "reject", "seek",
+        "require", "need", "refuse", "accept", "agree", "oppose", "back", "push", "press",
+    }
+)  # fmt: skip
+
+
+def _possibility_about(anchor: Token) -> bool:
+    """A modal (can, could, should, would) governs the stance phrase in its own clause
+    and no stance verb (demand, insist, propose ...) above it makes it a demand."""
+    chain = clauses.clause_chain(anchor)
+    modal = any(
+        c.dep_ == "aux" and c.lower_ in MODALS for node in chain for c in node.children
+    )
+    stance = any(node.lemma_.lower() in STANCE_VERBS for node in chain)
+    return modal and not stance
