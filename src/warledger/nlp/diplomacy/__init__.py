@@ -466,7 +466,13 @@ def _proposal(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     return [event]
 
 
-EVADING = frozenset({"violate", "breach", "evade", "circumvent", "bypass", "skirt", "dodge"})
+# Verbs over a named measure that make it no new imposition: evading or lifting it.
+EVADING = frozenset(
+    {
+        "violate", "breach", "evade", "circumvent", "bypass", "skirt", "dodge",
+        "lift", "ease", "remove", "relax", "suspend", "waive",
+    }
+)  # fmt: skip
 
 
 def _sanction(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
@@ -474,7 +480,7 @@ def _sanction(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     if trigger.subtype == "imposed" and any(
         n.lemma_.lower() in EVADING for n in clauses.clause_chain(anchor)[:3]
     ):
-        return []  # "would violate an arms embargo on X": a measure named, not imposed
+        return []  # "would violate an arms embargo on X", "lifted sanctions on X"
     measure = re.search(r"\b(?:ban|embargo)\b", m.group(0), re.I)
     if trigger.per_actor_measure and measure:
         # The measure's owner stands right before it: "the US targeting", "the EU's ban".
