@@ -64,3 +64,36 @@ def test_a_restated_stance_is_one_position_with_more_evidence(extractor):
 
 def test_a_mention_without_a_stance_is_not_a_position(read):
     assert read("Everything now depends on the strength of security guarantees.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kyiv says a ceasefire must come first, before any talks on territory.",
+         {("UA", "ceasefire_sequencing"): "ceasefire_first"}),
+        ("The French president said a truce is the necessary first step.",
+         {("FR", "ceasefire_sequencing"): "ceasefire_first"}),
+        ("Ukraine wants talks only after a full ceasefire.",
+         {("UA", "ceasefire_sequencing"): "ceasefire_first"}),
+        ("Moscow said there will be no truce until a settlement is reached.",
+         {("RU", "ceasefire_sequencing"): "talks_first"}),
+        ("Britain wants a truce without preconditions.",
+         {("GB", "ceasefire_sequencing"): "no_preconditions"}),
+        ("Zelenskyy insisted on firm security guarantees from Western allies.",
+         {("UA", "security_guarantees"): "binding_required"}),
+        ("Moscow rejects any security guarantees involving NATO troops.",
+         {("RU", "security_guarantees"): "oppose"}),
+        ("Guarantees of that kind are a non-starter for Russia, Lavrov said.",
+         {("RU", "security_guarantees"): "oppose"}),
+    ],
+)  # fmt: skip
+def test_stance_constructions_in_several_phrasings(read, text, expected):
+    found = read(text)
+    for key, stance in expected.items():
+        assert found.get(key) == stance, found
+
+
+def test_what_another_party_could_do_is_the_speakers_demand(read):
+    found = read("A U.S. senator said Putin is the one who can end it by withdrawing his troops.")
+    assert ("RU", "territory") not in found
+    assert found.get(("US", "territory")) == "withdrawal_required"
