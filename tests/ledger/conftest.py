@@ -102,6 +102,7 @@ def strike_result(doc: Document) -> DocumentResult:
         source=doc.source,
         title=doc.title,
         published=doc.published,
+        language=doc.language,  # the extractor reports the document's detected language
         events=[strike, interception],
     )
 
@@ -125,7 +126,9 @@ def talks_result(doc: Document) -> DocumentResult:
         date=When("2025-05-17", "2025-05-17", "day", None),
         evidence=[span(TALKS_TEXT, stance)],
     )
-    return DocumentResult(doc_id=doc.doc_id, events=[talks], positions=[position])
+    return DocumentResult(
+        doc_id=doc.doc_id, language=doc.language, events=[talks], positions=[position]
+    )
 
 
 @pytest.fixture
