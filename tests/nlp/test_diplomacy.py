@@ -26,8 +26,8 @@ def _only(events, kind):
 
 def test_mutual_accusation_gives_one_violation_per_accuser(read):
     events = read(
-        "The truce was supposed to last 30 hours. Both Kyiv and Moscow accused each other "
-        "of violations of the ceasefire."
+        "The holiday truce was meant to run for two days. Moscow and Kyiv accused one "
+        "another of breaching the truce overnight."
     )
     violations = [e for e in events if e.subtype == "violation_alleged"]
     pairs = {(e.claimant.side, e.target.side) for e in violations}
@@ -35,20 +35,20 @@ def test_mutual_accusation_gives_one_violation_per_accuser(read):
 
 
 def test_refusal_to_prolong_a_truce_is_a_rejection_by_the_refuser(read):
-    event = _only(read("Putin refused to prolong the truce beyond Sunday."), "ceasefire")
+    event = _only(read("Putin refused to extend the ceasefire into a second week."), "ceasefire")
     assert event.subtype == "rejected"
     assert event.actor.side == "RU"
 
 
 def test_declared_ceasefire_takes_duration_from_the_next_sentence(read):
     events = read(
-        "Moscow pointed to the Easter ceasefire announced by Putin last Saturday. "
-        "That ceasefire, which was supposed to last 30 hours, ended on Sunday night."
+        "The Kremlin cited the Christmas truce declared by Putin on Friday. "
+        "The truce, which was meant to last 36 hours, collapsed by Saturday evening."
     )
     declared = [e for e in events if e.subtype == "declared"]
     assert len(declared) == 1
     assert declared[0].actor.side == "RU"
-    assert declared[0].duration == "PT30H"
+    assert declared[0].duration == "PT36H"
 
 
 def test_accepting_a_proposal_for_a_ceasefire_names_acceptor_and_proposer(read):
@@ -71,20 +71,20 @@ def test_urging_a_party_to_accept_is_not_an_acceptance(read):
 def test_scheduled_talks_have_participants_venue_and_future_date(read):
     event = _only(
         read(
-            "Ukraine is scheduled to engage in talks with representatives from the United "
-            "Kingdom, France, and the United States in London on Wednesday."
+            "Ukraine is due to hold talks with officials from France, Britain and the "
+            "United States in Paris on Thursday."
         ),
         "talks",
     )
     assert event.subtype == "scheduled"
     assert {p.side for p in event.participants} == {"UA", "GB", "FR", "US"}
-    assert [loc.name for loc in event.locations] == ["London"]
-    assert event.date.start == "2025-04-23"
+    assert [loc.name for loc in event.locations] == ["Paris"]
+    assert event.date.start == "2025-04-24"
 
 
 def test_cancelled_talks_keep_the_canceller(read):
     event = _only(
-        read("President Donald Trump scrapped the planned talks with President Putin."),
+        read("Donald Trump called off the planned summit with Vladimir Putin."),
         "talks",
     )
     assert event.subtype == "cancelled"
@@ -94,7 +94,7 @@ def test_cancelled_talks_keep_the_canceller(read):
 
 def test_no_plans_for_talks_is_negated(read):
     event = _only(
-        read("No concrete plans for direct talks between Kyiv and Moscow have materialized."),
+        read("Officials say there is still no timetable for new negotiations with Russia."),
         "talks",
     )
     assert event.negated is True

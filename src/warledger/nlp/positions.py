@@ -2,10 +2,10 @@
 
 Stance phrases are data (``theatres/ukraine/positions.json``): each names an issue and
 a normalised stance. The party is whoever governs the phrase, read from the parse:
-"Russia continues to demand that Ukraine cede all annexed territories" is Russia's
-position (the subject of *demand*), not Ukraine's (the subject of *cede*). A person
-speaks for their side. Contents of a plan belong to the plan's author: "This draft
-agreement reportedly includes ... a NATO membership veto" is the position of whoever
+"Moscow keeps insisting that Kyiv give up the southern regions" is Russia's
+position (the subject of *insist*), not Ukraine's (the subject of *give up*). A person
+speaks for their side. Contents of a plan belong to the plan's author: "The leaked
+draft is said to contain ... a bar on joining NATO" is the position of whoever
 the previous sentence says drafted it. A document states a party's stance on an issue
 once; restatements add evidence, not positions.
 """

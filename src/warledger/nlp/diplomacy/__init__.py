@@ -6,8 +6,9 @@ reports an occurrence (not a wish, a condition or a question; negations are kept
 marked), and fills each event's parties, venue, date, duration, scope and claimant from
 the sentence. One sentence gives at most one event per kind, except where the text
 itself names two occurrences ("Ukraine accepted a U.S. proposal for a ceasefire": an
-acceptance and a proposal; "Kyiv and Moscow accused each other": two accusations; "the
-US targeting of Rosneft or the EU's LNG ban": two sanctions by two actors).
+acceptance and a proposal; "Kyiv and Moscow accused one another of breaches": two
+accusations; "Britain's steel embargo and the EU's gas import ban": two sanctions by two
+actors).
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ _DEFINITE_TALKS = re.compile(
 
 def _same_talks(event: Event, earlier: list[Event]) -> Event | None:
     """The earlier talks event a later mention restates: same venue and parties, or a
-    definite reference ("the summit had not been canceled", "the Jeddah talks") with no
+    definite reference ("the meeting is still on", "the Jeddah talks") with no
     venue of its own. Its evidence is kept on the first event."""
     if event.kind != "talks":
         return None
@@ -540,7 +541,7 @@ _READERS = {
 
 
 def _carry_duration_back(text: str, earlier: list[Event], current: list[Event]) -> None:
-    """ "That ceasefire, which was supposed to last 30 hours" gives the duration of the
+    """ "The truce, which was meant to last two days" gives the duration of the
     ceasefire read in an earlier sentence, not of anything new in this one."""
     if not _ANAPHORIC_CF.search(text):
         return
