@@ -5,6 +5,8 @@ temporary SQLite file, serves it with uvicorn on loopback in a separate process,
 drives ``--clients`` concurrent httpx clients against ``GET /api/events`` with a mix of
 filters and pages, stopping after ``--requests`` requests or ``--seconds`` seconds.
 Reports requests per second and p50/p99 latency. Target: p99 < 200 ms at 50 clients.
+``--client wrk`` drives the same request mix with wrk (Debian package ``wrk``) instead of
+Python clients: on a 2-core machine the Python clients' own CPU competes with the server.
 ``--cache-seconds 0`` measures the server with its event-page cache off.
 
 Run: ``/work/venv/bin/python benchmarks/load_events.py [--events 10000] [--clients 50]``
@@ -17,6 +19,7 @@ import asyncio
 import csv
 import os
 import random
+import re
 import socket
 import statistics
 import subprocess
@@ -64,8 +67,12 @@ def synthetic_events(n: int, seed: int = 7) -> list:
             target=Actor(side=target, type="state"),
             locations=[
                 Location(
-                    f"Place {i % 500}", name, "UA", lat + rng.uniform(-0.4, 0.4),
-                    lon + rng.uniform(-0.6, 0.6), "settlement",
+                    f"Place {i % 500}",
+                    name,
+                    "UA",
+                    lat + rng.uniform(-0.4, 0.4),
+                    lon + rng.uniform(-0.6, 0.6),
+                    "settlement",
                 )
             ],
             date=When(day, day, "day"),
@@ -74,8 +81,12 @@ def synthetic_events(n: int, seed: int = 7) -> list:
         )
         mid = f"d-synthetic{i:06d}:0"
         mention = Mention(
-            mid, f"d-synthetic{i:06d}", event, source=f"outlet{i % 7}.example",
-            published=day, url=f"https://outlet{i % 7}.example/{i}",
+            mid,
+            f"d-synthetic{i:06d}",
+            event,
+            source=f"outlet{i % 7}.example",
+            published=day,
+            url=f"https://outlet{i % 7}.example/{i}",
         )
         out.append(build_event(event_id_for(mid), [mention]))
     return out
@@ -96,7 +107,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(url: str, port: int, cache_seconds: float) -> subprocess.Popen:
+def serve(url: str, port: int, cache_seconds: float, workers: int = 1) -> subprocess.Popen:
+    """uvicorn in its own process(es), as ``warledger serve [--workers N]`` runs it."""
+    if workers > 1:
+        code = (
+            "import uvicorn; uvicorn.run('warledger.interfaces.api:create_app', factory=True, "
+            f"host='127.0.0.1', port={port}, workers={workers}, log_level='warning', "
+            "access_log=False)"
+        )
+        env = {**os.environ, "WARLEDGER_DB": url}
+        return subprocess.Popen([sys.executable, "-c", code], env=env)
     code = (
         "import uvicorn; from warledger.interfaces.api import create_app; "
         f"app = create_app({url!r}, token='', cache_seconds={cache_seconds}); "
@@ -162,6 +182,41 @@ async def drive(base: str, clients: int, max_requests: int, seconds: float) -> t
     return latencies, failures, elapsed
 
 
+WRK_SCRIPT = """
+paths = {%s}
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter %% #paths) + 1])
+end
+"""
+
+
+def run_wrk(
+    base: str, clients: int, seconds: float, paths: list[str]
+) -> tuple[float, float, float]:
+    """Requests/s, p50 and p99 (ms) from ``wrk --latency`` over ``paths`` in turn."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT % ", ".join(f'"{p}"' for p in paths))
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{clients}", f"-d{int(seconds)}s", "--latency", "-s", script.name, base],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    os.unlink(script.name)
+
+    def ms(label: str) -> float:
+        value = next(line.split()[1] for line in out.splitlines() if line.strip().startswith(label))
+        number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value).groups()  # type: ignore[union-attr]
+        return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+    rps = float(
+        next(line.split()[1] for line in out.splitlines() if line.startswith("Requests/sec"))
+    )
+    return rps, ms("50%"), ms("99%")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=10_000)
@@ -174,6 +229,8 @@ def main() -> None:
         default=2.0,
         help="the server's event-page cache (as `warledger serve` runs it); 0 = off",
     )
+    parser.add_argument("--client", choices=("httpx", "wrk"), default="httpx")
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'load.db'}"
@@ -181,11 +238,30 @@ def main() -> None:
         build_ledger(url, args.events)
         print(f"built {args.events} events in {time.perf_counter() - began:.1f} s")
         port = free_port()
-        server = serve(url, port, args.cache_seconds)
+        server = serve(url, port, args.cache_seconds, args.workers)
         try:
             base = f"http://127.0.0.1:{port}"
             wait_ready(base)
             asyncio.run(drive(base, args.clients, 100, 10))  # warm-up
+            if args.client == "wrk":
+                rng = random.Random(11)
+                oblasts = [name for name, _, _ in _oblasts()]
+                paths = [
+                    str(httpx.URL("/api/events", params=query_mix(rng, oblasts)))
+                    for _ in range(2000)
+                ]
+                server_cpu = _cpu_seconds(psutil.Process(server.pid))
+                rps, p50, p99 = run_wrk(base, args.clients, args.seconds, paths)
+                server_cpu = _cpu_seconds(psutil.Process(server.pid)) - server_cpu
+                print(
+                    f"wrk, {args.clients} connections, {args.workers} worker(s), "
+                    f"{args.seconds:g} s, cache "
+                    f"{args.cache_seconds:g} s: {rps:.0f} requests/s, p50 {p50:.1f} ms, "
+                    f"p99 {p99:.1f} ms (target p99 < 200 ms); server CPU per request "
+                    f"{server_cpu / max(1.0, rps * args.seconds) * 1000:.2f} ms; load average "
+                    f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+                )
+                return
             server_cpu = _cpu_seconds(psutil.Process(server.pid))
             client_cpu = time.process_time()
             latencies, failures, elapsed = asyncio.run(
@@ -214,8 +290,12 @@ def main() -> None:
 
 
 def _cpu_seconds(process: psutil.Process) -> float:
-    times = process.cpu_times()
-    return times.user + times.system
+    """CPU time of the server and its worker processes."""
+    total = 0.0
+    for proc in [process, *process.children(recursive=True)]:
+        times = proc.cpu_times()
+        total += times.user + times.system
+    return total
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -110,20 +110,59 @@ def _where(query: sa.Select[Any], f: EventFilter) -> sa.Select[Any]:
 _ORDER = (events.c.date_start.desc().nulls_last(), events.c.event_id)
 
 
+def _side_page_ids(conn: sa.Connection, f: EventFilter, limit: int, offset: int) -> list[str]:
+    """A page of events where the side acted OR was targeted, merged from two index walks.
+
+    ``actor_side = X OR target_side = X`` cannot be read in date order from one index, so
+    SQLite fetched and sorted every matching (wide) row for each page (20-50 ms on 10,000
+    events). Each half instead walks its covering (side, date_start, event_id) index for
+    the first offset + limit ids; merging them in the same order gives the same page.
+    """
+    rest = replace(f, side=None)
+    found: dict[str, Any] = {}
+    for column in (events.c.actor_side, events.c.target_side):
+        query = (
+            _where(sa.select(events.c.event_id, events.c.date_start), rest)
+            .where(column == f.side)
+            .order_by(*_ORDER)
+            .limit(offset + limit)
+        )
+        found.update(conn.execute(query).tuples().all())
+    ordered = sorted(
+        found.items(),
+        key=lambda item: (item[1] is None, -item[1].toordinal() if item[1] else 0, item[0]),
+    )
+    return [event_id for event_id, _ in ordered[offset : offset + limit]]
+
+
 def _page_ids(conn: sa.Connection, f: EventFilter, limit: int, offset: int) -> list[str]:
     """Ids of one page, sorted on the narrow columns only.
 
     Sorting rows that carry the events' JSON made SQLite move every matching document
     through its sorter; sorting ids and then fetching 50 documents is many times faster.
     """
+    if f.side:
+        return _side_page_ids(conn, f, limit, offset)
     query = _where(sa.select(events.c.event_id), f).order_by(*_ORDER).limit(limit).offset(offset)
     return list(conn.execute(query).scalars())
 
 
-def _page(engine: sa.Engine, f: EventFilter, limit: int, offset: int, column: Any) -> tuple:
-    count = _where(sa.select(sa.func.count()).select_from(events), f)
+def _count(f: EventFilter) -> sa.Select[Any]:
+    return _where(sa.select(sa.func.count()).select_from(events), f)
+
+
+def _page(
+    engine: sa.Engine,
+    f: EventFilter,
+    limit: int,
+    offset: int,
+    column: Any,
+    total: int | None = None,
+) -> tuple:
+    """(total, column values of one page); a ``total`` the caller already knows is reused."""
     with engine.connect() as conn:
-        total = int(conn.execute(count).scalar_one())
+        if total is None:
+            total = int(conn.execute(_count(f)).scalar_one())
         ids = _page_ids(conn, f, limit, offset)
         rows = dict(
             conn.execute(sa.select(events.c.event_id, column).where(events.c.event_id.in_(ids)))
@@ -139,16 +178,19 @@ def event_page(engine: sa.Engine, f: EventFilter, *, limit: int, offset: int) ->
     return Page(total=total, limit=limit, offset=offset, items=[event_from_dict(d) for d in data])
 
 
-def event_page_json(engine: sa.Engine, f: EventFilter, *, limit: int, offset: int) -> bytes:
+def event_page_json(
+    engine: sa.Engine, f: EventFilter, *, limit: int, offset: int, total: int | None = None
+) -> tuple[bytes, int]:
     """The same page as ``event_page``, as the JSON body the API sends.
 
     The stored JSON of each event already is its ledger-schema form, so it is passed
     through as text: decoding and re-encoding 50 events with their claims dominated the
-    API's response time under load.
+    API's response time under load. Returns the body and the total, which the caller may
+    cache: every page of one filter shares it.
     """
-    total, texts = _page(engine, f, limit, offset, sa.cast(events.c.data, sa.Text))
+    total, texts = _page(engine, f, limit, offset, sa.cast(events.c.data, sa.Text), total)
     head = f'{{"total":{total},"limit":{limit},"offset":{offset},"items":['
-    return (head + ",".join(texts) + "]}").encode("utf-8")
+    return (head + ",".join(texts) + "]}").encode("utf-8"), total
 
 
 def all_events(engine: sa.Engine, f: EventFilter, *, cap: int = 20000) -> list[ConsolidatedEvent]:

@@ -67,10 +67,17 @@ async def _event_page(request: Request, f: EventFilter, limit: int, offset: int)
     body = cache.get(key)
     if body is None:
         engine = request.app.state.store.engine
-        body = await run_in_threadpool(
-            queries.event_page_json, engine, f, limit=limit, offset=offset
+        known = cache.get(("total", f))  # every page of one filter shares its count
+        body, total = await run_in_threadpool(
+            queries.event_page_json,
+            engine,
+            f,
+            limit=limit,
+            offset=offset,
+            total=int(known) if known is not None else None,
         )
         cache.put(key, body)
+        cache.put(("total", f), str(total).encode())
     return Response(body, media_type="application/json")
 
 
