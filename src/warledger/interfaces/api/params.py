@@ -15,19 +15,9 @@ from fastapi import Query
 
 from warledger.errors import UsageError
 from warledger.interfaces.api.queries import EventFilter
-from warledger.types import EVENT_KINDS, STATUSES
+from warledger.types import EVENT_KINDS, STATUSES, EventKind
 
-Kind = Literal[
-    "strike",
-    "ground_combat",
-    "territorial_change",
-    "casualty_report",
-    "ceasefire",
-    "talks",
-    "proposal",
-    "sanction",
-    "aid",
-]
+Kind = EventKind  # the schema's kinds, so a bad value is a 422 that lists them
 Status = Literal["reported", "claimed", "unverified", "confirmed"]
 SIDE_PATTERN = r"^[A-Za-z]{2,8}$"
 MAX_LIMIT = 500
