@@ -17,7 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from warledger.nlp.attribution import attribute
-from warledger.nlp.diplomacy import arguments, clauses, fields
+from warledger.nlp.diplomacy import arguments, clauses, fields, parties
 from warledger.nlp.diplomacy.lexicon import Lexicon, Trigger, load
 from warledger.nlp.gate import was_parsed
 from warledger.nlp.numbers import word_value
@@ -381,6 +381,9 @@ def _clone(event: Event) -> Event:
 def _talks(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     if trigger.officials and not arguments.officials_act(ctx, anchor):
         return []  # "protesters gathered in Odesa" is no meeting of parties
+    verbal = anchor.pos_ in {"VERB", "AUX"} and not trigger.officials
+    if verbal and event.subtype in {"held", "scheduled"} and not parties.is_meeting(ctx, anchor):
+        return []  # "spoke with VOA", "has met with success", "met with his own officials"
     event.locations, venue_spans = fields.venue_places(ctx, sent)
     start, end = sent.start_char + m.start(), sent.start_char + m.end()
     table, mediators = arguments.talks_parties(ctx, anchor, (start, end))
@@ -432,7 +435,7 @@ def _talks_noun_is_event(ctx: DocContext, sent: SpacySpan, noun: Token, start: i
     ("any future talks", "these talks", "the question over the London talks") are not."""
     if noun.lower_ == "gathering":  # "gathering Europe's top military powers"
         return any(a.actor.side for a in ctx.actors_in(sent))
-    if noun.pos_ not in {"NOUN", "PROPN"}:
+    if noun.pos_ not in {"NOUN", "PROPN"} or parties.is_audience(noun):
         return False
     if _GENERIC_TALKS.search(ctx.text[sent.start_char : start]):
         return False

@@ -50,6 +50,8 @@ class Lexicon:
     licensors: re.Pattern[str]
     macros: dict[str, re.Pattern[str]]
     groups: dict[str, tuple[str, ...]]
+    # Heads or names of phrases that are never parties at a table (media, experts).
+    non_parties: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def expand(pattern: str, macros: dict[str, str]) -> str:
@@ -98,4 +100,5 @@ def load() -> Lexicon:
             for name, sides in data.get("groups", {}).items()
             if isinstance(sides, list)
         },
+        non_parties=re.compile(data["non_parties"]["pattern"], re.IGNORECASE),
     )
