@@ -452,8 +452,26 @@ def _talks_noun_is_event(ctx: DocContext, sent: SpacySpan, noun: Token, start: i
     return any(a.actor.side or a.actor.name for a in arguments.mentions_in(ctx, s, e))
 
 
+# Verbs between "refused" and a plan that still make it the plan's rejection.
+_REJECTING_VIA = frozenset({"accept", "sign", "endorse", "approve"})
+
+
+def _rejects_plan(sent: SpacySpan, anchor: Token, end: int) -> bool:
+    """ "Refused to accept the plan" rejects it; "refusing to support his tariff plans"
+    or "refused to discuss the plan" speaks of another act on it."""
+    inside = [t for t in sent if t.idx < end and t.i > anchor.i]
+    node = inside[-1] if inside else anchor
+    while node.i != anchor.i and node.head.i != node.i:
+        node = node.head
+        if node.pos_ == "VERB" and node.i != anchor.i and node.lemma_ not in _REJECTING_VIA:
+            return False
+    return True
+
+
 def _proposal(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     start, end = sent.start_char + m.start(), sent.start_char + m.end()
+    if trigger.subtype == "rejected" and not _rejects_plan(sent, anchor, end):
+        return []
     matched = m.group(0)
     if re.match(r"[A-Z][\w.]+['’]s? ", matched):
         event.actor = _actor_near(ctx, start, start + len(matched.split()[0]), before=0)
@@ -518,8 +536,32 @@ def _subject_object(ctx: DocContext, anchor: Token, not_side: str | None) -> Act
 _ATTACK_PREPS = frozenset({"toward", "towards", "at", "against", "into", "onto"})
 
 
+# Dependencies that open another clause: an aid word under one is not what is asked for.
+_OTHER_CLAUSE = frozenset({"advcl", "ccomp", "relcl", "acl", "csubj"})
+
+
+def _asked_for(sent: SpacySpan, anchor: Token, end: int) -> bool:
+    """The aid word ending the match is what the request verb asks for: not a modifier
+    ("intelligence reports"), not one's "own" weapons, not in another clause ("called
+    for closing the base, after intelligence reports linked it ...")."""
+    inside = [t for t in sent if t.idx < end and t.i >= anchor.i]
+    if not inside:
+        return True
+    aid = inside[-1]
+    if aid.dep_ == "compound" or any(t.lower_ == "own" for t in inside):
+        return False
+    node = aid
+    while node.i != anchor.i and node.head.i != node.i:
+        if node.dep_ in _OTHER_CLAUSE:
+            return False
+        node = node.head
+    return True
+
+
 def _aid(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     start = sent.start_char + m.start()
+    if trigger.subtype == "requested" and not _asked_for(sent, anchor, sent.start_char + m.end()):
+        return []
     if trigger.subtype == "delivered":
         if any(c.dep_ == "prep" and c.lower_ in _ATTACK_PREPS for c in anchor.children):
             return []  # "sent 40 missiles toward Kyiv" is an attack, not aid
