@@ -74,17 +74,22 @@ documents = sa.Table(
     sa.Column("extracted_at", UtcDateTime),
 )
 
-document_copies = sa.Table(
-    "document_copies",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column(
+def _document_fk() -> sa.Column[str]:
+    """The ``doc_id`` column of a table whose rows belong to one document (and go with it)."""
+    return sa.Column(
         "doc_id",
         sa.String(40),
         sa.ForeignKey("documents.doc_id", ondelete="CASCADE"),
         nullable=False,
         index=True,
-    ),
+    )
+
+
+document_copies = sa.Table(
+    "document_copies",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _document_fk(),
     sa.Column("origin", sa.Text, nullable=False),
     sa.Column("url", sa.Text),
     sa.Column("source", sa.String(200), index=True),
@@ -100,13 +105,7 @@ mentions = sa.Table(
     "mentions",
     metadata,
     sa.Column("mention_id", sa.String(60), primary_key=True, comment="doc_id:index"),
-    sa.Column(
-        "doc_id",
-        sa.String(40),
-        sa.ForeignKey("documents.doc_id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _document_fk(),
     sa.Column("idx", sa.Integer, nullable=False),
     sa.Column("kind", sa.String(40), nullable=False, index=True),
     sa.Column("subtype", sa.String(40)),
@@ -145,13 +144,7 @@ positions = sa.Table(
     "positions",
     metadata,
     sa.Column("position_id", sa.String(60), primary_key=True, comment="doc_id:p<index>"),
-    sa.Column(
-        "doc_id",
-        sa.String(40),
-        sa.ForeignKey("documents.doc_id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
+    _document_fk(),
     sa.Column("idx", sa.Integer, nullable=False),
     sa.Column("party_name", sa.Text),
     sa.Column("party_side", sa.String(8), index=True),
