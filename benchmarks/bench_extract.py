@@ -11,14 +11,14 @@ from __future__ import annotations
 import argparse
 import os
 
-from warledger.bench.run import demo_corpus, load_texts, run_bench
+from warledger.bench.run import bench_corpus, load_texts, run_bench
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
-    texts = load_texts(demo_corpus())
+    texts = load_texts(bench_corpus())
     print(f"load average before: {os.getloadavg()[0]:.2f}")
     for gate in (True, False):
         r = run_bench(texts, repeat=args.repeat, gate=gate)

@@ -1,4 +1,4 @@
-"""Benchmark (not a test): ingest the demo corpus into a temporary SQLite ledger.
+"""Benchmark (not a test): ingest the 89-story VOA bench corpus into a temporary SQLite ledger.
 
 Run: ``/work/venv/bin/python benchmarks/bench_ingest.py``. Prints documents per second for a
 first ingest (all new) and a re-ingest (all duplicates).
@@ -12,14 +12,14 @@ from pathlib import Path
 
 from warledger.ingest.run import ingest
 from warledger.ledger.store import Store
-from warledger.settings import DEMO_CORPUS
+from warledger.settings import BENCH_CORPUS
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, Store.open(f"sqlite:///{Path(tmp)}/b.db") as store:
         for label in ("first ingest", "re-ingest"):
             started = time.perf_counter()
-            summary = ingest([str(DEMO_CORPUS)], store, progress=False)
+            summary = ingest([str(BENCH_CORPUS)], store, progress=False)
             seconds = time.perf_counter() - started
             print(
                 f"{label}: {summary.read} documents in {seconds:.2f} s = "

@@ -15,7 +15,15 @@ TOKEN_ENV = "WARLEDGER_TOKEN"
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
 THEATRE_DIR = PACKAGE_DIR / "theatres" / "ukraine"
-DEMO_CORPUS = DATA_DIR / "demo" / "voa_stories.jsonl"
+DEMO_DIR = DATA_DIR / "demo"
+# The demo is about this war: Wikipedia's 2025 current-events days (CC BY-SA 4.0) and
+# the six VOA war stories (public domain). See data/demo/README.md.
+DEMO_CORPUS = (
+    DEMO_DIR / "wikipedia_current_events_2025.jsonl",
+    DEMO_DIR / "voa_ukraine_war.jsonl",
+)
+# The speed benchmark's corpus: 89 VOA stories of all kinds of news (public domain).
+BENCH_CORPUS = DATA_DIR / "bench" / "voa_stories.jsonl"
 
 
 def db_url(explicit: str | None = None) -> str:

@@ -40,9 +40,9 @@ class BenchResult:
         return {k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(self).items()}
 
 
-def demo_corpus() -> Path:
-    """The packaged 89 VOA stories (public domain)."""
-    return Path(str(resources.files("warledger").joinpath("data", "demo", "voa_stories.jsonl")))
+def bench_corpus() -> Path:
+    """The packaged 89 VOA stories of all kinds of news (public domain): the bench corpus."""
+    return Path(str(resources.files("warledger").joinpath("data", "bench", "voa_stories.jsonl")))
 
 
 def load_texts(path: Path) -> list[str]:

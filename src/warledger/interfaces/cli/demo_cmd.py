@@ -1,4 +1,4 @@
-"""``warledger demo``: the main job on the bundled public-domain VOA corpus."""
+"""``warledger demo``: the main job on the bundled corpus about the Russia–Ukraine war."""
 
 from __future__ import annotations
 
@@ -13,9 +13,13 @@ from warledger.settings import DEMO_CORPUS, db_url
 
 
 def demo(db: DbOption = None, as_json: JsonOption = False) -> None:
-    """Ingest the 89 bundled VOA stories, extract, consolidate, and summarise the ledger.
+    """Build a ledger of the Russia–Ukraine war in 2025 from the bundled corpus and
+    summarise it.
 
-    Re-running it changes nothing: the documents are already in the ledger.
+    The corpus: 171 days of Wikipedia's "Portal:Current events" (CC BY-SA 4.0, Wikipedia
+    contributors) and six Voice of America stories (public domain). It is ingested,
+    extracted and consolidated. Re-running it changes nothing: the documents are already
+    in the ledger.
     """
     from warledger.ingest.run import ingest
     from warledger.ledger.consolidated_store import run_consolidation
@@ -24,7 +28,7 @@ def demo(db: DbOption = None, as_json: JsonOption = False) -> None:
 
     url = db_url(db)
     with Store.open(url) as store:
-        ingested = ingest([str(DEMO_CORPUS)], store, progress=not as_json)
+        ingested = ingest([str(p) for p in DEMO_CORPUS], store, progress=not as_json)
         with _progress(enabled=not as_json) as (start, advance):
             extracted = extract_pending(store, on_start=start, on_document=advance)
         consolidated = run_consolidation(store)
@@ -77,7 +81,7 @@ def _print_summary(summary: dict[str, Any]) -> None:
     console.print(
         f"documents: {stats['documents']} in the ledger "
         f"({ingest.get('new', 0)} new this run, {ingest.get('duplicate', 0)} already there); "
-        f"{stats['extracted_documents']} extracted; languages {stats['by_language']}"
+        f"{stats['extracted_documents']} extracted; languages: {_languages(stats['by_language'])}"
     )
     kinds = Table(title="Events by kind", show_edge=False)
     kinds.add_column("kind")
@@ -99,9 +103,16 @@ def _print_summary(summary: dict[str, Any]) -> None:
     console.print(places)
     console.print(
         "\nNext: [bold]warledger events[/], [bold]warledger export --format geojson -o "
-        "events.geojson[/], [bold]warledger serve[/]. Demo stories: Voice of America "
-        "(public domain)."
+        "events.geojson[/], [bold]warledger serve[/].\n"
+        "Demo corpus: Wikipedia contributors, Portal:Current events (CC BY-SA 4.0 — the "
+        "ledger's evidence sentences quote it, so share them alike); Voice of America "
+        "(public domain). [bold]warledger about[/] lists every source."
     )
+
+
+def _languages(by_language: dict[str, int]) -> str:
+    """ "en 177" rather than a raw dict."""
+    return ", ".join(f"{code} {n}" for code, n in sorted(by_language.items())) or "none"
 
 
 def register(app: typer.Typer) -> None:

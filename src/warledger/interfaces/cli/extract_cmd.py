@@ -170,9 +170,9 @@ def bench(
     as_json: JsonOption = False,
 ) -> None:
     """Measure extraction speed, peak memory and the cost over the bare spaCy parse."""
-    from warledger.bench.run import demo_corpus, load_texts, run_bench
+    from warledger.bench.run import bench_corpus, load_texts, run_bench
 
-    texts = load_texts(corpus or demo_corpus())
+    texts = load_texts(corpus or bench_corpus())
     if not texts:
         raise fail(f"no texts in {corpus}", 2)
     result = run_bench(texts, repeat=repeat)
