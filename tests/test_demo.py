@@ -24,7 +24,8 @@ def test_demo_corpus_is_the_war_in_2025_with_its_licences():
     assert len(days) == 171
     assert all(d["published"].startswith("2025-") for d in days)
     assert all(d["licence"].startswith("CC BY-SA 4.0") for d in days)
-    assert all(d["url"].startswith("https://en.wikipedia.org/wiki/Portal:Current_events/") for d in days)
+    portal = "https://en.wikipedia.org/wiki/Portal:Current_events/"
+    assert all(d["url"].startswith(portal) for d in days)
     stories = _records(voa)
     assert [s["id"] for s in stories] == [
         "8010842", "8010030", "8008456", "8007271", "8005899", "7677701"
