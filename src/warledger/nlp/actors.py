@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 import pycountry
 
 from warledger.nlp.context import ActorMention
+from warledger.nlp.language import ENGLISH
 from warledger.types import Actor
 
 if TYPE_CHECKING:
@@ -127,90 +128,8 @@ _GOVERNMENT_NOUNS = (
 )  # fmt: skip
 _CIVILIAN_NOUNS = ("civilians",)
 
-# Words of a title between a side-bearing word and a name: "Russian President X",
-# "Ukraine's Foreign Minister X", "U.S. Secretary of State X", "EU foreign policy chief X".
-TITLE_WORDS = frozenset(
-    [
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "foreign",
-        "defense",
-        "defence",
-        "interior",
-        "finance",
-        "economy",
-        "trade",
-        "energy",
-        "secretary",
-        "state",
-        "of",
-        "general",
-        "chancellor",
-        "envoy",
-        "special",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "ambassador",
-        "adviser",
-        "advisor",
-        "aide",
-        "commander",
-        "chief",
-        "mayor",
-        "governor",
-        "head",
-        "leader",
-        "deputy",
-        "first",
-        "senator",
-        "sen.",
-        "rep.",
-        "representative",
-        "official",
-        "top",
-        "negotiator",
-        "diplomat",
-        "former",
-        "acting",
-        "presidential",
-        "national",
-        "security",
-        "policy",
-        "military",
-        "intelligence",
-        "staff",
-        "army",
-        "navy",
-        "air",
-        "force",
-        "crown",
-        "prince",
-        "king",
-        "queen",
-        "supreme",
-        "lawmaker",
-        "gen.",
-        "lt.",
-        "col.",
-        "colonel",
-        "lieutenant",
-        "major",
-        "admiral",
-        "regional",
-        "governor-general",
-        "director",
-        "speaker",
-        "parliament",
-        "parliamentary",
-        "for",
-        "the",
-        "'s",
-        "’s",
-    ]
-)
+# Words of a title between a side-bearing word and a name (language data).
+TITLE_WORDS = ENGLISH.titles
 
 _DEFAULT_PATH = "theatres/ukraine/actors.jsonl"
 

@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from warledger.nlp.language import ENGLISH
 from warledger.types import Actor
 
 if TYPE_CHECKING:
@@ -31,29 +32,8 @@ if TYPE_CHECKING:
 
 PARTIES = frozenset({"RU", "UA"})
 
-# Lemmas of verbs that introduce what someone asserts.
-REPORTING_LEMMAS = frozenset(
-    {
-        "say",
-        "report",
-        "claim",
-        "state",
-        "announce",
-        "tell",
-        "write",
-        "post",
-        "add",
-        "note",
-        "allege",
-        "assert",
-        "insist",
-        "confirm",
-        "declare",
-        "accuse",
-        "publish",
-        "inform",
-    }
-)
+# Lemmas of verbs that introduce what someone asserts (language data).
+REPORTING_LEMMAS = ENGLISH.reporting
 
 _UNVERIFIED = re.compile(
     r"\b(?:(?:could|can|cannot|can't|couldn't|were|was|have|has)\s+(?:not\s+)?(?:be(?:en)?\s+)?"

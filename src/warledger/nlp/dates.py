@@ -29,6 +29,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from warledger.nlp.numwords import word_value
 from warledger.types import When
 
 __all__ = ["duration", "find", "resolve"]
@@ -388,8 +389,6 @@ def duration(text: str) -> str | None:
 
     Returns None when the phrase names no countable span of time.
     """
-    from warledger.nlp.numbers import word_value
-
     for m in _RE_DURATION.finditer(text):
         raw = m["n"].lower()
         n = 1 if raw in ("a", "an") else word_value(raw)

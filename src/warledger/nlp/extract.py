@@ -4,7 +4,8 @@
 loaded, so the same call runs in a test, in ``warledger extract --output -`` and in a pool.
 ``Extractor`` holds the loaded pipeline, gazetteer and actor registry and batches documents
 through ``nlp.pipe(as_tuples=True)``; each parsed document becomes a :class:`DocContext`
-that the event readers (kinetic, diplomacy, positions) share, and the document-level
+that the registered readers (:mod:`warledger.nlp.registry`: kinetic, diplomacy,
+positions) share, and the document-level
 passes then merge restatements of one occurrence.
 """
 
@@ -16,7 +17,7 @@ from datetime import date, datetime
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from warledger.nlp import doclevel, kinetic
+from warledger.nlp import doclevel, registry
 from warledger.nlp.context import DocContext
 from warledger.types import Document, DocumentResult
 
@@ -149,7 +150,7 @@ class Extractor:
         """Run every reader over one parsed document."""
         ctx = self.context(doc, parse_published(meta.published))
         events = doclevel.merge_occurrences(
-            [*kinetic.extract_kinetic(ctx), *_diplomacy_reader()(ctx)]
+            [event for reader in registry.event_readers() for event in reader.read(ctx)]
         )
         return DocumentResult(
             doc_id=meta.doc_id,
@@ -159,7 +160,7 @@ class Extractor:
             published=meta.published,
             language=meta.language,
             events=events,
-            positions=_positions_reader()(ctx),
+            positions=[p for reader in registry.position_readers() for p in reader.read(ctx)],
         )
 
 
@@ -178,7 +179,7 @@ def _with_language(pair: tuple[str, DocMeta]) -> tuple[str, DocMeta]:
     """Fill in the language when the caller did not know it (ingest already detected it)."""
     text, meta = pair
     if meta.language is None:
-        from warledger.ingest.language import detect_language
+        from warledger.langid import detect_language
 
         meta = replace(meta, language=detect_language(text))
     return text, meta
@@ -210,20 +211,6 @@ def _as_pair(item: Document | tuple[str, DocMeta] | str) -> tuple[str, DocMeta]:
     if isinstance(item, str):
         return item, DocMeta()
     return item
-
-
-def _diplomacy_reader():  # -> Callable[[DocContext], list[Event]]
-    """The diplomacy reader; a missing module is an error, not an empty result."""
-    from warledger.nlp.diplomacy import extract_diplomacy
-
-    return extract_diplomacy
-
-
-def _positions_reader():  # -> Callable[[DocContext], list[Position]]
-    """The positions reader; a missing module is an error, not an empty result."""
-    from warledger.nlp.positions import extract_positions
-
-    return extract_positions
 
 
 @lru_cache(maxsize=1)

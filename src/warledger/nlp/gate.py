@@ -4,12 +4,15 @@ Most sentences of a news story carry no event. Tokenizing and splitting a text w
 rules costs a few percent of the full parse, so the extractor first asks, per sentence,
 whether any reader could act on it:
 
-* kinetic: a token whose lemma could start a trigger or count phrase of the kinetic
-  lexicon. Lemmas need the tagger, so each lexicon lemma is expanded to every surface
-  form the model's own lemmatizer tables can map to it ("struck" → "strike");
-* diplomacy and positions: the reader's own regular expressions, searched in the
-  sentence, after a literal prefilter (:func:`required_literals`): a pattern none of
-  whose required strings occurs in the sentence cannot match, so it is not run.
+* lemmas (the kinetic reader): a token whose lemma could start a trigger or count phrase.
+  Lemmas need the tagger, so each lemma is expanded to every surface form the model's own
+  lemmatizer tables can map to it ("struck" → "strike");
+* patterns (diplomacy and positions): the reader's own regular expressions, searched in
+  the sentence, behind the terms the lexicon declares for each: a pattern none of whose
+  terms occurs in the sentence cannot match, so it is not run.
+
+What to look for comes from the registered readers (:mod:`warledger.nlp.registry`), each
+declaring its :class:`~warledger.nlp.reader.CheapTerms`; the gate imports no reader.
 
 A selected sentence that refers back to a plan ("This draft agreement includes ...") also
 gets its previous sentence parsed, where the readers look for the plan's author; the rest
@@ -24,22 +27,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy
 from spacy.attrs import IDX, LENGTH, LOWER
 
-try:  # Python 3.11+
-    from re import _constants as sre_constants
-    from re import _parser as sre_parse
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+from warledger.nlp import registry
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc
 
 
 SENTENCE_END = frozenset({".", "!", "?", "...", "…"})
@@ -126,84 +123,6 @@ def _opens_sentence(word: str) -> bool:
     return first.isupper() or first.isdigit() or first in "\"'“‘("
 
 
-# --- regex literal prefilter --------------------------------------------------------------
-
-
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Lower-case strings of which every match of ``pattern`` contains at least one;
-    ``None`` when no such set can be read off the pattern (then always run it)."""
-    try:
-        parsed = sre_parse.parse(pattern, re.IGNORECASE)
-    except re.error:
-        return None
-    found = _seq_literals(list(parsed))
-    return frozenset(found) if found else None
-
-
-def _seq_literals(items: list) -> set[str] | None:
-    """Best required set of a sequence: the literal run or sub-item whose weakest
-    alternative is longest."""
-    best: set[str] | None = None
-    run: list[str] = []
-
-    def consider(option: set[str] | None) -> None:
-        nonlocal best
-        if option and all(option) and (best is None or _strength(option) > _strength(best)):
-            best = option
-
-    for op, arg in items:
-        if op is sre_constants.LITERAL:
-            run.append(chr(arg).lower())
-            continue
-        consider({"".join(run)} if run else None)
-        run = []
-        consider(_item_literals(op, arg))
-    consider({"".join(run)} if run else None)
-    return best
-
-
-def _item_literals(op, arg) -> set[str] | None:
-    if op is sre_constants.SUBPATTERN:
-        return _seq_literals(list(arg[-1]))
-    if op is sre_constants.BRANCH:
-        out: set[str] = set()
-        for branch in arg[1]:
-            sub = _seq_literals(list(branch))
-            if not sub:
-                return None
-            out |= sub
-        return out
-    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
-        low, _high, sub = arg
-        return _seq_literals(list(sub)) if low >= 1 else None
-    if op is sre_constants.IN and len(arg) <= 3:
-        chars = [chr(a).lower() for o, a in arg if o is sre_constants.LITERAL]
-        return set(chars) if len(chars) == len(arg) else None
-    return None
-
-
-def _strength(option: set[str]) -> int:
-    return min(len(s) for s in option)
-
-
-@dataclass(frozen=True)
-class FilteredPattern:
-    """A compiled pattern with the literals a match must contain."""
-
-    pattern: re.Pattern[str]
-    literals: frozenset[str] | None
-
-    def may_match(self, lowered: str) -> bool:
-        return self.literals is None or any(w in lowered for w in self.literals)
-
-    def search(self, text: str, lowered: str) -> re.Match[str] | None:
-        return self.pattern.search(text) if self.may_match(lowered) else None
-
-
-def filtered(pattern: re.Pattern[str]) -> FilteredPattern:
-    return FilteredPattern(pattern, required_literals(pattern.pattern))
-
-
 # --- the gate -----------------------------------------------------------------------------
 
 
@@ -232,26 +151,28 @@ class SentenceGate:
     """Decides, from tokens and text alone, which sentences a reader could act on."""
 
     def __init__(self, nlp: Language) -> None:
-        self.kinetic_words = surface_forms(_kinetic_first_lemmas(), nlp)
-        self._kinetic_hashes = numpy.array(
-            sorted(nlp.vocab.strings.add(w) for w in self.kinetic_words), dtype="uint64"
+        terms = registry.cheap_terms()
+        self.lemma_words = surface_forms(terms.lemmas, nlp)
+        self._lemma_hashes = numpy.array(
+            sorted(nlp.vocab.strings.add(w) for w in self.lemma_words), dtype="uint64"
         )
-        self.patterns = _reader_patterns()
+        self.patterns = terms.patterns
+        self.back_references = terms.back_references
 
     def wanted(
         self, doc: Doc, sentences: Sequence[tuple[int, int]], text: str | None = None
     ) -> list[bool]:
         """Per sentence: could any reader make something of it?
 
-        The kinetic words are looked up for all tokens at once; the regular expressions
+        The lemma words are looked up for all tokens at once; the regular expressions
         then run per remaining sentence, as the readers run them, and only where the
-        sentence contains one of their required literals.
+        sentence contains one of their terms.
         """
         out = [False] * len(sentences)
         if not sentences:
             return out
         token_starts = numpy.array([s for s, _ in sentences])
-        hits = numpy.nonzero(numpy.isin(doc.to_array(LOWER), self._kinetic_hashes))[0]
+        hits = numpy.nonzero(numpy.isin(doc.to_array(LOWER), self._lemma_hashes))[0]
         for k in numpy.unique(numpy.searchsorted(token_starts, hits, side="right") - 1):
             out[int(k)] = True
         text = doc.text if text is None else text
@@ -267,7 +188,7 @@ class SentenceGate:
     def refers_back(self, doc: Doc, text: str, start: int, end: int) -> bool:
         """Does the sentence ``doc[start:end]`` need the parse of the one before it?"""
         sent = text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
-        return any(p.match(sent) for p in _back_references())
+        return any(p.match(sent) for p in self.back_references)
 
     def plan(
         self, doc: Doc, text: str | None = None
@@ -296,39 +217,3 @@ def merge_segments(sentences: Sequence[tuple[int, int]], chosen: Sequence[bool])
         else:
             segments.append(Segment(start, end, parse))
     return segments
-
-
-@lru_cache(maxsize=1)
-def _back_references() -> tuple[re.Pattern[str], ...]:
-    """Sentence openings whose readers take the author from the previous sentence."""
-    from warledger.nlp.diplomacy import _ANAPHORIC_PLAN
-    from warledger.nlp.positions import _PLAN_SUBJECT
-
-    return (_ANAPHORIC_PLAN, _PLAN_SUBJECT)
-
-
-def was_parsed(sent: Span) -> bool:
-    """Did the full pipeline see this sentence? The gated parse leaves the sentences it
-    skipped untagged, and it skips only sentences no reader's trigger can match, so a
-    reader may pass over them without looking."""
-    return len(sent) > 0 and sent[0].tag != 0
-
-
-def _kinetic_first_lemmas() -> set[str]:
-    from warledger.nlp.lexicon import kinetic_lexicon
-
-    lexicon = kinetic_lexicon()
-    return {*lexicon.triggers.by_first, *lexicon.counts.by_first}
-
-
-@lru_cache(maxsize=1)
-def _reader_patterns() -> tuple[FilteredPattern, ...]:
-    """The diplomacy trigger and stance patterns, each with its literal prefilter."""
-    from warledger.nlp.diplomacy import _ANAPHORIC_CF
-    from warledger.nlp.diplomacy.lexicon import load
-    from warledger.nlp.positions import stance_patterns
-
-    patterns = [t.pattern for t in load().triggers]
-    patterns += [s.pattern for s in stance_patterns()]
-    patterns.append(_ANAPHORIC_CF)
-    return tuple(filtered(p) for p in patterns)

@@ -24,8 +24,10 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from warledger.nlp import attribution, dates, numbers
+from warledger.nlp.language import ENGLISH
 from warledger.nlp.lexicon import Hit, kinetic_lexicon
 from warledger.nlp.places import roles as place_roles
+from warledger.nlp.reader import CheapTerms, Reader
 from warledger.types import Actor, Count, Event, Location, Span, When
 
 if TYPE_CHECKING:
@@ -45,15 +47,8 @@ SIDE_WORDS = {
     "ukraine": "UA",
     "kyiv": "UA",
 }
-# Modal and conditional words that make a clause hypothetical.
-HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should", "if", "unless", "can"})
-# Words that make a sentence about a pattern rather than an occurrence.
-HABITUAL = re.compile(
-    r"\b(?:increasingly|near-daily|routinely|regularly|frequently|often|usually|typically|"
-    r"every (?:day|night|week)|frequency|have been using|"
-    r"has been using|continues? to|kept (?:up|on))\b",
-    re.IGNORECASE,
-)
+HYPOTHETICAL = ENGLISH.hypothetical
+HABITUAL = ENGLISH.habitual
 # A trigger noun under one of these is talked about, not reported as happening.
 NOT_OCCURRING_HEADS = frozenset(
     {
@@ -1274,3 +1269,16 @@ def location_names(event: Event) -> list[str]:
 
 
 __all__ = ["Location", "extract_kinetic", "location_names"]
+
+
+# Kinds this reader produces: those of its trigger lexicon, plus casualty reports.
+KINDS = ("strike", "ground_combat", "territorial_change", "casualty_report")
+
+
+def cheap_terms() -> CheapTerms:
+    """A token whose lemma could start a trigger or count phrase of the lexicon."""
+    lexicon = kinetic_lexicon()
+    return CheapTerms(lemmas=frozenset({*lexicon.triggers.by_first, *lexicon.counts.by_first}))
+
+
+READER = Reader("kinetic", "events", KINDS, extract_kinetic, cheap_terms)

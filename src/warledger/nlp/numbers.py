@@ -24,43 +24,13 @@ from __future__ import annotations
 
 import re
 
+from warledger.nlp import dates
+from warledger.nlp.numwords import TENS as _TENS
+from warledger.nlp.numwords import UNITS as _UNITS
+from warledger.nlp.numwords import word_value
 from warledger.types import Count
 
 __all__ = ["find_counts", "parse_count", "word_value"]
-
-_UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 _QUALIFIERS: dict[str, str] = {}
 for _qualifier, _phrases in {
@@ -164,46 +134,6 @@ _ONE_PRONOUN_AFTER = re.compile(r"\s+(?:another|who|that|which)\b", re.IGNORECAS
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def word_value(words: str) -> int | None:
-    """The integer a number written in words or digits denotes, or None.
-
-    "fifty-four" → 54, "one hundred and twenty" → 120, "a dozen" → 12,
-    "1.5 million" → 1500000, "14,000" → 14000.
-    """
-    s = words.strip().lower().replace(",", "")
-    if s in ("a dozen", "dozen"):
-        return 12
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s+(million|billion|thousand))?", s)
-    if m:
-        value = float(m[1]) * (_SCALES[m[2]] if m[2] else 1)
-        return round(value) if value == round(value) or m[2] else None
-    total = current = 0
-    seen = False
-    for token in re.split(r"[\s-]+", s):
-        if token == "and":
-            continue
-        if token in ("a", "an") and not seen:
-            current, seen = 1, True
-        elif token in _UNITS:
-            current += _UNITS[token]
-            seen = True
-        elif token in _TENS:
-            current += _TENS[token]
-            seen = True
-        elif token == "dozen" and seen:
-            current *= 12
-        elif token in _SCALES and seen:
-            scale = _SCALES[token]
-            if scale == 100:
-                current *= scale
-            else:
-                total += current * scale
-                current = 0
-        else:
-            return None
-    return total + current if seen else None
-
-
 def find_counts(text: str) -> list[tuple[int, int, Count]]:
     """Spans ``(start, end, Count)`` of every number phrase that counts something.
 
@@ -211,8 +141,6 @@ def find_counts(text: str) -> list[tuple[int, int, Count]]:
     ("30 days", "30-day"), percentages, money, clock times, "no one" / "one another".
     Vague plurals ("dozens", "hundreds of") are not numbers and are never returned.
     """
-    from warledger.nlp import dates  # imported here: dates uses word_value from this module
-
     if not _ANY_NUMBER.search(text):
         return []  # most sentences state no number: skip the costly patterns
 

@@ -18,9 +18,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from warledger.nlp.attribution import attribute
+from warledger.nlp.cheap import TermPattern, terms_of, was_parsed
 from warledger.nlp.diplomacy import arguments, clauses, fields
 from warledger.nlp.diplomacy.lexicon import expand, load_json
-from warledger.nlp.gate import required_literals, was_parsed
+from warledger.nlp.language import ENGLISH
+from warledger.nlp.reader import CheapTerms, Reader
 from warledger.types import Actor, Position, Span
 
 if TYPE_CHECKING:
@@ -31,11 +33,6 @@ if TYPE_CHECKING:
 
 __all__ = ["extract_positions"]
 
-_PLAN_SUBJECT = re.compile(
-    r"^\W*(?:this|that|the|such an?) (?:[\w-]+ ){0,2}"
-    r"(?:agreement|plan|framework|deal|draft|proposal)\b",
-    re.IGNORECASE,
-)
 CONFIDENCE = {"governing": 0.7, "after": 0.6, "plan": 0.5, "speaker": 0.5}
 
 
@@ -65,10 +62,16 @@ def stance_patterns() -> tuple[StancePattern, ...]:
             pattern=re.compile(expand(e["pattern"], macros), re.IGNORECASE),
             party=e.get("party", "governing"),
             reason=e["reason"],
-            literals=required_literals(expand(e["pattern"], macros)),
+            literals=terms_of(e),
         )
         for e in data["entries"]
     )
+
+
+@lru_cache(maxsize=1)
+def plan_subject() -> re.Pattern[str]:
+    """A sentence opening on a plan ("The draft ...") whose author is in the sentence before."""
+    return re.compile(load_json("positions.json")["plan_subject"]["pattern"], re.IGNORECASE)
 
 
 def extract_positions(ctx: DocContext) -> list[Position]:
@@ -144,7 +147,7 @@ def _party(
                 return arguments.copy_actor(speaker), "speaker"
             return None, "speaker"
         return arguments.copy_actor(found.actor), "governing"
-    if _PLAN_SUBJECT.match(sent.text):
+    if plan_subject().match(sent.text):
         prev = arguments.previous_sentence(sent)
         author = arguments.sentence_subject_party(ctx, prev) if prev is not None else None
         if author:
@@ -159,7 +162,7 @@ def _party(
     return None, "speaker"
 
 
-MODALS = frozenset({"can", "could", "should", "would", "might", "may"})
+MODALS = ENGLISH.modals
 STANCE_VERBS = frozenset(
     {
         "demand", "insist", "want", "call", "urge", "propose", "support", "reject", "seek",
@@ -177,3 +180,15 @@ def _possibility_about(anchor: Token) -> bool:
     )
     stance = any(node.lemma_.lower() in STANCE_VERBS for node in chain)
     return modal and not stance
+
+
+def cheap_terms() -> CheapTerms:
+    """Every stance pattern with its terms; a sentence opening on a plan needs the
+    sentence before it."""
+    return CheapTerms(
+        patterns=tuple(TermPattern(p.pattern, p.literals) for p in stance_patterns()),
+        back_references=(plan_subject(),),
+    )
+
+
+READER = Reader("positions", "positions", (), extract_positions, cheap_terms)

@@ -17,10 +17,11 @@ import re
 from typing import TYPE_CHECKING
 
 from warledger.nlp.attribution import attribute
+from warledger.nlp.cheap import TermPattern, was_parsed
 from warledger.nlp.diplomacy import arguments, clauses, fields, parties
 from warledger.nlp.diplomacy.lexicon import Lexicon, Trigger, load
-from warledger.nlp.gate import was_parsed
 from warledger.nlp.numbers import word_value
+from warledger.nlp.reader import CheapTerms, Reader
 from warledger.types import Actor, Count, Event, Span
 
 if TYPE_CHECKING:
@@ -35,12 +36,6 @@ __all__ = ["extract_diplomacy"]
 MAX_PER_KIND = {"ceasefire": 2, "sanction": 3}
 # Subtypes whose ceasefire carries its own duration ("a 30-day ceasefire").
 DURATION_SUBTYPES = frozenset({"proposed", "declared", "accepted", "rejected", "extended"})
-_ANAPHORIC_CF = re.compile(
-    r"\b(?:that|the|this) (?:ceasefire|truce)\b[^.]{0,60}\b(?:last|lasting|run)\b", re.I
-)
-_ANAPHORIC_PLAN = re.compile(
-    r"^\W*(?:this|that|the) (?:draft |proposed |peace )*(?:agreement|plan|framework|deal)\b", re.I
-)
 _GENERIC_TALKS = re.compile(
     r"\b(?:any|future|potential|possible|such|these|those|meaningful)\s+(?:[\w-]+\s+)?$", re.I
 )
@@ -85,7 +80,7 @@ def extract_diplomacy(ctx: DocContext) -> list[Event]:
             continue
         lowered = text.lower()
         triggers = [t for t in lexicon.triggers if t.may_match(lowered)]
-        if not triggers and not _ANAPHORIC_CF.search(text):
+        if not triggers and not lexicon.anaphoric_ceasefire.pattern.search(text):
             continue
         for event in _sentence_events(ctx, sent, lexicon, events, text, triggers):
             same = _same_talks(event, events)
@@ -477,7 +472,7 @@ def _proposal(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
         event.actor = _actor_near(ctx, start, start + len(matched.split()[0]), before=0)
     if event.actor is None:
         event.actor = _party(ctx, anchor)
-    if event.actor is None and _ANAPHORIC_PLAN.match(ctx.text[sent.start_char : end]):
+    if event.actor is None and load().anaphoric_plan.match(ctx.text[sent.start_char : end]):
         prev = arguments.previous_sentence(sent)
         found = arguments.sentence_subject_party(ctx, prev) if prev is not None else None
         event.actor = arguments.copy_actor(found.actor) if found else None
@@ -588,7 +583,7 @@ _READERS = {
 def _carry_duration_back(text: str, earlier: list[Event], current: list[Event]) -> None:
     """ "The truce, which was meant to last two days" gives the duration of the
     ceasefire read in an earlier sentence, not of anything new in this one."""
-    if not _ANAPHORIC_CF.search(text):
+    if not load().anaphoric_ceasefire.pattern.search(text):
         return
     duration = fields.duration_of(text)
     if not duration:
@@ -598,3 +593,19 @@ def _carry_duration_back(text: str, earlier: list[Event], current: list[Event]) 
             if event.duration is None:
                 event.duration = duration
             return
+
+
+def cheap_terms() -> CheapTerms:
+    """Every trigger pattern and the truce anaphor, with their terms; a sentence opening on
+    a plan needs the sentence before it."""
+    lexicon = load()
+    return CheapTerms(
+        patterns=(
+            *(TermPattern(t.pattern, t.literals) for t in lexicon.triggers),
+            lexicon.anaphoric_ceasefire,
+        ),
+        back_references=(lexicon.anaphoric_plan,),
+    )
+
+
+READER = Reader("diplomacy", "events", tuple(_READERS), extract_diplomacy, cheap_terms)

@@ -11,18 +11,20 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from warledger.nlp.language import ENGLISH
+
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-REPORTING = frozenset({"say", "tell", "write", "add", "state", "announce", "report", "note"})
-FUTURE_LEMMAS = frozenset({"will", "shall", "hope", "plan", "expect", "schedule", "intend", "aim"})
+REPORTING = ENGLISH.saying
+FUTURE_LEMMAS = ENGLISH.future
 _FUTURE_WORDS = re.compile(
     r"\b(?:will|is (?:scheduled|due|set|slated|expected)|are (?:scheduled|due|set|slated|expected)|"
     r"plans? to|planned|upcoming|next week|tomorrow|hopes? to)\b",
     re.IGNORECASE,
 )
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+FUTURE_AUX = ENGLISH.future_aux
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from warledger.nlp.gate import required_literals
+from warledger.nlp.cheap import TermPattern, terms_of
 
 THEATRE = "ukraine"
 _MACRO = re.compile(r"\{([A-Z]+)\}")
@@ -34,8 +34,9 @@ class Trigger:
     per_actor_measure: bool = False
     # The trigger is talks only when those doing it are officials or parties.
     officials: bool = False
-    # Strings of which every match contains one (None: unknown); absent ones skip the
-    # regular expression, which is most of the reader's time on sentences without events.
+    # Strings of which every match contains one (the entry's "terms"; None: unknown);
+    # absent ones skip the regular expression, which is most of the reader's time on
+    # sentences without events, and they are what the cheap pass looks for.
     literals: frozenset[str] | None = None
 
     def may_match(self, lowered: str) -> bool:
@@ -51,7 +52,11 @@ class Lexicon:
     macros: dict[str, re.Pattern[str]]
     groups: dict[str, tuple[str, ...]]
     # Heads or names of phrases that are never parties at a table (media, experts).
-    non_parties: re.Pattern[str] = re.compile(r"(?!)")
+    non_parties: re.Pattern[str]
+    # "The truce, which was meant to last ...": a sentence about a truce already read.
+    anaphoric_ceasefire: TermPattern
+    # "This draft agreement ...": a sentence whose plan's author is in the sentence before.
+    anaphoric_plan: re.Pattern[str]
 
 
 def expand(pattern: str, macros: dict[str, str]) -> str:
@@ -86,7 +91,7 @@ def load() -> Lexicon:
             noun=bool(e.get("noun")),
             per_actor_measure=bool(e.get("per_actor_measure")),
             officials=bool(e.get("officials")),
-            literals=required_literals(expand(e["pattern"], macros)),
+            literals=terms_of(e),
         )
         for e in data["triggers"]
     )
@@ -101,4 +106,9 @@ def load() -> Lexicon:
             if isinstance(sides, list)
         },
         non_parties=re.compile(data["non_parties"]["pattern"], re.IGNORECASE),
+        anaphoric_ceasefire=TermPattern(
+            re.compile(data["anaphora"]["ceasefire"]["pattern"], re.IGNORECASE),
+            terms_of(data["anaphora"]["ceasefire"]),
+        ),
+        anaphoric_plan=re.compile(data["anaphora"]["plan"]["pattern"], re.IGNORECASE),
     )
