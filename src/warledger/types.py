@@ -24,17 +24,23 @@ EventKind = Literal[
     "sanction",
     "aid",
 ]
-EVENT_KINDS: tuple[str, ...] = (
-    "strike",
-    "ground_combat",
-    "territorial_change",
-    "casualty_report",
-    "ceasefire",
-    "talks",
-    "proposal",
-    "sanction",
-    "aid",
-)
+# The one list of event kinds, each with the family of readers that produces it
+# (``warledger.nlp.registry``). ``EventKind`` above must list the same names (a typing
+# Literal cannot be built from data); tests/test_architecture.py checks that it does, and
+# that the readers, consolidation and the web colours agree with this table.
+KIND_FAMILIES: dict[str, str] = {
+    "strike": "kinetic",
+    "ground_combat": "kinetic",
+    "territorial_change": "kinetic",
+    "casualty_report": "kinetic",
+    "ceasefire": "diplomacy",
+    "talks": "diplomacy",
+    "proposal": "diplomacy",
+    "sanction": "diplomacy",
+    "aid": "diplomacy",
+}
+EVENT_KINDS: tuple[str, ...] = tuple(KIND_FAMILIES)
+KINETIC_KINDS = frozenset(k for k, family in KIND_FAMILIES.items() if family == "kinetic")
 SUBTYPES: dict[str, tuple[str, ...]] = {
     "strike": ("air_defense_engagement",),
     "ground_combat": ("assault", "incursion", "clash"),

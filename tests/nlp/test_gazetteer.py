@@ -167,7 +167,7 @@ def test_candidates_lists_every_namesake(gaz: Gazetteer) -> None:
 
 def test_packaged_keys_match_the_current_normaliser() -> None:
     """Keys are precomputed at build time; a changed normaliser needs a rebuild."""
-    from warledger.nlp.places.gazetteer import _rows
+    from warledger.nlp.places.sources import rows as _rows
 
     stale = [(name, key) for _p, name, key, *_ in _rows("ua_settlements.csv.gz")
              if name_key(name) != key]

@@ -64,7 +64,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from warledger.ledger.reconcile import CountReport, ReconciledCount, reconcile
-from warledger.types import Actor, Count, Location, Mention, Span, When
+from warledger.types import KINETIC_KINDS, Actor, Count, Location, Mention, Span, When
 
 MERGE_THRESHOLD = 5
 # Subtype pairs that can describe the same occurrence at different stages.
@@ -76,7 +76,6 @@ SUBTYPE_PRECEDENCE: dict[str, tuple[str, ...]] = {"talks": ("held", "scheduled")
 STATUS_STRENGTH = ("confirmed", "reported", "claimed", "unverified")
 NARROW_RANGE_DAYS = 7
 PUBLISHED_CLOSE_DAYS = 3
-KINETIC_KINDS = frozenset({"strike", "ground_combat", "territorial_change", "casualty_report"})
 
 _LEVELS = ("country", "admin1", "admin2", "settlement")
 _LEVEL_POINTS = {"settlement": 3, "admin2": 3, "admin1": 2, "country": 1}

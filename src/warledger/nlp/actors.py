@@ -1,8 +1,9 @@
 """Who is acting: a registry of the war's actors, their sides, and how news names them.
 
-The registry data lives in ``theatres/ukraine/actors.jsonl`` (one actor per line, each
+The registry data lives in the theatre's ``actors.jsonl`` (one actor per line, each
 with a note saying why it is there). On top of it this module adds every country (by
-name via pycountry and by demonym) and generic groups such as "Russian forces" or
+name via pycountry, and by the theatre's ``countries.json`` demonyms, short names and
+capitals) and generic groups such as "Russian forces" or
 "Ukrainian officials", so a second conflict mostly needs data, not code.
 
 Matching rules:
@@ -21,9 +22,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,6 +31,7 @@ import pycountry
 
 from warledger.nlp.context import ActorMention
 from warledger.nlp.language import ENGLISH
+from warledger.nlp.theatre import Theatre, default_theatre
 from warledger.types import Actor
 
 if TYPE_CHECKING:
@@ -39,85 +40,26 @@ if TYPE_CHECKING:
 
 __all__ = ["ActorRegistry", "RegistryEntry"]
 
-DEMONYMS: dict[str, tuple[str, ...]] = {
-    "RU": ("Russian",),
-    "UA": ("Ukrainian",),
-    "US": ("American", "U.S.", "US"),
-    "GB": ("British", "UK", "U.K."),
-    "FR": ("French",),
-    "DE": ("German",),
-    "IT": ("Italian",),
-    "JP": ("Japanese",),
-    "CA": ("Canadian",),
-    "TR": ("Turkish",),
-    "SA": ("Saudi",),
-    "CN": ("Chinese",),
-    "KP": ("North Korean",),
-    "KR": ("South Korean",),
-    "IR": ("Iranian",),
-    "BY": ("Belarusian", "Belarussian"),
-    "PL": ("Polish",),
-    "HU": ("Hungarian",),
-    "NL": ("Dutch",),
-    "ES": ("Spanish",),
-    "IN": ("Indian",),
-    "QA": ("Qatari",),
-    "AE": ("Emirati",),
-    "IL": ("Israeli",),
-    "SK": ("Slovak",),
-    "CZ": ("Czech",),
-    "RO": ("Romanian",),
-    "MD": ("Moldovan",),
-    "LT": ("Lithuanian",),
-    "LV": ("Latvian",),
-    "EE": ("Estonian",),
-    "FI": ("Finnish",),
-    "SE": ("Swedish",),
-    "NO": ("Norwegian",),
-    "DK": ("Danish",),
-    "BE": ("Belgian",),
-    "AT": ("Austrian",),
-    "CH": ("Swiss",),
-    "GR": ("Greek",),
-    "BG": ("Bulgarian",),
-    "GE": ("Georgian",),
-    "AZ": ("Azerbaijani",),
-    "KZ": ("Kazakh",),
-    "BR": ("Brazilian",),
-    "ZA": ("South African",),
-    "AU": ("Australian",),
-    "SY": ("Syrian",),
-    "EG": ("Egyptian",),
-    "PK": ("Pakistani",),
-}
-# Short names news uses that pycountry's names do not cover.
-COUNTRY_NAMES: dict[str, tuple[str, ...]] = {
-    "RU": ("Russia",),
-    "US": ("United States", "U.S.", "US", "USA", "U.S.A.", "America", "United States of America"),
-    "GB": ("United Kingdom", "UK", "U.K.", "Britain", "Great Britain"),
-    "KP": ("North Korea", "DPRK"),
-    "KR": ("South Korea",),
-    "TR": ("Turkey", "Türkiye", "Turkiye"),
-    "AE": ("UAE", "U.A.E."),
-    "CN": ("China",),
-    "VA": ("Vatican", "Holy See"),
-}
-# Capitals that news uses for their governments ("Kyiv and Moscow accused each other").
-CAPITALS: dict[str, tuple[str, ...]] = {
-    "UA": ("Kyiv", "Kiev"),
-    "RU": ("Moscow",),
-    "US": ("Washington",),
-    "GB": ("London",),
-    "FR": ("Paris",),
-    "DE": ("Berlin",),
-    "CN": ("Beijing",),
-    "KP": ("Pyongyang",),
-    "IR": ("Tehran",),
-    "BY": ("Minsk",),
-    "TR": ("Ankara",),
-    "PL": ("Warsaw",),
-    "HU": ("Budapest",),
-}
+
+@dataclass(frozen=True)
+class Countries:
+    """How the theatre's news names states (``countries.json``): demonyms, short names
+    pycountry lacks, and capitals used for their governments."""
+
+    demonyms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    capitals: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, theatre: Theatre) -> Countries:
+        data = theatre.data("countries.json") or {}
+
+        def table(key: str) -> dict[str, tuple[str, ...]]:
+            return {code: tuple(v) for code, v in data.get(key, {}).items()}
+
+        return cls(table("demonyms"), table("names"), table("capitals"))
+
+
 _MILITARY_NOUNS = (
     "forces", "troops", "army", "military", "soldiers", "servicemen", "units", "navy",
     "armed forces", "air defense", "air defenses", "air defence", "air defences",
@@ -130,8 +72,6 @@ _CIVILIAN_NOUNS = ("civilians",)
 
 # Words of a title between a side-bearing word and a name (language data).
 TITLE_WORDS = ENGLISH.titles
-
-_DEFAULT_PATH = "theatres/ukraine/actors.jsonl"
 
 
 @dataclass(frozen=True)
@@ -159,12 +99,12 @@ def _is_case_sensitive(alias: str) -> bool:
     return " " not in alias.strip()
 
 
-def _country_entries() -> Iterable[tuple[str, RegistryEntry]]:
+def _country_entries(countries: Countries) -> Iterable[tuple[str, RegistryEntry]]:
     """(alias, entry) for every country name, demonym, capital and generic group."""
     for country in pycountry.countries:
         code = country.alpha_2
         short = getattr(country, "common_name", None) or country.name
-        names = [*COUNTRY_NAMES.get(code, ()), short]
+        names = [*countries.names.get(code, ()), short]
         if "," not in country.name:
             names.append(country.name)
         names = list(dict.fromkeys(names))
@@ -172,12 +112,12 @@ def _country_entries() -> Iterable[tuple[str, RegistryEntry]]:
         for alias in names:
             if "," not in alias:
                 yield alias, state
-        for demonym in DEMONYMS.get(code, ()):
+        for demonym in countries.demonyms.get(code, ()):
             yield demonym, state
-        for capital in CAPITALS.get(code, ()):
+        for capital in countries.capitals.get(code, ()):
             yield capital, state
-        adjectives = [*DEMONYMS.get(code, ())]
-        heads = [*names, *CAPITALS.get(code, ())]
+        adjectives = [*countries.demonyms.get(code, ())]
+        heads = [*names, *countries.capitals.get(code, ())]
         possessives = [f"{n}'s" for n in heads if "," not in n and "." not in n]
         if not adjectives:
             continue
@@ -197,18 +137,21 @@ def _country_entries() -> Iterable[tuple[str, RegistryEntry]]:
 class ActorRegistry:
     """Registry of actors: lookups by name or alias and mention-finding in parsed text."""
 
-    def __init__(self, entries: Iterable[RegistryEntry]) -> None:
+    def __init__(
+        self, entries: Iterable[RegistryEntry], countries: Countries | None = None
+    ) -> None:
+        countries = countries if countries is not None else Countries.of(default_theatre())
         self.entries = list(entries)
         self._exact: dict[str, RegistryEntry] = {}  # single words, case-sensitive
         self._folded: dict[str, RegistryEntry] = {}  # phrases, lower-cased
-        for alias, entry in _country_entries():
+        for alias, entry in _country_entries(countries):
             self._add(alias, entry)
         # Registry lines come last so they override the generated country entries.
         for entry in self.entries:
             for alias in (entry.name, *entry.aliases):
                 self._add(alias, entry)
         self._matchers: dict[int, tuple[PhraseMatcher, PhraseMatcher]] = {}
-        self._capitals = frozenset(c for names in CAPITALS.values() for c in names)
+        self._capitals = frozenset(c for names in countries.capitals.values() for c in names)
 
     def _add(self, alias: str, entry: RegistryEntry) -> None:
         alias = alias.replace("’", "'").strip()
@@ -219,11 +162,16 @@ class ActorRegistry:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorRegistry:
-        """The registry from ``path`` (default: the packaged Ukraine theatre), cached."""
+        """The registry from ``path`` (default: the packaged theatre's), cached."""
         return _load(str(path) if path else None)
 
     @classmethod
-    def from_jsonl(cls, text: str) -> ActorRegistry:
+    def for_theatre(cls, theatre: Theatre) -> ActorRegistry:
+        """The theatre's registry: its ``actors.jsonl`` over its countries, cached."""
+        return _for_theatre(theatre)
+
+    @classmethod
+    def from_jsonl(cls, text: str, countries: Countries | None = None) -> ActorRegistry:
         entries = []
         for line in text.splitlines():
             if line.strip():
@@ -237,7 +185,7 @@ class ActorRegistry:
                         note=d.get("note", ""),
                     )
                 )
-        return cls(entries)
+        return cls(entries, countries)
 
     # --- lookups ---------------------------------------------------------------------
 
@@ -511,7 +459,10 @@ def _with_curly(aliases: list[str]) -> list[str]:
 @lru_cache(maxsize=4)
 def _load(path: str | None) -> ActorRegistry:
     if path is None:
-        text = resources.files("warledger").joinpath(_DEFAULT_PATH).read_text("utf-8")
-    else:
-        text = Path(path).read_text("utf-8")
-    return ActorRegistry.from_jsonl(text)
+        return _for_theatre(default_theatre())
+    return ActorRegistry.from_jsonl(Path(path).read_text("utf-8"))
+
+
+@lru_cache(maxsize=8)
+def _for_theatre(theatre: Theatre) -> ActorRegistry:
+    return ActorRegistry.from_jsonl(theatre.text("actors.jsonl") or "", Countries.of(theatre))

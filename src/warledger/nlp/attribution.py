@@ -12,16 +12,16 @@ has* (the ledger ``status``). The answer comes from the sentence's own words:
 - "could not be independently verified", "unverified", "unconfirmed" give ``unverified``;
   a following sentence that says so of "these reports" / "the claims" applies back.
 - "independently confirmed / verified" gives ``confirmed``; nothing weaker does.
-- a party to the conflict (side RU or UA) describing its own success or its enemy's
-  losses gives ``claimed``.
+- a party to the conflict (a side of the theatre, e.g. RU or UA) describing its own
+  success or its enemy's losses gives ``claimed``.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from warledger.nlp.actors import ActorRegistry
 from warledger.nlp.language import ENGLISH
 from warledger.types import Actor
 
@@ -29,8 +29,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from warledger.nlp.context import DocContext
-
-PARTIES = frozenset({"RU", "UA"})
 
 # Lemmas of verbs that introduce what someone asserts (language data).
 REPORTING_LEMMAS = ENGLISH.reporting
@@ -93,7 +91,7 @@ def attribute(
         return claimant, "unverified"
     if _CONFIRMED.search(text) and not _NEGATED_CONFIRMATION.search(text):
         return claimant, "confirmed"
-    if claimant is not None and claimant.side in PARTIES:
+    if claimant is not None and claimant.side in ctx.theatre.codes:
         own_action = actor_side is not None and actor_side == claimant.side
         if own_action or _SUCCESS.search(text):
             return claimant, "claimed"
@@ -114,9 +112,9 @@ def attribution_of(text: str, claimant: Actor | None) -> str:
     return "unattributed"
 
 
-def is_party_claim(claimant: Actor | None, text: str) -> bool:
+def is_party_claim(claimant: Actor | None, text: str, parties: frozenset[str]) -> bool:
     """Does a party to the war state its own success or its enemy's losses in ``text``?"""
-    return claimant is not None and claimant.side in PARTIES and bool(_SUCCESS.search(text))
+    return claimant is not None and claimant.side in parties and bool(_SUCCESS.search(text))
 
 
 def _claimant(sentence: Span, ctx: DocContext, trigger: Token | None) -> Actor | None:
@@ -198,7 +196,7 @@ def _actor_for(span: Span, ctx: DocContext) -> Actor:
             key=lambda a: 0 if a.start <= head_char < a.end else 1 + abs(a.start - head_char),
         )
         return best.actor
-    looked_up = _lookup(span.text)
+    looked_up = ActorRegistry.for_theatre(ctx.theatre).lookup(span.text)
     if looked_up is not None:
         return looked_up
     return Actor(name=span.text, side=None, type="unknown")
@@ -216,19 +214,3 @@ def _following_sentence_doubts(sentence: Span) -> bool:
     following = doc[sentence.end].sent
     opening = following[:4].text  # "These reports could not be verified." judges what came before
     return bool(_UNVERIFIED.search(following.text) and _BACK_REFERENCE.search(opening))
-
-
-@lru_cache(maxsize=1)
-def _registry():  # the registry type lives in another engineer's module
-    try:
-        from warledger.nlp.actors import ActorRegistry
-    except ImportError:
-        return None
-    return ActorRegistry.load()
-
-
-def _lookup(text: str) -> Actor | None:
-    registry = _registry()
-    if registry is None:
-        return None
-    return registry.lookup(text)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from warledger.nlp.theatre import Theatre, default_theatre
 from warledger.types import Actor, Location
 
 if TYPE_CHECKING:
@@ -44,6 +45,8 @@ class DocContext:
     published: date | None = None
     places: list[PlaceMention] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
+    # The conflict whose parties and lexicons the readers read this document against.
+    theatre: Theatre = field(default_factory=default_theatre)
 
     @property
     def text(self) -> str:

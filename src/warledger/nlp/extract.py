@@ -19,14 +19,24 @@ from typing import TYPE_CHECKING, Any
 
 from warledger.nlp import doclevel, registry
 from warledger.nlp.context import DocContext
+from warledger.nlp.theatre import Theatre, default_theatre
 from warledger.types import Document, DocumentResult
+from warledger.version import __version__
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# Bump whenever rules, lexicons or models change: the store re-extracts older results.
-EXTRACTOR_VERSION = "2025.3"
+
+
+def extractor_version(theatre: Theatre | None = None) -> str:
+    """The package version and the theatre's checksum (its files and language data): a
+    changed release or word list gives a new version, and the store re-extracts results
+    made by older ones. (A model's checksum joins it once the extractor has one.)"""
+    return f"{__version__}+{(theatre or default_theatre()).checksum[:12]}"
+
+
+EXTRACTOR_VERSION = extractor_version()
 
 
 @dataclass(frozen=True)
@@ -78,17 +88,27 @@ class Extractor:
         registry: Any | None = None,
         *,
         gate: bool = True,
+        theatre: Theatre | str | None = None,
     ) -> None:
         """``gate=False`` parses every sentence (the reference the gate is measured
-        against); the default parses only sentences the cheap pass selects."""
+        against); the default parses only sentences the cheap pass selects. ``theatre``
+        (a :class:`Theatre`, a packaged theatre's name or a folder) gives the parties,
+        lexicons, places and actors; default: the packaged Ukraine theatre."""
         from warledger.nlp.actors import ActorRegistry
         from warledger.nlp.pipeline import GatedParser, load_pipeline
         from warledger.nlp.places import Gazetteer
 
+        if theatre is None or isinstance(theatre, Theatre):
+            self.theatre = theatre or default_theatre()
+        else:
+            self.theatre = Theatre.load(theatre)
         self.nlp = nlp if nlp is not None else load_pipeline()
-        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.load()
-        self.registry = registry if registry is not None else ActorRegistry.load()
-        self.parser = GatedParser(self.nlp) if gate else None
+        self.gazetteer = gazetteer if gazetteer is not None else Gazetteer.load(self.theatre)
+        self.registry = (
+            registry if registry is not None else ActorRegistry.for_theatre(self.theatre)
+        )
+        self.parser = GatedParser(self.nlp, theatre=self.theatre) if gate else None
+        self.version = extractor_version(self.theatre)
 
     def extract(
         self,
@@ -144,6 +164,7 @@ class Extractor:
             published=published,
             places=find_places(doc, self.gazetteer),
             actors=self.registry.find(doc),
+            theatre=self.theatre,
         )
 
     def from_doc(self, doc: Doc, meta: DocMeta) -> DocumentResult:
@@ -213,10 +234,10 @@ def _as_pair(item: Document | tuple[str, DocMeta] | str) -> tuple[str, DocMeta]:
     return item
 
 
-@lru_cache(maxsize=1)
-def default_extractor() -> Extractor:
-    """The process-wide extractor behind :func:`extract_text`."""
-    return Extractor()
+@lru_cache(maxsize=4)
+def default_extractor(theatre: Theatre | None = None) -> Extractor:
+    """The process-wide extractor (per theatre) behind :func:`extract_text`."""
+    return Extractor(theatre=theatre)
 
 
 def extract_text(
@@ -227,12 +248,17 @@ def extract_text(
     url: str | None = None,
     source: str | None = None,
     title: str | None = None,
+    theatre: Theatre | str | None = None,
 ) -> DocumentResult:
     """Events and positions of one cleaned text; offsets in the result point into ``text``.
 
     ``published`` (ISO date or datetime string, or a date) anchors relative dates such as
-    "last Saturday"; without it they stay unknown with their text.
+    "last Saturday"; without it they stay unknown with their text. ``theatre`` (name,
+    folder or :class:`Theatre`; default: the packaged Ukraine theatre) is the conflict
+    the text is read against.
     """
-    return default_extractor().extract(
+    if not isinstance(theatre, Theatre):
+        theatre = Theatre.load(theatre) if theatre is not None else default_theatre()
+    return default_extractor(theatre).extract(
         text, published, doc_id=doc_id, url=url, source=source, title=title
     )

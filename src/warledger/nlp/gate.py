@@ -33,6 +33,7 @@ import numpy
 from spacy.attrs import IDX, LENGTH, LOWER
 
 from warledger.nlp import registry
+from warledger.nlp.theatre import Theatre, default_theatre
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -150,8 +151,8 @@ def surface_forms(lemmas: Iterable[str], nlp: Language) -> frozenset[str]:
 class SentenceGate:
     """Decides, from tokens and text alone, which sentences a reader could act on."""
 
-    def __init__(self, nlp: Language) -> None:
-        terms = registry.cheap_terms()
+    def __init__(self, nlp: Language, theatre: Theatre | None = None) -> None:
+        terms = registry.cheap_terms(theatre or default_theatre())
         self.lemma_words = surface_forms(terms.lemmas, nlp)
         self._lemma_hashes = numpy.array(
             sorted(nlp.vocab.strings.add(w) for w in self.lemma_words), dtype="uint64"

@@ -28,6 +28,7 @@ from warledger.nlp.language import ENGLISH
 from warledger.nlp.lexicon import Hit, kinetic_lexicon
 from warledger.nlp.places import roles as place_roles
 from warledger.nlp.reader import CheapTerms, Reader
+from warledger.nlp.theatre import Theatre
 from warledger.types import Actor, Count, Event, Location, Span, When
 
 if TYPE_CHECKING:
@@ -36,17 +37,7 @@ if TYPE_CHECKING:
 
     from warledger.nlp.context import DocContext, PlaceMention
 
-PARTIES = ("RU", "UA")
 REPORTING = attribution.REPORTING_LEMMAS
-OPPOSITE = {"RU": "UA", "UA": "RU"}
-SIDE_WORDS = {
-    "russian": "RU",
-    "russia": "RU",
-    "moscow": "RU",
-    "ukrainian": "UA",
-    "ukraine": "UA",
-    "kyiv": "UA",
-}
 HYPOTHETICAL = ENGLISH.hypothetical
 HABITUAL = ENGLISH.habitual
 # A trigger noun under one of these is talked about, not reported as happening.
@@ -245,7 +236,7 @@ class _SentenceFacts:
 
 def extract_kinetic(ctx: DocContext) -> list[Event]:
     """Every kinetic event the document reports, in reading order."""
-    lexicon = kinetic_lexicon()
+    lexicon = kinetic_lexicon(ctx.theatre)
     events: list[Event] = []
     open_strike: _Open | None = None
     last_side: str | None = None
@@ -280,9 +271,9 @@ def extract_kinetic(ctx: DocContext) -> list[Event]:
             continue
         new = _read_sentence(facts, ctx, last_side, last_when)
         for event in new:
-            _attacker_from_context(event, last_side)
+            _attacker_from_context(event, last_side, ctx.theatre)
             events.append(event)
-            if event.actor and event.actor.side in PARTIES:
+            if event.actor and event.actor.side in ctx.theatre.codes:
                 last_side = event.actor.side
             if event.date.start:
                 last_when = event.date
@@ -297,15 +288,15 @@ def extract_kinetic(ctx: DocContext) -> list[Event]:
     return events
 
 
-def _attacker_from_context(event: Event, recent_side: str | None) -> None:
+def _attacker_from_context(event: Event, recent_side: str | None, theatre: Theatre) -> None:
     """A strike on one party's soil with no attacker named continues the attacks just
     described ("the launch of Russian missiles and drones ... a barrage targeting Kyiv")."""
     if event.kind != "strike" or event.actor is not None or recent_side is None:
         return
     countries = {loc.country for loc in event.locations}
-    if countries == {OPPOSITE[recent_side]}:
-        event.actor = _side_actor(recent_side)
-        event.target = _side_actor(OPPOSITE[recent_side])
+    if countries == {theatre.opposite(recent_side)}:
+        event.actor = _side_actor(recent_side, theatre)
+        event.target = _side_actor(theatre.opposite(recent_side), theatre)
 
 
 # --- reading one sentence -------------------------------------------------------------
@@ -327,7 +318,7 @@ def _read_sentence(
     triggers = [h for h in _live_triggers(facts) if _is_armed(h, facts, ctx, last_side)]
     if not triggers:
         return []
-    kind_hit = _choose(triggers, facts)
+    kind_hit = _choose(triggers, facts, kinetic_lexicon(ctx.theatre).ranks)
     token = facts.sent[kind_hit.start]
     if token.tag_ == "NNS" and YEAR_ONLY.search(sent.text):
         return []  # "504 attacks in 2024": a yearly statistic
@@ -378,23 +369,24 @@ def _events_for(
         token, facts, ctx, air_defence=hit.entry.get("subtype") == "air_defense_engagement"
     )
     claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
-    if actor_side is None and _pronoun_subject(token) and claimant and claimant.side in PARTIES:
+    parties = ctx.theatre.codes
+    if actor_side is None and _pronoun_subject(token) and claimant and claimant.side in parties:
         actor_side = claimant.side  # "the ministry said its forces had taken X"
         if hit.entry.get("subtype") == "air_defense_engagement":
-            actor_side = OPPOSITE[claimant.side]  # "it shot down": the speaker defended
+            actor_side = ctx.theatre.opposite(claimant.side)  # "it shot down": the speaker defended
         claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
     elif (
         actor_side is None
         and hit.entry.get("subtype") == "air_defense_engagement"
         and _agentless_passive(token)
         and claimant
-        and claimant.side in PARTIES
+        and claimant.side in parties
     ):
         # "the Air Force said 23 missiles were downed": the speaker's side shot them down,
         # so they were the other party's.
-        actor_side = OPPOSITE[claimant.side]
+        actor_side = ctx.theatre.opposite(claimant.side)
     if kind == "territorial_change" and subtype == "withdrawn" and actor_side:
-        actor_side = OPPOSITE.get(actor_side)  # the side that now holds the place
+        actor_side = ctx.theatre.opposite(actor_side)  # the side that now holds the place
     negated = any(c.dep_ == "neg" for c in token.children)
     when = _when(sent, ctx)
     events = []
@@ -402,12 +394,12 @@ def _events_for(
         place = group[0] if group else None
         event_subtype = subtype
         if hit.entry.get("owner_decides") and place is not None:
-            event_subtype = _taken_or_retaken(actor_side, place, subtype)
+            event_subtype = _taken_or_retaken(actor_side, place, subtype, parties)
         event = Event(
             kind=kind,
             subtype=event_subtype,
-            actor=_side_actor(actor_side),
-            target=_target(kind, actor_side, place),
+            actor=_side_actor(actor_side, ctx.theatre),
+            target=_target(kind, actor_side, place, ctx.theatre),
             locations=[p.location for p in group],
             date=when,
             weapon=_weapon(facts.weapons) if kind == "strike" else None,
@@ -474,7 +466,7 @@ def _is_armed(hit: Hit, facts: _SentenceFacts, ctx: DocContext, last_side: str |
         return True
     if ARMED.search(facts.sent.text):
         return True
-    return any(m.actor.side in PARTIES for m in ctx.actors_in(facts.sent))
+    return any(m.actor.side in ctx.theatre.codes for m in ctx.actors_in(facts.sent))
 
 
 def _is_ground_attack(token: Token, facts: _SentenceFacts) -> bool:
@@ -504,10 +496,12 @@ def _pronoun_subject(token: Token) -> bool:
     return False
 
 
-def _taken_or_retaken(actor_side: str | None, place: PlaceMention, subtype: str | None) -> str:
+def _taken_or_retaken(
+    actor_side: str | None, place: PlaceMention, subtype: str | None, parties: frozenset[str]
+) -> str:
     """ "Liberated": a party taking the other party's soil captured it."""
     country = place.location.country
-    if actor_side in PARTIES and country in PARTIES and country != actor_side:
+    if actor_side in parties and country in parties and country != actor_side:
         return "captured"
     return subtype or "recaptured"
 
@@ -545,19 +539,20 @@ def _live_triggers(facts: _SentenceFacts) -> list[Hit]:
     return live
 
 
-def _choose(triggers: list[Hit], facts: _SentenceFacts) -> Hit:
-    """The trigger that decides the sentence's kind: territory > ground > strike."""
-    rank = {"territorial_change": 0, "ground_combat": 1, "strike": 2}
+def _choose(triggers: list[Hit], facts: _SentenceFacts, rank: dict[str, int]) -> Hit:
+    """The trigger that decides the sentence's kind: the lowest rank of the lexicon's
+    kinds (territory > ground > strike)."""
     has_weapon = bool(facts.weapons)
 
     def key(hit: Hit) -> tuple[int, int]:
         kind = _kind_of(hit, facts)
         if kind == "ground_combat" and has_weapon and hit.entry["phrase"] == "offensive":
             return (9, hit.start)  # "drone offensive" is a strike
+        order = rank.get(kind, len(rank))
         if kind == "ground_combat" and hit.entry.get("subtype") == "incursion":
-            return (rank[kind] * 2 - 1, hit.start)  # "advanced ... in a cross-border incursion"
+            return (order * 2 - 1, hit.start)  # "advanced ... in a cross-border incursion"
         verbal = facts.sent[hit.start].pos_ == "VERB"
-        return (rank[kind] * 2 + (0 if verbal else 1), hit.start)
+        return (order * 2 + (0 if verbal else 1), hit.start)
 
     return min(triggers, key=key)
 
@@ -617,7 +612,7 @@ def _casualty_report(facts: _SentenceFacts, ctx: DocContext) -> Event:
     claimant, status = attribution.attribute(sent, ctx, actor_side=side)
     event = Event(
         kind="casualty_report",
-        actor=_side_actor(side),
+        actor=_side_actor(side, ctx.theatre),
         locations=[p.location for p in facts.places],
         date=_when(sent, ctx),
         counts=counts,
@@ -667,7 +662,7 @@ def _list_key(facts: _SentenceFacts, head_end: int, ctx: DocContext) -> str | No
     before = sent.doc[sent.start - 1].sent
     keys = {
         h.entry["key"]
-        for h in kinetic_lexicon().counts.find([t.lemma_.lower() for t in before])
+        for h in kinetic_lexicon(ctx.theatre).counts.find([t.lemma_.lower() for t in before])
         if h.entry["key"] in {"killed", "injured"}
     }
     return keys.pop() if len(keys) == 1 else None
@@ -723,11 +718,11 @@ def _troop_losses(facts: _SentenceFacts, ctx: DocContext, losses: re.Match[str])
     subject = next((t for t in sent if t.dep_ == "nsubj" and t.head.lower_ in LOSS_VERBS), None)
     side = _side_of(subject.subtree, ctx) if subject is not None else None
     claimant, status = attribution.attribute(sent, ctx)
-    if status == "reported" and claimant and side and claimant.side == OPPOSITE.get(side):
+    if status == "reported" and claimant and side and claimant.side == ctx.theatre.opposite(side):
         status = "claimed"  # a party telling its enemy's losses
     event = Event(
         kind="casualty_report",
-        target=_side_actor(side),
+        target=_side_actor(side, ctx.theatre),
         date=_when(sent, ctx),
         counts=counts,
         civilian=False,
@@ -752,6 +747,7 @@ def _victim_list(
     sentence_when = _when(sent, ctx)
     # "Russian drones killed three civilians: ...": a weapon before the list is every town's
     head_weapons = [h for h in facts.weapons if sent[h.start].idx < head_end]
+    lexicon = kinetic_lexicon(ctx.theatre)
     events = []
     for start, end in _list_segments(facts, head_end, text):
         segment = text[start:end]
@@ -766,9 +762,9 @@ def _victim_list(
             sent=seg_sent,
             lemmas=seg_lemmas,
             triggers=[],
-            weapons=kinetic_lexicon().weapons.find(seg_lemmas),
-            targets=kinetic_lexicon().target_kinds.find(seg_lemmas),
-            count_words=kinetic_lexicon().counts.find(seg_lemmas),
+            weapons=lexicon.weapons.find(seg_lemmas),
+            targets=lexicon.target_kinds.find(seg_lemmas),
+            count_words=lexicon.counts.find(seg_lemmas),
             places=seg_places,
         )
         counts = _counts(seg_facts)
@@ -789,8 +785,8 @@ def _victim_list(
             when = sentence_when if sentence_when.start else (last_when or When())
         event = Event(
             kind="strike",
-            actor=_side_actor(side),
-            target=_target("strike", side, place),
+            actor=_side_actor(side, ctx.theatre),
+            target=_target("strike", side, place, ctx.theatre),
             locations=[place.location],
             date=when,
             weapon=_weapon(seg_facts.weapons) or _weapon(head_weapons),
@@ -847,7 +843,9 @@ def _continue(event: Event, facts: _SentenceFacts, ctx: DocContext) -> None:
         )
         if claimant is not None:
             event.claimant, event.status = claimant, status
-    elif event.status == "reported" and attribution.is_party_claim(event.claimant, sent.text):
+    elif event.status == "reported" and attribution.is_party_claim(
+        event.claimant, sent.text, ctx.theatre.codes
+    ):
         event.status = "claimed"  # "Of these, 95 were shot down, it said": a party's tally
     if event.civilian is None:
         event.civilian = _civilian(facts, event.counts)
@@ -1089,14 +1087,14 @@ def _actor_side(
             side = _side_of(child.subtree, ctx)
             if side:
                 return side
-        side = _weapon_side(sent)
+        side = _weapon_side(sent, ctx.theatre)
         if side:
             return side
         for child in token.children:
             if child.dep_ == "nsubj":
                 side = _side_of(child.subtree, ctx)
                 if side:
-                    return OPPOSITE[side]
+                    return ctx.theatre.opposite(side)
         return None
     if token is not None:
         related = [
@@ -1108,7 +1106,7 @@ def _actor_side(
             side = _side_of(child.subtree, ctx)
             if side:
                 return side
-    return _weapon_side(sent)
+    return _weapon_side(sent, ctx.theatre)
 
 
 def _agentless_passive(token: Token) -> bool:
@@ -1127,12 +1125,12 @@ def _is_speaker(token: Token) -> bool:
     return False
 
 
-def _weapon_side(sent: SpacySpan) -> str | None:
+def _weapon_side(sent: SpacySpan, theatre: Theatre) -> str | None:
     """ "killed by a Russian drone", "in Russian attacks": a side word on a weapon noun."""
     for tok in sent:
         if _is_speaker(tok):
             continue  # "the Ukrainian Air Force said": who speaks, not whose weapons
-        if tok.lower_ in SIDE_WORDS and tok.dep_ in {"amod", "compound", "poss", "nsubj"}:
+        if tok.lower_ in theatre.side_words and tok.dep_ in {"amod", "compound", "poss", "nsubj"}:
             head = tok.head.lemma_.lower()
             if head in {
                 "drone",
@@ -1150,7 +1148,7 @@ def _weapon_side(sent: SpacySpan) -> str | None:
                 "unit",
                 "airstrike",
             }:
-                return SIDE_WORDS[tok.lower_]
+                return theatre.side_words[tok.lower_]
     return None
 
 
@@ -1160,29 +1158,30 @@ def _side_of(tokens, ctx: DocContext) -> str | None:
         return None
     lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     for mention in ctx.actors:
-        if lo <= mention.start and mention.end <= hi and mention.actor.side in PARTIES:
+        if lo <= mention.start and mention.end <= hi and mention.actor.side in ctx.theatre.codes:
             return mention.actor.side
     for tok in tokens:
-        if tok.lower_ in SIDE_WORDS:
-            return SIDE_WORDS[tok.lower_]
+        if tok.lower_ in ctx.theatre.side_words:
+            return ctx.theatre.side_words[tok.lower_]
     return None
 
 
-def _side_actor(side: str | None) -> Actor | None:
+def _side_actor(side: str | None, theatre: Theatre) -> Actor | None:
     if side is None:
         return None
-    names = {"RU": "Russia", "UA": "Ukraine"}
-    return Actor(name=names.get(side), side=side, type="state")
+    return Actor(name=theatre.party_name(side), side=side, type="state")
 
 
-def _target(kind: str, actor_side: str | None, place: PlaceMention | None) -> Actor | None:
+def _target(
+    kind: str, actor_side: str | None, place: PlaceMention | None, theatre: Theatre
+) -> Actor | None:
     """The side attacked: the party owning the place hit, else the attacker's enemy."""
     if kind not in {"strike", "ground_combat"}:
         return None
     country = place.location.country if place else None
-    if country in PARTIES and country != actor_side:
-        return _side_actor(country)
-    return _side_actor(OPPOSITE.get(actor_side or ""))
+    if country in theatre.codes and country != actor_side:
+        return _side_actor(country, theatre)
+    return _side_actor(theatre.opposite(actor_side), theatre)
 
 
 def _weapon(hits: list[Hit]) -> str | None:
@@ -1275,9 +1274,9 @@ __all__ = ["Location", "extract_kinetic", "location_names"]
 KINDS = ("strike", "ground_combat", "territorial_change", "casualty_report")
 
 
-def cheap_terms() -> CheapTerms:
+def cheap_terms(theatre: Theatre) -> CheapTerms:
     """A token whose lemma could start a trigger or count phrase of the lexicon."""
-    lexicon = kinetic_lexicon()
+    lexicon = kinetic_lexicon(theatre)
     return CheapTerms(lemmas=frozenset({*lexicon.triggers.by_first, *lexicon.counts.by_first}))
 
 

@@ -28,6 +28,7 @@ class FunctionWords:
     future_aux: frozenset[str]
     modals: frozenset[str]
     titles: frozenset[str]  # words of a title before a name
+    compass: tuple[str, ...] = ()  # "southern", "east": a vague region of a country
 
 
 def language_data(code: str) -> str:
@@ -49,6 +50,7 @@ def function_words(code: str = "en") -> FunctionWords:
         future_aux=frozenset(data["future"]["auxiliaries"]),
         modals=frozenset(data["modals"]["words"]),
         titles=frozenset(data["titles"]["words"]),
+        compass=tuple(data.get("compass", {}).get("words", ())),
     )
 
 

@@ -7,16 +7,14 @@ per token rather than one comparison per phrase.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+from warledger.nlp.theatre import Theatre, default_theatre
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-THEATRE = "ukraine"
 
 
 @dataclass(frozen=True)
@@ -66,20 +64,27 @@ class KineticLexicon:
     counts: PhraseIndex
     weapons: PhraseIndex
     target_kinds: PhraseIndex
+    # Kind -> rank: when triggers of several kinds are live, the lowest rank decides.
+    ranks: dict[str, int] = field(default_factory=dict)
+    kinds: tuple[str, ...] = ()
 
 
-def _load(name: str) -> dict[str, Any]:
-    path = resources.files("warledger").joinpath("theatres", THEATRE, name)
-    return json.loads(path.read_text(encoding="utf-8"))
+def kinetic_lexicon(theatre: Theatre | None = None) -> KineticLexicon:
+    """The theatre's kinetic lexicons (default: the packaged theatre), loaded once each."""
+    return _kinetic_lexicon(theatre or default_theatre())
 
 
-@lru_cache(maxsize=1)
-def kinetic_lexicon() -> KineticLexicon:
-    """The theatre's kinetic lexicons, loaded once per process."""
-    triggers = _load("kinetic_triggers.json")
+@lru_cache(maxsize=8)
+def _kinetic_lexicon(theatre: Theatre) -> KineticLexicon:
+    triggers = theatre.data("kinetic_triggers.json") or {}
+    kinds = {k: v for k, v in triggers.get("kinds", {}).items() if isinstance(v, dict)}
     return KineticLexicon(
-        triggers=PhraseIndex.build(triggers["triggers"]),
-        counts=PhraseIndex.build(triggers["counts"]),
-        weapons=PhraseIndex.build(_load("weapons.json")["entries"]),
-        target_kinds=PhraseIndex.build(_load("target_kinds.json")["entries"]),
+        triggers=PhraseIndex.build(triggers.get("triggers", [])),
+        counts=PhraseIndex.build(triggers.get("counts", [])),
+        weapons=PhraseIndex.build((theatre.data("weapons.json") or {}).get("entries", [])),
+        target_kinds=PhraseIndex.build(
+            (theatre.data("target_kinds.json") or {}).get("entries", [])
+        ),
+        ranks={k: v["rank"] for k, v in kinds.items() if "rank" in v},
+        kinds=tuple(kinds),
     )

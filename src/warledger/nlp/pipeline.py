@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from warledger.nlp.gate import Segment, SentenceGate
+    from warledger.nlp.theatre import Theatre
 
 
 @lru_cache(maxsize=1)
@@ -82,11 +83,13 @@ class GatedParser:
     takes from it points into the original document.
     """
 
-    def __init__(self, nlp: Language, gate: SentenceGate | None = None) -> None:
+    def __init__(
+        self, nlp: Language, gate: SentenceGate | None = None, theatre: Theatre | None = None
+    ) -> None:
         from warledger.nlp.gate import SentenceGate
 
         self.nlp = nlp
-        self.gate = gate if gate is not None else SentenceGate(nlp)
+        self.gate = gate if gate is not None else SentenceGate(nlp, theatre)
 
     def parse(self, text: str) -> Doc:
         """One text, gated and parsed."""

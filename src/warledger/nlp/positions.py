@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 from warledger.nlp.attribution import attribute
 from warledger.nlp.cheap import TermPattern, terms_of, was_parsed
 from warledger.nlp.diplomacy import arguments, clauses, fields
-from warledger.nlp.diplomacy.lexicon import expand, load_json
+from warledger.nlp.diplomacy.lexicon import expand
 from warledger.nlp.language import ENGLISH
 from warledger.nlp.reader import CheapTerms, Reader
+from warledger.nlp.theatre import Theatre, default_theatre
 from warledger.types import Actor, Position, Span
 
 if TYPE_CHECKING:
@@ -50,11 +51,16 @@ class StancePattern:
         return self.literals is None or any(w in lowered for w in self.literals)
 
 
-@lru_cache(maxsize=1)
-def stance_patterns() -> tuple[StancePattern, ...]:
-    """The compiled stance lexicon (cached: compiled once per process)."""
-    data = load_json("positions.json")
-    macros = data["macros"]
+def stance_patterns(theatre: Theatre | None = None) -> tuple[StancePattern, ...]:
+    """The theatre's compiled stance lexicon (default: the packaged theatre), compiled once
+    per theatre; a theatre without the file states no positions."""
+    return _stance_patterns(theatre or default_theatre())
+
+
+@lru_cache(maxsize=8)
+def _stance_patterns(theatre: Theatre) -> tuple[StancePattern, ...]:
+    data = theatre.data("positions.json") or {}
+    macros = data.get("macros", {})
     return tuple(
         StancePattern(
             issue=e["issue"],
@@ -64,20 +70,21 @@ def stance_patterns() -> tuple[StancePattern, ...]:
             reason=e["reason"],
             literals=terms_of(e),
         )
-        for e in data["entries"]
+        for e in data.get("entries", [])
     )
 
 
-@lru_cache(maxsize=1)
-def plan_subject() -> re.Pattern[str]:
+@lru_cache(maxsize=8)
+def plan_subject(theatre: Theatre) -> re.Pattern[str]:
     """A sentence opening on a plan ("The draft ...") whose author is in the sentence before."""
-    return re.compile(load_json("positions.json")["plan_subject"]["pattern"], re.IGNORECASE)
+    data = theatre.data("positions.json") or {}
+    return re.compile(data.get("plan_subject", {}).get("pattern", r"(?!)"), re.IGNORECASE)
 
 
 def extract_positions(ctx: DocContext) -> list[Position]:
     """Every party × issue stance the document states, first statement first."""
     found: dict[tuple[str, str], Position] = {}
-    patterns = stance_patterns()
+    patterns = stance_patterns(ctx.theatre)
     for sent in ctx.doc.sents:
         if not was_parsed(sent):
             continue
@@ -147,7 +154,7 @@ def _party(
                 return arguments.copy_actor(speaker), "speaker"
             return None, "speaker"
         return arguments.copy_actor(found.actor), "governing"
-    if plan_subject().match(sent.text):
+    if plan_subject(ctx.theatre).match(sent.text):
         prev = arguments.previous_sentence(sent)
         author = arguments.sentence_subject_party(ctx, prev) if prev is not None else None
         if author:
@@ -175,19 +182,17 @@ def _possibility_about(anchor: Token) -> bool:
     """A modal (can, could, should, would) governs the stance phrase in its own clause
     and no stance verb (demand, insist, propose ...) above it makes it a demand."""
     chain = clauses.clause_chain(anchor)
-    modal = any(
-        c.dep_ == "aux" and c.lower_ in MODALS for node in chain for c in node.children
-    )
+    modal = any(c.dep_ == "aux" and c.lower_ in MODALS for node in chain for c in node.children)
     stance = any(node.lemma_.lower() in STANCE_VERBS for node in chain)
     return modal and not stance
 
 
-def cheap_terms() -> CheapTerms:
+def cheap_terms(theatre: Theatre) -> CheapTerms:
     """Every stance pattern with its terms; a sentence opening on a plan needs the
     sentence before it."""
     return CheapTerms(
-        patterns=tuple(TermPattern(p.pattern, p.literals) for p in stance_patterns()),
-        back_references=(plan_subject(),),
+        patterns=tuple(TermPattern(p.pattern, p.literals) for p in stance_patterns(theatre)),
+        back_references=(plan_subject(theatre),),
     )
 
 

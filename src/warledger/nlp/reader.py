@@ -17,6 +17,7 @@ from warledger.nlp.cheap import TermPattern
 
 if TYPE_CHECKING:
     from warledger.nlp.context import DocContext
+    from warledger.nlp.theatre import Theatre
 
 
 @dataclass(frozen=True)
@@ -39,4 +40,5 @@ class Reader:
     output: Literal["events", "positions"]
     kinds: tuple[str, ...]  # event kinds produced (empty for positions)
     read: Callable[[DocContext], list[Any]]
-    terms: Callable[[], CheapTerms] = field(default=CheapTerms)
+    # What the cheap pass must look for, given the theatre whose lexicons the reader uses.
+    terms: Callable[[Theatre], CheapTerms] = field(default=lambda _theatre: CheapTerms())

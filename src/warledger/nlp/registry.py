@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from warledger.nlp import diplomacy, kinetic, positions
 from warledger.nlp.reader import CheapTerms, Reader
+from warledger.nlp.theatre import Theatre
 
 READERS: tuple[Reader, ...] = (kinetic.READER, diplomacy.READER, positions.READER)
 
@@ -27,9 +28,9 @@ def produced_kinds() -> tuple[str, ...]:
     return tuple(kind for r in event_readers() for kind in r.kinds)
 
 
-def cheap_terms() -> CheapTerms:
-    """The union of what every reader needs the cheap pass to look for."""
-    parts = [r.terms() for r in READERS]
+def cheap_terms(theatre: Theatre) -> CheapTerms:
+    """The union of what every reader needs the cheap pass to look for in ``theatre``."""
+    parts = [r.terms(theatre) for r in READERS]
     return CheapTerms(
         lemmas=frozenset().union(*(p.lemmas for p in parts)),
         patterns=tuple(p for part in parts for p in part.patterns),

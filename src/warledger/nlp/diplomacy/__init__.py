@@ -29,48 +29,19 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from warledger.nlp.context import ActorMention, DocContext
+    from warledger.nlp.theatre import Theatre
 
 __all__ = ["extract_diplomacy"]
 
-# How many events of one kind a single sentence may yield (distinct subtypes only).
-MAX_PER_KIND = {"ceasefire": 2, "sanction": 3}
-# Subtypes whose ceasefire carries its own duration ("a 30-day ceasefire").
-DURATION_SUBTYPES = frozenset({"proposed", "declared", "accepted", "rejected", "extended"})
 _GENERIC_TALKS = re.compile(
     r"\b(?:any|future|potential|possible|such|these|those|meaningful)\s+(?:[\w-]+\s+)?$", re.I
 )
 BASE_CONFIDENCE = 0.6
-# Events that are not themselves said: a date on the verb reporting them is not theirs.
-NOT_SPEECH_ACTS = frozenset(
-    {
-        ("talks", "held"),
-        ("talks", "scheduled"),
-        ("talks", "cancelled"),
-        ("talks", "postponed"),
-        ("aid", "delivered"),
-        ("sanction", "imposed"),
-        ("sanction", "lifted"),
-        ("ceasefire", "ended"),
-        ("ceasefire", "extended"),
-    }
-)
-# Subtypes that already speak of what is wanted or threatened, so a wish or purpose
-# clause around them ("urged Russia to accept ... or face sanctions") is their substance.
-PROSPECTIVE = frozenset(
-    {
-        ("sanction", "proposed"),
-        ("aid", "requested"),
-        ("aid", "pledged"),
-        ("talks", "offered"),
-        ("talks", "mediation_offered"),
-        ("ceasefire", "proposed"),
-    }
-)
 
 
 def extract_diplomacy(ctx: DocContext) -> list[Event]:
     """Every diplomacy event the document reports, in text order."""
-    lexicon = load()
+    lexicon = load(ctx.theatre)
     events: list[Event] = []
     for sent in ctx.doc.sents:
         if not was_parsed(sent):
@@ -133,7 +104,7 @@ def _sentence_events(
         if trigger.requires and not trigger.requires.search(text):
             continue
         taken = chosen.setdefault(trigger.kind, [])
-        limit = MAX_PER_KIND.get(trigger.kind, 1)
+        limit = lexicon.max_per_kind.get(trigger.kind, 1)
         full = len(taken) >= limit or any(e.subtype == trigger.subtype for e in taken)
         if full and not trigger.per_actor_measure:
             continue
@@ -150,7 +121,7 @@ def _sentence_events(
             if made and not trigger.per_actor_measure:
                 break
     out = [e for kind_events in chosen.values() for e in kind_events]
-    _carry_duration_back(text, earlier, out)
+    _carry_duration_back(text, earlier, out, lexicon)
     return sorted(out, key=lambda e: e.evidence[0].start)
 
 
@@ -197,7 +168,7 @@ def _read(
     anchor = clauses.anchor_token(sent, start, end)
     if clauses.is_hedged(anchor, lexicon.hedges):
         return []
-    prospective = (trigger.kind, trigger.subtype) in PROSPECTIVE
+    prospective = (trigger.kind, trigger.subtype) in lexicon.prospective
     if not prospective and clauses.is_unlicensed_infinitive(anchor, lexicon.licensors):
         return []
     negated = trigger.negated or clauses.is_negated(anchor, m.group(0))
@@ -218,7 +189,7 @@ def _read(
     future = trigger.kind == "talks" and subtype == "scheduled"
     # A statement's own date is the date of a pledge, offer or acceptance; of talks or a
     # delivery it is only the date they were spoken of.
-    spoken = (trigger.kind, subtype) not in NOT_SPEECH_ACTS
+    spoken = (trigger.kind, subtype) not in load(ctx.theatre).not_speech_acts
     event.date = fields.date_of(
         sent, anchor.idx, ctx.published, future=future, anchor=None if spoken else anchor
     )
@@ -267,7 +238,7 @@ def _ceasefire(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     win = fields.window(text, cf[0], cf[1], before=50, after=40)
     win = win if win else m.group(0)
     event.scope = fields.scope_of(win)
-    if trigger.subtype in DURATION_SUBTYPES:
+    if trigger.subtype in load(ctx.theatre).own_duration:
         event.duration = fields.duration_of(fields.window(text, cf[0], cf[1], 30, 10))
     if trigger.subtype == "violation_alleged":
         event.counts.update(_violation_count(ctx.text[sent.start_char : sent.end_char]))
@@ -316,7 +287,7 @@ def _violation_count(text: str) -> dict[str, Count]:
 
 def trigger_cf_span(m: re.Match[str], sent: SpacySpan, ctx: DocContext) -> tuple[int, int]:
     """Character span of the ceasefire noun inside a match (the match itself if none)."""
-    cf = load().macros["CF"]
+    cf = load(ctx.theatre).macros["CF"]
     found = list(cf.finditer(m.group(0)))
     base = sent.start_char + m.start()
     if not found:
@@ -392,7 +363,7 @@ def _talks(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     if event.subtype == "mediation_offered" and event.actor:
         event.participants = [arguments.copy_actor(event.actor, role="mediator")]
         return [event]
-    event.participants = _expand_groups(arguments.sides_in(mentions))
+    event.participants = _expand_groups(arguments.sides_in(mentions), load(ctx.theatre).groups)
     mediator_sides = {a.side for a in arguments.sides_in(mediators) if a.side}
     event.participants = [p for p in event.participants if p.side not in mediator_sides]
     event.participants += [
@@ -401,9 +372,8 @@ def _talks(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     return [event]
 
 
-def _expand_groups(actors: list[Actor]) -> list[Actor]:
+def _expand_groups(actors: list[Actor], groups: dict[str, tuple[str, ...]]) -> list[Actor]:
     """A grouping at the table ("the G7 gathered") stands for its member states."""
-    groups = load().groups
     out: list[Actor] = []
     seen: set[str] = set()
     for actor in actors:
@@ -472,7 +442,8 @@ def _proposal(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
         event.actor = _actor_near(ctx, start, start + len(matched.split()[0]), before=0)
     if event.actor is None:
         event.actor = _party(ctx, anchor)
-    if event.actor is None and load().anaphoric_plan.match(ctx.text[sent.start_char : end]):
+    plan_opening = load(ctx.theatre).anaphoric_plan.match(ctx.text[sent.start_char : end])
+    if event.actor is None and plan_opening:
         prev = arguments.previous_sentence(sent)
         found = arguments.sentence_subject_party(ctx, prev) if prev is not None else None
         event.actor = arguments.copy_actor(found.actor) if found else None
@@ -580,25 +551,27 @@ _READERS = {
 }
 
 
-def _carry_duration_back(text: str, earlier: list[Event], current: list[Event]) -> None:
+def _carry_duration_back(
+    text: str, earlier: list[Event], current: list[Event], lexicon: Lexicon
+) -> None:
     """ "The truce, which was meant to last two days" gives the duration of the
     ceasefire read in an earlier sentence, not of anything new in this one."""
-    if not load().anaphoric_ceasefire.pattern.search(text):
+    if not lexicon.anaphoric_ceasefire.pattern.search(text):
         return
     duration = fields.duration_of(text)
     if not duration:
         return
     for event in reversed(earlier):
-        if event.kind == "ceasefire" and event.subtype in DURATION_SUBTYPES:
+        if event.kind == "ceasefire" and event.subtype in lexicon.own_duration:
             if event.duration is None:
                 event.duration = duration
             return
 
 
-def cheap_terms() -> CheapTerms:
+def cheap_terms(theatre: Theatre) -> CheapTerms:
     """Every trigger pattern and the truce anaphor, with their terms; a sentence opening on
     a plan needs the sentence before it."""
-    lexicon = load()
+    lexicon = load(theatre)
     return CheapTerms(
         patterns=(
             *(TermPattern(t.pattern, t.literals) for t in lexicon.triggers),

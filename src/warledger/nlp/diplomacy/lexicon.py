@@ -1,21 +1,19 @@
 """The diplomacy trigger lexicon, loaded once from the theatre's data file.
 
-Triggers are data (``theatres/ukraine/diplomacy_triggers.json``) so that a reviewer can
+Triggers are data (``theatres/<theatre>/diplomacy_triggers.json``) so that a reviewer can
 read, question and extend them without touching code: each entry is a regular expression
 over one sentence with the kind and subtype it signals and the reason it exists.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from warledger.nlp.cheap import TermPattern, terms_of
+from warledger.nlp.theatre import Theatre, default_theatre
 
-THEATRE = "ukraine"
 _MACRO = re.compile(r"\{([A-Z]+)\}")
 
 
@@ -57,6 +55,12 @@ class Lexicon:
     anaphoric_ceasefire: TermPattern
     # "This draft agreement ...": a sentence whose plan's author is in the sentence before.
     anaphoric_plan: re.Pattern[str]
+    # Per kind and subtype flags (see the lexicon's "kinds_about").
+    kinds: tuple[str, ...] = ()
+    max_per_kind: dict[str, int] = field(default_factory=dict)
+    not_speech_acts: frozenset[tuple[str, str]] = frozenset()
+    prospective: frozenset[tuple[str, str]] = frozenset()
+    own_duration: frozenset[str] = frozenset()  # ceasefire subtypes with their own duration
 
 
 def expand(pattern: str, macros: dict[str, str]) -> str:
@@ -64,20 +68,25 @@ def expand(pattern: str, macros: dict[str, str]) -> str:
     return _MACRO.sub(lambda m: macros[m.group(1)], pattern)
 
 
-def load_json(name: str) -> dict:
-    """A theatre data file, read from the installed package."""
-    path = resources.files("warledger").joinpath("theatres", THEATRE, name)
-    return json.loads(path.read_text(encoding="utf-8"))
+def load(theatre: Theatre | None = None) -> Lexicon:
+    """The theatre's compiled trigger lexicon (default: the packaged theatre), compiled
+    once per theatre; a theatre without the file has no diplomacy triggers."""
+    return _load(theatre or default_theatre())
 
 
-@lru_cache(maxsize=1)
-def load() -> Lexicon:
-    """The compiled trigger lexicon (cached: compiled once per process)."""
-    data = load_json("diplomacy_triggers.json")
-    macros: dict[str, str] = data["macros"]
+_NEVER = r"(?!)"
+
+
+@lru_cache(maxsize=8)
+def _load(theatre: Theatre) -> Lexicon:
+    data = theatre.data("diplomacy_triggers.json") or {}
+    macros: dict[str, str] = data.get("macros", {})
 
     def compile_(p: str) -> re.Pattern[str]:
         return re.compile(expand(p, macros), re.IGNORECASE)
+
+    def pattern(key: str) -> re.Pattern[str]:
+        return re.compile(data.get(key, {}).get("pattern", _NEVER), re.IGNORECASE)
 
     triggers = tuple(
         Trigger(
@@ -93,22 +102,38 @@ def load() -> Lexicon:
             officials=bool(e.get("officials")),
             literals=terms_of(e),
         )
-        for e in data["triggers"]
+        for e in data.get("triggers", [])
     )
+    anaphora = data.get("anaphora", {})
+    kinds: dict[str, dict] = data.get("kinds", {})
+    flagged = [
+        (kind, subtype, flags)
+        for kind, spec in kinds.items()
+        for subtype, flags in spec.get("subtypes", {}).items()
+    ]
     return Lexicon(
         triggers=triggers,
-        hedges=re.compile(data["hedges"]["pattern"], re.IGNORECASE),
-        licensors=re.compile(data["licensors"]["pattern"], re.IGNORECASE),
+        hedges=pattern("hedges"),
+        licensors=pattern("licensors"),
         macros={k: compile_(v) for k, v in macros.items()},
         groups={
             name.lower(): tuple(sides)
             for name, sides in data.get("groups", {}).items()
             if isinstance(sides, list)
         },
-        non_parties=re.compile(data["non_parties"]["pattern"], re.IGNORECASE),
+        non_parties=pattern("non_parties"),
         anaphoric_ceasefire=TermPattern(
-            re.compile(data["anaphora"]["ceasefire"]["pattern"], re.IGNORECASE),
-            terms_of(data["anaphora"]["ceasefire"]),
+            re.compile(anaphora.get("ceasefire", {}).get("pattern", _NEVER), re.IGNORECASE),
+            terms_of(anaphora.get("ceasefire", {})),
         ),
-        anaphoric_plan=re.compile(data["anaphora"]["plan"]["pattern"], re.IGNORECASE),
+        anaphoric_plan=re.compile(anaphora.get("plan", {}).get("pattern", _NEVER), re.I),
+        kinds=tuple(kinds),
+        max_per_kind={
+            k: v["max_per_sentence"] for k, v in kinds.items() if "max_per_sentence" in v
+        },
+        not_speech_acts=frozenset((k, s) for k, s, f in flagged if f.get("speech_act") is False),
+        prospective=frozenset((k, s) for k, s, f in flagged if f.get("prospective")),
+        own_duration=frozenset(
+            s for k, s, f in flagged if k == "ceasefire" and f.get("own_duration")
+        ),
     )

@@ -43,7 +43,7 @@ def _phrase_text(ctx: DocContext, head: Token) -> str:
 
 def is_non_party(ctx: DocContext, head: Token) -> bool:
     """The phrase is media, experts, students, gunmen or other bystanders."""
-    pattern = load().non_parties
+    pattern = load(ctx.theatre).non_parties
     head = _resolve(head)
     found = arguments.actor_of_phrase(ctx, head)
     if found and pattern.match(found.actor.name or found.text or ""):

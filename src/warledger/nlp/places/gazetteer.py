@@ -1,180 +1,41 @@
-"""The packaged gazetteer: Ukrainian settlements, oblasts and raions, world cities,
-countries and a few vague regions, indexed by :func:`name_key`.
+"""The gazetteer: a theatre's places (for Ukraine: settlements, oblasts and raions, world
+cities, countries and a few vague regions), indexed by :func:`name_key`.
 
-Loaded once per process from ``theatres/ukraine/gazetteer/`` (built by
-``scripts/build_gazetteer.py``). ``resolve`` turns a name plus context into a
+Loaded once per process and theatre from the theatre's gazetteer folder
+(:mod:`warledger.nlp.places.sources`). ``resolve`` turns a name plus context into a
 :class:`~warledger.types.Location` and never guesses: an ambiguous name with no context
 and no clearly dominant candidate keeps its name with null coordinates.
 """
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Literal
 
+from warledger.nlp.places import sources
 from warledger.nlp.places.names import name_key
+from warledger.nlp.places.place import (
+    ADMIN1_WORDS,
+    ADMIN2_WORDS,
+    HROMADA_WORDS,
+    Place,
+    PlaceKind,
+    place_location,
+)
+from warledger.nlp.theatre import Theatre, default_theatre
 from warledger.types import Location
 
-PlaceKind = Literal["settlement", "admin1", "admin2", "city", "country", "region", "facility"]
-
-# Words that turn a name into its administrative area ("Kharkiv region"), or into a
-# smaller unit named after a settlement ("the Esman community", "Pokrovsk district").
-ADMIN1_WORDS = ("oblast", "region", "province")
-ADMIN2_WORDS = ("district", "raion", "rayon")
-HROMADA_WORDS = ("community", "hromada", "municipality")
-
-# Vague areas news uses as locations: (phrase, country). Compass directions are added
-# for Ukraine and Russia below.
-_REGIONS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
-    ("front line", "UA", ("front lines", "frontline", "frontlines")),
-    ("Donbas", "UA", ("Donbass",)),
-    ("Black Sea", None, ()),
-    ("Sea of Azov", None, ("Azov Sea",)),
-)
-# Sites news names as locations, each with the settlement that hosts it: (name, other
-# names, host settlement, host's first-level area). A site takes its host's coordinates,
-# so its precision stays "settlement".
-_FACILITIES: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
-    (
-        "Zaporizhzhia nuclear power plant",
-        (
-            "Zaporizhzhia nuclear plant",
-            "Zaporizhzhia nuclear power station",
-            "Zaporizhzhia power plant",
-            "Zaporizhzhia plant",
-            "Zaporizhzhia NPP",
-            "ZNPP",
-        ),
-        "Enerhodar",
-        "Zaporizhzhia Oblast",
-    ),
-    (
-        "Chornobyl nuclear power plant",
-        ("Chornobyl nuclear plant", "Chernobyl nuclear power plant", "Chernobyl nuclear plant",
-         "Chornobyl plant", "Chernobyl plant"),
-        "Chornobyl",
-        "Kyiv Oblast",
-    ),
-    (
-        "Kursk nuclear power plant",
-        ("Kursk nuclear plant", "Kursk NPP"),
-        "Kurchatov",
-        "Kursk Oblast",
-    ),
-    (
-        "Kakhovka dam",
-        ("Kakhovka hydroelectric power plant", "Kakhovka hydroelectric plant",
-         "Kakhovka hydroelectric dam", "Kakhovka HPP"),
-        "Nova Kakhovka",
-        "Kherson Oblast",
-    ),
-    (
-        "Crimean Bridge",
-        ("Kerch Bridge", "Kerch Strait Bridge"),
-        "Kerch",
-        "Autonomous Republic of Crimea",
-    ),
-)
-_COMPASS = (
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeastern",
-    "north-eastern",
-    "southeastern",
-    "south-eastern",
-    "northwestern",
-    "north-western",
-    "southwestern",
-    "south-western",
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "southeast",
-    "northwest",
-    "southwest",
-)
-_COUNTRY_NAMES = {"UA": "Ukraine", "RU": "Russia"}
-
-# A world city this large is "the" city of its name unless context says otherwise.
-_MAJOR_CITY = 1_000_000
-_DATA = "theatres/ukraine/gazetteer"
-
-
-@dataclass(slots=True, eq=False)
-class Place:
-    """One gazetteer entry. ``rank`` orders prominence: 3 capital (national or oblast),
-    2 raion centre or large city, 1 hromada centre or city, 0 other.
-
-    Entries are shared, not copied: treat them as read-only. Equality is identity (the
-    same entry), which keeps loading 40,000 of them fast."""
-
-    name: str
-    kind: PlaceKind
-    country: str | None
-    admin1: str | None = None
-    admin2: str | None = None
-    pcode: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    rank: int = 0
-    population: int | None = None
-    hromada: str | None = None
-
-    @property
-    def is_hromada_centre(self) -> bool:
-        return bool(self.pcode and self.kind == "settlement" and self.pcode.endswith("001"))
-
-
-def _precision(place: Place) -> str:
-    return {
-        "settlement": "settlement",
-        "city": "settlement",
-        "admin1": "admin1",
-        "admin2": "admin2",
-        "country": "country",
-        "region": "region",
-        "facility": "settlement",  # a site carries its host settlement's coordinates
-    }[place.kind]
-
-
-def place_location(place: Place, *, name: str | None = None) -> Location:
-    """The ledger Location for a resolved place."""
-    return Location(
-        name=name or place.name,
-        admin1=place.admin1,
-        country=place.country,
-        lat=place.lat,
-        lon=place.lon,
-        precision=_precision(place),
-        admin2=place.admin2,
-        pcode=place.pcode,
-    )
-
-
-def _float(value: str) -> float | None:
-    return float(value) if value else None
-
-
-def _rows(filename: str) -> Iterable[list[str]]:
-    """The data rows of a packaged CSV (header checked by the caller's unpacking)."""
-    data = resources.files("warledger").joinpath(_DATA, filename).read_bytes()
-    if filename.endswith(".gz"):
-        data = gzip.decompress(data)
-    reader = csv.reader(io.StringIO(data.decode("utf-8")))
-    next(reader)
-    return reader
+__all__ = [
+    "ADMIN1_WORDS",
+    "ADMIN2_WORDS",
+    "HROMADA_WORDS",
+    "Gazetteer",
+    "Place",
+    "PlaceKind",
+    "place_location",
+    "split_suffix",
+]
 
 
 def split_suffix(key: str, words: Sequence[str]) -> str | None:
@@ -210,13 +71,14 @@ class Gazetteer:
     # -- loading -----------------------------------------------------------------------
 
     @classmethod
-    def load(cls) -> Gazetteer:
-        """The packaged gazetteer, loaded once per process (about 0.3 s)."""
-        return _load_packaged()
+    def load(cls, theatre: Theatre | None = None) -> Gazetteer:
+        """The theatre's gazetteer (default: the packaged theatre), loaded once per process
+        (about 0.3 s for Ukraine)."""
+        return _load(theatre or default_theatre())
 
     @classmethod
     def from_package(cls) -> Gazetteer:
-        return cls(_packaged_entries())
+        return cls(sources.entries(default_theatre()))
 
     # -- lookups -----------------------------------------------------------------------
 
@@ -410,182 +272,6 @@ class Gazetteer:
 # -- building the index -------------------------------------------------------------------
 
 
-def _with_suffixes(alias: str, words: Sequence[str]) -> Iterable[str]:
-    key = name_key(alias)
-    yield key
-    if key.rpartition(" ")[2] not in words:
-        for word in words:
-            yield f"{key} {word}"
-
-
-def _ukraine_admin1() -> tuple[dict[str, str], list[tuple[str, Place]]]:
-    names: dict[str, str] = {}
-    entries: list[tuple[str, Place]] = []
-    for pcode, _iso, name, short, aliases, lat, lon in _rows("ua_admin1.csv"):
-        names[pcode] = name
-        place = Place(
-            name=name,
-            kind="admin1",
-            country="UA",
-            admin1=name,
-            pcode=pcode,
-            lat=_float(lat),
-            lon=_float(lon),
-            rank=3,
-        )
-        is_city = pcode in ("UA80", "UA85")
-        for alias in sorted({name, short, *aliases.split("|")}):
-            if not alias:
-                continue
-            if is_city:
-                entries.append((name_key(alias), place))
-            else:
-                entries.extend((k, place) for k in _with_suffixes(alias, ADMIN1_WORDS))
-    return names, entries
-
-
-def _ukraine_settlements(
-    admin1: dict[str, str],
-) -> tuple[list[tuple[str, Place]], dict[str, list[str]]]:
-    entries: list[tuple[str, Place]] = []
-    raion_centres: dict[str, list[str]] = {}
-    other_names: list[tuple[str, Place]] = []
-    official_rank: dict[str, int] = {}
-    rows = _rows("ua_settlements.csv.gz")
-    for pcode, name, key, admin2, admin3, lat, lon, rank_text, pop, aliases in rows:
-        rank = int(rank_text)
-        place = Place(
-            name,
-            "settlement",
-            "UA",
-            admin1[pcode[:4]],
-            admin2 or None,
-            pcode,
-            float(lat),
-            float(lon),
-            rank,
-            int(pop) if pop else None,
-            admin3 or None,
-        )
-        entries.append((key, place))
-        # other spellings of a town (GeoNames): Konstantinovka, Krasnoarmeysk, Artemovsk
-        other_names.extend((alias, place) for alias in aliases.split("|") if alias)
-        official_rank[key] = max(rank, official_rank.get(key, 0))
-        if rank >= 2:
-            raion_centres.setdefault(pcode[:6], []).append(name)
-    # An alias yields to a town that bears the name officially: GeoNames lists
-    # "Sloviansk" among Nikopol's names, which must not make Sloviansk ambiguous.
-    entries.extend(
-        (alias, place) for alias, place in other_names
-        if official_rank.get(alias, -1) < place.rank
-    )
-    return entries, raion_centres
-
-
-def _raion_centre(raion: str, towns: Sequence[str]) -> str:
-    """The town a raion is named after ("Nikopol" for Nikopolskyi, not Marhanets), else
-    its first large town: "the Nikopol district" must find the Nikopol raion."""
-    stem = name_key(raion)[:5]
-    return next((t for t in towns if name_key(t)[:5] == stem), towns[0])
-
-
-def _ukraine_raions(
-    admin1: dict[str, str], centres: dict[str, list[str]]
-) -> list[tuple[str, Place]]:
-    entries: list[tuple[str, Place]] = []
-    for pcode, name, lat, lon in _rows("ua_admin2.csv"):
-        place = Place(
-            name=f"{name} Raion",
-            kind="admin2",
-            country="UA",
-            admin1=admin1[pcode[:4]],
-            admin2=name,
-            pcode=pcode,
-            lat=_float(lat),
-            lon=_float(lon),
-            rank=2,
-        )
-        keys = list(_with_suffixes(name, ADMIN2_WORDS))
-        if not name.endswith("kyi"):  # "Kyiv", "Sevastopol": the bare name is the city
-            keys = keys[1:]
-        entries.extend((k, place) for k in keys)
-        if pcode in centres:
-            centre = name_key(_raion_centre(name, centres[pcode]))
-            entries.extend((f"{centre} {word}", place) for word in ADMIN2_WORDS)
-    return entries
-
-
-def _world() -> list[tuple[str, Place]]:
-    entries: list[tuple[str, Place]] = []
-    for kind, name, keys, _aliases, country, admin1, lat, lon, pop in _rows("world.csv.gz"):
-        population = int(pop) if pop else None
-        if kind == "country":
-            place = Place(name=name, kind="country", country=country, rank=3)
-        elif kind == "admin1":
-            place = Place(
-                name=name,
-                kind="admin1",
-                country=country,
-                admin1=name,
-                lat=_float(lat),
-                lon=_float(lon),
-                rank=2,
-            )
-        else:
-            rank = 3 if kind == "capital" else 2 if (population or 0) >= _MAJOR_CITY else 1
-            place = Place(
-                name,
-                "city",
-                country,
-                admin1 or None,
-                None,
-                None,
-                _float(lat),
-                _float(lon),
-                rank,
-                population,
-            )
-        entries.extend((key, place) for key in keys.split("|"))
-    return entries
-
-
-def _regions() -> list[tuple[str, Place]]:
-    entries: list[tuple[str, Place]] = []
-    for phrase, country, aliases in _REGIONS:
-        place = Place(name=phrase, kind="region", country=country)
-        entries.extend((key, place) for key in dict.fromkeys(map(name_key, (phrase, *aliases))))
-    for iso, country_name in _COUNTRY_NAMES.items():
-        for direction in _COMPASS:
-            phrase = f"{direction} {country_name}"
-            entries.append((name_key(phrase), Place(name=phrase, kind="region", country=iso)))
-    return entries
-
-
-def _facilities(hosts: Sequence[tuple[str, Place]]) -> list[tuple[str, Place]]:
-    """Power plants, dams and bridges, placed at their host settlement."""
-    by_key: dict[tuple[str, str | None], Place] = {}
-    for key, place in hosts:
-        if place.kind in ("settlement", "city"):
-            by_key.setdefault((key, place.admin1), place)
-    entries: list[tuple[str, Place]] = []
-    for name, aliases, host_name, area in _FACILITIES:
-        host = by_key.get((name_key(host_name), area))
-        if host is None:
-            continue
-        place = Place(name, "facility", host.country, host.admin1, host.admin2, None,
-                      host.lat, host.lon, 2, None, host.hromada)
-        entries.extend((key, place) for key in dict.fromkeys(map(name_key, (name, *aliases))))
-    return entries
-
-
-def _packaged_entries() -> list[tuple[str, Place]]:
-    admin1, entries = _ukraine_admin1()
-    settlements, centres = _ukraine_settlements(admin1)
-    world = _world()
-    return (entries + settlements + _ukraine_raions(admin1, centres) + world + _regions()
-            + _facilities(settlements + world))
-
-
-@lru_cache(maxsize=1)
-def _load_packaged() -> Gazetteer:
-    return Gazetteer.from_package()
+@lru_cache(maxsize=4)
+def _load(theatre: Theatre) -> Gazetteer:
+    return Gazetteer(sources.entries(theatre))
