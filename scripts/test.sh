@@ -3,7 +3,7 @@
 # against SQLite and a throwaway PostgreSQL server, with the browser tests in Debian's
 # headless Chromium.
 #   - Debian packages (postgresql, chromium, chromium-driver) are installed when missing;
-#   - the package and its test extras go into ./.venv, pinned by constraints.txt;
+#   - the package with its test and ray extras goes into ./.venv, pinned by constraints.txt;
 #   - a PostgreSQL cluster is created in a temporary directory, listens on 127.0.0.1
 #     only, and is removed when the suite ends.
 # Extra arguments go to pytest (e.g. scripts/test.sh -k ingest).
@@ -27,7 +27,7 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 echo "== installing warledger with test extras"
-.venv/bin/pip install -q --disable-pip-version-check -c constraints.txt -e ".[test]"
+.venv/bin/pip install -q --disable-pip-version-check -c constraints.txt -e ".[test,ray]"
 
 echo "== starting a throwaway PostgreSQL server on 127.0.0.1"
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
@@ -50,10 +50,11 @@ cleanup() {
 trap cleanup EXIT
 
 export WARLEDGER_TEST_PG_URL="postgresql+psycopg://warledger@127.0.0.1:$PGPORT/postgres"
-# In this command the PostgreSQL and browser tests must run: missing prerequisites fail.
+# In this command the PostgreSQL, browser and Ray tests must run: missing prerequisites fail.
 export WARLEDGER_REQUIRE_PG=1
 export WARLEDGER_REQUIRE_BROWSER=1
 export WARLEDGER_REQUIRE_SHARED=1
+export WARLEDGER_REQUIRE_RAY=1
 
 echo "== ruff"
 .venv/bin/ruff check src tests scripts benchmarks

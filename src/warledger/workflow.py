@@ -65,7 +65,7 @@ def extract_pending(
         if pending:
             extractor = extractor or Extractor()
         for first in range(0, len(pending), CHUNK):
-            for doc, result in _extract_chunk(
+            for doc, result in extract_chunk(
                 extractor, pending[first : first + CHUNK], summary, on_error
             ):
                 store.save_extraction(doc.doc_id, result, extractor_version=EXTRACTOR_VERSION)
@@ -89,13 +89,15 @@ def extract_pending(
     return summary
 
 
-def _extract_chunk(
+def extract_chunk(
     extractor: Extractor | None,
     docs: list[Document],
     summary: ExtractSummary,
-    on_error: Callable[[str, str], None] | None,
+    on_error: Callable[[str, str], None] | None = None,
 ) -> Iterator[tuple[Document, DocumentResult]]:
-    """Results for a chunk; when the batch fails, each document alone, skipping failures."""
+    """Results for a chunk; when the batch fails, each document alone, skipping failures.
+
+    Every engine (this process, a Ray actor) extracts through here, so they agree."""
     assert extractor is not None
     try:
         results = list(extractor.extract_many(docs))

@@ -194,17 +194,7 @@ class Store:
 
         Safe to call ``save_extraction`` while iterating: pages are read by doc_id.
         """
-        query = sa.select(documents).where(
-            sa.or_(documents.c.language == "en", documents.c.language.is_(None))
-        )
-        if not redo_all:
-            query = query.where(
-                sa.or_(
-                    documents.c.extracted_version.is_(None),
-                    documents.c.extracted_version != extractor_version,
-                )
-            )
-        yield from self._documents_from(query)
+        yield from self._documents_from(_pending_query(extractor_version, redo_all))
 
     def documents(
         self,
@@ -253,23 +243,32 @@ class Store:
 
         Saving the same result again leaves the ledger unchanged (ids are positional).
         """
-        mention_rows = [_mention_row(doc_id, i, e) for i, e in enumerate(result.events)]
-        position_rows = [_position_row(doc_id, i, p) for i, p in enumerate(result.positions)]
         with self._writing(f"save extraction of {doc_id}") as conn:
-            if not _exists(conn, documents.c.doc_id, doc_id):
-                raise NotFound(f"no document {doc_id}")
-            conn.execute(sa.delete(mentions).where(mentions.c.doc_id == doc_id))
-            conn.execute(sa.delete(positions).where(positions.c.doc_id == doc_id))
-            if mention_rows:
-                conn.execute(sa.insert(mentions), mention_rows)
-            if position_rows:
-                conn.execute(sa.insert(positions), position_rows)
-            _upsert_places(conn, result)
-            _upsert_actors(conn, result)
-            conn.execute(
-                sa.update(documents)
-                .where(documents.c.doc_id == doc_id)
-                .values(extracted_version=extractor_version, extracted_at=_now())
+            _save_result(conn, doc_id, result, extractor_version)
+
+    def save_extractions(
+        self, results: Iterable[tuple[str, DocumentResult]], *, extractor_version: str
+    ) -> int:
+        """Save a batch of ``(doc_id, result)`` in one transaction; the number saved.
+
+        Each document is replaced as ``save_extraction`` does, so saving a batch again
+        (a re-run after a lost worker) changes nothing. Documents are taken in id order,
+        so two writers saving overlapping batches lock them in the same order.
+        """
+        batch = sorted(dict(results).items())
+        if not batch:
+            return 0
+        with self._writing(f"save extractions of {len(batch)} documents") as conn:
+            for doc_id, result in batch:
+                _save_result(conn, doc_id, result, extractor_version)
+        return len(batch)
+
+    def count_pending(self, *, extractor_version: str, redo_all: bool = False) -> int:
+        """How many documents ``pending_documents`` would yield (for progress bars)."""
+        query = _pending_query(extractor_version, redo_all)
+        with self.engine.connect() as conn:
+            return int(
+                conn.execute(sa.select(sa.func.count()).select_from(query.subquery())).scalar_one()
             )
 
     def mentions(
@@ -610,6 +609,43 @@ def _exists(conn: sa.Connection, column: sa.Column[Any], value: Any) -> bool:
 
 
 # -- documents and copies --------------------------------------------------------------
+
+
+def _pending_query(extractor_version: str, redo_all: bool) -> sa.Select[Any]:
+    query = sa.select(documents).where(
+        sa.or_(documents.c.language == "en", documents.c.language.is_(None))
+    )
+    if not redo_all:
+        query = query.where(
+            sa.or_(
+                documents.c.extracted_version.is_(None),
+                documents.c.extracted_version != extractor_version,
+            )
+        )
+    return query
+
+
+def _save_result(
+    conn: sa.Connection, doc_id: str, result: DocumentResult, extractor_version: str
+) -> None:
+    """Replace one document's mentions and positions inside the caller's transaction."""
+    mention_rows = [_mention_row(doc_id, i, e) for i, e in enumerate(result.events)]
+    position_rows = [_position_row(doc_id, i, p) for i, p in enumerate(result.positions)]
+    if not _exists(conn, documents.c.doc_id, doc_id):
+        raise NotFound(f"no document {doc_id}")
+    conn.execute(sa.delete(mentions).where(mentions.c.doc_id == doc_id))
+    conn.execute(sa.delete(positions).where(positions.c.doc_id == doc_id))
+    if mention_rows:
+        conn.execute(sa.insert(mentions), mention_rows)
+    if position_rows:
+        conn.execute(sa.insert(positions), position_rows)
+    _upsert_places(conn, result)
+    _upsert_actors(conn, result)
+    conn.execute(
+        sa.update(documents)
+        .where(documents.c.doc_id == doc_id)
+        .values(extracted_version=extractor_version, extracted_at=_now())
+    )
 
 
 def _document_row(doc: Document, now: datetime) -> dict[str, Any]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import enum
 import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -25,6 +26,13 @@ from warledger.interfaces.cli.common import (
 from warledger.types import Document
 
 
+class Engine(enum.StrEnum):
+    """Where extraction runs."""
+
+    local = "local"
+    ray = "ray"
+
+
 def extract(
     files: Annotated[
         list[str] | None,
@@ -36,7 +44,12 @@ def extract(
     ] = None,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="JSON Lines output path for FILE mode ('-': stdout)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="JSON Lines output path for FILE mode ('-': stdout); with --engine ray, "
+            "a directory of JSON Lines shards.",
+        ),
     ] = None,
     published: Annotated[
         str | None,
@@ -45,6 +58,21 @@ def extract(
     redo_all: Annotated[
         bool, typer.Option("--all", help="Re-extract every document, not only pending ones.")
     ] = False,
+    engine: Annotated[
+        Engine,
+        typer.Option("--engine", help="Where to extract: this process, or a Ray cluster."),
+    ] = Engine.local,
+    address: Annotated[
+        str | None,
+        typer.Option(
+            "--address",
+            help="Ray cluster to join ('auto', or ray://HOST:10001); default: a local Ray.",
+        ),
+    ] = None,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=1, help="Ray actors, one CPU and one pipeline each."),
+    ] = 2,
     db: DbOption = None,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
@@ -55,17 +83,29 @@ def extract(
     (or all with --all) is extracted and stored; re-running does nothing new.
     With FILES and --output: each input document becomes one ledger-schema JSON line,
     in input order, read and cleaned exactly as ``ingest`` does; no ledger is touched.
+    With --engine ray the work is spread over a pool of Ray actors (see docs/scaling.md):
+    results are identical; FILE mode then writes shards part-NNNNNN.jsonl into --output.
     """
     if published:
         _check_date(published)
+    if engine is Engine.local and address:
+        raise fail("--address needs --engine ray", 2)
     if files:
         if not output:
             raise fail("FILE mode needs --output PATH (or -o - for stdout)", 2)
-        ok = _extract_files(files, output, published=published, quiet=quiet)
+        if engine is Engine.ray:
+            if output == "-":
+                raise fail("--engine ray writes shards: --output must be a directory", 2)
+            ok = _extract_files_ray(
+                files, output, published=published, address=address, workers=workers
+            )
+        else:
+            ok = _extract_files(files, output, published=published, quiet=quiet)
         raise typer.Exit(0 if ok else 1)
     if output:
         raise fail("--output needs input FILES; the ledger mode stores its results", 2)
-    counts = _extract_store(db, redo_all=redo_all, quiet=quiet)
+    ray_options = {"address": address, "workers": workers} if engine is Engine.ray else None
+    counts = _extract_store(db, redo_all=redo_all, quiet=quiet, ray_options=ray_options)
     if as_json:
         print_json(counts)
     elif not quiet:
@@ -96,36 +136,65 @@ def _open_output(path: str) -> Iterator[TextIO]:
         yield handle
 
 
-def _extract_files(files: list[str], output: str, *, published: str | None, quiet: bool) -> bool:
-    """Read, clean and extract the inputs in order; ``False`` when some were skipped."""
-    from warledger.ingest.prepare import prepare
-    from warledger.ingest.readers import iter_raw
-    from warledger.nlp.extract import Extractor
+class _Inputs:
+    """The prepared documents of FILE mode, in order; bad inputs named and counted."""
 
-    skipped = 0
+    def __init__(self, files: list[str], published: str | None) -> None:
+        self.files = files
+        self.published = published
+        self.skipped = 0
 
-    def documents() -> Iterator[Document]:
-        nonlocal skipped
-        for item in iter_raw(files):
+    def __iter__(self) -> Iterator[Document]:
+        from warledger.ingest.prepare import prepare
+        from warledger.ingest.readers import iter_raw
+
+        for item in iter_raw(self.files):
             try:
                 if isinstance(item, InputError):
                     raise item
-                if published and not item.published:
-                    item.published = published
+                if self.published and not item.published:
+                    item.published = self.published
                 yield prepare(item)
             except InputError as error:
-                skipped += 1
+                self.skipped += 1
                 err_console.print(f"[red]skipped[/] {error.origin}: {error.reason}")
 
+
+def _extract_files(files: list[str], output: str, *, published: str | None, quiet: bool) -> bool:
+    """Read, clean and extract the inputs in order; ``False`` when some were skipped."""
+    from warledger.nlp.extract import Extractor
+
+    inputs = _Inputs(files, published)
     extractor = Extractor()
     with _open_output(output) as out:
-        for result in extractor.extract_many(documents()):
+        for result in extractor.extract_many(inputs):
             out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
             out.flush()
-    return skipped == 0
+    return inputs.skipped == 0
 
 
-def _extract_store(db: str | None, *, redo_all: bool, quiet: bool) -> dict[str, int]:
+def _extract_files_ray(
+    files: list[str], output: str, *, published: str | None, address: str | None, workers: int
+) -> bool:
+    """FILE mode on Ray: shards in ``output``; ``False`` when some inputs failed."""
+    from warledger.distributed.ray_extract import RayPool, extract_to_shards, ray_session
+
+    inputs = _Inputs(files, published)
+    with ray_session(address, workers=workers) as ray:
+        pool = RayPool(ray, workers)
+        written, failed = extract_to_shards(
+            pool,
+            inputs,
+            output,
+            on_error=lambda doc_id, reason: err_console.print(f"[red]failed[/] {doc_id}: {reason}"),
+        )
+    err_console.print(f"extracted {written} documents into {output}")
+    return inputs.skipped == 0 and failed == 0
+
+
+def _extract_store(
+    db: str | None, *, redo_all: bool, quiet: bool, ray_options: dict[str, Any] | None = None
+) -> dict[str, int]:
     """Extract the ledger's pending documents, then bring consolidated events up to date."""
     from warledger.ledger.consolidated_store import run_consolidation
     from warledger.ledger.store import Store
@@ -141,16 +210,29 @@ def _extract_store(db: str | None, *, redo_all: bool, quiet: bool) -> dict[str, 
         disable=quiet,
     )
     task = progress.add_task("extract", total=None)
-    with Store.open(db_url(db)) as store, progress:
-        summary = extract_pending(
-            store,
-            redo_all=redo_all,
-            on_start=lambda total: progress.update(task, total=total),
-            on_document=lambda _doc_id: progress.advance(task),
-            on_error=lambda doc_id, reason: err_console.print(
-                f"[red]failed[/] {doc_id}: {reason}", soft_wrap=True
-            ),
-        )
+    callbacks: dict[str, Any] = {
+        "redo_all": redo_all,
+        "on_start": lambda total: progress.update(task, total=total),
+        "on_document": lambda _doc_id: progress.advance(task),
+        "on_error": lambda doc_id, reason: err_console.print(
+            f"[red]failed[/] {doc_id}: {reason}", soft_wrap=True
+        ),
+    }
+    with Store.open(db_url(db)) as store:
+        if ray_options is None:
+            with progress:
+                summary = extract_pending(store, **callbacks)
+        else:
+            from warledger.distributed.ray_extract import (
+                RayPool,
+                extract_pending_ray,
+                ray_session,
+            )
+
+            with ray_session(ray_options["address"], workers=ray_options["workers"]) as ray:
+                pool = RayPool(ray, ray_options["workers"])
+                with progress:
+                    summary = extract_pending_ray(store, pool, **callbacks)
         consolidated = run_consolidation(store)
     return {
         "documents": summary.documents,
