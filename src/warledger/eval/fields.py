@@ -4,7 +4,8 @@ Only the fields a gold event gives are scored: an annotator leaves out what they
 were not sure of. Actors are compared by ``side`` only; lists whose order carries no
 meaning (participants' sides, scope, target kinds) are compared as sets; counts are
 scored on value and qualifier separately; locations by name, else admin1, and
-separately by admin1 and country.
+separately by admin1 and country. The annotated corpus also gives each event's
+``country`` and ``theatre``: the theatre is scored only when the extractor labels one.
 """
 
 from __future__ import annotations
@@ -134,7 +135,20 @@ def event_checks(gold: dict[str, Any], event: Event) -> list[FieldCheck]:
     for part in ("start", "end", "precision"):
         if part in gold.get("date", {}):
             checks.append(_equal(f"date_{part}", gold["date"][part], getattr(event.date, part)))
+    if "country" in gold:
+        checks.append(_equal("event_country", gold["country"], event_country(event)))
+    if "theatre" in gold and hasattr(event, "theatre"):
+        checks.append(_equal("theatre", gold["theatre"], event.theatre))
     return checks
+
+
+def event_country(event: Event) -> str | None:
+    """The country of an event's place: its own ``country`` field where the extractor
+    gives one, else its first location's country (none without a location)."""
+    own = getattr(event, "country", None)
+    if own:
+        return str(own)
+    return next((loc.country for loc in event.locations if loc.country), None)
 
 
 def place_resolution(gold: dict[str, Any], event: Event) -> list[bool]:

@@ -1,7 +1,8 @@
-"""Load development gold files and fetch the text of the documents they describe.
+"""Load gold files and fetch the text of the documents they describe.
 
 A gold file names its document either as a path under the corpus folder
-(``seeds/001_x.txt``) or as ``voa:<id>``, a record of ``voa/voa_stories.jsonl``.
+(``seeds/001_x.txt``) or as ``<corpus>:<id>``, a record of one of the corpus's JSONL
+files (``CORPUS_FILES``: ``voa:``, ``wikipedia:``, ``wikipedia-day:``, ``kremlin:``).
 The text is read with the same readers and cleaning as ``warledger ingest`` when that
 package is available, so evidence offsets and wording match what the ledger stores.
 """
@@ -20,6 +21,13 @@ from warledger.errors import UsageError
 log = logging.getLogger(__name__)
 
 VOA_FILE = Path("voa") / "voa_stories.jsonl"
+# Which JSONL file under the corpus folder holds the records a ``<corpus>:<id>`` names.
+CORPUS_FILES: dict[str, Path] = {
+    "voa": VOA_FILE,
+    "wikipedia": Path("wikipedia") / "current_events_items.jsonl",
+    "wikipedia-day": Path("wikipedia") / "current_events_days.jsonl",
+    "kremlin": Path("kremlin") / "kremlin_en_2021-10_2022-06.jsonl",
+}
 
 
 @dataclass
@@ -35,6 +43,12 @@ class GoldDocument:
     @property
     def name(self) -> str:
         return Path(self.path).stem if self.path else self.doc
+
+    @property
+    def corpus(self) -> str:
+        """Which corpus the document comes from (``file`` for a path under the corpus)."""
+        prefix, sep, _ = self.doc.partition(":")
+        return prefix if sep and prefix in CORPUS_FILES else "file"
 
 
 def parse_gold(data: dict[str, Any], path: str | None = None) -> GoldDocument:
@@ -58,12 +72,12 @@ def parse_gold(data: dict[str, Any], path: str | None = None) -> GoldDocument:
 
 
 def load_gold(gold_dir: str | Path) -> list[GoldDocument]:
-    """Every ``*.json`` gold file in ``gold_dir``, sorted by file name."""
+    """Every ``*.json`` gold file in ``gold_dir`` and its sub-folders, sorted by path."""
     folder = Path(gold_dir)
     if not folder.is_dir():
         raise UsageError(f"gold folder not found: {folder}")
     docs = []
-    for path in sorted(folder.glob("*.json")):
+    for path in sorted(folder.rglob("*.json")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
@@ -80,29 +94,39 @@ def document_text(gold_doc: GoldDocument, corpus_dir: str | Path) -> str:
 
 
 def text_for(doc: str, corpus_dir: str | Path) -> str:
-    """The cleaned text of ``doc``: a path under the corpus, or ``voa:<id>``."""
+    """The cleaned text of ``doc``: a path under the corpus, or ``<corpus>:<id>``."""
     corpus = Path(corpus_dir)
-    if doc.startswith("voa:"):
-        return voa_text(corpus / VOA_FILE, doc.removeprefix("voa:"))
+    prefix, sep, ident = doc.partition(":")
+    if sep and prefix in CORPUS_FILES:
+        return record_text(corpus / CORPUS_FILES[prefix], ident)
     path = corpus / doc
     if not path.is_file():
         raise UsageError(f"document not found: {path}")
     return _ingested_texts(str(path)).get(None) or path.read_text(encoding="utf-8")
 
 
-def voa_text(jsonl: Path, voa_id: str) -> str:
-    """The text of one VOA story, by its article id."""
+def record_text(jsonl: Path, record_id: str) -> str:
+    """The text of one record of a corpus JSONL file, by its id."""
     if not jsonl.is_file():
-        raise UsageError(f"VOA stories not found: {jsonl}")
+        raise UsageError(f"corpus file not found: {jsonl} (give the corpus folder with --corpus)")
     texts = _ingested_texts(str(jsonl))
-    if voa_id in texts:
-        return texts[voa_id]
-    for line in jsonl.read_text(encoding="utf-8").splitlines():
+    if record_id in texts:
+        return texts[record_id]
+    raw = _raw_texts(str(jsonl))
+    if record_id in raw:
+        return raw[record_id]
+    raise UsageError(f"no record with id {record_id} in {jsonl}")
+
+
+@lru_cache(maxsize=8)
+def _raw_texts(source: str) -> dict[str, str]:
+    """Every record's own text by id: the fallback when ingest cannot read the file."""
+    texts: dict[str, str] = {}
+    for line in Path(source).read_text(encoding="utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
-            if str(record.get("id")) == voa_id:
-                return str(record["text"])
-    raise UsageError(f"no story with id {voa_id} in {jsonl}")
+            texts[str(record.get("id"))] = str(record.get("text", ""))
+    return texts
 
 
 @lru_cache(maxsize=16)

@@ -7,13 +7,16 @@ The extractor is injectable so tests can score hand-built results; by default it
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from warledger.errors import UsageError
 from warledger.eval.bcubed import BCubed, score_alignment
 from warledger.eval.clusters import align, load_cluster_set, mentions_for
 from warledger.eval.gold import GoldDocument, document_text, load_gold, text_for
+from warledger.eval.matching import gold_kinds
 from warledger.eval.metrics import Report, score
 from warledger.types import DocumentResult, Mention
 
@@ -86,8 +89,62 @@ def evaluate(
     corpus = Path(corpus_dir) if corpus_dir else default_corpus(gold_dir)
     if not corpus.is_dir():
         raise UsageError(f"corpus folder not found: {corpus} (use --corpus)")
-    pairs, errors = run_extraction(gold_docs, corpus, extract or default_extract())
-    return score(pairs, errors)
+    return evaluate_documents(gold_docs, corpus, extract)
+
+
+def evaluate_documents(
+    gold_docs: list[GoldDocument], corpus_dir: Path, extract: Extract | None = None
+) -> Report:
+    """Score ``gold_docs``: the whole report, plus the same figures per corpus."""
+    pairs, errors = run_extraction(gold_docs, corpus_dir, extract or default_extract())
+    report = score(pairs, errors)
+    report.extra["gold"] = gold_counts(gold_docs)
+    corpora = sorted({doc.corpus for doc in gold_docs})
+    if len(corpora) > 1:
+        report.extra["by_corpus"] = {
+            corpus: corpus_summary(
+                score([p for p in pairs if p[0].corpus == corpus], errors),
+                [d for d in gold_docs if d.corpus == corpus],
+            )
+            for corpus in corpora
+        }
+    return report
+
+
+def gold_counts(gold_docs: list[GoldDocument]) -> dict[str, Any]:
+    """How much gold there is: documents, required/optional events by kind, positions."""
+    by_kind: Counter[str] = Counter()
+    optional = 0
+    for doc in gold_docs:
+        for event in doc.events:
+            if event.get("optional"):
+                optional += 1
+            else:
+                by_kind[gold_kinds(event)[0]] += 1
+    return {
+        "documents": len(gold_docs),
+        "documents_without_events": sum(
+            not any(not e.get("optional") for e in d.events) for d in gold_docs
+        ),
+        "events": sum(by_kind.values()),
+        "optional_events": optional,
+        "events_by_kind": dict(sorted(by_kind.items())),
+        "positions": sum(not p.get("optional") for d in gold_docs for p in d.positions),
+    }
+
+
+def corpus_summary(report: Report, gold_docs: list[GoldDocument]) -> dict[str, Any]:
+    """The headline figures of one corpus's slice of the report."""
+    metrics = report.metrics()
+    return {
+        "documents": len(gold_docs),
+        "gold_events": gold_counts(gold_docs)["events"],
+        "events": report.events.to_dict(),
+        "fields.all": metrics["fields.all"],
+        "positions": report.positions.to_dict(),
+        "place_resolution": metrics["place_resolution"],
+        "theatre": metrics.get("fields.theatre"),
+    }
 
 
 def evaluate_consolidation(

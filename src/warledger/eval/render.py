@@ -67,6 +67,9 @@ def print_report(report: Report, console: Console, *, details: bool = True) -> N
         f"stance accuracy {_pct(stance.value)} ({stance.correct}/{stance.total}); "
         f"place → oblast {_pct(places.value)} ({places.correct}/{places.total})"
     )
+    by_corpus = report.extra.get("by_corpus")
+    if by_corpus:
+        console.print(corpus_table(by_corpus))
     bcubed = report.extra.get("bcubed")
     if bcubed:
         console.print(
@@ -117,3 +120,45 @@ def print_consolidation_issues(details: list[dict[str, Any]], console: Console) 
     for event, clusters in sorted(by_event.items()):
         if len(clusters) > 1:
             console.print(f"[magenta]merged[/] {', '.join(sorted(clusters))} as {event}")
+
+
+def corpus_table(by_corpus: dict[str, dict[str, Any]]) -> Table:
+    """One row per corpus: documents, gold events, event P/R/F1, fields, positions, theatre."""
+    table = Table(title="Per corpus")
+    table.add_column("corpus")
+    for col in ("docs", "gold", "P", "R", "F1", "fields", "pos F1", "theatre"):
+        table.add_column(col, justify="right")
+    for name, row in sorted(by_corpus.items()):
+        events, positions = row["events"], row["positions"]
+        table.add_row(
+            name,
+            str(row["documents"]),
+            str(row["gold_events"]),
+            _pct(events["precision"]),
+            _pct(events["recall"]),
+            _pct(events["f1"]),
+            _pct(row["fields.all"]),
+            _pct(positions["f1"]),
+            _pct(row["theatre"]),
+        )
+    return table
+
+
+def summary_line(report: Report, label: str) -> str:
+    """The one line a script or a closing note quotes."""
+    gold = report.extra.get("gold", {})
+    metrics = report.metrics()
+
+    def fig(value: float | None) -> str:
+        return "n/a" if value is None else f"{value:.3f}"
+
+    theatre = metrics.get("fields.theatre")
+    return (
+        f"SUMMARY {label}: {gold.get('documents', len(report.documents))} documents, "
+        f"{gold.get('events', report.events.tp + report.events.fn)} gold events | "
+        f"events P {fig(report.events.precision)} R {fig(report.events.recall)} "
+        f"F1 {fig(report.events.f1)} | fields {fig(report.field_accuracy.value)} | "
+        f"positions F1 {fig(report.positions.f1)} | "
+        f"place→oblast {fig(report.place_resolution.value)} | "
+        f"theatre {fig(theatre) if theatre is not None else 'not labelled by the extractor'}"
+    )

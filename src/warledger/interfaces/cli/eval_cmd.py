@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from warledger.errors import UsageError
 from warledger.interfaces.cli.common import JsonOption, console, err_console, print_json
 
 DEFAULT_BASELINE = Path("evaluation") / "baseline.json"
@@ -19,9 +20,26 @@ def register(app: typer.Typer) -> None:
 
 
 def eval_command(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold *.json files.")],
+    gold_dir: Annotated[
+        Path | None,
+        typer.Argument(help="Folder of gold *.json files; without it, the --split is scored."),
+    ] = None,
+    split: Annotated[
+        str,
+        typer.Option(
+            "--split", help="Split of the annotated corpus to score: train, dev or test."
+        ),
+    ] = "dev",
+    gold_root: Annotated[
+        Path, typer.Option("--gold-root", help="Folder holding the split folders.")
+    ] = Path("evaluation") / "gold",
     corpus: Annotated[
-        Path | None, typer.Option("--corpus", help="Corpus folder (default: GOLD_DIR/../corpus).")
+        Path | None,
+        typer.Option(
+            "--corpus",
+            help="Corpus folder (default: GOLD_DIR/../corpus, or for a split "
+            "$WARLEDGER_CORPUS or ../shared/corpus).",
+        ),
     ] = None,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the full JSON report here.")
@@ -49,15 +67,36 @@ def eval_command(
     ] = DEFAULT_BASELINE,
     as_json: JsonOption = False,
 ) -> None:
-    """Score extraction against gold files: event P/R/F1, field accuracy, positions, places."""
+    """Score extraction against gold: event P/R/F1 by kind, field accuracy, positions,
+    places and theatre, overall and per corpus, ending with one summary line.
+
+    Without GOLD_DIR it scores one split of the annotated corpus (default dev). The test
+    split is read only to report figures; its files are checked against their frozen
+    manifest first.
+    """
     from warledger.eval import baseline as floors_file
-    from warledger.eval import harness
-    from warledger.eval.render import print_report
+    from warledger.eval import harness, splits
+    from warledger.eval.gold import load_gold
+    from warledger.eval.render import print_report, summary_line
 
     extract = harness.cached(harness.default_extract())
-    report = harness.evaluate(gold_dir, corpus, extract=extract)
-    if clusters:
+    if gold_dir is not None:
+        label = str(gold_dir)
         corpus_dir = corpus or harness.default_corpus(gold_dir)
+        report = harness.evaluate(gold_dir, corpus_dir, extract=extract)
+    else:
+        label = f"{split} split"
+        corpus_dir = corpus or splits.default_corpus_dir()
+        gold_docs = load_gold(splits.split_dir(gold_root, split))
+        splits.check_corpus(corpus_dir, {doc.corpus for doc in gold_docs})
+        if split == "test":
+            problems = splits.verify_manifest(gold_root, corpus_dir)
+            for problem in problems:
+                err_console.print(f"[bold red]test split changed:[/] {problem}")
+            if problems:
+                raise UsageError("the test split differs from its frozen manifest")
+        report = harness.evaluate_documents(gold_docs, corpus_dir, extract=extract)
+    if clusters:
         bcubed = harness.evaluate_consolidation(clusters, corpus_dir, extract=extract)
         report.extra["bcubed"] = {"cluster_set": str(clusters), **bcubed.to_dict()}
     data = report.to_dict()
@@ -67,6 +106,7 @@ def eval_command(
         print_json(data)
     else:
         print_report(report, console, details=details)
+        console.print(summary_line(report, label))
 
     metrics = report.metrics()
     if update_baseline:
