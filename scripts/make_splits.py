@@ -30,6 +30,20 @@ DAYS_PER_YEAR = 16
 KREMLIN_DOCS = 44
 VOA_OTHER_DOCS = 34
 SECOND_ANNOTATOR_SHARE = 0.10
+SUPPLEMENT_SEED = SEED + 1
+SUPPLEMENT_KREMLIN_DOCS = 20
+# A second round, chosen after the first round's gold showed which kinds and subtypes had
+# fewer than 25 events: every not-yet-chosen Wikipedia item with a cue for one of them.
+SUPPLEMENT_CUES = (
+    r"death toll|have been killed|casualt|civilians killed|soldiers killed|losses",
+    r"peace plan|proposal|framework|point plan|peace deal|peace formula|memorandum|roadmap",
+    r"ceasefire|truce|moratorium",
+    r"will meet|to meet|scheduled|postpone|cancel|next round|will hold|will host",
+    r"deliver|arriv|receiv|transferred|sent to ukraine|hands over",
+    r"shot down|intercept|air defen|downed",
+    r"clash|fighting|assault|incursion|offensive|counteroffensive|battle",
+    r"sanction|embargo|price cap|ban on",
+)
 SEEN_BY_RULES = {"8010842", "8010030", "8008456", "8007271", "8005899", "7677701"}
 
 # Rough keyword buckets, used only to stratify the choice of Wikipedia items by kind
@@ -182,6 +196,46 @@ def main() -> None:
     )
     for c in chosen:
         c["second_annotator"] = c["doc"] in second
+
+    # --- second round: more of the kinds the first round had too few of ----------------
+    more = random.Random(SUPPLEMENT_SEED)
+    taken = {c["doc"] for c in chosen}
+    added: list[dict] = []
+    for item in sorted(items, key=lambda r: r["id"]):
+        low = item["text"].lower()
+        if f"wikipedia:{item['id']}" not in taken and any(
+            re.search(r, low) for r in SUPPLEMENT_CUES
+        ):
+            added.append(
+                {
+                    "doc": f"wikipedia:{item['id']}",
+                    "group": item["published"],
+                    "corpus": "wikipedia",
+                    "stratum": "supplement",
+                }
+            )
+    longer = sorted(
+        (k for k in kremlin if 3500 < len(k["text"]) <= 7000 and f"kremlin:{k['id']}" not in taken),
+        key=lambda r: r["id"],
+    )
+    for rel in more.sample(longer, SUPPLEMENT_KREMLIN_DOCS):
+        added.append(
+            {
+                "doc": f"kremlin:{rel['id']}",
+                "group": rel["id"],
+                "corpus": "kremlin",
+                "stratum": "supplement",
+            }
+        )
+    second_more = set(
+        more.sample(sorted(a["doc"] for a in added), round(len(added) * SECOND_ANNOTATOR_SHARE))
+    )
+    for a in added:
+        corpus = "wikipedia" if a["corpus"].startswith("wikipedia") else a["corpus"]
+        a["split"] = splits[corpus][a["group"]]
+        a["second_annotator"] = a["doc"] in second_more
+        a["round"] = 2
+    chosen.extend(added)
 
     args.out.joinpath("annotation").mkdir(parents=True, exist_ok=True)
     meta = {
