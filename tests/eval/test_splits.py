@@ -144,7 +144,7 @@ def test_sentence_of_widens_a_phrase_to_its_sentence():
 
 def test_agreement_matches_events_by_sentence_and_kind(tmp_path: Path):
     first, second = tmp_path / "first", tmp_path / "second"
-    first.mkdir()
+    (first / "dev").mkdir(parents=True)
     second.mkdir()
     doc = "wikipedia-day:wpce-2030-01-02"
     one = {
@@ -161,7 +161,7 @@ def test_agreement_matches_events_by_sentence_and_kind(tmp_path: Path):
             {"kind": "strike", "theatre": "russia-ukraine", "evidence": "injuring two workers"},
         ],
     }
-    (first / "a.json").write_text(json.dumps(one))
+    (first / "dev" / "a.json").write_text(json.dumps(one))
     (second / "a.json").write_text(json.dumps(two))
     result = agreement(first, second, DATA / "corpus")
     assert result.documents == 1

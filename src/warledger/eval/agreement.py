@@ -9,6 +9,8 @@ annotator is the reference: a required event of either side left unpaired is a m
 neither way, as in the scorer.
 
     python -m warledger.eval.agreement [--first evaluation/gold] [--second DIR] [--corpus DIR]
+
+``--first`` is the folder of split folders (train/dev/test) of the first annotator.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any
 from warledger.eval.gold import GoldDocument, load_gold, text_for
 from warledger.eval.matching import gold_kinds
 from warledger.eval.metrics import PRF, Accuracy
+from warledger.eval.splits import SPLITS
 from warledger.eval.textmatch import normalize
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n")
@@ -121,7 +124,12 @@ def compare_document(first: GoldDocument, second: GoldDocument, text: str, out: 
 
 def agreement(first_root: Path, second_root: Path, corpus_dir: Path) -> Agreement:
     """Compare every document the second annotator did with the first one's file."""
-    firsts = {doc.doc: doc for doc in load_gold(first_root)}
+    firsts = {
+        doc.doc: doc
+        for split in SPLITS
+        if (first_root / split).is_dir()
+        for doc in load_gold(first_root / split)
+    }
     out = Agreement()
     for second in load_gold(second_root):
         first = firsts.get(second.doc)

@@ -39,6 +39,7 @@ class GoldDocument:
     events: list[dict[str, Any]] = field(default_factory=list)
     positions: list[dict[str, Any]] = field(default_factory=list)
     path: str | None = None  # the gold file it came from
+    non_events: list[dict[str, Any]] = field(default_factory=list)  # not scored: for learning
 
     @property
     def name(self) -> str:
@@ -68,6 +69,7 @@ def parse_gold(data: dict[str, Any], path: str | None = None) -> GoldDocument:
         events=list(data.get("events", [])),
         positions=list(data.get("positions", [])),
         path=path,
+        non_events=list(data.get("non_events", [])),
     )
 
 

@@ -1,0 +1,1 @@
+"""Training the learned components from the annotated corpus (``warledger train``)."""

@@ -1,0 +1,103 @@
+"""Sentence examples for the event detector, read off gold files.
+
+Each sentence of an annotated document becomes one example whose labels say which event
+kinds it reports (a required gold event's evidence lies in it), whether what it reports is
+negated, not asserted (a question, threat, hypothesis or generic statement), background
+history, or an event of another conflict. Sentences whose only events are optional gold
+(defensible but not required readings) are left out: they are neither positive nor
+negative evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from warledger.eval.gold import GoldDocument, text_for
+from warledger.eval.matching import gold_kinds
+from warledger.eval.textmatch import normalize
+from warledger.types import EVENT_KINDS
+
+FACTUALITY = ("negated", "not_asserted", "background")
+OTHER_THEATRE = "other_theatre"
+LABELS: tuple[str, ...] = (*EVENT_KINDS, *FACTUALITY, OTHER_THEATRE)
+_NOT_ASSERTED = {"question", "hypothetical", "threat", "generic"}
+
+
+@dataclass
+class SentenceExample:
+    """One sentence and the labels the gold gives it."""
+
+    doc: str
+    text: str
+    labels: set[str] = field(default_factory=set)
+    optional_only: bool = False
+
+    def cats(self) -> dict[str, float]:
+        return {label: float(label in self.labels) for label in LABELS}
+
+
+def _find(text: str, phrase: str) -> int:
+    """Where ``phrase`` starts in ``text`` (case- and quote-insensitive), or -1."""
+    at = text.find(phrase)
+    if at >= 0:
+        return at
+    folded = normalize(text)
+    if len(folded) == len(text):
+        return folded.find(normalize(phrase))
+    return text.lower().find(phrase.lower())
+
+
+def _sentence_index(bounds: list[tuple[int, int]], char: int) -> int | None:
+    for i, (start, end) in enumerate(bounds):
+        if start <= char < end:
+            return i
+    return None
+
+
+def document_examples(
+    gold: GoldDocument, text: str, bounds: list[tuple[int, int]]
+) -> list[SentenceExample]:
+    """The examples of one document, given its sentences as character ranges."""
+    examples = [SentenceExample(gold.doc, text[s:e].strip()) for s, e in bounds]
+    required: set[int] = set()
+    optional: set[int] = set()
+
+    def place(phrase: str) -> int | None:
+        at = _find(text, phrase)
+        return None if at < 0 else _sentence_index(bounds, at)
+
+    for event in gold.events:
+        i = place(event.get("evidence", ""))
+        if i is None:
+            continue
+        if event.get("optional"):
+            optional.add(i)
+            continue
+        required.add(i)
+        examples[i].labels.update(gold_kinds(event)[:1])
+        if event.get("negated"):
+            examples[i].labels.add("negated")
+        if "theatre" in event and event["theatre"] is None:
+            examples[i].labels.add(OTHER_THEATRE)
+    for item in gold.non_events:
+        i = place(item.get("evidence", ""))
+        if i is None:
+            continue
+        reason = item.get("reason")
+        if reason in _NOT_ASSERTED:
+            examples[i].labels.add("not_asserted")
+        elif reason in ("negated", "background"):
+            examples[i].labels.add(reason)
+    for i in optional - required:
+        examples[i].optional_only = True
+    return [ex for ex in examples if ex.text and not ex.optional_only]
+
+
+def corpus_examples(
+    gold_docs: Iterable[GoldDocument], corpus_dir: str, split_sentences
+) -> Iterator[SentenceExample]:
+    """Every example of every document; ``split_sentences(text)`` gives char ranges."""
+    for gold in gold_docs:
+        text = text_for(gold.doc, corpus_dir)
+        yield from document_examples(gold, text, split_sentences(text))
