@@ -39,3 +39,9 @@ def test_dev_split_keeps_its_floors(shared_dir: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output[-3000:]
     assert "SUMMARY dev split" in result.output
+
+
+def test_the_frozen_test_split_is_unchanged(shared_dir: Path) -> None:
+    from warledger.eval.splits import verify_manifest
+
+    assert verify_manifest(REPO / "evaluation" / "gold", shared_dir / "corpus") == []
