@@ -7,9 +7,8 @@ the sequence and its bookkeeping (runs, per-source counts) live in one place.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Callable, Collection, Iterable, Iterator
+from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -18,6 +17,8 @@ if TYPE_CHECKING:
     from warledger.ledger.store import Store
     from warledger.nlp.extract import Extractor
     from warledger.types import Document, DocumentResult
+
+from warledger.long_documents import PART_CHARS, join_results, split_text
 
 LOGGER = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ def extract_pending(
     *,
     redo_all: bool = False,
     extractor: Extractor | None = None,
+    version: str | None = None,
+    doc_ids: Collection[str] | None = None,
     on_start: Callable[[int], None] | None = None,
     on_document: Callable[[str], None] | None = None,
     on_error: Callable[[str, str], None] | None = None,
@@ -51,24 +54,32 @@ def extract_pending(
     Each document's mentions and positions are saved in their own transaction, so an
     interruption keeps what was done. A document whose extraction raises is reported
     (``on_error(doc_id, reason)``), counted and left pending; the others go on. The run
-    is recorded for coverage health.
+    is written to the runs table when it starts and closed with its true status: ok,
+    partial (some documents failed), failed (an error stopped it) or interrupted.
+    ``doc_ids`` limits the run to those documents; ``version`` names the extractor
+    (default: the packaged extractor's version).
     """
-    from warledger.nlp.extract import EXTRACTOR_VERSION, Extractor
+    from warledger.nlp.extract import EXTRACTOR_VERSION
 
-    started = datetime.now(UTC)
+    version = version or EXTRACTOR_VERSION
     summary = ExtractSummary()
-    pending = list(store.pending_documents(extractor_version=EXTRACTOR_VERSION, redo_all=redo_all))
-    if on_start is not None:
-        on_start(len(pending))
+    run_id = store.start_run("extract")
     status = "failed"
     try:
-        if pending:
-            extractor = extractor or Extractor()
+        pending = list(
+            store.pending_documents(extractor_version=version, redo_all=redo_all, doc_ids=doc_ids)
+        )
+        if on_start is not None:
+            on_start(len(pending))
+        if pending and extractor is None:
+            from warledger.nlp.extract import Extractor
+
+            extractor = Extractor()
         for first in range(0, len(pending), CHUNK):
             for doc, result in extract_chunk(
                 extractor, pending[first : first + CHUNK], summary, on_error
             ):
-                store.save_extraction(doc.doc_id, result, extractor_version=EXTRACTOR_VERSION)
+                store.save_extraction(doc.doc_id, result, extractor_version=version)
                 summary.documents += 1
                 summary.events += len(result.events)
                 summary.positions += len(result.positions)
@@ -77,15 +88,21 @@ def extract_pending(
                 if on_document is not None:
                     on_document(doc.doc_id)
         status = "ok" if not summary.failed else "partial"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
     finally:
         counts = {
             "documents": summary.documents,
             "events": summary.events,
             "positions": summary.positions,
             "failed": len(summary.failed),
-            "status": status,
         }
-        store.record_run("extract", counts, summary.per_source, started, datetime.now(UTC))
+        try:
+            store.finish_run(run_id, status, counts, summary.per_source)
+        except Exception:
+            if status in ("ok", "partial"):
+                raise  # otherwise the error that stopped the run is the one to see
     return summary
 
 
@@ -97,18 +114,22 @@ def extract_chunk(
 ) -> Iterator[tuple[Document, DocumentResult]]:
     """Results for a chunk; when the batch fails, each document alone, skipping failures.
 
-    Every engine (this process, a Ray actor) extracts through here, so they agree."""
+    Every engine (this process, a Ray actor) extracts through here, so they agree. A text
+    too long for one parse is read in parts (``long_documents``).
+    """
     assert extractor is not None
-    try:
-        results = list(extractor.extract_many(docs))
-    except Exception:  # one bad document must not stop the run: retry one by one
-        LOGGER.warning("a batch failed; extracting its %d documents one by one", len(docs))
-    else:
-        yield from zip(docs, results, strict=True)
-        return
+    short = [d for d in docs if len(d.text) <= PART_CHARS]
+    if len(short) == len(docs):
+        try:
+            results = list(extractor.extract_many(docs))
+        except Exception:  # one bad document must not stop the run: retry one by one
+            LOGGER.warning("a batch failed; extracting its %d documents one by one", len(docs))
+        else:
+            yield from zip(docs, results, strict=True)
+            return
     for doc in docs:
         try:
-            (result,) = list(extractor.extract_many([doc]))
+            result = _extract_one(extractor, doc)
         except Exception as exc:
             reason = f"{type(exc).__name__}: {exc}"
             LOGGER.exception("extraction failed for %s", doc.doc_id)
@@ -117,6 +138,28 @@ def extract_chunk(
                 on_error(doc.doc_id, reason)
             continue
         yield doc, result
+
+
+def _extract_one(extractor: Extractor, doc: Document) -> DocumentResult:
+    if len(doc.text) <= PART_CHARS:
+        (result,) = list(extractor.extract_many([doc]))
+        return result
+    parts = split_text(doc.text)
+    results = list(extractor.extract_many([replace(doc, text=part) for _, part in parts]))
+    whole = replace(results[0], events=[], positions=[])
+    return join_results(whole, zip([offset for offset, _ in parts], results, strict=True))
+
+
+class FunctionExtractor:
+    """An ``Extractor`` stand-in around a one-document function (the API's injectable
+    extractor), so every caller goes through ``extract_pending``."""
+
+    def __init__(self, extract: Callable[[Document], DocumentResult]) -> None:
+        self.extract = extract
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[DocumentResult]:
+        for doc in documents:
+            yield self.extract(doc)
 
 
 @dataclass

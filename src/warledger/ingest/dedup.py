@@ -17,6 +17,9 @@ from datasketch import LeanMinHash, MinHash, MinHashLSH
 NUM_PERM = 128
 SHINGLE_WORDS = 5
 THRESHOLD = 0.8
+# An edited article at the same URL: a paragraph added to a ten-paragraph story keeps
+# about 0.9 of its shingles, a rewrite of half of it about 0.3; another story shares ~0.
+UPDATE_THRESHOLD = 0.3
 SEED = 1
 _WORD = re.compile(r"\w+")
 

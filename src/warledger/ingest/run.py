@@ -4,6 +4,9 @@ A document is prepared completely (cleaned, hashed, signed) before the store is
 touched, and the store writes it in one transaction, so a crash or Ctrl-C leaves every
 earlier document stored and no half-written one. Near-duplicates are decided here,
 against an in-memory LSH index of the ledger's signatures plus this run's new texts.
+An edited article (same URL or same source id, text still mostly the same) becomes a new
+version of the stored one rather than a near-duplicate copy of it, so its new facts are
+extracted.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from warledger.errors import InputError
-from warledger.ingest.dedup import NearDuplicateIndex, deserialize
+from warledger.ingest.dedup import UPDATE_THRESHOLD, NearDuplicateIndex, deserialize
 from warledger.ingest.limits import DEFAULT_MAX_BYTES
 from warledger.ingest.metadata import source_from_url
 from warledger.ingest.prepare import prepare
@@ -26,7 +29,10 @@ from warledger.ingest.readers.web import Fetcher
 from warledger.ingest.summary import IngestSummary
 
 if TYPE_CHECKING:
-    from warledger.ledger.store import Store
+    from datasketch import LeanMinHash
+
+    from warledger.ledger.store import AddResult, Store
+    from warledger.types import Document, RawDocument
 
 
 @contextmanager
@@ -67,10 +73,9 @@ def ingest(
     """Ingest ``sources`` into ``store``; bad inputs are skipped, counted and reported.
 
     ``on_error`` is called with each ``InputError`` as it happens (the CLI prints it).
-    The run is recorded in the store's runs table, also when interrupted.
+    The run is recorded in the store's runs table when it starts, and closed with its
+    status (ok, partial, failed, interrupted).
     """
-    summary = IngestSummary(started_at=_now())
-    index = NearDuplicateIndex.from_signatures(store.minhash_signatures())
     items = iter_raw(
         sources,
         published=published,
@@ -80,6 +85,26 @@ def ingest(
         max_bytes=max_bytes,
         stdin=stdin,
     )
+    return ingest_items(items, store, source=source, progress=progress, on_error=on_error)
+
+
+def ingest_items(
+    items: Iterable[RawDocument | InputError],
+    store: Store,
+    *,
+    source: str | None = None,
+    progress: bool = False,
+    on_error: Callable[[InputError], None] | None = None,
+    on_stored: Callable[[AddResult], None] | None = None,
+) -> IngestSummary:
+    """Prepare and store already-read documents (what ``ingest`` does after reading).
+
+    The API's write endpoint and the CLI share this, so both find duplicates,
+    near-duplicates and updated articles the same way and record their runs.
+    """
+    summary = IngestSummary(started_at=_now())
+    run_id = store.start_run("ingest")
+    index = NearDuplicateIndex.from_signatures(store.minhash_signatures())
 
     def skip(error: InputError) -> None:
         summary.record_skip(error, source or source_from_url(error.origin))
@@ -98,12 +123,10 @@ def ingest(
                 except InputError as error:
                     skip(error)
                     continue
-                sig = deserialize(doc.minhash) if doc.minhash else None
-                near = index.best_match(sig, exclude=doc.doc_id) if sig is not None else None
-                result = store.add_document(doc, near_duplicate_of=near)
-                if result.status == "new" and sig is not None:
-                    index.add(result.doc_id, sig)
+                result = _store_one(store, index, doc)
                 summary.record_stored(result.status, doc.source, doc.language)
+                if on_stored is not None:
+                    on_stored(result)
                 advance(doc.origin)
         completed = True
     except KeyboardInterrupt:
@@ -116,20 +139,47 @@ def ingest(
             if completed and summary.ok
             else ("interrupted" if summary.interrupted else "partial" if completed else "failed")
         )
-        _record(store, summary, status, raise_errors=completed)
+        _record(store, run_id, summary, status, raise_errors=completed)
     return summary
 
 
-def _record(store: Store, summary: IngestSummary, status: str, *, raise_errors: bool) -> None:
-    """Write the run to the ledger; while another error is unwinding, never mask it."""
+def _store_one(store: Store, index: NearDuplicateIndex, doc: Document) -> AddResult:
+    """Store one prepared document as new, updated, duplicate or near-duplicate."""
+    sig = deserialize(doc.minhash) if doc.minhash else None
+    previous = _updates(store, doc, sig)
+    near = None
+    if previous is None and sig is not None:
+        near = index.best_match(sig, exclude=doc.doc_id)
+    result = store.add_document(doc, near_duplicate_of=near, update_of=previous)
+    if result.status in ("new", "updated") and sig is not None:
+        index.add(result.doc_id, sig)
+    return result
+
+
+def _updates(store: Store, doc: Document, sig: LeanMinHash | None) -> str | None:
+    """The stored version ``doc`` updates: the current document from the same URL (or
+    with the same id from the same source) whose text differs but is still mostly the
+    same article. A different article at that URL is not an update."""
+    if sig is None or not (doc.url or doc.external_id):
+        return None
+    stored = store.current_version(url=doc.url, external_id=doc.external_id, source=doc.source)
+    if stored is None or stored.content_hash == doc.content_hash or stored.minhash is None:
+        return None
+    if sig.jaccard(deserialize(stored.minhash)) < UPDATE_THRESHOLD:
+        return None
+    return stored.doc_id
+
+
+def _record(
+    store: Store, run_id: int, summary: IngestSummary, status: str, *, raise_errors: bool
+) -> None:
+    """Close the run in the ledger; while another error is unwinding, never mask it."""
     try:
-        store.record_run(
-            "ingest",
+        store.finish_run(
+            run_id,
+            status,
             {**summary.counts(), "skipped_reasons": summary.skipped_reasons()},
             {name: dict(c) for name, c in summary.per_source.items()},
-            summary.started_at,
-            summary.finished_at,
-            status=status,
         )
     except Exception:
         if raise_errors:

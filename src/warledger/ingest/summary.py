@@ -24,14 +24,16 @@ class Skipped:
 class IngestSummary:
     """Counts of one run. ``read`` counts documents read; ``skipped`` the inputs that failed.
 
-    ``new + duplicate + near_duplicate == read`` once a run completes: every document read
-    is stored as new text or attached as a copy of text already there.
+    ``new + updated + duplicate + near_duplicate == read`` once a run completes: every
+    document read is stored as new text, as a new version of an article already stored
+    from the same URL, or attached as a copy of text already there.
     """
 
     started_at: datetime
     finished_at: datetime | None = None
     read: int = 0
     new: int = 0
+    updated: int = 0
     duplicate: int = 0
     near_duplicate: int = 0
     non_english: int = 0
@@ -66,6 +68,7 @@ class IngestSummary:
         return {
             "read": self.read,
             "new": self.new,
+            "updated": self.updated,
             "duplicate": self.duplicate,
             "near_duplicate": self.near_duplicate,
             "non_english": self.non_english,

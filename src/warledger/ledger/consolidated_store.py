@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from warledger.ledger.store import Store
 
 COMMON_COUNTS = ("killed", "injured", "launched", "intercepted")
+CONSOLIDATION_LOCK = 727275  # PostgreSQL advisory lock key: one consolidation at a time
 
 
 @dataclass
@@ -185,11 +186,18 @@ def _delete_events(conn: sa.Connection, event_ids: Sequence[str]) -> None:
 
 def run_consolidation(store: Store, *, rebuild: bool = False) -> ConsolidationSummary:
     """Bring the consolidated events up to date with the store's mentions."""
-    current = {m.mention_id: m for m in store.mentions()}
-    fingerprints = {mid: mention_fingerprint(m) for mid, m in current.items()}
-    summary = ConsolidationSummary(mentions=len(current))
+    from warledger.ledger.store import write_transaction
+
+    summary = ConsolidationSummary()
     try:
-        with store.engine.begin() as conn:
+        with write_transaction(store.engine) as conn:
+            # One consolidation at a time: a second waits here, then reads the mentions
+            # and events the first one left (SQLite's write lock does the same).
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({CONSOLIDATION_LOCK})")
+            current = {m.mention_id: m for m in store.mentions(current=True)}
+            fingerprints = {mid: mention_fingerprint(m) for mid, m in current.items()}
+            summary.mentions = len(current)
             links = {
                 r.mention_id: (r.event_id, r.fingerprint)
                 for r in conn.execute(sa.select(event_mentions))

@@ -72,7 +72,12 @@ documents = sa.Table(
     sa.Column("first_seen_at", UtcDateTime, nullable=False),
     sa.Column("extracted_version", sa.String(64), index=True),
     sa.Column("extracted_at", UtcDateTime),
+    sa.Column("previous_version", sa.String(40), comment="the version this text updates"),
+    sa.Column(
+        "superseded_by", sa.String(40), index=True, comment="a newer version; null when current"
+    ),
 )
+
 
 def _document_fk() -> sa.Column[str]:
     """The ``doc_id`` column of a table whose rows belong to one document (and go with it)."""
@@ -189,4 +194,6 @@ runs = sa.Table(
     sa.Column("counts", Json),
     sa.Column("per_source", Json),
     sa.Column("status", sa.String(20), nullable=False, default="ok"),
+    sa.Column("host", sa.String(255), comment="where the run ran (to find killed runs)"),
+    sa.Column("pid", sa.Integer),
 )

@@ -26,6 +26,7 @@ from warledger.errors import NotFound, StoreError
 from warledger.ledger.consolidate import ConsolidatedEvent, event_from_dict
 from warledger.ledger.consolidated_schema import events, snapshots
 from warledger.ledger.consolidated_store import canonical_json, mention_to_dict
+from warledger.ledger.store import write_transaction
 from warledger.types import SCHEMA_VERSION
 
 if TYPE_CHECKING:
@@ -140,7 +141,7 @@ def create_snapshot(store: Store, *, now: datetime | None = None) -> SnapshotInf
         "content": zlib.compress(raw, 6),
     }
     try:
-        with store.engine.begin() as conn:
+        with write_transaction(store.engine) as conn:
             conn.execute(sa.insert(snapshots), [row])
             stored = conn.execute(
                 sa.select(*_INFO_COLUMNS).where(snapshots.c.snapshot_id == row["snapshot_id"])

@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
+import random
+import socket
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -50,6 +54,11 @@ from warledger.types import (
 )
 
 ALEMBIC_INI = Path(__file__).resolve().parent / "alembic.ini"
+# SQLite write lock: each BEGIN IMMEDIATE waits this long, and is retried for up to
+# WRITE_LOCK_WAIT seconds in all before a writer gives up.
+BUSY_TIMEOUT_MS = 10_000
+WRITE_LOCK_WAIT = 600.0
+WRITE_OPTION = "warledger_write"
 PAGE = 500  # rows per round-trip when iterating, so no read transaction stays open long
 COMMON_COUNTS = ("killed", "injured", "launched", "intercepted")
 
@@ -99,9 +108,18 @@ T = TypeVar("T")
 class AddResult:
     """What ``add_document`` did: ``doc_id`` is the canonical document's id."""
 
-    status: Literal["new", "duplicate", "near_duplicate"]
+    status: Literal["new", "duplicate", "near_duplicate", "updated"]
     doc_id: str
     copy_added: bool
+
+
+@dataclass(frozen=True)
+class StoredVersion:
+    """The current version of an article, as found by its URL or its source's id."""
+
+    doc_id: str
+    content_hash: str
+    minhash: bytes | None
 
 
 class Store:
@@ -136,27 +154,92 @@ class Store:
 
     # -- documents ---------------------------------------------------------------------
 
-    def add_document(self, doc: Document, *, near_duplicate_of: str | None = None) -> AddResult:
+    def add_document(
+        self,
+        doc: Document,
+        *,
+        near_duplicate_of: str | None = None,
+        update_of: str | None = None,
+    ) -> AddResult:
         """Store a document, or attach it as a copy of the document it duplicates.
 
         The same canonical text is the same document ("duplicate"); a text the caller found
         nearly identical (``near_duplicate_of``) or already stored as such a copy becomes a
         copy of that document ("near_duplicate"). A copy row is added only for an
         origin/url not seen before, so re-ingesting the same input changes nothing.
+        ``update_of`` names the stored version this text updates (same article, edited):
+        it is stored as a new document that supersedes that one ("updated").
         """
         try:
-            return self._add_document(doc, near_duplicate_of)
+            return self._add_document(doc, near_duplicate_of, update_of)
         except sa.exc.IntegrityError:
             # Another writer stored the same text between our check and our insert.
-            return self._add_document(doc, near_duplicate_of)
+            return self._add_document(doc, near_duplicate_of, update_of)
 
-    def _add_document(self, doc: Document, near_duplicate_of: str | None) -> AddResult:
+    def current_version(
+        self, *, url: str | None, external_id: str | None = None, source: str | None = None
+    ) -> StoredVersion | None:
+        """The current (not superseded) document stored from ``url``, or with the same
+        source's own id; None when there is none."""
+        d = documents.c
+        conds = []
+        if url:
+            conds.append(
+                d.doc_id.in_(
+                    sa.select(document_copies.c.doc_id).where(document_copies.c.url == url)
+                )
+            )
+        if external_id:
+            same = d.external_id == external_id
+            if source:
+                same = sa.and_(
+                    same,
+                    d.doc_id.in_(
+                        sa.select(document_copies.c.doc_id).where(
+                            document_copies.c.source == source
+                        )
+                    ),
+                )
+            conds.append(same)
+        if not conds:
+            return None
+        query = (
+            sa.select(d.doc_id, d.content_hash, d.minhash)
+            .where(sa.or_(*conds), d.superseded_by.is_(None))
+            .order_by(d.first_seen_at.desc(), d.doc_id)
+            .limit(1)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        if row is None:
+            return None
+        minhash = bytes(row.minhash) if row.minhash is not None else None
+        return StoredVersion(row.doc_id, row.content_hash, minhash)
+
+    def versions(self, doc_id: str) -> list[str]:
+        """Every version of the article ``doc_id`` belongs to, oldest first."""
+        with self.engine.connect() as conn:
+
+            def link(doc: str, column: sa.Column[Any]) -> str | None:
+                query = sa.select(column).where(documents.c.doc_id == doc)
+                return conn.execute(query).scalar_one_or_none()
+
+            chain = [doc_id]
+            while (older := link(chain[0], documents.c.previous_version)) and older not in chain:
+                chain.insert(0, older)
+            while (newer := link(chain[-1], documents.c.superseded_by)) and newer not in chain:
+                chain.append(newer)
+            return chain
+
+    def _add_document(
+        self, doc: Document, near_duplicate_of: str | None, update_of: str | None
+    ) -> AddResult:
         now = _now()
         with self._writing(f"add document {doc.origin}", (sa.exc.IntegrityError,)) as conn:
             canonical = conn.execute(
                 sa.select(documents.c.doc_id).where(documents.c.content_hash == doc.content_hash)
             ).scalar_one_or_none()
-            status: Literal["new", "duplicate", "near_duplicate"]
+            status: Literal["new", "duplicate", "near_duplicate", "updated"]
             if canonical is not None:
                 status = "duplicate"
             else:
@@ -167,6 +250,15 @@ class Store:
                 ).scalar_one_or_none()
                 if canonical is not None:
                     status = "near_duplicate"
+                elif update_of is not None and (older := _latest(conn, update_of)) is not None:
+                    row = _document_row(doc, now) | {"previous_version": older}
+                    conn.execute(sa.insert(documents).values(row))
+                    conn.execute(
+                        sa.update(documents)
+                        .where(documents.c.doc_id == older)
+                        .values(superseded_by=doc.doc_id)
+                    )
+                    canonical, status = doc.doc_id, "updated"
                 elif near_duplicate_of is not None:
                     if not _exists(conn, documents.c.doc_id, near_duplicate_of):
                         raise StoreError(
@@ -180,21 +272,26 @@ class Store:
         return AddResult(status=status, doc_id=canonical, copy_added=copy_added)
 
     def minhash_signatures(self) -> Iterator[tuple[str, bytes]]:
-        """(doc_id, MinHash signature) of every canonical document that has one."""
+        """(doc_id, MinHash signature) of every current canonical document that has one."""
         query = sa.select(documents.c.doc_id, documents.c.minhash).where(
-            documents.c.minhash.is_not(None)
+            documents.c.minhash.is_not(None), documents.c.superseded_by.is_(None)
         )
         for row in self._pages(query, documents.c.doc_id):
             yield row.doc_id, bytes(row.minhash)
 
     def pending_documents(
-        self, *, extractor_version: str, redo_all: bool = False
+        self,
+        *,
+        extractor_version: str,
+        redo_all: bool = False,
+        doc_ids: Iterable[str] | None = None,
     ) -> Iterator[Document]:
-        """English (or undetected-language) documents not yet extracted by this version.
+        """Current English (or undetected-language) documents not yet extracted by this
+        version (an older version of an updated article is not read again).
 
         Safe to call ``save_extraction`` while iterating: pages are read by doc_id.
         """
-        yield from self._documents_from(_pending_query(extractor_version, redo_all))
+        yield from self._documents_from(_pending_query(extractor_version, redo_all, doc_ids))
 
     def documents(
         self,
@@ -282,14 +379,23 @@ class Store:
         doc_id: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        current: bool = False,
     ) -> list[Mention]:
         """Event mentions matching every given filter, by date (undated last).
 
         ``place`` matches the first location's name or oblast, case-insensitively and in
         part ("kharkiv" finds Kharkiv and Kharkiv Oblast); ``side`` matches the actor's or
         the target's side; a date range keeps mentions whose dates overlap it.
+        ``current`` leaves out the mentions of superseded versions of updated articles
+        (kept as history, but no longer what the article says).
         """
         query = _mention_query(kind, date_from, date_to, place, side, doc_id, limit, offset)
+        if current:
+            query = query.where(
+                mentions.c.doc_id.not_in(
+                    sa.select(documents.c.doc_id).where(documents.c.superseded_by.is_not(None))
+                )
+            )
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
             firsts = _first_copies(conn, {r.doc_id for r in rows})
@@ -395,6 +501,64 @@ class Store:
                 )
 
     # -- runs and health ---------------------------------------------------------------
+
+    def start_run(self, kind: str) -> int:
+        """Write a run's row as it starts (status "running"); returns its id.
+
+        Runs left "running" by a process of this host that no longer exists (killed, or
+        the machine lost power) are marked "interrupted" first, so none stays "running".
+        """
+        self.mark_abandoned_runs()
+        with self._writing(f"start {kind} run") as conn:
+            result = conn.execute(
+                sa.insert(runs).values(
+                    kind=kind,
+                    counts={},
+                    per_source={},
+                    started_at=_now(),
+                    status="running",
+                    host=socket.gethostname()[:255],
+                    pid=os.getpid(),
+                )
+            )
+            return int(result.inserted_primary_key[0])
+
+    def finish_run(
+        self,
+        run_id: int,
+        status: str,
+        counts: Mapping[str, Any],
+        per_source: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Close a run with its true status: ok, partial, failed or interrupted."""
+        with self._writing("finish run") as conn:
+            conn.execute(
+                sa.update(runs)
+                .where(runs.c.run_id == run_id)
+                .values(
+                    status=status,
+                    counts=dict(counts),
+                    per_source=dict(per_source or {}),
+                    finished_at=_now(),
+                )
+            )
+
+    def mark_abandoned_runs(self) -> int:
+        """Mark "interrupted" the runs still "running" whose process on this host is gone."""
+        host = socket.gethostname()[:255]
+        query = sa.select(runs.c.run_id, runs.c.pid).where(
+            runs.c.status == "running", runs.c.host == host
+        )
+        with self.engine.connect() as conn:
+            gone = [r.run_id for r in conn.execute(query) if not _alive(r.pid)]
+        if gone:
+            with self._writing("mark interrupted runs") as conn:
+                conn.execute(
+                    sa.update(runs)
+                    .where(runs.c.run_id.in_(gone), runs.c.status == "running")
+                    .values(status="interrupted")
+                )
+        return len(gone)
 
     def record_run(
         self,
@@ -509,12 +673,26 @@ class Store:
 
 
 @contextmanager
+def write_transaction(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A transaction that will write: on SQLite it takes the write lock when it begins.
+
+    A deferred SQLite transaction that reads first and writes later is refused at once
+    ("database is locked") when another connection wrote in between, whatever the busy
+    timeout; taking the lock up front makes concurrent writers wait their turn instead.
+    """
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE_OPTION: True})
+        with conn.begin():
+            yield conn
+
+
+@contextmanager
 def _transaction(
     engine: sa.Engine, what: str, passthrough: tuple[type[Exception], ...] = ()
 ) -> Iterator[sa.Connection]:
-    """``engine.begin()`` that reports database failures as ``StoreError``."""
+    """A write transaction that reports database failures as ``StoreError``."""
     try:
-        with engine.begin() as conn:
+        with write_transaction(engine) as conn:
             yield conn
     except passthrough:
         raise
@@ -532,7 +710,7 @@ def _make_engine(url: str) -> sa.Engine:
             # The driver we ship is psycopg 3; plain postgresql:// would ask for psycopg2.
             parsed = parsed.set(drivername="postgresql+psycopg")
         if parsed.get_backend_name() == "sqlite":
-            engine = sa.create_engine(parsed, connect_args={"timeout": 30})
+            engine = sa.create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
             _configure_sqlite(engine)
         else:
             engine = sa.create_engine(parsed, pool_pre_ping=True)
@@ -554,12 +732,34 @@ def _configure_sqlite(engine: sa.Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
 
     @sa_event.listens_for(engine, "begin")
     def _on_begin(connection: sa.Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        if connection.get_execution_options().get(WRITE_OPTION):
+            _begin_immediate(connection)
+        else:
+            connection.exec_driver_sql("BEGIN")
+
+
+def _begin_immediate(connection: sa.Connection) -> None:
+    """BEGIN IMMEDIATE, retried with backoff while another process holds the write lock.
+
+    Each attempt already waits up to the busy timeout; the retries cover a writer that
+    holds the lock longer (a big consolidation), so a second process waits, never fails.
+    """
+    delay = 0.05
+    deadline = time.monotonic() + WRITE_LOCK_WAIT
+    while True:
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except sa.exc.OperationalError as exc:
+            if "locked" not in str(exc.orig) or time.monotonic() + delay > deadline:
+                raise
+            time.sleep(delay + random.uniform(0, delay))
+            delay = min(delay * 2, 2.0)
 
 
 def alembic_config() -> Config:
@@ -572,7 +772,10 @@ def alembic_config() -> Config:
 def _migrate(engine: sa.Engine) -> None:
     config = alembic_config()
     heads = set(ScriptDirectory.from_config(config).get_heads())
-    with engine.begin() as conn:
+    with engine.connect() as conn:  # the usual case, and fine on a read-only file
+        if set(MigrationContext.configure(conn).get_current_heads()) == heads:
+            return
+    with write_transaction(engine) as conn:
         if conn.dialect.name == "postgresql":
             # Two processes opening a fresh database at once: one migrates, one waits.
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(727274)")
@@ -603,6 +806,35 @@ def _iso_times(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v.isoformat() if isinstance(v, datetime) else v for k, v in row.items()}
 
 
+def _alive(pid: int | None) -> bool:
+    """Whether a process with this id exists here (unknown pid: assume it may)."""
+    if not pid:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _latest(conn: sa.Connection, doc_id: str) -> str | None:
+    """The newest version of ``doc_id`` (itself unless superseded); None if unknown."""
+    seen: set[str] = set()
+    while doc_id not in seen:
+        seen.add(doc_id)
+        row = conn.execute(
+            sa.select(documents.c.superseded_by).where(documents.c.doc_id == doc_id)
+        ).first()
+        if row is None:
+            return None
+        if row.superseded_by is None:
+            return doc_id
+        doc_id = row.superseded_by
+    return doc_id
+
+
 def _exists(conn: sa.Connection, column: sa.Column[Any], value: Any) -> bool:
     query = sa.select(column).where(column == value).limit(1)
     return conn.execute(query).first() is not None
@@ -611,10 +843,15 @@ def _exists(conn: sa.Connection, column: sa.Column[Any], value: Any) -> bool:
 # -- documents and copies --------------------------------------------------------------
 
 
-def _pending_query(extractor_version: str, redo_all: bool) -> sa.Select[Any]:
+def _pending_query(
+    extractor_version: str, redo_all: bool, doc_ids: Iterable[str] | None = None
+) -> sa.Select[Any]:
     query = sa.select(documents).where(
-        sa.or_(documents.c.language == "en", documents.c.language.is_(None))
+        sa.or_(documents.c.language == "en", documents.c.language.is_(None)),
+        documents.c.superseded_by.is_(None),
     )
+    if doc_ids is not None:
+        query = query.where(documents.c.doc_id.in_(sorted(set(doc_ids))))
     if not redo_all:
         query = query.where(
             sa.or_(
@@ -631,7 +868,12 @@ def _save_result(
     """Replace one document's mentions and positions inside the caller's transaction."""
     mention_rows = [_mention_row(doc_id, i, e) for i, e in enumerate(result.events)]
     position_rows = [_position_row(doc_id, i, p) for i, p in enumerate(result.positions)]
-    if not _exists(conn, documents.c.doc_id, doc_id):
+    # Lock the document's row: two runs saving the same document take turns (on
+    # PostgreSQL both would otherwise insert the same mention ids).
+    found = conn.execute(
+        sa.select(documents.c.doc_id).where(documents.c.doc_id == doc_id).with_for_update()
+    ).first()
+    if found is None:
         raise NotFound(f"no document {doc_id}")
     conn.execute(sa.delete(mentions).where(mentions.c.doc_id == doc_id))
     conn.execute(sa.delete(positions).where(positions.c.doc_id == doc_id))

@@ -28,8 +28,8 @@ def _print_summary(summary: IngestSummary) -> None:
     counts = summary.counts()
     console.print(
         f"read {counts['read']}, new {counts['new']}, duplicate {counts['duplicate']}, "
-        f"near-duplicate {counts['near_duplicate']}, non-English {counts['non_english']}, "
-        f"skipped {counts['skipped']}"
+        f"near-duplicate {counts['near_duplicate']}, updated {counts['updated']}, "
+        f"non-English {counts['non_english']}, skipped {counts['skipped']}"
     )
     for reason, n in sorted(summary.skipped_reasons().items()):
         console.print(f"  skipped {n}: {reason}")
