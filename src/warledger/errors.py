@@ -22,6 +22,9 @@ class InputError(WarledgerError):
     http_status = 422
 
     def __init__(self, origin: str, reason: str) -> None:
+        from warledger.safe_text import safe_text  # names can hold undecodable bytes
+
+        origin, reason = safe_text(origin), safe_text(reason)
         super().__init__(f"{origin}: {reason}")
         self.origin = origin
         self.reason = reason

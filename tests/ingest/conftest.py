@@ -34,6 +34,7 @@ class Route:
     content_type: str = "text/html; charset=utf-8"
     delay: float = 0.0
     headers: dict[str, str] = field(default_factory=dict)
+    drip: float = 0.0  # seconds between the body's bytes (a slow-drip server)
 
 
 @dataclass
@@ -44,6 +45,7 @@ class LocalSite:
     routes: dict[str, Route]
     hits: dict[str, int]
     user_agents: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -59,6 +61,7 @@ def _handler(site: LocalSite) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             site.hits[self.path] = site.hits.get(self.path, 0) + 1
             site.user_agents.append(self.headers.get("User-Agent", ""))
+            site.hosts.append(self.headers.get("Host", ""))
             route = site.routes.get(self.path, Route(status=404, body=b"not found"))
             if route.delay:
                 time.sleep(route.delay)
@@ -69,7 +72,13 @@ def _handler(site: LocalSite) -> type[BaseHTTPRequestHandler]:
                 for name, value in route.headers.items():
                     self.send_header(name, value)
                 self.end_headers()
-                self.wfile.write(route.body)
+                if route.drip:
+                    for byte in route.body:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(route.drip)
+                else:
+                    self.wfile.write(route.body)
             except (BrokenPipeError, ConnectionResetError):
                 pass  # the client gave up (timeout tests)
 

@@ -117,17 +117,48 @@ def test_redirect_to_a_private_address_is_refused(local_site, monkeypatch) -> No
     assert local_site.hits["/hop"] == 1
 
 
-def test_a_host_that_resolves_differently_at_connect_time_is_refused(
+def test_a_name_that_rebinds_to_loopback_never_reaches_it(local_site, monkeypatch) -> None:
+    # DNS rebinding: the name answers a public address when checked and loopback on the
+    # next lookup. The name is resolved once and the connection goes to the checked
+    # address, so the request can never be delivered to the private one.
+    port = int(local_site.base.rsplit(":", 1)[1])
+    answers = iter(["93.184.215.14", "127.0.0.1", "127.0.0.1", "127.0.0.1"])
+    lookups: list[str] = []
+
+    def rebinding(host, port_, *args, **kwargs):
+        if host[0].isdigit():  # an address literal is its own answer
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (host, port_))]
+        lookups.append(host)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (next(answers), port_))]
+
+    local_site.serve("/secret", body=b"<p>internal</p>")
+    monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+    with Fetcher(allow_private=False, retries=0, timeout=0.5) as f, pytest.raises(FetchError):
+        f.fetch(f"http://rebind.example:{port}/secret")
+    assert local_site.hits.get("/secret") is None
+    assert lookups == ["rebind.example"]
+
+
+def test_the_checked_address_is_connected_to_with_the_url_host_header(
     local_site, monkeypatch
 ) -> None:
-    # DNS rebinding: the name looked public when checked, but the connection reached
-    # loopback. The address actually connected to is checked before the body is used.
-    monkeypatch.setattr(web, "check_public", lambda url: None)
-    url = local_site.serve("/secret", body=b"<p>internal</p>")
-    with (
-        Fetcher(allow_private=False, retries=0) as f,
-        pytest.raises(FetchError, match=r"connected to non-public address 127\.0\.0\.1"),
-    ):
+    port = int(local_site.base.rsplit(":", 1)[1])
+
+    def resolves_to_loopback(host, port_, *args, **kwargs):
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port_))]
+
+    local_site.serve("/story", body=b"<p>Kyiv said talks would resume.</p>")
+    monkeypatch.setattr(socket, "getaddrinfo", resolves_to_loopback)
+    with fetcher() as f:
+        page = f.fetch(f"http://news.example:{port}/story")
+    assert page.url == f"http://news.example:{port}/story"
+    assert local_site.hosts == [f"news.example:{port}"]
+
+
+def test_a_slow_drip_response_stops_at_the_overall_deadline(local_site) -> None:
+    # 40 bytes, one every 0.1 s: each read is quick, the whole takes 4 s.
+    url = local_site.serve("/drip", body=b"<p>" + b"x" * 33 + b"</p>", drip=0.1)
+    with fetcher(deadline=1.0, timeout=5.0) as f, pytest.raises(FetchError, match="deadline"):
         f.fetch(url)
 
 

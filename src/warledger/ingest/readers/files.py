@@ -25,15 +25,21 @@ def expand(path: Path) -> Iterator[Path | InputError]:
 
     Hidden files and files of other types inside a directory are passed over silently
     (a folder of articles often holds a README or an index); a file named explicitly
-    must be of a supported type.
+    must be of a supported type. Broken links and special files (FIFOs, sockets) are
+    named, never opened.
     """
     if path.is_dir():
         for child in sorted(path.rglob("*")):
             relative = child.relative_to(path).parts
             if any(part.startswith(".") for part in relative):
                 continue
-            if child.is_file() and child.suffix.lower() in SUPPORTED:
-                yield child
+            if child.is_file():
+                if child.suffix.lower() in SUPPORTED:
+                    yield child
+            elif child.is_symlink() and not child.exists():
+                yield InputError(str(child), "broken symbolic link")
+            elif not child.is_dir():  # FIFO, socket, device: never opened (a FIFO blocks)
+                yield InputError(str(child), "not a regular file")
     elif path.is_file():
         if path.suffix.lower() in SUPPORTED:
             yield path

@@ -89,6 +89,9 @@ def read_jsonl(
         except DecodeError as exc:
             yield InputError(origin, str(exc))
             continue
+        except RecursionError:
+            yield InputError(origin, "JSON nested too deeply")
+            continue
         except json.JSONDecodeError as exc:
             reason = (
                 "truncated last line (file cut short or still being written)"

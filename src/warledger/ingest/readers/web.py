@@ -2,9 +2,13 @@
 
 Polite: a named user agent, timeouts, a few retries with exponential backoff for
 transient failures (timeouts, connection errors, 429 and 5xx). Safe: a size cap on
-every response, and no request to private, loopback, link-local or otherwise
-non-public addresses — every address the host resolves to is checked, on every
-redirect hop — unless the caller allows it (tests, intranet feeds).
+every response, one overall deadline per fetch (connect, every read, retries and
+redirects together: a server dribbling bytes cannot hold a run), and no request to
+private, loopback, link-local or otherwise non-public addresses — every address the
+host resolves to is checked, on every redirect hop, and the connection goes to the
+address that was checked (the name is resolved once; the Host header and TLS server
+name stay the URL's), so a DNS answer that changes in between (rebinding) cannot
+redirect it — unless the caller allows private addresses (tests, intranet feeds).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import ipaddress
 import socket
 import time
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -54,31 +58,66 @@ def _blocked(address: str) -> bool:
     return not ip.is_global or ip.is_multicast
 
 
-def check_public(url: str) -> None:
-    """Raise ``FetchError`` unless every address ``url``'s host resolves to is public."""
-    parts = urlsplit(url)
+def _split(url: str) -> tuple[SplitResult, int]:
+    try:
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError as exc:
+        raise FetchError(f"invalid URL ({exc})") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchError("not an http(s) URL")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
+    return parts, port
+
+
+def resolve(url: str, *, allow_private: bool = False) -> list[str]:
+    """The addresses ``url``'s host resolves to; unless ``allow_private``, raise
+    ``FetchError`` when any of them is not public."""
+    parts, port = _split(url)
+    assert parts.hostname is not None
     try:
         infos = socket.getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise FetchError(f"cannot resolve host {parts.hostname} ({exc.strerror})") from exc
-    for info in infos:
-        address = str(info[4][0])
-        if _blocked(address):
-            raise FetchError(
-                f"refused: {parts.hostname} resolves to non-public address {address} "
-                "(use --allow-private to allow)"
-            )
+    except (socket.gaierror, UnicodeError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise FetchError(f"cannot resolve host {parts.hostname} ({reason})") from None
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+    if not addresses:
+        raise FetchError(f"cannot resolve host {parts.hostname}")
+    if not allow_private:
+        for address in addresses:
+            if _blocked(address):
+                raise FetchError(
+                    f"refused: {parts.hostname} resolves to non-public address {address} "
+                    "(use --allow-private to allow)"
+                )
+    return addresses
+
+
+def check_public(url: str) -> None:
+    """Raise ``FetchError`` unless every address ``url``'s host resolves to is public."""
+    resolve(url)
+
+
+def pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """``url`` addressed to ``address``: (URL to request, headers, request extensions).
+
+    The request goes to the checked address while the Host header and the TLS server
+    name (SNI, and so certificate checks) stay the URL's host.
+    """
+    parts, _ = _split(url)
+    host = f"[{address}]" if ":" in address else address
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    target = urlunsplit(parts._replace(netloc=netloc))
+    host_header = parts.netloc.rsplit("@", 1)[-1]
+    extensions = {"sni_hostname": parts.hostname or ""} if parts.scheme == "https" else {}
+    return target, {"Host": host_header}, extensions
 
 
 def _check_peer(response: httpx.Response) -> None:
     """Refuse a response whose connection reached a non-public address.
 
-    ``check_public`` resolved the host before the request; a DNS answer that changes in
-    between (rebinding) would slip past it, so the address actually connected to is
-    checked as well, before anything of the body is read or a redirect followed.
+    The request is sent to the address that was resolved and checked; this second look
+    at the address actually connected to is defence in depth (a proxy, a patched
+    resolver), before anything of the body is read or a redirect followed.
     """
     stream = response.extensions.get("network_stream")
     peer = stream.get_extra_info("server_addr") if stream is not None else None
@@ -99,6 +138,7 @@ class Fetcher:
         max_bytes: int = DEFAULT_MAX_BYTES,
         retries: int = 2,
         backoff: float = 0.5,
+        deadline: float = 60.0,
         max_redirects: int = 5,
         user_agent: str = USER_AGENT,
     ) -> None:
@@ -107,6 +147,7 @@ class Fetcher:
         self.max_bytes = max_bytes
         self.retries = retries
         self.backoff = backoff
+        self.deadline = deadline
         self.max_redirects = max_redirects
         self._client = httpx.Client(
             timeout=timeout,
@@ -129,29 +170,40 @@ class Fetcher:
 
     def fetch(self, url: str) -> Page:
         """The body at ``url``; raises ``FetchError`` naming why it could not be had."""
+        ends = time.monotonic() + self.deadline
         for _hop in range(self.max_redirects + 1):
-            if not self.allow_private:
-                check_public(url)
-            response_or_redirect = self._get_with_retries(url)
+            address = resolve(url, allow_private=self.allow_private)[0]
+            response_or_redirect = self._get_with_retries(url, address, ends)
             if isinstance(response_or_redirect, Page):
                 return response_or_redirect
             url = response_or_redirect
         raise FetchError(f"more than {self.max_redirects} redirects")
 
-    def _get_with_retries(self, url: str) -> Page | str:
+    def _get_with_retries(self, url: str, address: str, ends: float) -> Page | str:
         attempt = 0
         while True:
             try:
-                return self._get_once(url)
+                return self._get_once(url, address, ends)
             except _Transient as exc:
-                if attempt >= self.retries:
+                pause = self.backoff * (2**attempt)
+                if attempt >= self.retries or time.monotonic() + pause >= ends:
                     raise FetchError(exc.reason) from None
-                time.sleep(self.backoff * (2**attempt))
+                time.sleep(pause)
                 attempt += 1
 
-    def _get_once(self, url: str) -> Page | str:
+    def _left(self, ends: float) -> float:
+        left = ends - time.monotonic()
+        if left <= 0:
+            raise FetchError(f"gave up after the {self.deadline:g} s deadline")
+        return left
+
+    def _get_once(self, url: str, address: str, ends: float) -> Page | str:
+        target, headers, extensions = pinned(url, address)
+        timeout = httpx.Timeout(min(self.timeout, self._left(ends)))
         try:
-            with self._client.stream("GET", url) as response:
+            with self._client.stream(
+                "GET", target, headers=headers, extensions=extensions, timeout=timeout
+            ) as response:
                 if not self.allow_private:
                     _check_peer(response)
                 status = response.status_code
@@ -168,18 +220,24 @@ class Fetcher:
                         f"{human_size(self.max_bytes)} cap"
                     )
                 body = bytearray()
+                # Each read may wait only for what is left of the deadline.
+                timeouts = response.request.extensions.get("timeout")
                 for chunk in response.iter_bytes():
                     body.extend(chunk)
                     if len(body) > self.max_bytes:
                         raise FetchError(f"response is over the {human_size(self.max_bytes)} cap")
+                    left = self._left(ends)
+                    if isinstance(timeouts, dict):
+                        timeouts["read"] = min(self.timeout, left)
                 content_type = response.headers.get("content-type", "")
                 return Page(
-                    url=str(response.url),
+                    url=url,
                     content=bytes(body),
                     content_type=content_type.split(";", 1)[0].strip().lower(),
                     charset=response.charset_encoding,
                 )
         except httpx.TimeoutException:
+            self._left(ends)  # the deadline, when that is what ran out
             raise _Transient(f"timed out after {self.timeout:g} s") from None
         except httpx.TransportError as exc:
             raise _Transient(f"connection failed ({type(exc).__name__})") from None
