@@ -11,6 +11,8 @@ from pathlib import Path
 DEFAULT_DB_FILE = "warledger.db"
 DB_ENV = "WARLEDGER_DB"
 TOKEN_ENV = "WARLEDGER_TOKEN"
+MAX_BODY_ENV = "WARLEDGER_MAX_BODY"
+DEFAULT_MAX_BODY = 4 * 1024 * 1024  # bytes of one API request; an article is far less
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
@@ -35,3 +37,11 @@ def db_url(explicit: str | None = None) -> str:
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser().resolve()}"
+
+
+def max_body_bytes(explicit: int | None = None) -> int:
+    """The API's request-body cap: the argument, else ``$WARLEDGER_MAX_BODY``, else 4 MB."""
+    if explicit:
+        return explicit
+    value = os.environ.get(MAX_BODY_ENV, "").strip()
+    return int(value) if value.isdigit() and int(value) > 0 else DEFAULT_MAX_BODY

@@ -18,6 +18,7 @@ from warledger.interfaces.api import analysis_routes, errors, routes
 from warledger.interfaces.api.cache import PageCache
 from warledger.interfaces.api.ingest_service import ExtractFn, default_extract, extractor_version
 from warledger.interfaces.api.security import SecurityHeaders
+from warledger.interfaces.api.write_guard import WriteGuard
 from warledger.interfaces.web import WEB_DIR, pages
 from warledger.ledger.store import Store
 
@@ -31,6 +32,7 @@ def create_app(
     extract: ExtractFn | None = None,
     allow_private: bool = False,
     cache_seconds: float = 2.0,
+    max_body: int | None = None,
 ) -> FastAPI:
     """The app on the ledger at ``db_url`` (default: ``$WARLEDGER_DB`` or ./warledger.db).
 
@@ -39,7 +41,9 @@ def create_app(
     the spaCy extractor (e.g. to share a loaded pipeline); ``allow_private`` lets the
     write endpoint fetch URLs on private addresses (off: it would be an SSRF hole).
     Event pages are cached for ``cache_seconds`` (0 turns the cache off); writes through
-    this app clear it, writes by other processes show within that time.
+    this app clear it, writes by other processes show within that time. A write's
+    token is checked before its body is read, and bodies over ``max_body`` bytes
+    (default ``$WARLEDGER_MAX_BODY`` or 4 MB) are refused with 413 before parsing.
     """
     store = Store.open(db_url)
 
@@ -72,6 +76,7 @@ def create_app(
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
 
+    app.add_middleware(WriteGuard, max_body=max_body or settings.max_body_bytes())
     app.add_middleware(SecurityHeaders)
 
     @app.get("/docs", include_in_schema=False)

@@ -250,7 +250,7 @@ class IngestRequest(_Model):
 
 class IngestOut(_Model):
     doc_id: str
-    status: str = Field(description="new, duplicate or near_duplicate")
+    status: str = Field(description="new, updated (a new version), duplicate or near_duplicate")
     events: int = Field(description="events extracted from this document")
     positions: int
     event_ids: list[str] = Field(description="consolidated events that hold its claims")

@@ -21,6 +21,9 @@ Kind = EventKind  # the schema's kinds, so a bad value is a 422 that lists them
 Status = Literal["reported", "claimed", "unverified", "confirmed"]
 SIDE_PATTERN = r"^[A-Za-z]{2,8}$"
 MAX_LIMIT = 500
+# Databases take a signed 64-bit offset; a bigger one overflowed into a 500. No ledger
+# has a billion rows to skip.
+MAX_OFFSET = 1_000_000_000
 
 KindQ = Annotated[Kind | None, Query(description="event kind")]
 SubtypeQ = Annotated[str | None, Query(max_length=40, pattern=r"^[a-z_]+$")]
@@ -37,7 +40,7 @@ DateToQ = Annotated[date | None, Query(description="events overlapping up to thi
 ContradictionQ = Annotated[bool | None, Query(description="sources disagree on a number")]
 SourceQ = Annotated[str | None, Query(max_length=200, description="an outlet, e.g. voanews.com")]
 LimitQ = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-OffsetQ = Annotated[int, Query(ge=0)]
+OffsetQ = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
 async def event_filter(
@@ -126,6 +129,6 @@ def page_numbers(params: dict[str, str], *, default_limit: int = 50) -> tuple[in
         offset = int(params.get("offset") or 0)
     except ValueError:
         raise UsageError("limit and offset must be whole numbers") from None
-    if not 1 <= limit <= MAX_LIMIT or offset < 0:
-        raise UsageError(f"limit must be 1..{MAX_LIMIT} and offset at least 0")
+    if not 1 <= limit <= MAX_LIMIT or not 0 <= offset <= MAX_OFFSET:
+        raise UsageError(f"limit must be 1..{MAX_LIMIT} and offset 0..{MAX_OFFSET}")
     return limit, offset

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 from datetime import date
 from typing import Annotated, Any
 
@@ -39,6 +38,7 @@ from warledger.interfaces.api.params import (
     event_filter,
 )
 from warledger.interfaces.api.queries import EventFilter
+from warledger.interfaces.api.write_guard import token_matches
 from warledger.ledger.barrages import find_barrages
 from warledger.ledger.store import Store
 from warledger.types import ISSUES
@@ -128,8 +128,7 @@ def _check_token(request: Request, authorization: str | None) -> None:
         raise HTTPException(
             403, "this server is read-only: start it with WARLEDGER_TOKEN set to accept writes"
         )
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip(), expected):
+    if not token_matches(authorization, expected):
         raise HTTPException(
             401,
             "a valid token is required: send 'Authorization: Bearer <WARLEDGER_TOKEN>'",

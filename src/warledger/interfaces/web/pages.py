@@ -41,6 +41,13 @@ def configure(templates: Jinja2Templates) -> None:
         attribution=ATTRIBUTION,
     )
     templates.env.filters["counts_text"] = counts_text
+    templates.env.tests["web_link"] = is_web_link
+
+
+def is_web_link(url: object) -> bool:
+    """Only http(s) URLs become links: a ``javascript:`` or ``data:`` URL from an input's
+    metadata would run in the reader's browser when clicked."""
+    return isinstance(url, str) and url.strip().lower().startswith(("http://", "https://"))
 
 
 def counts_text(counts: dict[str, Any]) -> str:
