@@ -24,11 +24,17 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table("documents") as batch:
-        batch.add_column(sa.Column("previous_version", sa.String(40)))
-        batch.add_column(sa.Column("superseded_by", sa.String(40)))
+        batch.add_column(
+            sa.Column("previous_version", sa.String(40), comment="the version this text updates")
+        )
+        batch.add_column(
+            sa.Column("superseded_by", sa.String(40), comment="a newer version; null when current")
+        )
         batch.create_index("ix_documents_superseded_by", ["superseded_by"])
     with op.batch_alter_table("runs") as batch:
-        batch.add_column(sa.Column("host", sa.String(255)))
+        batch.add_column(
+            sa.Column("host", sa.String(255), comment="where the run ran (to find killed runs)")
+        )
         batch.add_column(sa.Column("pid", sa.Integer))
 
 
