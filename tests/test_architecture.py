@@ -12,6 +12,8 @@ from typing import get_args
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "warledger"
+NLP_MAX_LINES = 500
+KINETIC_MAX_LINES = 400
 
 
 def _modules() -> dict[str, Path]:
@@ -64,6 +66,17 @@ def test_no_import_cycle_in_warledger():
         list(TopologicalSorter(import_graph()).static_order())
     except CycleError as err:
         pytest.fail(f"import cycle: {' -> '.join(err.args[1])}")
+
+
+def test_no_nlp_module_is_over_500_lines_and_no_kinetic_module_over_400():
+    sizes = {
+        path.relative_to(SRC).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
+        for path in (SRC / "nlp").rglob("*.py")
+    }
+    assert {p: n for p, n in sizes.items() if n > NLP_MAX_LINES} == {}
+    kinetic = {p: n for p, n in sizes.items() if p.startswith("nlp/kinetic/")}
+    assert kinetic, "the kinetic reader is a package of small modules"
+    assert {p: n for p, n in kinetic.items() if n > KINETIC_MAX_LINES} == {}
 
 
 def test_no_module_uses_cpythons_private_regex_parser():

@@ -17,30 +17,29 @@ the same sentence), then the oblasts of the other places in the document.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from spacy.symbols import PROPN
 
 from warledger.nlp.context import PlaceMention
 from warledger.nlp.places.gazetteer import (
-    ADMIN1_WORDS,
-    ADMIN2_WORDS,
-    HROMADA_WORDS,
     Gazetteer,
-    Place,
 )
 from warledger.nlp.places.names import name_key
-from warledger.types import Location
+from warledger.nlp.places.resolution import resolve_all
+from warledger.nlp.places.tokens import SUFFIX_WORDS, Found, Tokens, lists_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 _ARTICLES = frozenset({"the", "a", "an"})
+
+
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
 _CALENDAR = frozenset(
     {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -48,6 +47,8 @@ _CALENDAR = frozenset(
         "september", "october", "november", "december",
     }
 )
+
+
 # Lower-case words that can start a place phrase ("southern Russia", "the front line").
 REGION_STARTERS = frozenset(
     {
@@ -56,14 +57,16 @@ REGION_STARTERS = frozenset(
         "northeast", "southeast", "northwest", "southwest", "front", "frontline",
     }
 )
-# Words after a name that make it an area named after the place.
-SUFFIX_WORDS = frozenset(ADMIN1_WORDS + ADMIN2_WORDS + HROMADA_WORDS)
+
+
 # The plural after a list gives every member its area: "the Lviv and Volyn regions".
 PLURAL_SUFFIXES = {
     "regions": "region", "oblasts": "oblast", "provinces": "province",
     "districts": "district", "raions": "raion", "rayons": "rayon",
     "communities": "community", "hromadas": "hromada", "municipalities": "municipality",
 }
+
+
 # "<noun> of X" says X is a place, even when the model reads X as a person.
 PLACE_NOUNS = frozenset(
     {
@@ -73,6 +76,8 @@ PLACE_NOUNS = frozenset(
         "direction", "area", "liberation", "capture", "outskirt",
     }
 )
+
+
 # Words right before a name that usually introduce a place.
 PLACE_PREPOSITIONS = frozenset(
     {
@@ -82,13 +87,19 @@ PLACE_PREPOSITIONS = frozenset(
         "targeted", "reached", "approaching", "bombed", "village", "town", "city",
     }
 )
+
+
 # Prepositions that also take people ("a letter to X", "a call from X"): alone they do not
 # outweigh the model reading a village name as a person.
 _NOT_LOCATIVE = frozenset({"to", "from", "on", "over", "via", "at"})
+
+
 # Words right after a name that say it is a place ("the Pokrovsk direction").
 PLACE_FOLLOWERS = frozenset(
     SUFFIX_WORDS | set(PLURAL_SUFFIXES) | {"direction", "axis", "sector", "front", "area"}
 )
+
+
 # A city as the subject of these verbs is its government ("Moscow denied", "Washington
 # warned"): an actor, not where something happened.
 SPEAKING_VERBS = frozenset(
@@ -101,71 +112,12 @@ SPEAKING_VERBS = frozenset(
         "proposes", "argued", "argues", "vowed", "vows", "pledged", "pledges",
     }
 )
-_LIST_SEPARATORS = frozenset({",", "and", ", and", "or", ", or"})
-# Between a place and the area that contains it: "X, Kharkiv region", "X, also in Kharkiv",
-# "X in the Sumy region", "X of Donetsk".
-_CONTAINED_IN = re.compile(
-    r"^\s*(?:,\s*(?:also\s+)?(?:in\s+)?|\s(?:also\s+)?(?:in|of)\s+)(?:the\s+)?$"
-)
-
-
-@dataclass
-class _Found:
-    start: int  # token indices
-    end: int
-    key: str
-    cands: list[Place]
-    ner: str | None  # the entity label when spaCy tagged it as a place
-    strong: bool  # a cue says "this is a place", whatever the model thinks
-    weak: bool  # a preposition or list position suggests a place
-    tagged_person: bool = False  # the model called exactly this name a person or body
-    locative: bool = False  # the preposition before it is one people do not take
-    area_word: str | None = None  # "region" for "Lviv" in "the Lviv and Volyn regions"
-
-    def query(self, toks: _Tokens) -> str:
-        """The name to look up: the text, plus the area a following plural gives it."""
-        name = toks.span_text(self.start, self.end)
-        return f"{name} {self.area_word}" if self.area_word else name
-
-
-class _Tokens:
-    """Plain lists taken from the doc once: creating spaCy Token objects token by token
-    costs more than everything else this module does."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.text = doc.text  # spaCy joins every token to build it: take it once
-        rows = doc.to_array(
-            ["IDX", "LENGTH", "IS_PUNCT", "IS_SPACE", "SENT_START", "POS"]
-        ).tolist()
-        self.proper = [r[5] == PROPN for r in rows]
-        self.starts = [r[0] for r in rows]
-        self.ends = [r[0] + r[1] for r in rows]
-        self.skip = [bool(r[2] or r[3]) for r in rows]
-        self.sent_id: list[int] = []
-        current = 0
-        for i, r in enumerate(rows):
-            if r[4] == 1 and i > 0:
-                current += 1
-            self.sent_id.append(current)
-        self.n = len(rows)
-        text = self.text
-        self.words = [text[a:b] for a, b in zip(self.starts, self.ends, strict=True)]
-        self.lowers = [w.lower() for w in self.words]
-
-    def word(self, i: int) -> str:
-        return self.words[i]
-
-    def lower(self, i: int) -> str:
-        return self.lowers[i] if 0 <= i < self.n else ""
-
-    def span_text(self, start: int, end: int) -> str:
-        return self.text[self.starts[start] : self.ends[end - 1]]
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
     """Every place mention in ``doc``, resolved with its local and document context."""
     gaz = gazetteer or Gazetteer.load()
-    toks = _Tokens(doc)
+    toks = Tokens(doc)
     ents = doc.ents
     found = _merge(_gazetteer_spans(toks, gaz) + _cued_unknown_spans(toks),
                    _entity_spans(ents, toks, gaz))
@@ -178,16 +130,13 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMenti
     kept = _add_list_members(kept, found, toks, person)
     kept = _add_repeated_names(kept, found, toks, person)
     kept = [f for f in kept if not _speaks(f, toks)]
-    return _resolve_all(toks, kept, gaz)
+    return resolve_all(toks, kept, gaz)
 
 
-# -- finding --------------------------------------------------------------------------
-
-
-def _gazetteer_spans(toks: _Tokens, gaz: Gazetteer) -> list[_Found]:
+def _gazetteer_spans(toks: Tokens, gaz: Gazetteer) -> list[Found]:
     """Longest gazetteer names starting at capitalised tokens (or region words); a phrase
     is extended only while its words can still begin a gazetteer name."""
-    out: list[_Found] = []
+    out: list[Found] = []
     text, n = toks.text, toks.n
     limit = min(gaz.max_words, 6)
     prefixes = gaz.prefixes
@@ -220,15 +169,15 @@ def _gazetteer_spans(toks: _Tokens, gaz: Gazetteer) -> list[_Found]:
         if follower in SUFFIX_WORDS and not any(p.kind in ("admin1", "admin2") for p in cands):
             key = f"{key} {follower}"
             end += 1
-        out.append(_Found(i, end, key, cands, None, False, False))
+        out.append(Found(i, end, key, cands, None, False, False))
         i = end
     return out
 
 
-def _cued_unknown_spans(toks: _Tokens) -> list[_Found]:
+def _cued_unknown_spans(toks: Tokens) -> list[Found]:
     """Capitalised names after "village of" / "town of" that no gazetteer knows (a
     Russian village such as Gornal): kept with their name, resolved from context."""
-    out: list[_Found] = []
+    out: list[Found] = []
     for i in range(1, toks.n):
         if toks.lower(i) != "of" or toks.lower(i - 1) not in PLACE_NOUNS:
             continue
@@ -237,7 +186,7 @@ def _cued_unknown_spans(toks: _Tokens) -> list[_Found]:
             end += 1
         if end > start:
             key = name_key(toks.span_text(start, end))
-            out.append(_Found(start, end, key, [], None, True, False))
+            out.append(Found(start, end, key, [], None, True, False))
     return out
 
 
@@ -248,7 +197,7 @@ def _plausible_case(first_word: str, words: int, key: str) -> bool:
     return True
 
 
-def _person_tokens(people: Sequence[Span], found: list[_Found], toks: _Tokens) -> set[int]:
+def _person_tokens(people: Sequence[Span], found: list[Found], toks: Tokens) -> set[int]:
     """Tokens inside names of people and bodies, except where the model misread places:
     an entity that is exactly one gazetteer name ("near Chasiv Yar" tagged PERSON) or a
     list ("Kherson, Bilozerka" tagged ORG). Those names are marked, and need a cue."""
@@ -267,8 +216,8 @@ def _person_tokens(people: Sequence[Span], found: list[_Found], toks: _Tokens) -
     return tokens
 
 
-def _entity_spans(ents: Sequence[Span], toks: _Tokens, gaz: Gazetteer) -> list[_Found]:
-    out: list[_Found] = []
+def _entity_spans(ents: Sequence[Span], toks: Tokens, gaz: Gazetteer) -> list[Found]:
+    out: list[Found] = []
     for ent in ents:
         if ent.label_ not in PLACE_LABELS:
             continue
@@ -280,11 +229,11 @@ def _entity_spans(ents: Sequence[Span], toks: _Tokens, gaz: Gazetteer) -> list[_
         cands = gaz.candidates(name)
         if not cands and ent.label_ != "GPE":
             continue
-        out.append(_Found(start, end, key, cands, ent.label_, False, False))
+        out.append(Found(start, end, key, cands, ent.label_, False, False))
     return out
 
 
-def _trim(ent: Span, toks: _Tokens) -> tuple[int, int]:
+def _trim(ent: Span, toks: Tokens) -> tuple[int, int]:
     """Entity token range without a leading "the", a trailing possessive, or a plural
     area word ("Mykolaiv regions": the plural belongs to the whole list)."""
     start, end = ent.start, ent.end
@@ -297,9 +246,9 @@ def _trim(ent: Span, toks: _Tokens) -> tuple[int, int]:
     return start, end
 
 
-def _merge(gazetteer: list[_Found], entities: list[_Found]) -> list[_Found]:
+def _merge(gazetteer: list[Found], entities: list[Found]) -> list[Found]:
     """One mention per stretch of text; a span found by both keeps the NER label."""
-    by_range: dict[tuple[int, int], _Found] = {}
+    by_range: dict[tuple[int, int], Found] = {}
     for f in gazetteer:
         by_range.setdefault((f.start, f.end), f)
     for ent in entities:
@@ -312,7 +261,7 @@ def _merge(gazetteer: list[_Found], entities: list[_Found]) -> list[_Found]:
     # Kong"), then the longer span.
     ordered = sorted(by_range.values(), key=lambda f: (not f.cands, f.start - f.end, f.start))
     taken: set[int] = set()
-    kept: list[_Found] = []
+    kept: list[Found] = []
     for f in ordered:
         if any(t in taken for t in range(f.start, f.end)):
             continue
@@ -325,7 +274,7 @@ def _merge(gazetteer: list[_Found], entities: list[_Found]) -> list[_Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
-def _not_a_place_name(f: _Found, toks: _Tokens, person_names: set[str]) -> bool:
+def _not_a_place_name(f: Found, toks: Tokens, person_names: set[str]) -> bool:
     """The model's GPE labels on people ("Putin" tagged GPE once, PERSON elsewhere) and
     on compounds ("U.S.-China"), and "front-line" used as an adjective."""
     text = toks.span_text(f.start, f.end)
@@ -334,7 +283,7 @@ def _not_a_place_name(f: _Found, toks: _Tokens, person_names: set[str]) -> bool:
     return "-" in text and any(p.kind == "region" for p in f.cands)
 
 
-def _is_place(f: _Found, toks: _Tokens, person: set[int]) -> bool:
+def _is_place(f: Found, toks: Tokens, person: set[int]) -> bool:
     """Keep a mention the model tagged as a place, or one a cue marks as a place."""
     _mark_cues(f, toks)
     in_person = any(t in person for t in range(f.start, f.end))
@@ -361,14 +310,14 @@ def _is_place(f: _Found, toks: _Tokens, person: set[int]) -> bool:
     return f.weak and any(toks.proper[t] for t in range(f.start, f.end))
 
 
-def _is_multiword_town(f: _Found) -> bool:
+def _is_multiword_town(f: Found) -> bool:
     """"Chasiv Yar", "Velyka Novosilka": a town's full two-word name is no one's name."""
     return f.end - f.start > 1 and any(
         p.kind == "settlement" and p.country == "UA" and p.rank >= 1 for p in f.cands
     )
 
 
-def _inside_longer_name(f: _Found, toks: _Tokens) -> bool:
+def _inside_longer_name(f: Found, toks: Tokens) -> bool:
     """A name glued to other capitalised words is part of a longer name the gazetteer
     does not know: "Latin America", "Gulf of Guinea", "Taiwan Strait", "Hanoi Summit"."""
     before = f.start - 1
@@ -381,28 +330,28 @@ def _inside_longer_name(f: _Found, toks: _Tokens) -> bool:
     return _capitalised_after(f, toks)
 
 
-def _capitalised_after(f: _Found, toks: _Tokens) -> bool:
+def _capitalised_after(f: Found, toks: Tokens) -> bool:
     if f.end < toks.n and toks.sent_id[f.end] == toks.sent_id[f.start]:
         word = toks.word(f.end)
         return word[:1].isupper() and word.isalpha() and word.lower() not in _CALENDAR
     return False
 
 
-def _sent_start(toks: _Tokens, i: int) -> int:
+def _sent_start(toks: Tokens, i: int) -> int:
     sent = toks.sent_id[i]
     while i > 0 and toks.sent_id[i - 1] == sent:
         i -= 1
     return i
 
 
-def _is_area_phrase(f: _Found, toks: _Tokens, kinds: set[str]) -> bool:
+def _is_area_phrase(f: Found, toks: Tokens, kinds: set[str]) -> bool:
     """Oblast, country and region names stand on their own ("Kursk region", "Russia")."""
     if kinds & {"region", "country", "facility"}:
         return True
     return toks.lower(f.end - 1) in SUFFIX_WORDS or f.end - f.start > 1
 
 
-def _mark_cues(f: _Found, toks: _Tokens) -> None:
+def _mark_cues(f: Found, toks: Tokens) -> None:
     b = f.start - 1
     if toks.lower(b) == "the":
         b -= 1
@@ -417,40 +366,9 @@ def _mark_cues(f: _Found, toks: _Tokens) -> None:
         f.locative = before not in _NOT_LOCATIVE
 
 
-def _separator(a: _Found, b: _Found, toks: _Tokens) -> str | None:
-    """What joins two mentions of one sentence when they are neighbours in a list
-    (",", "and", ", and", "or"), else None."""
-    if toks.sent_id[a.start] != toks.sent_id[b.start]:
-        return None
-    between = toks.text[toks.ends[a.end - 1] : toks.starts[b.start]]
-    between = " ".join(between.replace(",", " , ").split()).lower()
-    between = between.replace(" ,", ",")
-    return between if between in _LIST_SEPARATORS else None
-
-
-def _lists(found: list[_Found], toks: _Tokens) -> list[tuple[list[_Found], bool]]:
-    """Runs of neighbouring mentions joined by list separators, each with whether it is
-    closed by "and"/"or" (a real list, not just "X, Y")."""
-    runs: list[tuple[list[_Found], bool]] = []
-    run: list[_Found] = []
-    closed = False
-    for f in found:
-        sep = _separator(run[-1], f, toks) if run else None
-        if sep is None:
-            if len(run) > 1:
-                runs.append((run, closed))
-            run, closed = [f], False
-        else:
-            run.append(f)
-            closed = closed or sep != ","
-    if len(run) > 1:
-        runs.append((run, closed))
-    return runs
-
-
-def _spread_plural_area(found: list[_Found], toks: _Tokens) -> None:
+def _spread_plural_area(found: list[Found], toks: Tokens) -> None:
     """"in the Kiev and Kharkov regions": every member of the list is a region."""
-    for run, closed in _lists(found, toks):
+    for run, closed in lists_of(found, toks):
         last = run[-1]
         word = PLURAL_SUFFIXES.get(toks.lower(last.end))
         if word is None or not closed:
@@ -461,13 +379,13 @@ def _spread_plural_area(found: list[_Found], toks: _Tokens) -> None:
                 f.strong = True
 
 
-def _add_list_members(kept: list[_Found], found: list[_Found], toks: _Tokens,
-                      person: set[int]) -> list[_Found]:
+def _add_list_members(kept: list[Found], found: list[Found], toks: Tokens,
+                      person: set[int]) -> list[Found]:
     """"in Kupiansk, Izium and Balakliia": the names listed with a kept place are places
     (after it in any list, before it only in a list closed by "and"/"or")."""
     kept_ids = {id(f) for f in kept}
     result = list(kept)
-    for run, closed in _lists(found, toks):
+    for run, closed in lists_of(found, toks):
         first_kept = next((k for k, f in enumerate(run) if id(f) in kept_ids), None)
         if first_kept is None:
             continue
@@ -481,8 +399,8 @@ def _add_list_members(kept: list[_Found], found: list[_Found], toks: _Tokens,
     return sorted(result, key=lambda f: f.start)
 
 
-def _add_repeated_names(kept: list[_Found], found: list[_Found], toks: _Tokens,
-                        person: set[int]) -> list[_Found]:
+def _add_repeated_names(kept: list[Found], found: list[Found], toks: Tokens,
+                        person: set[int]) -> list[Found]:
     """A name the document uses as a place (tagged or cued) is a place wherever it recurs
     alone, e.g. after the model has called it a person once."""
     sure = {f.key for f in kept if f.cands and (f.ner is not None or f.strong)}
@@ -496,7 +414,7 @@ def _add_repeated_names(kept: list[_Found], found: list[_Found], toks: _Tokens,
     return sorted(kept + more, key=lambda f: f.start) if more else kept
 
 
-def _speaks(f: _Found, toks: _Tokens) -> bool:
+def _speaks(f: Found, toks: Tokens) -> bool:
     """"Moscow denied", "Washington said": a city that speaks is its government."""
     if f.strong or f.area_word or not f.cands:
         return False
@@ -508,106 +426,3 @@ def _speaks(f: _Found, toks: _Tokens) -> bool:
     return toks.lower(f.end) in SPEAKING_VERBS and toks.lower(f.start - 1) not in (
         PLACE_PREPOSITIONS
     )
-
-
-# -- resolving ------------------------------------------------------------------------
-
-
-def _resolve_all(toks: _Tokens, kept: list[_Found], gaz: Gazetteer) -> list[PlaceMention]:
-    spans = [(toks.starts[f.start], toks.ends[f.end - 1]) for f in kept]
-    texts = [toks.text[s:e] for s, e in spans]
-    names = [f.query(toks) for f in kept]
-    # Pass 1: each mention with its local context only.
-    listed = {id(f) for run, closed in _lists(kept, toks) if closed for f in run}
-    local = [_local_context(i, kept, spans, toks, gaz, listed) for i in range(len(kept))]
-    first = [
-        gaz.resolve(names[i], context_admin1=ctx, country_hint=country)
-        for i, (ctx, country, _weak) in enumerate(local)
-    ]
-    # The oblasts the document is about: every mention's area, as far as it is known.
-    areas = [loc.admin1 for loc in first if loc.admin1]
-    # Pass 2: ambiguous names take the document's oblasts (and weak sentence context).
-    mentions: list[PlaceMention] = []
-    for i, loc in enumerate(first):
-        _strong, country, weak = local[i]
-        if loc.admin1 is None and loc.precision not in ("country", "region"):
-            # An oblast named in the same sentence first, then the whole document's.
-            near = gaz.resolve(names[i], context_names=[weak], country_hint=country) if (
-                weak) else None
-            if near is not None and near.admin1 == weak:
-                loc = near
-            else:
-                loc = gaz.resolve(names[i], context_names=_without(areas, loc),
-                                  country_hint=country)
-        mentions.append(PlaceMention(spans[i][0], spans[i][1], texts[i], loc))
-    return mentions
-
-
-def _without(names: Sequence[str], loc: Location) -> list[str]:
-    return [n for n in names if n != loc.name]
-
-
-def _local_context(
-    i: int, kept: list[_Found], spans: list[tuple[int, int]], toks: _Tokens, gaz: Gazetteer,
-    listed: set[int],
-) -> tuple[str | None, str | None, str | None]:
-    """(admin1 the text puts this place in, country hint, weaker same-sentence admin1).
-
-    ``listed``: mentions of an "X, Y and Z" list, where "X, Y" does not put X in Y."""
-    f = kept[i]
-    sent = toks.sent_id[f.start]
-    strong: str | None = None
-    country: str | None = None
-    weak: str | None = None
-    if i + 1 < len(kept):
-        nxt = kept[i + 1]
-        between = toks.text[spans[i][1] : spans[i + 1][0]]
-        in_list = id(f) in listed and id(nxt) in listed and not _names_its_area(nxt, toks)
-        if toks.sent_id[nxt.start] == sent and _CONTAINED_IN.match(between) and not in_list:
-            area = _area_of(nxt, toks, gaz)
-            if area is not None:
-                strong = area
-            elif f.cands and not any(p.kind == "country" for p in f.cands) and any(
-                p.kind == "country" for p in nxt.cands
-            ):
-                country = next(p.country for p in nxt.cands if p.kind == "country")
-    if strong is None:
-        # An oblast or region named elsewhere in the same sentence, nearest first.
-        others = sorted(
-            (j for j in range(len(kept)) if j != i and toks.sent_id[kept[j].start] == sent),
-            key=lambda j: abs(kept[j].start - f.start),
-        )
-        for j in others:
-            if _is_admin1_phrase(kept[j], toks):
-                weak = _area_of(kept[j], toks, gaz)
-                if weak:
-                    break
-        if weak and not any(p.country == "UA" for p in f.cands if p.kind == "settlement"):
-            strong, weak = weak, None  # an unknown village in a named region: take it
-    return strong, country, weak
-
-
-def _names_its_area(f: _Found, toks: _Tokens) -> bool:
-    """"Donetsk region", "Sumy Oblast": written as an area, not as a town."""
-    return toks.lower(f.end - 1) in SUFFIX_WORDS or f.area_word is not None
-
-
-def _is_admin1_phrase(f: _Found, toks: _Tokens) -> bool:
-    return any(p.kind == "admin1" for p in f.cands) and (
-        toks.lower(f.end - 1) in ADMIN1_WORDS
-        or f.area_word in ADMIN1_WORDS
-        or all(p.kind == "admin1" for p in f.cands)
-    )
-
-
-def _area_of(f: _Found, toks: _Tokens, gaz: Gazetteer) -> str | None:
-    """The first-level area a mention stands for: an oblast or province ("Kharkiv
-    region", "Quebec"), or a capital that stands for its area ("Kharkiv", "Moscow")."""
-    if not f.cands:
-        return None
-    loc = gaz.resolve(f.query(toks))
-    if loc.precision == "admin1":
-        return loc.admin1
-    capitals = [p for p in f.cands if p.rank >= 3 and p.kind in ("settlement", "city")
-                and p.lat == loc.lat and p.lon == loc.lon]
-    return loc.admin1 if capitals else None

@@ -106,8 +106,7 @@ def _ukraine_settlements(
     # An alias yields to a town that bears the name officially: GeoNames lists
     # "Sloviansk" among Nikopol's names, which must not make Sloviansk ambiguous.
     entries.extend(
-        (alias, place) for alias, place in other_names
-        if official_rank.get(alias, -1) < place.rank
+        (alias, place) for alias, place in other_names if official_rank.get(alias, -1) < place.rank
     )
     return entries, raion_centres
 
@@ -195,9 +194,7 @@ def _regions(theatre: Theatre) -> list[tuple[str, Place]]:
     return entries
 
 
-def _facilities(
-    theatre: Theatre, hosts: Sequence[tuple[str, Place]]
-) -> list[tuple[str, Place]]:
+def _facilities(theatre: Theatre, hosts: Sequence[tuple[str, Place]]) -> list[tuple[str, Place]]:
     """Power plants, dams and bridges, placed at their host settlement."""
     by_key: dict[tuple[str, str | None], Place] = {}
     for key, place in hosts:
@@ -209,8 +206,19 @@ def _facilities(
         host = by_key.get((name_key(site["host"]), site["area"]))
         if host is None:
             continue
-        place = Place(name, "facility", host.country, host.admin1, host.admin2, None,
-                      host.lat, host.lon, 2, None, host.hromada)
+        place = Place(
+            name,
+            "facility",
+            host.country,
+            host.admin1,
+            host.admin2,
+            None,
+            host.lat,
+            host.lon,
+            2,
+            None,
+            host.hromada,
+        )
         entries.extend((key, place) for key in dict.fromkeys(map(name_key, (name, *aliases))))
     return entries
 
@@ -220,8 +228,14 @@ def _ocha_entries(theatre: Theatre, folder: Traversable) -> list[tuple[str, Plac
     admin1, entries = _ukraine_admin1(folder)
     settlements, centres = _ukraine_settlements(folder, admin1)
     world = _world(folder)
-    return (entries + settlements + _ukraine_raions(folder, admin1, centres) + world
-            + _regions(theatre) + _facilities(theatre, settlements + world))
+    return (
+        entries
+        + settlements
+        + _ukraine_raions(folder, admin1, centres)
+        + world
+        + _regions(theatre)
+        + _facilities(theatre, settlements + world)
+    )
 
 
 def _places_entries(theatre: Theatre, folder: Traversable) -> list[tuple[str, Place]]:
@@ -229,8 +243,17 @@ def _places_entries(theatre: Theatre, folder: Traversable) -> list[tuple[str, Pl
     admin1, lat, lon, rank."""
     entries: list[tuple[str, Place]] = []
     for kind, name, aliases, country, admin1, lat, lon, rank in rows("places.csv", folder):
-        place = Place(name, kind, country or None, admin1 or None, None, None,  # type: ignore[arg-type]
-                      _float(lat), _float(lon), int(rank or 0))
+        place = Place(
+            name,
+            kind,
+            country or None,
+            admin1 or None,
+            None,
+            None,  # type: ignore[arg-type]
+            _float(lat),
+            _float(lon),
+            int(rank or 0),
+        )
         names = (name, *(a for a in aliases.split("|") if a))
         entries.extend((key, place) for key in dict.fromkeys(map(name_key, names)))
     return entries + _regions(theatre)

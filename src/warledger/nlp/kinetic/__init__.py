@@ -1,0 +1,121 @@
+"""Kinetic events: strikes, ground combat, territorial changes and casualty totals.
+
+Reading order, per sentence:
+
+1. a cheap lexicon pass (lemma phrases from ``kinetic_triggers.json``) decides whether the
+   sentence can carry a kinetic event at all; most sentences stop here;
+2. clauses that are questions, hypotheticals, habits/trends, or nouns governed by a
+   ceasefire/accusation ("a cessation of strikes") are not events;
+3. a trigger with a place gives one event per place ("one attack wave on one place");
+   a sentence listing victims town by town ("...in Petropavlivka; ...in Ivashky") gives one
+   strike per town; casualties summed over a period give a ``casualty_report``;
+4. a following sentence without a new place that carries counts, "the attack", "the
+   drones", or a source ("The Air Force reported that...") continues the open strike: its
+   numbers, target kinds and claimant attach to it and its span joins the evidence.
+
+Every field comes from a span of the text; what the text does not say stays empty.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from warledger.nlp import attribution
+from warledger.nlp.kinetic.arguments import acting_side, side_actor
+from warledger.nlp.kinetic.continuation import OpenStrike, continue_strike, continues
+from warledger.nlp.kinetic.facts import SentenceFacts
+from warledger.nlp.kinetic.places import is_locative, off_route, usable_places
+from warledger.nlp.kinetic.sentence import read_sentence
+from warledger.nlp.lexicon import kinetic_lexicon
+from warledger.nlp.reader import CheapTerms, Reader
+from warledger.types import Event, Location, When
+
+if TYPE_CHECKING:
+    from warledger.nlp.context import DocContext
+    from warledger.nlp.theatre import Theatre
+
+
+def extract_kinetic(ctx: DocContext) -> list[Event]:
+    """Every kinetic event the document reports, in reading order."""
+    lexicon = kinetic_lexicon(ctx.theatre)
+    events: list[Event] = []
+    open_strike: OpenStrike | None = None
+    last_side: str | None = None
+    last_when: When | None = None
+    for index, sent in enumerate(ctx.doc.sents):
+        lemmas = [t.lemma_.lower() for t in sent]
+        facts = SentenceFacts(
+            sent=sent,
+            lemmas=lemmas,
+            triggers=lexicon.triggers.find(lemmas, overlapping=True),
+            weapons=lexicon.weapons.find(lemmas),
+            targets=lexicon.target_kinds.find(lemmas),
+            count_words=lexicon.counts.find(lemmas),
+        )
+        if not facts.triggers and not facts.count_words:
+            continue  # the cheap pass: nothing kinetic here
+        facts.regions = [
+            p
+            for p in ctx.places_in(sent)
+            if p.location.precision == "region" and is_locative(p, ctx)
+        ]
+        facts.places = usable_places(
+            [p for p in off_route(ctx.places_in(sent), ctx.text) if is_locative(p, ctx)],
+            ctx.text,
+        )
+        last_side = acting_side(None, facts, ctx) or last_side
+        if open_strike and not continues(open_strike, facts, index, ctx):
+            open_strike = None
+        if open_strike and continues(open_strike, facts, index, ctx):
+            continue_strike(open_strike.event, facts, ctx)
+            open_strike.sentence_index, open_strike.end_char = index, sent.end_char
+            continue
+        new = read_sentence(facts, ctx, last_side, last_when)
+        for event in new:
+            _attacker_from_context(event, last_side, ctx.theatre)
+            events.append(event)
+            if event.actor and event.actor.side in ctx.theatre.codes:
+                last_side = event.actor.side
+            if event.date.start:
+                last_when = event.date
+        strikes = [e for e in new if e.kind == "strike"]
+        if len(strikes) == 1:
+            open_strike = OpenStrike(strikes[0], index, sent.end_char)
+    for event in events:
+        first = event.evidence[0]
+        event.attribution = attribution.attribution_of(
+            ctx.text[first.start : first.end], event.claimant
+        )
+    return events
+
+
+def _attacker_from_context(event: Event, recent_side: str | None, theatre: Theatre) -> None:
+    """A strike on one party's soil with no attacker named continues the attacks just
+    described ("the launch of Russian missiles and drones ... a barrage targeting Kyiv")."""
+    if event.kind != "strike" or event.actor is not None or recent_side is None:
+        return
+    countries = {loc.country for loc in event.locations}
+    if countries == {theatre.opposite(recent_side)}:
+        event.actor = side_actor(recent_side, theatre)
+        event.target = side_actor(theatre.opposite(recent_side), theatre)
+
+
+def location_names(event: Event) -> list[str]:
+    """The event's place names (for document-level merging)."""
+    return [loc.name for loc in event.locations]
+
+
+__all__ = ["Location", "extract_kinetic", "location_names"]
+
+
+# Kinds this reader produces: those of its trigger lexicon, plus casualty reports.
+KINDS = ("strike", "ground_combat", "territorial_change", "casualty_report")
+
+
+def cheap_terms(theatre: Theatre) -> CheapTerms:
+    """A token whose lemma could start a trigger or count phrase of the lexicon."""
+    lexicon = kinetic_lexicon(theatre)
+    return CheapTerms(lemmas=frozenset({*lexicon.triggers.by_first, *lexicon.counts.by_first}))
+
+
+READER = Reader("kinetic", "events", KINDS, extract_kinetic, cheap_terms)

@@ -1,0 +1,261 @@
+"""Who acted, who was hit, with what, when and how sure: the fields of a kinetic event
+read from the trigger's sentence and the theatre's parties."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from warledger.nlp import attribution, dates
+from warledger.nlp.kinetic.facts import SentenceFacts
+from warledger.nlp.kinetic.places import PLACE_NOUNS
+from warledger.nlp.lexicon import Hit
+from warledger.nlp.theatre import Theatre
+from warledger.types import Actor, Count, Event, When
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from warledger.nlp.context import DocContext, PlaceMention
+
+REPORTING = attribution.REPORTING_LEMMAS
+
+
+# Nouns whose modifier names an organisation, not a target: "military administration".
+ORGANISATION_NOUNS = frozenset(
+    {
+        "administration",
+        "official",
+        "spokesman",
+        "spokesperson",
+        "spokeswoman",
+        "authority",
+        "source",
+        "intelligence",
+        "analyst",
+        "expert",
+        "leader",
+        "governor",
+        "command",
+        "commander",
+        "ministry",
+        "department",
+        "prosecutor",
+        "service",
+        "council",
+        "blogger",
+    }
+)
+
+
+# Subjects that stand for whoever is speaking: "its forces", "our troops", "they".
+PRONOUN_SUBJECTS = frozenset({"its", "it", "our", "we", "they", "their", "his", "her"})
+
+
+CIVILIAN = re.compile(
+    r"\b(?:civilians?|residents?|people|children|child|women|woman|man|men)\b", re.I
+)
+
+
+def pronoun_subject(token: Token) -> bool:
+    """The trigger's subject is a pronoun or "its forces": the speaker's own side."""
+    for child in token.children:
+        if child.dep_ not in {"nsubj", "agent"}:
+            continue
+        words = {t.lower_ for t in child.subtree}
+        if child.lower_ in PRONOUN_SUBJECTS or words & {"its", "our", "their"}:
+            return True
+    return False
+
+
+def taken_or_retaken(
+    actor_side: str | None, place: PlaceMention, subtype: str | None, parties: frozenset[str]
+) -> str:
+    """ "Liberated": a party taking the other party's soil captured it."""
+    country = place.location.country
+    if actor_side in parties and country in parties and country != actor_side:
+        return "captured"
+    return subtype or "recaptured"
+
+
+def acting_side(
+    token: Token | None, facts: SentenceFacts, ctx: DocContext, *, air_defence: bool = False
+) -> str | None:
+    """The side that acted: the trigger's subject, its "Russian" modifier, or its agent.
+
+    In an air-defence report ("air defences destroyed 18 Ukrainian drones") the subject
+    defends: the attacker is the side of what was shot down, else the subject's enemy.
+    """
+    sent = facts.sent
+    if token is not None and air_defence:
+        shot = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+        for child in shot:
+            side = side_of(child.subtree, ctx)
+            if side:
+                return side
+        side = weapon_side(sent, ctx.theatre)
+        if side:
+            return side
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                side = side_of(child.subtree, ctx)
+                if side:
+                    return ctx.theatre.opposite(side)
+        return None
+    if token is not None:
+        related = [
+            c for c in token.children if c.dep_ in {"nsubj", "amod", "poss", "compound", "agent"}
+        ]
+        if token.dep_ in {"dobj", "pobj"}:
+            related += [c for c in token.head.children if c.dep_ == "nsubj"]
+        for child in related:
+            side = side_of(child.subtree, ctx)
+            if side:
+                return side
+    return weapon_side(sent, ctx.theatre)
+
+
+def agentless_passive(token: Token) -> bool:
+    """ "23 missiles were downed": a passive trigger that names nobody who did it."""
+    deps = {c.dep_ for c in token.children}
+    return bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps
+
+
+def is_speaker(token: Token) -> bool:
+    """Is the token inside the subject of a reporting verb ("the Ukrainian Air Force said")?"""
+    for tok in (token, *token.ancestors):
+        if tok.dep_ in {"nsubj", "pobj"} and tok.head.lemma_.lower() in REPORTING:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
+            return True
+    return False
+
+
+def weapon_side(sent: SpacySpan, theatre: Theatre) -> str | None:
+    """ "killed by a Russian drone", "in Russian attacks": a side word on a weapon noun."""
+    for tok in sent:
+        if is_speaker(tok):
+            continue  # "the Ukrainian Air Force said": who speaks, not whose weapons
+        if tok.lower_ in theatre.side_words and tok.dep_ in {"amod", "compound", "poss", "nsubj"}:
+            head = tok.head.lemma_.lower()
+            if head in {
+                "drone",
+                "missile",
+                "attack",
+                "strike",
+                "force",
+                "troop",
+                "army",
+                "military",
+                "shelling",
+                "bomb",
+                "artillery",
+                "soldier",
+                "unit",
+                "airstrike",
+            }:
+                return theatre.side_words[tok.lower_]
+    return None
+
+
+def side_of(tokens, ctx: DocContext) -> str | None:
+    tokens = list(tokens)
+    if not tokens:
+        return None
+    lo, hi = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    for mention in ctx.actors:
+        if lo <= mention.start and mention.end <= hi and mention.actor.side in ctx.theatre.codes:
+            return mention.actor.side
+    for tok in tokens:
+        if tok.lower_ in ctx.theatre.side_words:
+            return ctx.theatre.side_words[tok.lower_]
+    return None
+
+
+def side_actor(side: str | None, theatre: Theatre) -> Actor | None:
+    if side is None:
+        return None
+    return Actor(name=theatre.party_name(side), side=side, type="state")
+
+
+def target_of(
+    kind: str, actor_side: str | None, place: PlaceMention | None, theatre: Theatre
+) -> Actor | None:
+    """The side attacked: the party owning the place hit, else the attacker's enemy."""
+    if kind not in {"strike", "ground_combat"}:
+        return None
+    country = place.location.country if place else None
+    if country in theatre.codes and country != actor_side:
+        return side_actor(country, theatre)
+    return side_actor(theatre.opposite(actor_side), theatre)
+
+
+def weapon_of(hits: list[Hit]) -> str | None:
+    kinds = {h.entry["weapon"] for h in hits}
+    if not kinds:
+        return None
+    if len(kinds) == 1:
+        return kinds.pop()
+    # "ballistic missile" also reads as "missile": keep the most specific reading
+    if (
+        kinds - {"missile"}
+        and len(kinds - {"missile"}) == 1
+        and kinds
+        & {
+            "ballistic_missile",
+            "cruise_missile",
+        }
+    ):
+        return (kinds - {"missile"}).pop()
+    return "mixed"
+
+
+def target_kinds_of(hits: list[Hit], sent: SpacySpan) -> list[str]:
+    """What was hit; a word describing a place ("a port city") is not a target."""
+    kinds: list[str] = []
+    for hit in hits:
+        token = sent[hit.start]
+        if token.dep_ in {"compound", "amod"} and token.head.lemma_.lower() in PLACE_NOUNS:
+            continue
+        if token.dep_ in {"compound", "amod"} and (token.head.lemma_.lower() in ORGANISATION_NOUNS):
+            continue  # "the regional military administration said": a speaker
+        if is_speaker(token):
+            continue  # "Russia's military said it shot down...": who speaks, not what was hit
+        if hit.entry["kind"] not in kinds:
+            kinds.append(hit.entry["kind"])
+    return kinds
+
+
+def civilian_of(facts: SentenceFacts, counts: dict[str, Count]) -> bool | None:
+    if not ({"killed", "injured"} & counts.keys()):
+        return None
+    text = facts.sent.text
+    if re.search(r"\b(?:soldiers?|troops|servicem[ae]n|combatants)\b", text, re.I):
+        return None
+    return True if CIVILIAN.search(text) else None
+
+
+def date_of(sent: SpacySpan, ctx: DocContext) -> When:
+    found = dates.find(sent.text)
+    if not found:
+        return When()
+    return dates.resolve(found[0][2], ctx.published)
+
+
+def confidence_of(event: Event, *, verbal: bool) -> float:
+    """Heuristic: a verbal trigger, a resolved place, a side and numbers each add trust."""
+    score = 0.45 if verbal else 0.35
+    if event.locations and event.locations[0].lat is not None:
+        score += 0.2
+    elif event.locations:
+        score += 0.1
+    if event.actor is not None:
+        score += 0.1
+    if event.counts:
+        score += 0.1
+    if event.claimant is not None:
+        score += 0.05
+    if event.status == "unverified":
+        score -= 0.1
+    return max(0.05, min(0.95, score))

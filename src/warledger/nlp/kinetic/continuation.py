@@ -1,0 +1,85 @@
+"""A following sentence that adds to the strike just read: its numbers, target kinds and
+source join that strike instead of making a new one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from warledger.nlp import attribution
+from warledger.nlp.kinetic.arguments import civilian_of, confidence_of, target_kinds_of, weapon_of
+from warledger.nlp.kinetic.counts import counts_by_weapon, counts_in
+from warledger.nlp.kinetic.facts import SentenceFacts
+from warledger.nlp.kinetic.places import settlement_like
+from warledger.nlp.kinetic.triggers import live_triggers
+from warledger.types import Event, Span
+
+if TYPE_CHECKING:
+    from warledger.nlp.context import DocContext
+
+ANAPHORA = re.compile(
+    r"\b(?:the|this|that) (?:attack|strike|barrage|assault|bombardment|shelling)\b"
+    r"|\b(?:of these|of them|the drones|the missiles|in the attack)\b",
+    re.IGNORECASE,
+)
+
+
+MAX_CONTINUATION_GAP = 3  # sentences
+
+
+@dataclass
+class OpenStrike:
+    """The strike the next sentences may still be adding to."""
+
+    event: Event
+    sentence_index: int
+    end_char: int
+
+
+def continues(open_strike: OpenStrike, facts: SentenceFacts, index: int, ctx: DocContext) -> bool:
+    """Does this sentence add to the strike read just before (same paragraph, no new place)?"""
+    sent = facts.sent
+    if index - open_strike.sentence_index > MAX_CONTINUATION_GAP:
+        return False
+    if "\n" in ctx.text[open_strike.end_char : sent.start_char]:
+        return False
+    known = {loc.name for loc in open_strike.event.locations}
+    if any(p.location.name not in known for p in facts.places if settlement_like(p)):
+        return False
+    territorial = any(h.entry["kind"] != "strike" for h in live_triggers(facts))
+    if territorial:
+        return False
+    return bool(facts.count_words or ANAPHORA.search(sent.text))
+
+
+def continue_strike(event: Event, facts: SentenceFacts, ctx: DocContext) -> None:
+    sent = facts.sent
+    speaker, _ = attribution.attribute(sent, ctx)
+    own_source = speaker is not None and event.claimant is not None and speaker != event.claimant
+    for key, count in counts_in(facts).items():
+        if own_source and key not in event.counts:
+            count.claimant = speaker  # "Two people were injured, the governor said"
+        event.counts.setdefault(key, count)
+    for weapon, counts in counts_by_weapon(facts).items():
+        for key, count in counts.items():
+            event.counts_by_weapon.setdefault(weapon, {}).setdefault(key, count)
+    for kind in target_kinds_of(facts.targets, facts.sent):
+        if kind not in event.target_kind:
+            event.target_kind.append(kind)
+    if event.weapon is None:
+        event.weapon = weapon_of(facts.weapons)
+    if event.claimant is None:
+        claimant, status = attribution.attribute(
+            sent, ctx, actor_side=event.actor.side if event.actor else None
+        )
+        if claimant is not None:
+            event.claimant, event.status = claimant, status
+    elif event.status == "reported" and attribution.is_party_claim(
+        event.claimant, sent.text, ctx.theatre.codes
+    ):
+        event.status = "claimed"  # "Of these, 95 were shot down, it said": a party's tally
+    if event.civilian is None:
+        event.civilian = civilian_of(facts, event.counts)
+    event.evidence.append(Span(sent.start_char, sent.end_char, sent.text))
+    event.confidence = confidence_of(event, verbal=True)

@@ -1,0 +1,153 @@
+"""Numbers of a kinetic sentence keyed by what they count ("54 drones launched", "38
+intercepted", "23 of 31 missiles"), in total and per weapon."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from warledger.nlp import numbers
+from warledger.nlp.kinetic.facts import SentenceFacts
+from warledger.types import Count
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
+
+# Keys counted by the noun after a number ("12 attacks"), never by the verb above it
+# ("attacked nearly 10 villages" counts villages, not attacks).
+NOUN_COUNT_KEYS = frozenset({"attacks", "settlements"})
+
+
+# "23 of 31 missiles", "23 out of the 31": the second number is how many came.
+OUT_OF = re.compile(r"\s+(?:out\s+)?of(?:\s+the)?\s+")
+
+
+TOLL_BEFORE = re.compile(r"\b(?:death|casualty) toll\b[^.;]{0,80}$", re.IGNORECASE)
+
+
+def counts_in(facts: SentenceFacts) -> dict[str, Count]:
+    """Numbers in the sentence, each keyed by the word that says what it counts.
+
+    A key met again for another weapon ("90 missiles and 100 drones") adds up to the total;
+    the per-weapon numbers are in :func:`counts_by_weapon`.
+    """
+    return _totals(_keyed_counts(facts))
+
+
+def counts_by_weapon(facts: SentenceFacts) -> dict[str, dict[str, Count]]:
+    """Per weapon type, the numbers whose noun is that weapon ("100 drones")."""
+    by_weapon: dict[str, dict[str, Count]] = {}
+    for key, count, weapon in _keyed_counts(facts):
+        if weapon is not None:
+            by_weapon.setdefault(weapon, {}).setdefault(key, count)
+    return by_weapon if len(by_weapon) > 1 else {}
+
+
+def _totals(keyed: list[tuple[str, Count, str | None]]) -> dict[str, Count]:
+    result: dict[str, Count] = {}
+    weapons_seen: dict[str, set[str | None]] = {}
+    for key, count, weapon in keyed:
+        seen = weapons_seen.setdefault(key, set())
+        if key not in result:
+            result[key] = count
+        elif weapon is not None and None not in seen and weapon not in seen:
+            result[key] = _sum(result[key], count)  # another weapon's share of the total
+        else:
+            continue
+        seen.add(weapon)
+    return result
+
+
+def _sum(a: Count, b: Count) -> Count:
+    qualifier = a.qualifier if a.qualifier == b.qualifier else "at_least"
+    if {a.qualifier, b.qualifier} & {"about", "up_to", "at_most"}:
+        qualifier = "about"
+    return Count(a.value + b.value, qualifier, None)
+
+
+def _keyed_counts(facts: SentenceFacts) -> list[tuple[str, Count, str | None]]:
+    """Every (key, count, weapon) in the sentence, in reading order.
+
+    "23 of 31 missiles were downed": the first number is what the verb says (intercepted),
+    the second is how many came (launched).
+    """
+    sent = facts.sent
+    found = numbers.find_counts(sent.text)
+    keyed: list[tuple[str, Count, str | None]] = []
+    for i, (start, end, count) in enumerate(found):
+        following = found[i + 1] if i + 1 < len(found) else None
+        if i and OUT_OF.fullmatch(sent.text[found[i - 1][1] : start]):
+            continue  # the "31" of "23 of 31": read with the number before it
+        abs_start, abs_end = sent.start_char + start, sent.start_char + end
+        key = _count_key(sent, facts, abs_start, abs_end)
+        if following and OUT_OF.fullmatch(sent.text[end : following[0]]):
+            f_start, f_end = sent.start_char + following[0], sent.start_char + following[1]
+            weapon = _weapon_of_number(sent, facts, f_start, f_end)
+            if key:
+                keyed.append((key, count, weapon))
+            keyed.append(("launched", following[2], weapon))
+            continue
+        if key:
+            keyed.append((key, count, _weapon_of_number(sent, facts, abs_start, abs_end)))
+    return keyed
+
+
+def _weapon_of_number(sent: SpacySpan, facts: SentenceFacts, start: int, end: int) -> str | None:
+    """The weapon type a number counts: the weapon noun it modifies ("100 drones")."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root.head if span.root.dep_ in {"nummod", "quantmod"} else None
+    if head is None:
+        return None
+    rel = head.i - sent.start
+    for hit in facts.weapons:
+        if hit.start <= rel < hit.end:
+            return hit.entry["weapon"]
+    return None
+
+
+def _count_key(sent: SpacySpan, facts: SentenceFacts, start: int, end: int) -> str | None:
+    doc = sent.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    last = span[-1].i - sent.start
+    # 1. a counted word just after the number: "seven injuries", "two people killed"
+    for hit in facts.count_words:
+        if last < hit.start <= last + 5:
+            between = sent[last + 1 : hit.start]
+            if not any(t.is_punct or t.lower_ in {"while", "but", "and"} for t in between):
+                return hit.entry["key"]
+    # 2. "Of the 120 drones, ...", "attacked with 120 drones": the number launched
+    root = span.root
+    weapon_tokens = {h.start for h in facts.weapons} | {h.end - 1 for h in facts.weapons}
+    noun = root.head
+    while noun.dep_ == "conj" and noun.head is not noun:
+        noun = noun.head  # "with 45 missiles and 160 drones": the drones share the "with"
+    if (
+        root.dep_ == "nummod"
+        and root.head.i - sent.start in weapon_tokens
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in {"of", "with"}
+    ):
+        return "launched"
+    # 3. "the death toll rose to 14", "a death toll of 14"
+    if TOLL_BEFORE.search(sent.doc.text[sent.start_char : start]):
+        return "killed"
+    # 4. the verb the number hangs on: "38 were intercepted", "deployed 54 drones"
+    head = span.root
+    for _ in range(3):
+        if head.head is head:
+            break
+        head = head.head
+        rel = head.i - sent.start
+        for hit in facts.count_words:
+            if hit.start <= rel < hit.end and hit.entry["key"] not in NOUN_COUNT_KEYS:
+                return hit.entry["key"]
+    return None
+
+
+def mostly_interceptions(counts: dict[str, Count]) -> bool:
+    return "intercepted" in counts and not ({"killed", "injured"} & counts.keys())

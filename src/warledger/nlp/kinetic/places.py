@@ -1,0 +1,145 @@
+"""Where a kinetic event happened: the places of a trigger's phrase, without a route's
+ends, the region that only situates a town, or a place named as a government."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from warledger.nlp.kinetic.facts import SentenceFacts
+from warledger.nlp.places import roles as place_roles
+from warledger.types import Count
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from warledger.nlp.context import DocContext, PlaceMention
+
+# A place after these is where something heads or what it is likened to, not where it happened.
+NOT_LOCATIVE_PREPS = frozenset({"toward", "towards", "with", "than", "about", "for"})
+
+
+# Dependents that open another clause: places in them belong to that clause's event.
+CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis", "csubj"})
+
+
+PLACE_NOUNS = frozenset({"city", "town", "village", "region", "oblast", "area", "hub"})
+
+
+ROUTE_ROLES = frozenset({"origin", "destination", "via"})
+
+
+PRECISE = frozenset({"point", "settlement", "admin2", "admin1"})
+
+
+# What stands between a place and the wider area that situates it: "X, Kharkiv region",
+# "X in eastern Ukraine's Donetsk region", "X, also in Kharkiv".
+IN_CONTEXT = re.compile(
+    r"^(?:,\s*(?:also\s+)?(?:in\s+)?(?:the\s+)?|\s+(?:in|of)\s+(?:the\s+)?(?:[\w’']+\s+){0,3})$"
+)
+
+
+def place_groups(
+    kind: str, places: list[PlaceMention], counts: dict[str, Count]
+) -> list[list[PlaceMention]]:
+    """The places of each event a trigger reports: one event per place, except that a
+    strike whose numbers are given once for several places ("shot down 42 drones over the
+    Belgorod and Kursk regions") is one event at all of them, so no number is repeated."""
+    if not places:
+        return [[]]
+    if kind == "strike" and counts and len(places) > 1:
+        return [list(places)]
+    return [[p] for p in places]
+
+
+def usable_places(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Places precise enough to locate an event, without the oblast named as context.
+
+    "Petropavlivka, Kharkiv region" names one place: the region only says where the
+    village is. A country ("Ukraine") or a vague area does not locate an event.
+    """
+    precise = [p for p in places if p.location.precision in PRECISE or p.location.lat is None]
+    precise = [p for p in precise if p.location.precision not in {"country", "region"}]
+    precise = [
+        p
+        for i, p in enumerate(precise)
+        if not (
+            i
+            and IN_CONTEXT.match(text[precise[i - 1].end : p.start])
+            and _situates(p, text[precise[i - 1].end : p.start])
+        )
+    ]
+    settlements = [p for p in precise if settlement_like(p)]
+    context_admin1 = {p.location.admin1 for p in settlements if p.location.admin1}
+    kept = []
+    seen = set()
+    for place in precise:
+        is_context = place.location.precision == "admin1" and place.location.admin1 in (
+            context_admin1
+        )
+        if is_context and not settlement_like(place):
+            continue
+        if place.location.name in seen:
+            continue
+        seen.add(place.location.name)
+        kept.append(place)
+    return kept
+
+
+def off_route(places: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Places that are not a route's ends: in "traveling from Quetta, Balochistan, to
+    Peshawar" the train was attacked somewhere between, not at either end (nor in the
+    province that situates an end)."""
+    kept: list[PlaceMention] = []
+    on_route = False
+    previous_end = None
+    for place in places:
+        situating = previous_end is not None and text[previous_end : place.start].strip() == ","
+        on_route = place_roles.role(text, place) in ROUTE_ROLES or (on_route and situating)
+        if not on_route:
+            kept.append(place)
+        previous_end = place.end
+    return kept
+
+
+def _situates(place: PlaceMention, between: str) -> bool:
+    """Does ``place`` only say where ``before`` is? A region does; in a list of towns
+    ("Kherson, Bilozerka and Pavlohrad") the next town is a place of its own."""
+    if place.location.precision in {"admin1", "admin2"}:
+        return True
+    if re.search(r"\b(?:region|oblast|district|province|county)$", place.text, re.I):
+        return True
+    return bool(re.search(r"\b(?:in|of)\b", between))
+
+
+def is_locative(place: PlaceMention, ctx: DocContext) -> bool:
+    """Is the place named as where something happened?
+
+    "Ankara's shift toward Moscow" names two governments, and "Mobile and wireless
+    signals" opens a sentence with a common word the gazetteer also knows.
+    """
+    span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    if root.dep_ == "poss" and root.head.lemma_.lower() not in PLACE_NOUNS:
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ in NOT_LOCATIVE_PREPS:
+        return False
+    return not (span[0].is_sent_start and all(t.pos_ not in {"PROPN", "NOUN"} for t in span))
+
+
+def settlement_like(place: PlaceMention) -> bool:
+    return place.location.precision in {"point", "settlement", "admin2"}
+
+
+def places_of(token: Token, facts: SentenceFacts) -> list[PlaceMention]:
+    """Places inside the trigger's phrase ("attack on Odesa", "captured the village of X")."""
+    if token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass", "compound", "amod"}:
+        token = token.head
+    tokens = [token]
+    for child in token.children:
+        if child.dep_ not in CLAUSE_DEPS:
+            tokens.extend(child.subtree)
+    spans = [(t.idx, t.idx + len(t)) for t in tokens]
+    return [p for p in facts.places if any(lo <= p.start < hi for lo, hi in spans)]

@@ -1,0 +1,170 @@
+"""Reading one sentence into kinetic events: which trigger decides, and one event per place."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from warledger.nlp import attribution
+from warledger.nlp.kinetic.arguments import (
+    acting_side,
+    agentless_passive,
+    civilian_of,
+    confidence_of,
+    date_of,
+    pronoun_subject,
+    side_actor,
+    taken_or_retaken,
+    target_kinds_of,
+    target_of,
+    weapon_of,
+)
+from warledger.nlp.kinetic.counts import counts_by_weapon, counts_in, mostly_interceptions
+from warledger.nlp.kinetic.facts import SentenceFacts
+from warledger.nlp.kinetic.places import place_groups, places_of
+from warledger.nlp.kinetic.triggers import (
+    choose,
+    is_armed,
+    is_ground_attack,
+    kind_of,
+    live_triggers,
+    names_what_was_hit,
+)
+from warledger.nlp.kinetic.victims import (
+    TROOP_LOSSES,
+    casualty_report,
+    is_casualty_total,
+    lists_victims,
+    troop_losses,
+    victim_list,
+)
+from warledger.nlp.language import ENGLISH
+from warledger.nlp.lexicon import Hit, kinetic_lexicon
+from warledger.types import Event, Span, When
+
+if TYPE_CHECKING:
+    from warledger.nlp.context import DocContext, PlaceMention
+
+HABITUAL = ENGLISH.habitual
+
+
+# Summaries over a year or compared with another period are statistics, not occurrences.
+AGGREGATE = re.compile(r"\bthan any other\b|\bcompared (?:with|to)\b", re.IGNORECASE)
+
+
+YEAR_ONLY = re.compile(r"\b(?:in|during|throughout|since) (?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def read_sentence(
+    facts: SentenceFacts, ctx: DocContext, last_side: str | None, last_when: When | None
+) -> list[Event]:
+    sent = facts.sent
+    if sent.text.rstrip().endswith("?") or HABITUAL.search(sent.text):
+        return []
+    if AGGREGATE.search(sent.text):
+        return []
+    losses = TROOP_LOSSES.search(sent.text)
+    if losses:
+        return [troop_losses(facts, ctx, losses)]
+    if facts.places and lists_victims(facts):
+        return victim_list(facts, ctx, last_side, last_when)
+    triggers = [h for h in live_triggers(facts) if is_armed(h, facts, ctx, last_side)]
+    if not triggers:
+        return []
+    kind_hit = choose(triggers, facts, kinetic_lexicon(ctx.theatre).ranks)
+    token = facts.sent[kind_hit.start]
+    if token.tag_ == "NNS" and YEAR_ONLY.search(sent.text):
+        return []  # "504 attacks in 2024": a yearly statistic
+    places = places_of(token, facts)
+    if not places and kind_hit.entry["kind"] != "territorial_change":
+        places = facts.places  # a territorial change names its place in its own phrase
+    events = events_for(kind_hit, facts, ctx, places)
+    covered = {loc.name for e in events for loc in e.locations}
+    for other in triggers:
+        same = kind_of(other, facts) == kind_of(kind_hit, facts) and (
+            other.entry.get("subtype") == kind_hit.entry.get("subtype")
+        )
+        if other is kind_hit or same:
+            continue
+        if kind_of(other, facts) == "strike":
+            continue  # a strike word beside a ground or territorial one is part of it
+        places = [
+            p for p in places_of(facts.sent[other.start], facts) if p.location.name not in covered
+        ]
+        if places:
+            extra = events_for(other, facts, ctx, places)
+            covered |= {loc.name for e in extra for loc in e.locations}
+            events.extend(extra)
+    return events
+
+
+def events_for(
+    hit: Hit, facts: SentenceFacts, ctx: DocContext, places: list[PlaceMention]
+) -> list[Event]:
+    """The events one trigger reports: one per place it names (or one without a place)."""
+    sent = facts.sent
+    token = sent[hit.start]
+    kind, subtype = hit.entry["kind"], hit.entry.get("subtype")
+    if kind == "strike" and hit.entry.get("ground_with_troops") and is_ground_attack(token, facts):
+        kind, subtype = "ground_combat", "assault"
+    if kind == "strike" and is_casualty_total(facts, kind):
+        return [casualty_report(facts, ctx)]
+    counts = counts_in(facts)
+    if kind != "strike" and not places:
+        return []
+    if kind == "strike" and not places:
+        places = facts.regions  # "struck an oil depot in southern Russia"
+    if kind == "strike" and not places and not counts and not names_what_was_hit(hit, facts):
+        return []
+    if kind == "strike" and subtype and not mostly_interceptions(counts):
+        subtype = None
+    actor_side = acting_side(
+        token, facts, ctx, air_defence=hit.entry.get("subtype") == "air_defense_engagement"
+    )
+    claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
+    parties = ctx.theatre.codes
+    if actor_side is None and pronoun_subject(token) and claimant and claimant.side in parties:
+        actor_side = claimant.side  # "the ministry said its forces had taken X"
+        if hit.entry.get("subtype") == "air_defense_engagement":
+            actor_side = ctx.theatre.opposite(claimant.side)  # "it shot down": the speaker defended
+        claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
+    elif (
+        actor_side is None
+        and hit.entry.get("subtype") == "air_defense_engagement"
+        and agentless_passive(token)
+        and claimant
+        and claimant.side in parties
+    ):
+        # "the Air Force said 23 missiles were downed": the speaker's side shot them down,
+        # so they were the other party's.
+        actor_side = ctx.theatre.opposite(claimant.side)
+    if kind == "territorial_change" and subtype == "withdrawn" and actor_side:
+        actor_side = ctx.theatre.opposite(actor_side)  # the side that now holds the place
+    negated = any(c.dep_ == "neg" for c in token.children)
+    when = date_of(sent, ctx)
+    events = []
+    for group in place_groups(kind, places, counts):
+        place = group[0] if group else None
+        event_subtype = subtype
+        if hit.entry.get("owner_decides") and place is not None:
+            event_subtype = taken_or_retaken(actor_side, place, subtype, parties)
+        event = Event(
+            kind=kind,
+            subtype=event_subtype,
+            actor=side_actor(actor_side, ctx.theatre),
+            target=target_of(kind, actor_side, place, ctx.theatre),
+            locations=[p.location for p in group],
+            date=when,
+            weapon=weapon_of(facts.weapons) if kind == "strike" else None,
+            target_kind=target_kinds_of(facts.targets, facts.sent) if kind == "strike" else [],
+            counts=dict(counts) if kind == "strike" else {},
+            counts_by_weapon=counts_by_weapon(facts) if kind == "strike" else {},
+            civilian=civilian_of(facts, counts) if kind == "strike" else None,
+            claimant=claimant,
+            status=status,
+            negated=negated,
+            evidence=[Span(sent.start_char, sent.end_char, sent.text)],
+        )
+        event.confidence = confidence_of(event, verbal=token.pos_ in {"VERB", "AUX"})
+        events.append(event)
+    return events

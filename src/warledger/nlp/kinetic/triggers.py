@@ -1,0 +1,261 @@
+"""Which kinetic triggers report an occurrence, and which one decides a sentence's kind.
+
+A trigger is live unless it is hypothetical, talked about (under a ceasefire, an
+accusation or a wish), a generalisation ("these attacks"), an aftermath ("the scene of
+the airstrike"), a quoted present-tense opinion or a modifier of another noun. An
+ambiguous trigger ("attack", "hit") needs something armed in its sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from warledger.nlp.kinetic.arguments import target_kinds_of
+from warledger.nlp.kinetic.facts import SentenceFacts
+from warledger.nlp.language import ENGLISH
+from warledger.nlp.lexicon import Hit
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from warledger.nlp.context import DocContext
+
+HYPOTHETICAL = ENGLISH.hypothetical
+
+
+# A trigger noun under one of these is talked about, not reported as happening.
+NOT_OCCURRING_HEADS = frozenset(
+    {
+        "cessation",
+        "ceasefire",
+        "truce",
+        "halt",
+        "stop",
+        "moratorium",
+        "accuse",
+        "violation",
+        "pause",
+        "ban",
+        "protect",
+        "protection",
+        "defend",
+        "defense",
+        "deter",
+        "prevent",
+        "threat",
+        "threaten",
+        "warn",
+        "risk",
+        "fear",
+        "plan",
+        "condemn",
+        "retaliate",
+        "retaliation",
+        "justify",
+        "validate",
+        "severity",
+        "response",
+        "allegation",
+        "deny",
+        "reject",
+        "blame",
+        "link",
+        "charge",
+        "convict",
+        "confess",
+        "suspect",
+    }
+)
+
+
+# "the scene of the airstrike", "in the wake of the attack": an occurrence already told.
+AFTERMATH_HEADS = frozenset({"scene", "aftermath", "wake", "site", "anniversary", "victim"})
+
+
+# Determiners of a trigger noun that refer back or generalise rather than report one act.
+NOT_ONE_ACT_DETS = frozenset(
+    {
+        "these",
+        "those",
+        "such",
+        "similar",
+        "any",
+        "future",
+        "this",
+        "that",
+        "several",
+        "many",
+        "numerous",
+        "multiple",
+        "more",
+    }
+)
+
+
+# Words that make an ambiguous trigger ("attack", "hit", "storm") military: outside the war
+# the same verbs describe tariffs, storms, sport and politics.
+ARMED = re.compile(
+    r"\b(?:forces?|troops?|army|armies|military|soldiers?|servicem[ae]n|militants?|rebels?|"
+    r"insurgents?|gunm[ae]n|fighters?|jihadists?|terrorists?|militias?|armed|weapons?|guns?|"
+    r"gunfire|explosi\w+|explosives?|shells?|artillery|air defen[cs]es?|warplanes?|"
+    r"aircraft|jets?|bombers?|tanks?|paratroopers?|infantry|brigades?|battalions?|"
+    r"regiments?|al-shabab|taliban|hamas|hezbollah|houthis?|islamic state)\b",
+    re.IGNORECASE,
+)
+
+
+# The weapons-side of an air-defence report: the object shot down, not the subject.
+GROUND_OBJECTS = frozenset({"position", "line", "defence", "defense", "trench", "stronghold"})
+
+
+GROUND_SUBJECTS = frozenset(
+    {"troop", "infantry", "soldier", "unit", "brigade", "force", "group", "battalion"}
+)
+
+
+# "in targeting", "for attacking": a gerund under these talks about an act, not one act.
+FRAMING_PREPOSITIONS = frozenset({"in", "of", "for", "about", "against", "from", "by"})
+
+
+def names_what_was_hit(hit: Hit, facts: SentenceFacts) -> bool:
+    """A strike with no place or number still reports one occurrence when it names what
+    was hit and what with ("drones struck an oil depot", "a train came under a bomb and gun
+    attack")."""
+    if not target_kinds_of(facts.targets, facts.sent):
+        return False
+    token = facts.sent[hit.start]
+    verb = next((t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}), token)
+    passive_past = verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children
+    )
+    if verb.tag_ != "VBD" and not passive_past:
+        return False  # "claims targeting ...", "the goal of strikes on ...": no one act told
+    return bool(facts.weapons or hit.entry.get("inherent") or ARMED.search(facts.sent.text))
+
+
+def kind_of(hit: Hit, facts: SentenceFacts) -> str:
+    """The trigger's event kind, with "troops attacked positions" read as ground combat."""
+    kind = hit.entry["kind"]
+    if hit.entry.get("ground_with_troops") and is_ground_attack(facts.sent[hit.start], facts):
+        return "ground_combat"
+    return kind
+
+
+def is_armed(hit: Hit, facts: SentenceFacts, ctx: DocContext, last_side: str | None) -> bool:
+    """Is this trigger about armed violence? ("trade war", "attack on democracy" are not.)
+
+    A military trigger ("shelling", "airstrike") is; an ambiguous one needs a weapon,
+    armed men, a party to the war, casualties, or a document already about the war.
+    """
+    if hit.entry.get("inherent") or facts.weapons or last_side is not None:
+        return True
+    if any(h.entry["key"] in {"killed", "injured"} for h in facts.count_words):
+        return True
+    if ARMED.search(facts.sent.text):
+        return True
+    return any(m.actor.side in ctx.theatre.codes for m in ctx.actors_in(facts.sent))
+
+
+def is_ground_attack(token: Token, facts: SentenceFacts) -> bool:
+    """ "Troops attacked Ukrainian positions near X", with no weapon named, is ground combat."""
+    if facts.weapons:
+        return False
+    related = [token, *token.children]
+    if token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}:
+        related += list(token.head.children)
+    for tok in related:
+        lemma = tok.lemma_.lower()
+        if tok.dep_ in {"dobj", "nsubjpass", "pobj"} and lemma in GROUND_OBJECTS:
+            return True
+        if tok.dep_ in {"nsubj", "agent"} and lemma in GROUND_SUBJECTS:
+            return True
+    return False
+
+
+def live_triggers(facts: SentenceFacts) -> list[Hit]:
+    """Triggers that report an occurrence (not a hypothetical, a topic or a wish)."""
+    sent = facts.sent
+    live = []
+    for hit in facts.triggers:
+        if hit.entry.get("needs_weapon") and not facts.weapons:
+            continue
+        token = sent[hit.start]
+        if hit.entry.get("pos") and token.pos_ != hit.entry["pos"]:
+            continue
+        if _is_hypothetical(token) or _is_talked_about(token):
+            continue
+        if token.pos_ in {"NOUN", "PROPN"} and any(
+            c.lower_ in NOT_ONE_ACT_DETS for c in token.children
+        ):
+            continue  # "these attacks", "several attacks": not one new occurrence
+        if _is_aftermath(token):
+            continue  # "the scene of the airstrike": told before
+        if token.tag_ in {"VBZ", "VBP"} and _in_quotation(token):
+            continue  # a present-tense accusation inside a quote is an opinion
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+            continue  # "incursion strategy": the trigger only describes another noun
+        if (token.dep_ == "pcomp" and token.head.lower_ in FRAMING_PREPOSITIONS) or any(
+            c.dep_ == "dobj" and any(d.lower_ in {"such", "any"} for d in c.children)
+            for c in token.children
+        ):
+            continue  # "non-retaliatory in targeting such infrastructure": a stance
+        if token.pos_ == "ADJ" or (token.tag_ == "VBN" and token.dep_ == "amod"):
+            continue  # "occupied territories", "contested areas"
+        live.append(hit)
+    return live
+
+
+def choose(triggers: list[Hit], facts: SentenceFacts, rank: dict[str, int]) -> Hit:
+    """The trigger that decides the sentence's kind: the lowest rank of the lexicon's
+    kinds (territory > ground > strike)."""
+    has_weapon = bool(facts.weapons)
+
+    def key(hit: Hit) -> tuple[int, int]:
+        kind = kind_of(hit, facts)
+        if kind == "ground_combat" and has_weapon and hit.entry["phrase"] == "offensive":
+            return (9, hit.start)  # "drone offensive" is a strike
+        order = rank.get(kind, len(rank))
+        if kind == "ground_combat" and hit.entry.get("subtype") == "incursion":
+            return (order * 2 - 1, hit.start)  # "advanced ... in a cross-border incursion"
+        verbal = facts.sent[hit.start].pos_ == "VERB"
+        return (order * 2 + (0 if verbal else 1), hit.start)
+
+    return min(triggers, key=key)
+
+
+def _is_aftermath(token: Token) -> bool:
+    """ "the scene of the airstrike", "victims of the attack": a definite earlier act."""
+    definite = any(c.lower_ == "the" for c in token.children) or any(
+        c.dep_ == "poss" for c in token.children
+    )
+    if not definite or token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    return token.head.head.lemma_.lower() in AFTERMATH_HEADS
+
+
+def _in_quotation(token: Token) -> bool:
+    before = token.doc.text[token.sent.start_char : token.idx]
+    straight_open = before.count('"') % 2 == 1
+    return straight_open or before.count("\u201c") > before.count("\u201d")
+
+
+def _is_hypothetical(token: Token) -> bool:
+    """Modal, conditional or purpose ("room ... to launch a new attack") clauses."""
+    for tok in (token, token.head):
+        for child in tok.children:
+            if child.dep_ == "aux" and child.tag_ == "TO":
+                return True
+            if child.dep_ in {"aux", "mark", "advmod"} and child.lower_ in HYPOTHETICAL:
+                return True
+    return False
+
+
+def _is_talked_about(token: Token) -> bool:
+    """A trigger governed by a ceasefire, accusation or wish is not an occurrence."""
+    for depth, ancestor in enumerate(token.ancestors):
+        if depth > 3:
+            break
+        if ancestor.lemma_.lower() in NOT_OCCURRING_HEADS:
+            return True
+    return False
