@@ -20,13 +20,16 @@ class FunctionWords:
     """Closed-class words of one language, by the question they answer."""
 
     code: str
-    hypothetical: frozenset[str]  # modal and conditional words
+    hypothetical: frozenset[str]  # modal, conditional or vague-time words on a trigger or its head
+    hedges: re.Pattern[str]  # the same words read over a trigger's clause (without "act" ones)
+    possibility: frozenset[str]  # "could", "can": what someone could do
+    licensors: re.Pattern[str]  # words that make an infinitive a commitment ("ready to")
+    background: frozenset[str]  # heads of "the scene of the airstrike": told before
     habitual: re.Pattern[str]  # a pattern, not an occurrence
     reporting: frozenset[str]  # lemmas whose subject asserts what follows
     saying: frozenset[str]  # plain verbs of saying that close a clause
     future: frozenset[str]  # lemmas that put a clause in the future
     future_aux: frozenset[str]
-    modals: frozenset[str]
     titles: frozenset[str]  # words of a title before a name
     compass: tuple[str, ...] = ()  # "southern", "east": a vague region of a country
 
@@ -40,18 +43,31 @@ def language_data(code: str) -> str:
 def function_words(code: str = "en") -> FunctionWords:
     """The function words of language ``code`` (ISO 639-1), loaded once per process."""
     data = json.loads(language_data(code))
+    modal = data["hypothetical"]
+    groups = ("possibility", "obligation", "condition", "vague_time")
+    hypothetical = list(dict.fromkeys(w for group in groups for w in modal[group]))
     return FunctionWords(
         code=code,
-        hypothetical=frozenset(data["hypothetical"]["words"]),
+        hypothetical=frozenset(hypothetical),
+        hedges=_any_word(
+            [w for w in hypothetical if w not in modal["act_only"]], r"\b(?:{})\b"
+        ),
+        possibility=frozenset(modal["possibility"]),
+        licensors=_any_word(data["licensors"]["words"], "^(?:{})$"),
+        background=frozenset(data["background"]["heads"]),
         habitual=re.compile(data["habitual"]["pattern"], re.IGNORECASE),
         reporting=frozenset(data["reporting"]["lemmas"]),
         saying=frozenset(data["saying"]["lemmas"]),
         future=frozenset(data["future"]["lemmas"]),
         future_aux=frozenset(data["future"]["auxiliaries"]),
-        modals=frozenset(data["modals"]["words"]),
         titles=frozenset(data["titles"]["words"]),
         compass=tuple(data.get("compass", {}).get("words", ())),
     )
+
+
+def _any_word(words: list[str], frame: str) -> re.Pattern[str]:
+    """A case-insensitive pattern matching any of ``words`` inside ``frame``."""
+    return re.compile(frame.format("|".join(re.escape(w) for w in words)), re.IGNORECASE)
 
 
 ENGLISH = function_words("en")

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from warledger.nlp import clauses
 from warledger.nlp.attribution import attribute
 from warledger.nlp.cheap import TermPattern, terms_of, was_parsed
-from warledger.nlp.diplomacy import arguments, clauses, fields
+from warledger.nlp.diplomacy import arguments, fields
 from warledger.nlp.diplomacy.lexicon import expand
 from warledger.nlp.language import ENGLISH
 from warledger.nlp.reader import CheapTerms, Reader
@@ -169,7 +170,7 @@ def _party(
     return None, "speaker"
 
 
-MODALS = ENGLISH.modals
+MODALS = ENGLISH.possibility
 STANCE_VERBS = frozenset(
     {
         "demand", "insist", "want", "call", "urge", "propose", "support", "reject", "seek",

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from warledger.nlp import clauses
 from warledger.nlp.attribution import attribute
 from warledger.nlp.cheap import TermPattern, was_parsed
-from warledger.nlp.diplomacy import clauses, fields
+from warledger.nlp.diplomacy import fields
 from warledger.nlp.diplomacy.kinds import BASE_CONFIDENCE, KIND_READERS, talks_noun_is_event
 from warledger.nlp.diplomacy.lexicon import Lexicon, Trigger, load
 from warledger.nlp.reader import CheapTerms, Reader
@@ -161,18 +162,19 @@ def _read(
     """The event(s) one trigger match makes, or none if its clause is not an occurrence."""
     start, end = sent.start_char + m.start(), sent.start_char + m.end()
     anchor = clauses.anchor_token(sent, start, end)
-    if clauses.is_hedged(anchor, lexicon.hedges):
+    clause = clauses.read_clause(anchor, sent, match=m.group(0))
+    if clause.hedged:
         return []
     prospective = (trigger.kind, trigger.subtype) in lexicon.prospective
-    if not prospective and clauses.is_unlicensed_infinitive(anchor, lexicon.licensors):
+    if not prospective and clause.wish:
         return []
-    negated = trigger.negated or clauses.is_negated(anchor, m.group(0))
+    negated = trigger.negated or clause.negated
     subtype = trigger.subtype
     if trigger.noun:
         if not talks_noun_is_event(ctx, sent, anchor, start):
             return []
         subtype = "scheduled" if clauses.is_future(anchor, sent) else "held"
-    elif trigger.kind == "talks" and subtype == "held" and clauses.is_future_verb(anchor):
+    elif trigger.kind == "talks" and subtype == "held" and clause.planned:
         subtype = "scheduled"  # "talks would be held in X next week", "will meet"
     event = Event(
         kind=trigger.kind,

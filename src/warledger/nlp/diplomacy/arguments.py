@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from warledger.nlp.diplomacy import clauses
+from warledger.nlp import clauses
 from warledger.types import Actor
 
 if TYPE_CHECKING:

@@ -11,8 +11,7 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from warledger.nlp import dates
-from warledger.nlp.diplomacy import clauses
+from warledger.nlp import clauses, dates
 from warledger.types import Location, When
 
 if TYPE_CHECKING:

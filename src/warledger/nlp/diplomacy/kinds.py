@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from warledger.nlp.diplomacy import arguments, clauses, fields, parties
+from warledger.nlp import clauses
+from warledger.nlp.diplomacy import arguments, fields, parties
 from warledger.nlp.diplomacy.lexicon import load
 from warledger.nlp.numbers import word_value
 from warledger.types import Actor, Count, Event

@@ -45,8 +45,6 @@ class Trigger:
 @dataclass(frozen=True)
 class Lexicon:
     triggers: tuple[Trigger, ...]
-    hedges: re.Pattern[str]
-    licensors: re.Pattern[str]
     macros: dict[str, re.Pattern[str]]
     groups: dict[str, tuple[str, ...]]
     # Heads or names of phrases that are never parties at a table (media, experts).
@@ -113,8 +111,6 @@ def _load(theatre: Theatre) -> Lexicon:
     ]
     return Lexicon(
         triggers=triggers,
-        hedges=pattern("hedges"),
-        licensors=pattern("licensors"),
         macros={k: compile_(v) for k, v in macros.items()},
         groups={
             name.lower(): tuple(sides)

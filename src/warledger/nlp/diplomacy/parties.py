@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from warledger.nlp.diplomacy import arguments, clauses
+from warledger.nlp import clauses
+from warledger.nlp.diplomacy import arguments
 from warledger.nlp.diplomacy.lexicon import load
 
 if TYPE_CHECKING:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from warledger.nlp import attribution
+from warledger.nlp import attribution, clauses
 from warledger.nlp.kinetic.arguments import (
     acting_side,
     agentless_passive,
@@ -38,14 +38,12 @@ from warledger.nlp.kinetic.victims import (
     troop_losses,
     victim_list,
 )
-from warledger.nlp.language import ENGLISH
 from warledger.nlp.lexicon import Hit, kinetic_lexicon
 from warledger.types import Event, Span, When
 
 if TYPE_CHECKING:
     from warledger.nlp.context import DocContext, PlaceMention
 
-HABITUAL = ENGLISH.habitual
 
 
 # Summaries over a year or compared with another period are statistics, not occurrences.
@@ -59,7 +57,7 @@ def read_sentence(
     facts: SentenceFacts, ctx: DocContext, last_side: str | None, last_when: When | None
 ) -> list[Event]:
     sent = facts.sent
-    if sent.text.rstrip().endswith("?") or HABITUAL.search(sent.text):
+    if clauses.is_question(sent) or clauses.is_habitual(sent.text):
         return []
     if AGGREGATE.search(sent.text):
         return []
@@ -140,7 +138,7 @@ def events_for(
         actor_side = ctx.theatre.opposite(claimant.side)
     if kind == "territorial_change" and subtype == "withdrawn" and actor_side:
         actor_side = ctx.theatre.opposite(actor_side)  # the side that now holds the place
-    negated = any(c.dep_ == "neg" for c in token.children)
+    negated = clauses.read_clause(token, sent).negated
     when = date_of(sent, ctx)
     events = []
     for group in place_groups(kind, places, counts):

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from warledger.nlp import clauses
 from warledger.nlp.kinetic.arguments import target_kinds_of
 from warledger.nlp.kinetic.facts import SentenceFacts
-from warledger.nlp.language import ENGLISH
 from warledger.nlp.lexicon import Hit
 
 if TYPE_CHECKING:
@@ -21,7 +21,6 @@ if TYPE_CHECKING:
 
     from warledger.nlp.context import DocContext
 
-HYPOTHETICAL = ENGLISH.hypothetical
 
 
 # A trigger noun under one of these is talked about, not reported as happening.
@@ -69,8 +68,6 @@ NOT_OCCURRING_HEADS = frozenset(
 )
 
 
-# "the scene of the airstrike", "in the wake of the attack": an occurrence already told.
-AFTERMATH_HEADS = frozenset({"scene", "aftermath", "wake", "site", "anniversary", "victim"})
 
 
 # Determiners of a trigger noun that refer back or generalise rather than report one act.
@@ -183,15 +180,16 @@ def live_triggers(facts: SentenceFacts) -> list[Hit]:
         token = sent[hit.start]
         if hit.entry.get("pos") and token.pos_ != hit.entry["pos"]:
             continue
-        if _is_hypothetical(token) or _is_talked_about(token):
+        clause = clauses.read_clause(token, sent)
+        if clause.hypothetical or _is_talked_about(token):
             continue
         if token.pos_ in {"NOUN", "PROPN"} and any(
             c.lower_ in NOT_ONE_ACT_DETS for c in token.children
         ):
             continue  # "these attacks", "several attacks": not one new occurrence
-        if _is_aftermath(token):
+        if clause.background:
             continue  # "the scene of the airstrike": told before
-        if token.tag_ in {"VBZ", "VBP"} and _in_quotation(token):
+        if token.tag_ in {"VBZ", "VBP"} and clause.quoted:
             continue  # a present-tense accusation inside a quote is an opinion
         if token.dep_ == "compound" and token.head.pos_ == "NOUN":
             continue  # "incursion strategy": the trigger only describes another noun
@@ -222,33 +220,6 @@ def choose(triggers: list[Hit], facts: SentenceFacts, rank: dict[str, int]) -> H
         return (order * 2 + (0 if verbal else 1), hit.start)
 
     return min(triggers, key=key)
-
-
-def _is_aftermath(token: Token) -> bool:
-    """ "the scene of the airstrike", "victims of the attack": a definite earlier act."""
-    definite = any(c.lower_ == "the" for c in token.children) or any(
-        c.dep_ == "poss" for c in token.children
-    )
-    if not definite or token.dep_ != "pobj" or token.head.lower_ != "of":
-        return False
-    return token.head.head.lemma_.lower() in AFTERMATH_HEADS
-
-
-def _in_quotation(token: Token) -> bool:
-    before = token.doc.text[token.sent.start_char : token.idx]
-    straight_open = before.count('"') % 2 == 1
-    return straight_open or before.count("\u201c") > before.count("\u201d")
-
-
-def _is_hypothetical(token: Token) -> bool:
-    """Modal, conditional or purpose ("room ... to launch a new attack") clauses."""
-    for tok in (token, token.head):
-        for child in tok.children:
-            if child.dep_ == "aux" and child.tag_ == "TO":
-                return True
-            if child.dep_ in {"aux", "mark", "advmod"} and child.lower_ in HYPOTHETICAL:
-                return True
-    return False
 
 
 def _is_talked_about(token: Token) -> bool:

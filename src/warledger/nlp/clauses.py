@@ -1,0 +1,234 @@
+"""Is a trigger an occurrence? One reading of its clause that every reader uses.
+
+A trigger word only makes an event when its clause reports something that happened or
+is planned. "urged Russia to accept a ceasefire" is a wish, "to support the ceasefire"
+a purpose, "leaders could meet at some point" a possibility, "is shelling increasing?" a
+question, "drones strike near-daily" a habit, "the scene of the airstrike" background:
+none is a new event. "Russia has not agreed to the ceasefire" is an event marked negated;
+"talks will be held" one marked planned; "the governor said ..." one reported by the
+governor. :func:`read_clause` answers all of these for a trigger word; the kinetic,
+diplomacy and positions readers ask it (and the word lists it reads are the language's,
+:mod:`warledger.nlp.language`), so a question or a modal means the same to each of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from warledger.nlp.attribution import attribute
+from warledger.nlp.language import ENGLISH
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from warledger.nlp.context import DocContext
+    from warledger.types import Actor
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+REPORTING = ENGLISH.saying  # verbs of saying close a clause; stance verbs do not
+FUTURE_LEMMAS = ENGLISH.future
+_FUTURE_WORDS = re.compile(
+    r"\b(?:will|is (?:scheduled|due|set|slated|expected)|are (?:scheduled|due|set|slated|expected)|"
+    r"plans? to|planned|upcoming|next week|tomorrow|hopes? to)\b",
+    re.IGNORECASE,
+)
+FUTURE_AUX = ENGLISH.future_aux
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
+def anchor_token(sent: Span, start_char: int, end_char: int) -> Token:
+    """The word a match hangs on: its first verb, else its first noun, else its first word."""
+    tokens = [t for t in sent if t.idx < end_char and t.idx + len(t.text) > start_char]
+    if not tokens:
+        return sent.root
+    for pos in ("VERB", "AUX", "NOUN", "PROPN"):
+        for t in tokens:
+            if t.pos_ == pos and not (pos == "AUX" and t.lemma_ in {"be", "have"}):
+                return t
+    return tokens[0]
+
+
+def clause_chain(token: Token) -> list[Token]:
+    """``token`` and its heads up to (not past) the first reporting verb or the root."""
+    chain = [token]
+    node = token
+    while node.head is not node and len(chain) < 10:
+        node = node.head
+        if node.lemma_ in REPORTING:
+            break
+        chain.append(node)
+    return chain
+
+
+def is_hedged(token: Token, hedges: re.Pattern[str] = ENGLISH.hedges) -> bool:
+    """A modal, condition or vague time governs the trigger's clause."""
+    for node in clause_chain(token):
+        for child in node.children:
+            if child.dep_ in {"aux", "mark", "advmod", "prep"} and hedges.fullmatch(child.lower_):
+                return True
+            if child.dep_ == "prep" and child.lower_ == "at":
+                phrase = " ".join(t.lower_ for t in child.subtree)
+                if hedges.search(phrase):
+                    return True
+        if (node.tag_ in FINITE_TAGS and node.pos_ == "VERB") or _presupposed(node):
+            break
+    return False
+
+
+def _presupposed(node: Token) -> bool:
+    """A participle describing a noun ("the ceasefire announced by Putin") states a
+    fact whatever the clause around the noun wishes or doubts."""
+    return node.dep_ == "acl" and node.tag_ == "VBN"
+
+
+def is_unlicensed_infinitive(
+    token: Token, licensors: re.Pattern[str] = ENGLISH.licensors
+) -> bool:
+    """The trigger sits in an infinitive that states a wish or a purpose.
+
+    "ready to accept" and "refused to prolong" commit their subject; "urged Russia to
+    accept", "called for Russia to reciprocate by agreeing to a ceasefire" and
+    "mechanisms to support the ceasefire" do not.
+    """
+    for node in clause_chain(token):
+        if node.tag_ in FINITE_TAGS or _presupposed(node):
+            return False
+        if node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            head = node.head
+            return not (licensors.match(head.lower_) or licensors.match(head.lemma_.lower()))
+    return False
+
+
+def is_negated(token: Token, match_text: str) -> bool:
+    """The trigger's verb (or its governing verb) is negated, or the phrase starts with "no"."""
+    if match_text.lower().startswith("no "):
+        return True
+    for node in clause_chain(token)[:3]:
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.tag_ in FINITE_TAGS:
+            break
+    return False
+
+
+def is_future(token: Token, sent: Span) -> bool:
+    """The clause speaks of something still to come (for talks without a tense-bearing
+    trigger word: "hopes to resolve ... during talks Tuesday")."""
+    for node in clause_chain(token):
+        if node.lemma_.lower() in FUTURE_LEMMAS:
+            return True
+        if any(c.lower_ in {"will", "shall"} and c.dep_ == "aux" for c in node.children):
+            return True
+    if _FUTURE_WORDS.search(sent.text) and token.tag_ not in {"VBD", "VBN"}:
+        return True
+    # "There's another in Paris Wednesday": news speaks of coming events in the present.
+    return sent.root.tag_ in {"VBZ", "VBP"} and bool(_WEEKDAY.search(sent.text))
+
+
+def is_future_verb(token: Token) -> bool:
+    """A tensed talks verb speaks of what is still to come: "will meet", "would be held",
+    "are due to hold", "is to host"."""
+    for node in clause_chain(token)[:3]:
+        for child in node.children:
+            if child.dep_ in {"aux", "auxpass"} and child.lower_ in FUTURE_AUX:
+                return True
+        if node.lemma_.lower() in FUTURE_LEMMAS or node.lower_ in {"due", "set", "slated"}:
+            return True
+        if node.tag_ in FINITE_TAGS and node.pos_ == "VERB":
+            break
+    return False
+
+
+def is_question(sent: Span, text: str | None = None) -> bool:
+    """The sentence (whose text may be given, to save rebuilding it) asks a question,
+    also when the question closes a quotation ('"Why now?"')."""
+    return (sent.text if text is None else text).rstrip(" \t\n”\"'’").endswith("?")
+
+
+def is_habitual(text: str) -> bool:
+    """The sentence speaks of a pattern ("routinely", "near-daily", "continues to"), not
+    of one occurrence."""
+    return bool(ENGLISH.habitual.search(text))
+
+
+def is_hypothetical(token: Token) -> bool:
+    """A modal, condition or purpose on the trigger or its head: "could strike", "if they
+    attack", "room ... to launch a new attack"."""
+    for tok in (token, token.head):
+        for child in tok.children:
+            if child.dep_ == "aux" and child.tag_ == "TO":
+                return True
+            if child.dep_ in {"aux", "mark", "advmod"} and child.lower_ in ENGLISH.hypothetical:
+                return True
+    return False
+
+
+def in_quotation(token: Token) -> bool:
+    """The token sits inside a quotation opened earlier in its sentence."""
+    before = token.doc.text[token.sent.start_char : token.idx]
+    straight_open = before.count('"') % 2 == 1
+    return straight_open or before.count("\u201c") > before.count("\u201d")
+
+
+def is_background(token: Token) -> bool:
+    """ "the scene of the airstrike", "victims of the attack": a definite act told before,
+    background to the news rather than news."""
+    definite = any(c.lower_ == "the" for c in token.children) or any(
+        c.dep_ == "poss" for c in token.children
+    )
+    if not definite or token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    return token.head.head.lemma_.lower() in ENGLISH.background
+
+
+def reported_by(sent: Span, ctx: DocContext, token: Token | None = None) -> Actor | None:
+    """Who the sentence says asserts what the trigger reports (None: the text names no
+    one); see :mod:`warledger.nlp.attribution` for the status that goes with it."""
+    return attribute(sent, ctx, trigger=token)[0]
+
+
+@dataclass(frozen=True)
+class Clause:
+    """What a trigger's clause says about the event the trigger names."""
+
+    question: bool  # the sentence asks
+    negated: bool  # "did not strike", "no talks"
+    hypothetical: bool  # a modal, condition or purpose on the trigger or its head
+    hedged: bool  # a modal, condition or vague time anywhere up the clause
+    wish: bool  # an infinitive of wish or purpose ("urged Russia to accept")
+    planned: bool  # "will meet", "are due to hold", "would be held"
+    habitual: bool  # "routinely", "near-daily"
+    quoted: bool  # inside a quotation
+    background: bool  # "the scene of the airstrike"
+
+    @property
+    def asserted(self) -> bool:
+        """Does the clause report an occurrence (happened, or planned), not a question,
+        possibility, wish, habit or background?"""
+        return not (
+            self.question
+            or self.hypothetical
+            or self.hedged
+            or self.wish
+            or self.habitual
+            or self.background
+        )
+
+
+def read_clause(token: Token, sent: Span, *, text: str | None = None, match: str = "") -> Clause:
+    """Every answer at once for the trigger ``token`` in ``sent`` (``text``: the sentence's
+    text if already built; ``match``: the trigger phrase, for "no talks")."""
+    text = sent.text if text is None else text
+    return Clause(
+        question=is_question(sent, text),
+        negated=is_negated(token, match) if match else any(c.dep_ == "neg" for c in token.children),
+        hypothetical=is_hypothetical(token),
+        hedged=is_hedged(token),
+        wish=is_unlicensed_infinitive(token),
+        planned=is_future_verb(token),
+        habitual=is_habitual(text),
+        quoted=in_quotation(token),
+        background=is_background(token),
+    )
