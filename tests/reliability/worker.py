@@ -2,7 +2,8 @@
 
 Steps: ``ingest`` (the real ingest of the given paths), ``extract`` (the real extract
 workflow with a small rule-based reader, so two processes can run it at once without
-loading spaCy twice), ``consolidate``, ``pipeline`` (all three). Exit status 0 when the
+loading spaCy twice, then consolidation, as ``warledger extract`` does), ``read``
+(extraction alone), ``consolidate``, ``pipeline`` (all three). Exit status 0 when the
 step finished, 1 when it skipped inputs. Tests kill it, run two at once, and compare.
 """
 
@@ -44,7 +45,7 @@ def main(step: str, db: str, inputs: list[str]) -> int:
         ok = True
         if step in ("ingest", "pipeline"):
             ok = ingest(inputs, store, progress=False).ok
-        if step in ("extract", "pipeline"):
+        if step in ("extract", "read", "pipeline"):
             extract_pending(store, extractor=StruckReader(), version=VERSION)
         if step in ("extract", "consolidate", "pipeline"):
             run_consolidation(store)

@@ -123,6 +123,9 @@ def ingest_items(
                 except InputError as error:
                     skip(error)
                     continue
+                except Exception as exc:  # one odd document never stops the batch
+                    skip(InputError(item.origin, f"could not be prepared ({type(exc).__name__})"))
+                    continue
                 result = _store_one(store, index, doc)
                 summary.record_stored(result.status, doc.source, doc.language)
                 if on_stored is not None:

@@ -112,11 +112,25 @@ def iter_raw(
                 items = read_url(value, fetcher)
             else:
                 items = _read_path(Path(value), max_bytes)
-            for item in items:
-                yield item if isinstance(item, InputError) else _finish(item, published, source)
+            yield from _guarded(value, items, published, source)
     finally:
         if own_fetcher is not None:
             own_fetcher.close()
+
+
+def _guarded(
+    name: str,
+    items: Iterable[RawDocument | InputError],
+    published: str | None,
+    source: str | None,
+) -> Iterator[RawDocument | InputError]:
+    """The items of one input; a reader that fails unexpectedly ends only that input,
+    reported under its name, and the batch goes on."""
+    try:
+        for item in items:
+            yield item if isinstance(item, InputError) else _finish(item, published, source)
+    except Exception as exc:
+        yield InputError(name, f"could not be read ({type(exc).__name__})")
 
 
 def _read_path(path: Path, max_bytes: int) -> Iterator[RawDocument | InputError]:
@@ -124,4 +138,4 @@ def _read_path(path: Path, max_bytes: int) -> Iterator[RawDocument | InputError]
         if isinstance(entry, InputError):
             yield entry
         else:
-            yield from read_file(entry, max_bytes=max_bytes)
+            yield from _guarded(str(entry), read_file(entry, max_bytes=max_bytes), None, None)

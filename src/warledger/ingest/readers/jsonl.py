@@ -100,9 +100,15 @@ def read_jsonl(
             )
             yield InputError(origin, reason)
             continue
+        except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+            yield InputError(origin, f"malformed JSON ({str(exc).split(':')[0]})")
+            continue
         if not isinstance(record, dict):
             yield InputError(origin, "line is not a JSON object")
             continue
-        yield record_to_raw(record, origin)
+        try:
+            yield record_to_raw(record, origin)
+        except Exception as exc:  # one odd record never stops the file
+            yield InputError(origin, f"unreadable record ({type(exc).__name__})")
     if not seen_any:
         yield InputError(name, "empty file")
