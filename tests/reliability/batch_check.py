@@ -60,7 +60,12 @@ def score(batch: Batch, url: str, code: int, report: dict, stderr: str) -> Score
     engine = sa.create_engine(url)
     try:
         with engine.connect() as conn:
-            rows = conn.execute(sa.select(documents.c.text, documents.c.superseded_by)).all()
+            # (read by name, so the same scoring runs on ledgers of older versions too)
+            versions = "superseded_by" in {
+                c["name"] for c in sa.inspect(conn).get_columns("documents")
+            }
+            current = documents.c.superseded_by if versions else sa.null()
+            rows = conn.execute(sa.select(documents.c.text, current.label("superseded_by"))).all()
     finally:
         engine.dispose()
     everywhere = {m for r in rows for m in _MARKER.findall(r.text)}
