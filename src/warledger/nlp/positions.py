@@ -1,6 +1,6 @@
 """Party × issue × stance: what each side says it wants from a settlement.
 
-Stance phrases are data (``theatres/ukraine/positions.json``): each names an issue and
+Stance phrases are data (the theatre's ``positions.json``): each names an issue and
 a normalised stance. The party is whoever governs the phrase, read from the parse:
 "Moscow keeps insisting that Kyiv give up the southern regions" is Russia's
 position (the subject of *insist*), not Ukraine's (the subject of *give up*). A person

@@ -1,7 +1,7 @@
 """Diplomacy events: ceasefires, talks, proposals, sanctions and aid.
 
 ``extract_diplomacy(ctx)`` reads each sentence of a parsed document against the trigger
-lexicon (``theatres/ukraine/diplomacy_triggers.json``), keeps the matches whose clause
+lexicon (the theatre's ``diplomacy_triggers.json``), keeps the matches whose clause
 reports an occurrence (not a wish, a condition or a question; negations are kept and
 marked), and fills each event's parties, venue, date, duration, scope and claimant from
 the sentence. One sentence gives at most one event per kind, except where the text

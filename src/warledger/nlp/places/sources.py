@@ -21,7 +21,6 @@ from warledger.nlp.theatre import Theatre, default_theatre
 
 # A world city this large is "the" city of its name unless context says otherwise.
 _MAJOR_CITY = 1_000_000
-_DATA = "theatres/ukraine/gazetteer"
 
 
 def _float(value: str) -> float | None:
