@@ -74,3 +74,16 @@ def test_the_extractor_version_changes_when_a_theatre_file_changes(tmp_path):
     assert extractor_version(changed) != before
     assert before.split("+")[0] == EXTRACTOR_VERSION.split("+")[0]  # same package version
     assert extractor_version(Theatre.load(LAKELAND)) != EXTRACTOR_VERSION
+
+
+def test_a_bare_name_is_the_packaged_theatre_even_beside_a_folder_of_that_name(
+    tmp_path, monkeypatch
+):
+    from warledger.nlp.theatre import _load
+
+    (tmp_path / "ukraine").mkdir()
+    monkeypatch.chdir(tmp_path)
+    fresh = _load.__wrapped__("ukraine")  # uncached: read again from here
+    assert [p.code for p in fresh.parties] == ["RU", "UA"]
+    with pytest.raises(ValueError, match=r"no theatre\.json"):
+        _load.__wrapped__(str(tmp_path / "ukraine"))

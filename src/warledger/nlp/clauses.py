@@ -14,7 +14,7 @@ diplomacy and positions readers ask it (and the word lists it reads are the lang
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from warledger.nlp.attribution import attribute
@@ -83,9 +83,7 @@ def _presupposed(node: Token) -> bool:
     return node.dep_ == "acl" and node.tag_ == "VBN"
 
 
-def is_unlicensed_infinitive(
-    token: Token, licensors: re.Pattern[str] = ENGLISH.licensors
-) -> bool:
+def is_unlicensed_infinitive(token: Token, licensors: re.Pattern[str] = ENGLISH.licensors) -> bool:
     """The trigger sits in an infinitive that states a wish or a purpose.
 
     "ready to accept" and "refused to prolong" commit their subject; "urged Russia to
@@ -189,19 +187,66 @@ def reported_by(sent: Span, ctx: DocContext, token: Token | None = None) -> Acto
     return attribute(sent, ctx, trigger=token)[0]
 
 
-@dataclass(frozen=True)
 class Clause:
-    """What a trigger's clause says about the event the trigger names."""
+    """What a trigger's clause says about the event the trigger names. Each answer is
+    worked out when first asked: a reader that stops at a question pays for no other."""
 
-    question: bool  # the sentence asks
-    negated: bool  # "did not strike", "no talks"
-    hypothetical: bool  # a modal, condition or purpose on the trigger or its head
-    hedged: bool  # a modal, condition or vague time anywhere up the clause
-    wish: bool  # an infinitive of wish or purpose ("urged Russia to accept")
-    planned: bool  # "will meet", "are due to hold", "would be held"
-    habitual: bool  # "routinely", "near-daily"
-    quoted: bool  # inside a quotation
-    background: bool  # "the scene of the airstrike"
+    def __init__(self, token: Token, sent: Span, text: str | None = None, match: str = ""):
+        self.token, self.sent, self.match = token, sent, match
+        if text is not None:
+            self.__dict__["text"] = text
+
+    @cached_property
+    def text(self) -> str:
+        """The sentence's text (built only if an answer needs it)."""
+        return self.sent.text
+
+    @cached_property
+    def question(self) -> bool:
+        """The sentence asks."""
+        return is_question(self.sent, self.text)
+
+    @cached_property
+    def negated(self) -> bool:
+        """ "did not strike", "no talks" (``match``: the trigger phrase)."""
+        if self.match:
+            return is_negated(self.token, self.match)
+        return any(c.dep_ == "neg" for c in self.token.children)
+
+    @cached_property
+    def hypothetical(self) -> bool:
+        """A modal, condition or purpose on the trigger or its head."""
+        return is_hypothetical(self.token)
+
+    @cached_property
+    def hedged(self) -> bool:
+        """A modal, condition or vague time anywhere up the clause."""
+        return is_hedged(self.token)
+
+    @cached_property
+    def wish(self) -> bool:
+        """An infinitive of wish or purpose ("urged Russia to accept")."""
+        return is_unlicensed_infinitive(self.token)
+
+    @cached_property
+    def planned(self) -> bool:
+        """ "will meet", "are due to hold", "would be held"."""
+        return is_future_verb(self.token)
+
+    @cached_property
+    def habitual(self) -> bool:
+        """ "routinely", "near-daily"."""
+        return is_habitual(self.text)
+
+    @cached_property
+    def quoted(self) -> bool:
+        """Inside a quotation."""
+        return in_quotation(self.token)
+
+    @cached_property
+    def background(self) -> bool:
+        """ "the scene of the airstrike"."""
+        return is_background(self.token)
 
     @property
     def asserted(self) -> bool:
@@ -216,19 +261,13 @@ class Clause:
             or self.background
         )
 
+    def __repr__(self) -> str:
+        answers = ("question", "negated", "hypothetical", "hedged", "wish", "planned",
+                   "habitual", "quoted", "background")  # fmt: skip
+        return "Clause(" + ", ".join(f"{a}={getattr(self, a)}" for a in answers) + ")"
+
 
 def read_clause(token: Token, sent: Span, *, text: str | None = None, match: str = "") -> Clause:
-    """Every answer at once for the trigger ``token`` in ``sent`` (``text``: the sentence's
-    text if already built; ``match``: the trigger phrase, for "no talks")."""
-    text = sent.text if text is None else text
-    return Clause(
-        question=is_question(sent, text),
-        negated=is_negated(token, match) if match else any(c.dep_ == "neg" for c in token.children),
-        hypothetical=is_hypothetical(token),
-        hedged=is_hedged(token),
-        wish=is_unlicensed_infinitive(token),
-        planned=is_future_verb(token),
-        habitual=is_habitual(text),
-        quoted=in_quotation(token),
-        background=is_background(token),
-    )
+    """Every answer for the trigger ``token`` in ``sent`` (``text``: the sentence's text if
+    already built; ``match``: the trigger phrase, for "no talks")."""
+    return Clause(token, sent, text, match)

@@ -117,13 +117,15 @@ def _files(folder: Traversable, prefix: str) -> list[tuple[str, Traversable]]:
 
 @lru_cache(maxsize=8)
 def _load(name: str) -> Theatre:
+    """A bare name is a packaged theatre (a folder of that name in the working directory
+    does not shadow it); anything else is a folder path."""
+    packaged = resources.files("warledger").joinpath("theatres", name)
+    if "/" not in name and "\\" not in name and packaged.joinpath("theatre.json").is_file():
+        return Theatre(name, packaged)
     path = Path(name)
-    if path.is_dir():
+    if path.joinpath("theatre.json").is_file():
         return Theatre(path.name, path)
-    root = resources.files("warledger").joinpath("theatres", name)
-    if not root.joinpath("theatre.json").is_file():
-        raise ValueError(f"unknown theatre {name!r}: no theatres/{name}/theatre.json")
-    return Theatre(name, root)
+    raise ValueError(f"unknown theatre {name!r}: no theatre.json in theatres/{name} or {path}")
 
 
 def default_theatre() -> Theatre:
