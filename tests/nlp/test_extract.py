@@ -68,4 +68,3 @@ def test_extract_many_keeps_input_order_and_metadata(extractor):
     assert [r.doc_id for r in results] == ["d-0", "d-1", "d-2"]
     assert results[1].events == []
     assert results[0].to_dict()["events"] == results[2].to_dict()["events"]
-

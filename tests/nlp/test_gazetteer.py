@@ -55,8 +55,7 @@ def test_old_spellings_of_big_cities_resolve_to_the_city(
     gaz: Gazetteer, variant: str, city: str, admin1: str
 ) -> None:
     loc = gaz.resolve(variant)
-    assert (loc.name, loc.admin1, loc.country, loc.precision) == (
-        city, admin1, "UA", "settlement")
+    assert (loc.name, loc.admin1, loc.country, loc.precision) == (city, admin1, "UA", "settlement")
     assert loc.lat is not None and loc.lon is not None
 
 
@@ -66,7 +65,10 @@ def test_bare_oblast_name_is_the_city_but_region_is_the_oblast(gaz: Gazetteer) -
     for phrase in ("Donetsk region", "Donetsk oblast", "Donetsk province"):
         oblast = gaz.resolve(phrase)
         assert (oblast.admin1, oblast.precision, oblast.country) == (
-            "Donetsk Oblast", "admin1", "UA")
+            "Donetsk Oblast",
+            "admin1",
+            "UA",
+        )
 
 
 def test_oblast_with_no_city_of_its_name_is_the_oblast(gaz: Gazetteer) -> None:
@@ -83,8 +85,7 @@ def test_context_oblast_picks_the_settlement_and_hromada_centre(gaz: Gazetteer) 
 
 def test_area_named_after_a_town_inside_an_oblast(gaz: Gazetteer) -> None:
     loc = gaz.resolve("Vasylivka region", context_admin1="Zaporizhia oblast")
-    assert (loc.name, loc.admin1, loc.pcode) == ("Vasylivka", "Zaporizhzhia Oblast",
-                                                 "UA2304003001")
+    assert (loc.name, loc.admin1, loc.pcode) == ("Vasylivka", "Zaporizhzhia Oblast", "UA2304003001")
 
 
 def test_community_resolves_to_its_centre(gaz: Gazetteer) -> None:
@@ -107,13 +108,23 @@ def test_document_context_breaks_the_tie(gaz: Gazetteer) -> None:
 def test_unknown_name_keeps_its_name_with_null_coordinates(gaz: Gazetteer) -> None:
     loc = gaz.resolve("Zzyzxville")
     assert (loc.name, loc.lat, loc.lon, loc.admin1, loc.pcode) == (
-        "Zzyzxville", None, None, None, None)
+        "Zzyzxville",
+        None,
+        None,
+        None,
+        None,
+    )
 
 
 def test_unknown_russian_village_takes_its_region_from_context(gaz: Gazetteer) -> None:
     loc = gaz.resolve("Gornal", context_admin1="Kursk region")
     assert (loc.name, loc.admin1, loc.country, loc.lat, loc.precision) == (
-        "Gornal", "Kursk Oblast", "RU", None, "settlement")
+        "Gornal",
+        "Kursk Oblast",
+        "RU",
+        None,
+        "settlement",
+    )
 
 
 @pytest.mark.parametrize("region", ["Kursk", "Belgorod", "Bryansk", "Rostov", "Voronezh"])
@@ -125,9 +136,20 @@ def test_russian_border_regions(gaz: Gazetteer, region: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "country"),
-    [("London", "GB"), ("Jeddah", "SA"), ("Riyadh", "SA"), ("Istanbul", "TR"),
-     ("Washington", "US"), ("Brussels", "BE"), ("Paris", "FR"), ("Berlin", "DE"),
-     ("Budapest", "HU"), ("Geneva", "CH"), ("Minsk", "BY"), ("Moscow", "RU")],
+    [
+        ("London", "GB"),
+        ("Jeddah", "SA"),
+        ("Riyadh", "SA"),
+        ("Istanbul", "TR"),
+        ("Washington", "US"),
+        ("Brussels", "BE"),
+        ("Paris", "FR"),
+        ("Berlin", "DE"),
+        ("Budapest", "HU"),
+        ("Geneva", "CH"),
+        ("Minsk", "BY"),
+        ("Moscow", "RU"),
+    ],
 )
 def test_world_cities(gaz: Gazetteer, name: str, country: str) -> None:
     loc = gaz.resolve(name)
@@ -142,8 +164,15 @@ def test_city_in_a_named_province(gaz: Gazetteer) -> None:
 
 @pytest.mark.parametrize(
     ("name", "country"),
-    [("Saudi Arabia", "SA"), ("United States", "US"), ("the U.S.", "US"), ("Russia", "RU"),
-     ("Ukraine", "UA"), ("Britain", "GB"), ("Canada", "CA")],
+    [
+        ("Saudi Arabia", "SA"),
+        ("United States", "US"),
+        ("the U.S.", "US"),
+        ("Russia", "RU"),
+        ("Ukraine", "UA"),
+        ("Britain", "GB"),
+        ("Canada", "CA"),
+    ],
 )
 def test_countries(gaz: Gazetteer, name: str, country: str) -> None:
     loc = gaz.resolve(name)
@@ -169,10 +198,14 @@ def test_packaged_keys_match_the_current_normaliser() -> None:
     """Keys are precomputed at build time; a changed normaliser needs a rebuild."""
     from warledger.nlp.places.sources import rows as _rows
 
-    stale = [(name, key) for _p, name, key, *_ in _rows("ua_settlements.csv.gz")
-             if name_key(name) != key]
-    stale += [(name, keys) for _k, name, keys, *_ in _rows("world.csv.gz")
-              if name_key(name) not in keys.split("|")]
+    stale = [
+        (name, key) for _p, name, key, *_ in _rows("ua_settlements.csv.gz") if name_key(name) != key
+    ]
+    stale += [
+        (name, keys)
+        for _k, name, keys, *_ in _rows("world.csv.gz")
+        if name_key(name) not in keys.split("|")
+    ]
     assert stale == [], "run scripts/build_gazetteer.py"
 
 

@@ -95,9 +95,7 @@ def test_article_gives_the_annotated_kinetic_events(extractor, article):
     want_keys = sorted((w["kind"], w.get("place") or "") for w in expected)
     assert got_keys == want_keys
     for want in expected:
-        (event,) = [
-            e for e in events if e.kind == want["kind"] and _place(e) == want.get("place")
-        ]
+        (event,) = [e for e in events if e.kind == want["kind"] and _place(e) == want.get("place")]
         _check_fields(event, want, article["text"])
 
 

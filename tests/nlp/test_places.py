@@ -173,9 +173,11 @@ def test_country_names_inside_longer_names_are_not_places(places) -> None:
 
 
 def test_oblast_in_the_same_sentence_outweighs_the_rest_of_the_document(places) -> None:
-    text = ("Drones hit the Kharkiv region on Monday. The Kharkiv region was hit again on "
-            "Tuesday. Russian forces captured the village of Sukha Balka in Ukraine's "
-            "Donetsk region.")
+    text = (
+        "Drones hit the Kharkiv region on Monday. The Kharkiv region was hit again on "
+        "Tuesday. Russian forces captured the village of Sukha Balka in Ukraine's "
+        "Donetsk region."
+    )
     loc = by_text(places(text))["Sukha Balka"].location
     assert loc.admin1 == "Donetsk Oblast"
 

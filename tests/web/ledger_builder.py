@@ -8,7 +8,9 @@ What it holds (the tests' expectations are read from here):
 - ground combat near Pokrovsk, Donetsk Oblast (2025-03-12);
 - shelling somewhere in Zaporizhzhia Oblast with no coordinates (2025-03-12);
 - a 30-day energy ceasefire declared on 2025-03-18 and talks held in Istanbul on 2025-03-14;
-- positions of Russia and Ukraine on territory, one changing over time.
+- positions of Russia and Ukraine on territory, one changing over time;
+- a car bomb in Mogadishu (2025-03-13): another war, outside the default theatre, so the
+  dashboard and the API leave it out unless asked for every theatre (``theatre=all``).
 On the map: Kharkiv, Odesa and Pokrovsk (3 points); the Zaporizhzhia report has no
 coordinates and Istanbul lies outside Ukraine, so neither is drawn.
 """
@@ -38,6 +40,7 @@ ODESA = Location("Odesa", "Odesa Oblast", "UA", 46.4825, 30.7233, "settlement")
 POKROVSK = Location("Pokrovsk", "Donetsk Oblast", "UA", 48.2826, 37.1758, "settlement")
 ZAPORIZHZHIA = Location("Zaporizhzhia Oblast", "Zaporizhzhia Oblast", "UA", None, None, "admin1")
 ISTANBUL = Location("Istanbul", None, "TR", 41.0082, 28.9784, "settlement")
+MOGADISHU = Location("Mogadishu", None, "SO", 2.0371, 45.3438, "settlement")
 SCRIPT = "<script>window.__pwned = 1; document.title = 'pwned';</script>"
 
 ARTICLES = {
@@ -70,6 +73,13 @@ ARTICLES = {
         "2025-03-12",
         "Ukrainian forces repelled an assault near Pokrovsk on Wednesday, the general "
         "staff said.\nRussian shelling was also reported in Zaporizhzhia Oblast.",
+    ),
+    "elsewhere": (
+        "Car bomb in Mogadishu",
+        "outlet-c.example",
+        "2025-03-13",
+        "A car bomb exploded near a market in Mogadishu on Thursday, killing four people, "
+        "police said.",
     ),
     "peace": (
         "Talks in Istanbul, energy truce declared",
@@ -208,6 +218,19 @@ def results(docs: dict[str, Document]) -> dict[str, DocumentResult]:
                     evidence=[line("front", 1)],
                     confidence=0.5,
                 ),
+            ],
+        ),
+        "elsewhere": result(
+            "elsewhere",
+            [
+                Event(
+                    kind="strike",
+                    locations=[MOGADISHU],
+                    date=_day("2025-03-13"),
+                    counts={"killed": Count(4, "exact", "four")},
+                    evidence=[first_line("elsewhere")],
+                    confidence=0.6,
+                )
             ],
         ),
         "peace": result(

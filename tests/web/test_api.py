@@ -126,11 +126,14 @@ def test_peace_process_endpoints(client: TestClient) -> None:
 
 def test_positions_matrix_keeps_the_latest_stance_and_its_history(client: TestClient) -> None:
     matrix = client.get("/api/positions/matrix").json()
-    assert matrix["parties"] == ["Russia", "Ukraine"]
-    russia = matrix["cells"]["Russia"]["territory"]
+    assert matrix["parties"] == ["RU", "UA"]  # a party's row is its side
+    assert matrix["labels"] == {"RU": "Russia", "UA": "Ukraine"}
+    russia = matrix["cells"]["RU"]["territory"]
     assert russia["stance"] == "cede_occupied"  # stated 2025-03-18, after 2025-03-01
+    assert russia["date"] == "2025-03-18"
+    assert "recognise its control of occupied territory" in russia["evidence"]
     assert [p["stance"] for p in russia["history"]] == ["no_recognition", "cede_occupied"]
-    assert matrix["cells"]["Ukraine"]["territory"]["stance"] == "no_recognition"
+    assert matrix["cells"]["UA"]["territory"]["stance"] == "no_recognition"
 
 
 def test_barrages_group_a_night_of_strikes(client: TestClient) -> None:
@@ -154,7 +157,7 @@ def test_coverage_and_stats(client: TestClient) -> None:
         "outlet-c.example": "new",
     }
     stats = client.get("/api/stats").json()
-    assert stats["documents"] == 5 and stats["events"] == 6
+    assert stats["documents"] == 6 and stats["events"] == 7  # Mogadishu included
 
 
 def test_openapi_schema_lists_the_endpoints(client: TestClient) -> None:
@@ -229,10 +232,11 @@ def test_ceasefire_register_and_compliance(client: TestClient) -> None:
         "declared",
     )
     compliance = client.get("/api/analysis/compliance").json()
+    assert compliance["total"] == 1
     # All three Russian strikes (10–12 March) came before the truce of 18 March.
-    assert compliance[0]["strikes_inside"] == {}
-    assert compliance[0]["strikes_outside"] == {"RU": 3}
-    rounds = client.get("/api/peace/talks").json()
+    assert compliance["items"][0]["strikes_inside"] == {}
+    assert compliance["items"][0]["strikes_outside"] == {"RU": 3}
+    rounds = client.get("/api/peace/talks").json()["items"]
     assert [(r["date"], r["venue"], r["status"]) for r in rounds] == [
         ("2025-03-14", "Istanbul", "held")
     ]

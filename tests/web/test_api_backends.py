@@ -35,8 +35,21 @@ def test_filters_and_pages_on_each_backend(store_url: str) -> None:
         ]
         assert pages == [e["event_id"] for e in everything["items"]]
         assert client.get("/api/coverage").status_code == 200
-        assert client.get("/api/positions/matrix").json()["parties"] == ["Russia", "Ukraine"]
+        assert client.get("/api/positions/matrix").json()["parties"] == ["RU", "UA"]
         assert client.get("/").status_code == 200
+        # The Russia–Ukraine theatre by default; the Mogadishu bomb is counted as left out.
+        assert everything["left_out"] == 1
+        every = client.get("/api/events", params={"theatre": "all"}).json()
+        assert every["total"] == 7 and every["left_out"] == 0
+        somalia = client.get("/api/events", params={"theatre": "all", "country": "so"}).json()
+        assert [e["locations"][0]["name"] for e in somalia["items"]] == ["Mogadishu"]
+        # Place search (part of a place or oblast name, any case) and free text.
+        odesa = client.get("/api/events", params={"place": "odes"}).json()["items"]
+        assert [e["locations"][0]["name"] for e in odesa] == ["Odesa"]
+        port = client.get("/api/events", params={"q": "PORT FACILITIES"}).json()["items"]
+        assert [e["locations"][0]["name"] for e in port] == ["Odesa"]
+        by_killed = client.get("/api/events", params={"sort": "-killed"}).json()["items"]
+        assert by_killed[0]["locations"][0]["name"] == "Kharkiv"  # 5 killed (3–5)
 
 
 def test_side_pages_hold_every_event_of_the_side_once_in_date_order(store_url: str) -> None:

@@ -1,74 +1,93 @@
-"""Map and timeline geometry, and the page cache: pure functions checked on their own."""
+"""Timeline geometry, colours and the page cache: pure functions checked on their own."""
 
 from __future__ import annotations
 
 import time
-from datetime import date
+from datetime import date, timedelta
 
 from warledger.interfaces.api.cache import PageCache
-from warledger.interfaces.api.derived import Window
 from warledger.interfaces.web.charts import (
     choropleth_class,
-    map_layers,
-    outline,
-    point_radius,
+    dense_period,
+    stance_colour,
     timeline_layers,
 )
+from warledger.ledger.peace.ceasefires import Window
 
 
-def test_projection_keeps_geography() -> None:
-    project = outline().projection
-    lviv, kharkiv = project(24.03, 49.84), project(36.23, 49.99)
-    kyiv, odesa = project(30.52, 50.45), project(30.72, 46.48)
-    assert lviv[0] < kyiv[0] < kharkiv[0]  # west to east
-    assert kyiv[1] < odesa[1]  # north is up
-    assert len(outline().oblasts) == 27  # 24 oblasts, Crimea, Kyiv and Sevastopol cities
+def _span(start: str, kind: str, n: int = 1, end: str | None = None, precision: str = "day"):
+    return {
+        "start": date.fromisoformat(start),
+        "end": date.fromisoformat(end or start),
+        "precision": precision,
+        "kind": kind,
+        "n": n,
+    }
 
 
-def test_points_need_coordinates_inside_the_map() -> None:
-    rows = [
-        {"event_id": "a", "kind": "strike", "lat": 49.99, "lon": 36.23, "killed": 3, "injured": 0},
-        {
-            "event_id": "b",
-            "kind": "strike",
-            "lat": None,
-            "lon": None,
-            "killed": None,
-            "injured": None,
-        },
-        {
-            "event_id": "c",
-            "kind": "talks",
-            "lat": 41.01,
-            "lon": 28.98,
-            "killed": None,
-            "injured": None,
-        },
-    ]
-    layers = map_layers(rows, {"Kharkiv Oblast": 1})
-    assert [p["event_id"] for p in layers["points"]] == ["a"]
-    assert layers["unplaced"] == 2
-    shaded = {s["name"] for s in layers["shapes"] if s["count"]}
-    assert shaded == {"Kharkiv Oblast"}
-
-
-def test_sizes_and_shades_grow_with_numbers() -> None:
-    assert point_radius(None, None) == point_radius(0, 0) < point_radius(3, 10)
-    assert point_radius(10_000, 0) == 16.0  # capped: one huge event must not hide the map
+def test_shades_grow_with_numbers() -> None:
     assert choropleth_class(0, 10) == 0
     assert 1 <= choropleth_class(1, 100) < choropleth_class(100, 100) == 5
 
 
-def test_timeline_spans_events_and_ceasefire_windows() -> None:
-    window = Window("e-1", date(2025, 3, 18), date(2025, 4, 16), "energy P30D")
-    layers = timeline_layers(
-        {"2025-03-10": {"strike": 2, "talks": 1}}, [window], [("e-2", "2025-03-14", "talks")]
-    )
-    assert layers["first"] == "2025-03-10" and layers["last"] == "2025-04-16"
-    assert {b["kind"]: b["n"] for b in layers["bars"]} == {"strike": 2, "talks": 1}
+def test_timeline_bars_windows_and_talks() -> None:
+    window = Window("e-1", date(2025, 3, 18), date(2025, 4, 16), "energy 30 days")
+    spans = [
+        _span("2025-03-10", "strike", 2),
+        _span("2025-03-10", "talks"),
+        _span("2025-04-20", "strike"),
+    ]
+    layers = timeline_layers(spans, [window], [("e-2", "2025-03-14", "talks")])
+    assert layers["first"] == "2025-03-10" and layers["last"] == "2025-04-20"
+    assert {(b["day"], b["kind"]): b["n"] for b in layers["bars"]} == {
+        ("2025-03-10", "strike"): 2,
+        ("2025-03-10", "talks"): 1,
+        ("2025-04-20", "strike"): 1,
+    }
     assert len(layers["bands"]) == 1 and len(layers["talks"]) == 1
     assert layers["bands"][0]["x"] > layers["talks"][0]["x"]  # 18 March is after 14 March
-    assert timeline_layers({}, [], []) is None
+    assert timeline_layers([], [], []) is None
+
+
+def test_a_month_precision_event_spans_its_month_not_the_first() -> None:
+    spans = [
+        _span("2025-03-01", "strike"),
+        _span("2025-03-01", "territorial_change", end="2025-03-31", precision="month"),
+        _span("2025-03-31", "strike"),
+    ]
+    layers = timeline_layers(spans, [], [])
+    assert [b["day"] for b in layers["bars"]] == ["2025-03-01", "2025-03-31"]  # not on the 1st
+    (month,) = layers["imprecise"]
+    assert "month precision" in month["label"]
+    day_width = layers["step"]
+    assert month["w"] >= 30 * day_width  # drawn across all 31 days
+
+
+def test_the_default_range_is_the_dense_period_not_the_outliers() -> None:
+    days = [date(2025, 3, 1) + timedelta(days=i % 60) for i in range(200)]
+    days += [date(2009, 6, 1), date(2018, 1, 1)]  # background sentences
+    first, last = dense_period(days)
+    assert first >= date(2025, 3, 1) and last <= date(2025, 4, 29)
+    spans = [_span(d.isoformat(), "strike") for d in days]
+    layers = timeline_layers(spans, [], [], period=(first, last))
+    assert layers["before"] >= 2  # the outliers are counted, not drawn
+    assert dense_period([date(2025, 1, 1), date(2025, 2, 1)]) == (
+        date(2025, 1, 1),
+        date(2025, 2, 1),
+    )
+
+
+def test_open_ceasefire_band_says_it_is_open() -> None:
+    window = Window("e-1", date(2025, 3, 18), date(2025, 3, 30), "Easter truce", open=True)
+    layers = timeline_layers(
+        [_span("2025-03-10", "strike"), _span("2025-03-30", "strike")], [window], []
+    )
+    assert layers["bands"][0]["label"].endswith("2025-03-18 – open")
+
+
+def test_a_stance_keeps_its_colour() -> None:
+    assert stance_colour("oppose") == stance_colour("oppose")
+    assert stance_colour("oppose").startswith("#")
 
 
 def test_page_cache_expires_and_clears() -> None:

@@ -44,8 +44,8 @@ def test_serve_answers_on_the_given_port(ledger_url: str, token: str | None) -> 
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(base, proc)
-        assert httpx.get(base + "/api/stats").json()["events"] == 6
-        assert "Events on the map" in httpx.get(base + "/").text
+        assert httpx.get(base + "/api/stats").json()["events"] == 7
+        assert "map and timeline" in httpx.get(base + "/").text
         write = httpx.post(base + "/api/documents", json={"text": "Anything at all."})
         assert write.status_code == (401 if token else 403)
     finally:

@@ -24,6 +24,7 @@ events = sa.Table(
     sa.Column("place_name", sa.Text, comment="the finest location"),
     sa.Column("admin1", sa.String(120)),  # indexed with the date: ix_events_admin1_date
     sa.Column("country", sa.String(8), index=True),
+    sa.Column("theatre", sa.String(40), comment="see warledger.ledger.theatre (migration 0004)"),
     sa.Column("lat", sa.Float),
     sa.Column("lon", sa.Float),
     sa.Column("precision", sa.String(16)),
@@ -52,6 +53,7 @@ sa.Index("ix_events_actor_side_date", events.c.actor_side, events.c.date_start, 
 sa.Index("ix_events_target_side_date", events.c.target_side, events.c.date_start, events.c.event_id)
 sa.Index("ix_events_admin1_date", events.c.admin1, events.c.date_start, events.c.event_id)
 sa.Index("ix_events_date_range", events.c.date_start, events.c.date_end, events.c.event_id)
+sa.Index("ix_events_theatre_date", events.c.theatre, events.c.date_start, events.c.event_id)
 
 claims = sa.Table(
     "claims",

@@ -32,6 +32,7 @@ from warledger.ledger.consolidate import (
     mention_order,
 )
 from warledger.ledger.consolidated_schema import claims, event_mentions, events
+from warledger.ledger.theatre import event_theatre
 from warledger.types import Mention
 
 if TYPE_CHECKING:
@@ -100,6 +101,7 @@ def _best(counts: dict[str, Any], key: str) -> int | None:
 
 def event_row(e: ConsolidatedEvent) -> dict[str, Any]:
     place = e.locations[0] if e.locations else None
+    data = e.to_dict()
     return {
         "event_id": e.event_id,
         "kind": e.kind,
@@ -110,6 +112,7 @@ def event_row(e: ConsolidatedEvent) -> dict[str, Any]:
         "place_name": place.name if place else None,
         "admin1": place.admin1 if place else None,
         "country": place.country if place else None,
+        "theatre": event_theatre(data),
         "lat": place.lat if place else None,
         "lon": place.lon if place else None,
         "precision": place.precision if place else None,
@@ -123,7 +126,7 @@ def event_row(e: ConsolidatedEvent) -> dict[str, Any]:
         "first_reported": e.first_reported,
         "contradiction": bool(e.contradictions),
         **{key: _best(e.counts, key) for key in COMMON_COUNTS},
-        "data": e.to_dict(),
+        "data": data,
     }
 
 

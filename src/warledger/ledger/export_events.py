@@ -18,6 +18,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from warledger.ledger.consolidate import ConsolidatedEvent
+from warledger.ledger.summary import negated_claims, summarise
+from warledger.ledger.theatre import event_theatre
 from warledger.types import SCHEMA_VERSION, Actor
 
 # ACLED's column names where the meaning is the same, then warledger's own.
@@ -26,6 +28,7 @@ CSV_COLUMNS = (
     "event_date",
     "event_type",
     "sub_event_type",
+    "summary",
     "actor1",
     "actor2",
     "admin1",
@@ -42,6 +45,8 @@ CSV_COLUMNS = (
     "n_claimants",
     "contradiction",
     "first_reported",
+    "negated_claims",
+    "theatre",
 )
 
 PARQUET_SCHEMA = pa.schema(
@@ -50,6 +55,7 @@ PARQUET_SCHEMA = pa.schema(
         ("event_date", pa.string()),
         ("event_type", pa.string()),
         ("sub_event_type", pa.string()),
+        ("summary", pa.string()),
         ("actor1", pa.string()),
         ("actor2", pa.string()),
         ("admin1", pa.string()),
@@ -66,14 +72,18 @@ PARQUET_SCHEMA = pa.schema(
         ("n_claimants", pa.int64()),
         ("contradiction", pa.bool_()),
         ("first_reported", pa.string()),
+        ("negated_claims", pa.int64()),
+        ("theatre", pa.string()),
         ("data", pa.string()),  # the full event with its claims, as JSON
     ]
 )
 
 
 def event_record(event: ConsolidatedEvent) -> dict[str, Any]:
-    """The JSON Lines record: the ledger-schema event, its claims, the schema version."""
-    return {"schema_version": SCHEMA_VERSION, **event.to_dict()}
+    """The JSON Lines record: the ledger-schema event, its claims, the schema version,
+    and its one-line summary."""
+    data = event.to_dict()
+    return {"schema_version": SCHEMA_VERSION, **data, "summary": summarise(data)}
 
 
 def write_jsonl(events: Iterable[ConsolidatedEvent], out: TextIO) -> int:
@@ -109,11 +119,13 @@ def _notes(event: ConsolidatedEvent) -> str:
 
 def csv_row(event: ConsolidatedEvent) -> dict[str, Any]:
     place = event.locations[0] if event.locations else None
+    data = event.to_dict()
     return {
         "event_id": event.event_id,
         "event_date": event.date.start,
         "event_type": event.kind,
         "sub_event_type": event.subtype,
+        "summary": summarise(data),
         "actor1": _actor_label(event.actor),
         "actor2": _actor_label(event.target),
         "admin1": place.admin1 if place else None,
@@ -130,6 +142,8 @@ def csv_row(event: ConsolidatedEvent) -> dict[str, Any]:
         "n_claimants": event.n_claimants,
         "contradiction": bool(event.contradictions),
         "first_reported": event.first_reported,
+        "negated_claims": negated_claims(data),
+        "theatre": event_theatre(data),
     }
 
 

@@ -14,8 +14,9 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from warledger import settings
-from warledger.interfaces.api import analysis_routes, errors, routes
+from warledger.interfaces.api import analysis_routes, errors, export_routes, index_routes, routes
 from warledger.interfaces.api.cache import PageCache
+from warledger.interfaces.api.head import HeadAsGet
 from warledger.interfaces.api.ingest_service import ExtractFn, default_extract, extractor_version
 from warledger.interfaces.api.security import SecurityHeaders
 from warledger.interfaces.api.write_guard import WriteGuard
@@ -71,13 +72,16 @@ def create_app(
     pages.configure(app.state.templates)
 
     errors.install(app)
+    app.include_router(index_routes.router)
     app.include_router(routes.router)
+    app.include_router(export_routes.router)
     app.include_router(analysis_routes.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
 
     app.add_middleware(WriteGuard, max_body=max_body or settings.max_body_bytes())
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
 
     @app.get("/docs", include_in_schema=False)
     async def _docs() -> HTMLResponse:

@@ -129,7 +129,13 @@ class PageOut(_Model):
     offset: int
 
 
-class EventPage(PageOut):
+class EventPageOut(PageOut):
+    left_out: int = Field(
+        default=0, description="events of this filter outside the theatre (theatre=all shows them)"
+    )
+
+
+class EventPage(EventPageOut):
     items: list[EventOut]
 
 
@@ -192,14 +198,36 @@ class PositionOut(_Model):
     doc_id: str | None = None
 
 
-class PositionCell(_Model):
+class PositionPage(PageOut):
+    items: list[PositionOut]
+
+
+class StatementOut(_Model):
+    party: str
+    party_name: str | None = None
+    issue: str
     stance: str
     date: str | None = None
-    history: list[PositionOut]
+    evidence: str | None = None
+    doc_id: str | None = None
+    source: str | None = None
+    reported: str | None = None
+
+
+class PositionCell(_Model):
+    stance: str
+    date: str | None = Field(default=None, description="when it was stated, if the text says")
+    reported: str | None = Field(default=None, description="publication day of the report")
+    speaker: str | None = None
+    evidence: str | None = None
+    doc_id: str | None = None
+    changes: int = 0
+    history: list[StatementOut]
 
 
 class PositionMatrix(_Model):
-    parties: list[str]
+    parties: list[str] = Field(description="sides (a person's words count for their side)")
+    labels: dict[str, str] = {}
     issues: list[str]
     cells: dict[str, dict[str, PositionCell]] = Field(
         description="party → issue → latest stance with its history (oldest first)"

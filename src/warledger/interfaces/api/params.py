@@ -14,7 +14,8 @@ from typing import Annotated, Literal
 from fastapi import Query
 
 from warledger.errors import UsageError
-from warledger.interfaces.api.queries import EventFilter
+from warledger.ledger.query import SORTS, EventFilter, default_theatre
+from warledger.ledger.theatre import ALL_THEATRES
 from warledger.types import EVENT_KINDS, STATUSES, EventKind
 
 Kind = EventKind  # the schema's kinds, so a bad value is a 422 that lists them
@@ -39,6 +40,25 @@ DateFromQ = Annotated[date | None, Query(description="events overlapping from th
 DateToQ = Annotated[date | None, Query(description="events overlapping up to this day")]
 ContradictionQ = Annotated[bool | None, Query(description="sources disagree on a number")]
 SourceQ = Annotated[str | None, Query(max_length=200, description="an outlet, e.g. voanews.com")]
+CountryQ = Annotated[
+    str | None, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166 code of the event's place")
+]
+PlaceQ = Annotated[
+    str | None, Query(max_length=120, description="part of a place or oblast name, any case")
+]
+TheatreQ = Annotated[
+    str | None,
+    Query(
+        max_length=40,
+        pattern=r"^[a-z0-9_-]+$",
+        description="theatre (default: russia-ukraine); 'all' for every event",
+    ),
+]
+TextQ = Annotated[str | None, Query(max_length=200, description="free text in the event")]
+SORT_PATTERN = "^-?(" + "|".join(SORTS) + ")$"
+SortQ = Annotated[
+    str | None, Query(pattern=SORT_PATTERN, description="sort key, '-' for descending: -date")
+]
 LimitQ = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
 OffsetQ = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
@@ -53,10 +73,26 @@ async def event_filter(
     date_to: DateToQ = None,
     contradiction: ContradictionQ = None,
     source: SourceQ = None,
+    country: CountryQ = None,
+    place: PlaceQ = None,
+    theatre: TheatreQ = None,
+    q: TextQ = None,
 ) -> EventFilter:
     """FastAPI dependency: the event filters of a request (async: no thread hop)."""
     return filter_values(
-        kind, subtype, side, oblast, status, date_from, date_to, contradiction, source
+        kind,
+        subtype,
+        side,
+        oblast,
+        status,
+        date_from,
+        date_to,
+        contradiction,
+        source,
+        country=country,
+        place=place,
+        theatre=theatre,
+        q=q,
     )
 
 
@@ -70,11 +106,21 @@ def filter_values(
     date_to: date | None = None,
     contradiction: bool | None = None,
     source: str | None = None,
+    *,
+    country: str | None = None,
+    place: str | None = None,
+    theatre: str | None = None,
+    q: str | None = None,
 ) -> EventFilter:
-    """Checked, normalised filter values (side upper-cased, blank oblast ignored)."""
+    """Checked, normalised filter values (side upper-cased, blank oblast ignored; no
+    theatre means the default theatre, ``all`` every theatre)."""
     if date_from and date_to and date_from > date_to:
         raise UsageError("date_from is after date_to")
     return EventFilter(
+        country=country.upper() if country else None,
+        place=place.strip() or None if place else None,
+        theatre=(theatre or default_theatre()).lower(),
+        q=q.strip() or None if q else None,
         kind=kind,
         subtype=subtype,
         side=side.upper() if side else None,
@@ -119,7 +165,31 @@ def filter_from_form(params: dict[str, str]) -> EventFilter:
         date_to=_date("date_to", p.get("date_to")),
         contradiction=None if not contradiction else contradiction.lower() == "true",
         source=p.get("source"),
+        country=_country(p.get("country")),
+        place=p.get("place"),
+        theatre=_theatre(p.get("theatre")),
+        q=p.get("q"),
     )
+
+
+def _country(value: str | None) -> str | None:
+    if value and not re.fullmatch(r"[A-Za-z]{2}", value):
+        raise UsageError(f"country: not an ISO 3166 code {value!r}")
+    return value
+
+
+def _theatre(value: str | None) -> str | None:
+    if value and not re.fullmatch(r"[a-z0-9_-]{1,40}", value.lower()):
+        raise UsageError(f"theatre: not a theatre name {value!r} (or {ALL_THEATRES!r})")
+    return value
+
+
+def sort_from_form(params: dict[str, str]) -> str | None:
+    """The dashboard's sort key (``-date`` by default); a bad one raises ``UsageError``."""
+    value = (params.get("sort") or "").strip()
+    if value and not re.fullmatch(SORT_PATTERN, value):
+        raise UsageError(f"sort: unknown key {value!r} (choose from {', '.join(SORTS)})")
+    return value or None
 
 
 def page_numbers(params: dict[str, str], *, default_limit: int = 50) -> tuple[int, int]:

@@ -8,11 +8,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from warledger.analysis.coverage import coverage_health
-from warledger.analysis.data import publications
+from warledger.analysis.health import coverage_report
 from warledger.errors import NotFound
-from warledger.interfaces.api import queries
-from warledger.interfaces.api.derived import positions_matrix
 from warledger.interfaces.api.ingest_service import ingest_one, raw_from_request
 from warledger.interfaces.api.models import (
     BarragePage,
@@ -25,7 +22,7 @@ from warledger.interfaces.api.models import (
     IngestOut,
     IngestRequest,
     PositionMatrix,
-    PositionOut,
+    PositionPage,
     TimelineOut,
 )
 from warledger.interfaces.api.params import (
@@ -35,15 +32,24 @@ from warledger.interfaces.api.params import (
     LimitQ,
     OffsetQ,
     SideQ,
+    SortQ,
+    TheatreQ,
     event_filter,
 )
-from warledger.interfaces.api.queries import EventFilter
 from warledger.interfaces.api.write_guard import token_matches
+from warledger.interfaces.api.params_check import reject_unknown_params
+from warledger.ledger import query as queries
 from warledger.ledger.barrages import find_barrages
+from warledger.ledger.peace.positions import matrix_view
+from warledger.ledger.query import EventFilter
 from warledger.ledger.store import Store
 from warledger.types import ISSUES
 
-router = APIRouter(prefix="/api", responses={422: {"model": ErrorOut}})
+router = APIRouter(
+    prefix="/api",
+    responses={422: {"model": ErrorOut}},
+    dependencies=[Depends(reject_unknown_params)],
+)
 Issue = Annotated[str | None, Query(pattern="^(" + "|".join(ISSUES) + ")$")]
 
 
@@ -55,7 +61,9 @@ StoreDep = Annotated[Store, Depends(_store)]
 FilterDep = Annotated[EventFilter, Depends(event_filter)]
 
 
-async def _event_page(request: Request, f: EventFilter, limit: int, offset: int) -> Response:
+async def _event_page(
+    request: Request, f: EventFilter, limit: int, offset: int, sort: str | None = None
+) -> Response:
     """A page of events; the stored JSON goes out as is (``EventPage`` documents it).
 
     Async on purpose: a cached page is served from the event loop without a thread hop
@@ -63,21 +71,26 @@ async def _event_page(request: Request, f: EventFilter, limit: int, offset: int)
     only a cache miss goes to a worker thread for the database.
     """
     cache = request.app.state.page_cache
-    key = (f, limit, offset)
+    key = (f, limit, offset, sort)
     body = cache.get(key)
     if body is None:
         engine = request.app.state.store.engine
-        known = cache.get(("total", f))  # every page of one filter shares its count
-        body, total = await run_in_threadpool(
-            queries.event_page_json,
-            engine,
-            f,
-            limit=limit,
-            offset=offset,
-            total=int(known) if known is not None else None,
+        known = cache.get(("total", f))  # every page of one filter shares its counts
+        hidden = cache.get(("left_out", f))
+        body, total, left_out = await run_in_threadpool(
+            lambda: queries.event_page_json(
+                engine,
+                f,
+                limit=limit,
+                offset=offset,
+                total=int(known) if known is not None else None,
+                sort=sort,
+                hidden=int(hidden) if hidden is not None else None,
+            )
         )
         cache.put(key, body)
         cache.put(("total", f), str(total).encode())
+        cache.put(("left_out", f), str(left_out).encode())
     return Response(body, media_type="application/json")
 
 
@@ -168,10 +181,12 @@ async def post_document(
 
 @router.get("/events", response_model=EventPage, tags=["events"])
 async def list_events(
-    request: Request, f: FilterDep, limit: LimitQ = 50, offset: OffsetQ = 0
+    request: Request, f: FilterDep, limit: LimitQ = 50, offset: OffsetQ = 0, sort: SortQ = None
 ) -> Any:
-    """Consolidated events, newest first, each with every claim and its evidence."""
-    return await _event_page(request, f, limit, offset)
+    """Consolidated events of the theatre (``theatre=all`` for every event), newest first
+    unless ``sort`` says otherwise, each with every claim and its evidence. ``left_out``
+    counts the events of this filter that lie outside the theatre."""
+    return await _event_page(request, f, limit, offset, sort)
 
 
 @router.get("/events/{event_id}", response_model=EventOut, tags=["events"])
@@ -216,11 +231,14 @@ def list_barrages(
     side: SideQ = None,
     date_from: DateFromQ = None,
     date_to: DateToQ = None,
+    theatre: TheatreQ = None,
     limit: LimitQ = 50,
     offset: OffsetQ = 0,
 ) -> Any:
     """Night attacks: strike events of one attacker side per night, newest night first."""
     f = EventFilter(kind="strike", date_from=date_from, date_to=date_to)
+    if theatre:
+        f = EventFilter(**{**vars(f), "theatre": theatre})
     strikes = queries.all_events(store.engine, f)
     barrages = find_barrages(strikes, side=side.upper() if side else None)
     barrages.sort(key=lambda b: (b.night, b.attacker_side), reverse=True)
@@ -231,7 +249,7 @@ def list_barrages(
 # -- positions ---------------------------------------------------------------------------
 
 
-@router.get("/positions", response_model=list[PositionOut], tags=["peace process"])
+@router.get("/positions", response_model=PositionPage, tags=["peace process"])
 def list_positions(
     store: StoreDep,
     issue: Issue = None,
@@ -242,22 +260,24 @@ def list_positions(
     offset: OffsetQ = 0,
 ) -> Any:
     """Stated positions (party, issue, stance) with their evidence, by date."""
-    rows = store.position_rows(
-        issue=issue,
-        side=side.upper() if side else None,
-        date_from=date_from,
-        date_to=date_to,
-        limit=limit,
-        offset=offset,
-    )
-    return [{**r["data"], "doc_id": r["doc_id"]} for r in rows]
+    filters = {
+        "issue": issue,
+        "side": side.upper() if side else None,
+        "date_from": date_from,
+        "date_to": date_to,
+    }
+    rows = store.position_rows(**filters, limit=limit, offset=offset)
+    total = len(store.position_rows(**filters))
+    items = [{**r["data"], "doc_id": r["doc_id"]} for r in rows]
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 @router.get("/positions/matrix", response_model=PositionMatrix, tags=["peace process"])
 def get_positions_matrix(store: StoreDep, issue: Issue = None, side: SideQ = None) -> Any:
-    """Party × issue: the latest stance of each party on each issue, with its history."""
+    """Party × issue: the latest stance of each side on each issue, with its history (a
+    person's words count for their side; the speaker is named in the history)."""
     rows = queries.position_history(store.engine, issue=issue, side=side.upper() if side else None)
-    return positions_matrix((r.data, r.doc_id) for r in rows)
+    return matrix_view((r.data, r.doc_id) for r in rows)
 
 
 # -- analysis and health -----------------------------------------------------------------
@@ -267,7 +287,9 @@ def get_positions_matrix(store: StoreDep, issue: Issue = None, side: SideQ = Non
 def get_timeline(store: StoreDep, f: FilterDep) -> Any:
     """Events per day by kind, with the ceasefires and talks that frame them."""
     by_day = queries.counts_by_day(store.engine, f)
-    peace = EventFilter(date_from=f.date_from, date_to=f.date_to, kinds=("ceasefire", "talks"))
+    peace = EventFilter(
+        date_from=f.date_from, date_to=f.date_to, theatre=f.theatre, kinds=("ceasefire", "talks")
+    )
     framing = queries.all_events(store.engine, peace, cap=2000)
     return {
         "days": [{"day": day, "counts": dict(c)} for day, c in by_day.items()],
@@ -276,24 +298,18 @@ def get_timeline(store: StoreDep, f: FilterDep) -> Any:
     }
 
 
+@router.get("/map", tags=["events"])
+def get_map(store: StoreDep, f: FilterDep) -> Any:
+    """The events of the filter for a map: GeoJSON points with flat properties (kind,
+    dates and precision, place, numbers, disputed), the count without coordinates and
+    events per oblast. At most 5,000 points, newest first."""
+    return queries.map_features(store.engine, f)
+
+
 @router.get("/analysis/oblasts", tags=["analysis"])
 def get_oblast_counts(store: StoreDep, f: FilterDep) -> dict[str, int]:
     """Events per oblast (the map's choropleth)."""
     return queries.counts_by_oblast(store.engine, f)
-
-
-def coverage_report(store: Store) -> dict[str, Any]:
-    """Per-source counts plus the analysis module's health verdicts (silent, dropped)."""
-    runs = [
-        {k: (v.isoformat() if isinstance(v, date) else v) for k, v in r.items()}
-        for r in store.runs(limit=200)
-    ]
-    health = coverage_health(publications(store), runs=runs)
-    return {
-        "sources": queries.coverage(store.engine),
-        "health": health.to_dict(),
-        "runs": runs[:20],
-    }
 
 
 @router.get("/coverage", response_model=CoverageOut, tags=["health"])

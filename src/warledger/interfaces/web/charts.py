@@ -1,26 +1,19 @@
-"""SVG geometry for the map and the timeline, computed on the server.
+"""SVG geometry for the timeline, computed on the server, and the dashboard's colours.
 
-Drawing on the server keeps the dashboard working offline and without JavaScript, and
-makes what is drawn testable as plain data. The map uses an equirectangular projection
-scaled by cos(latitude) at Ukraine's centre: at this extent it is within a few per cent
-of a conformal projection, and it needs no tile server.
+Drawing on the server keeps the timeline readable without JavaScript and makes what is
+drawn testable as plain data; the browser adds the brush. The map is Leaflet (vendored)
+over the packaged boundaries.
 """
 
 from __future__ import annotations
 
-import json
+import hashlib
 import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Any
 
-from warledger import settings
-
-OUTLINE = settings.THEATRE_DIR / "ua_admin1.geojson"
-MAP_WIDTH = 900
-PAD = 10
 KIND_COLOURS = {
     "strike": "#d62728",
     "ground_combat": "#8c564b",
@@ -35,58 +28,23 @@ KIND_COLOURS = {
 # Light sequential blues for event counts per oblast (0 = no events: pale grey), so the
 # kind-coloured points stay readable on top of the darkest shade.
 CHOROPLETH = ("#f3f3f3", "#e4edf6", "#c9dcee", "#a6c4e2", "#7ea8d3", "#5b8cc2")
+# Stance colours: the same stance gets the same colour on every page.
+STANCE_PALETTE = (
+    "#fde0dd", "#e0ecf4", "#e5f5e0", "#fff7bc", "#efedf5",
+    "#fee6ce", "#deebf7", "#f2f0f7", "#e7e1ef", "#ccece6",
+)  # fmt: skip
+PAD = 10
+TIMELINE_WIDTH = 900
+TIMELINE_HEIGHT = 240
+AXIS = 24
+SPAN_LANE = 7  # height of one lane of imprecise (week/month) events
+MAX_SPAN_LANES = 5
+DENSE_SHARE = 0.96  # the default time range holds this share of the dated events
 
 
-@dataclass(frozen=True)
-class Projection:
-    lon0: float
-    lat1: float
-    kx: float
-    ky: float
-
-    def __call__(self, lon: float, lat: float) -> tuple[float, float]:
-        return PAD + (lon - self.lon0) * self.kx, PAD + (self.lat1 - lat) * self.ky
-
-
-@dataclass(frozen=True)
-class Outline:
-    width: int
-    height: int
-    projection: Projection
-    oblasts: tuple[tuple[str, str, str], ...]  # (name, pcode, SVG path)
-
-
-def _rings(geometry: Mapping[str, Any]) -> Iterable[list[list[float]]]:
-    if geometry["type"] == "Polygon":
-        yield from geometry["coordinates"]
-    elif geometry["type"] == "MultiPolygon":
-        for polygon in geometry["coordinates"]:
-            yield from polygon
-
-
-@lru_cache(maxsize=1)
-def outline() -> Outline:
-    """The packaged oblast boundaries projected into an SVG of ``MAP_WIDTH``."""
-    features = json.loads(OUTLINE.read_text(encoding="utf-8"))["features"]
-    points = [p for f in features for ring in _rings(f["geometry"]) for p in ring]
-    lon0, lon1 = min(p[0] for p in points), max(p[0] for p in points)
-    lat0, lat1 = min(p[1] for p in points), max(p[1] for p in points)
-    squash = math.cos(math.radians((lat0 + lat1) / 2))
-    kx = (MAP_WIDTH - 2 * PAD) / (lon1 - lon0)
-    ky = kx / squash
-    proj = Projection(lon0, lat1, kx, ky)
-    height = int((lat1 - lat0) * ky + 2 * PAD)
-    oblasts = []
-    for f in features:
-        parts = []
-        for ring in _rings(f["geometry"]):
-            xy = [proj(lon, lat) for lon, lat in ring]
-            parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in xy) + "Z")
-        props = f["properties"]
-        oblasts.append(
-            (props.get("name_en") or props["shapeName"], props["admin1_pcode"], "".join(parts))
-        )
-    return Outline(MAP_WIDTH, height, proj, tuple(oblasts))
+def stance_colour(stance: str) -> str:
+    digest = hashlib.sha256(stance.encode("utf-8")).digest()
+    return STANCE_PALETTE[digest[0] % len(STANCE_PALETTE)]
 
 
 def choropleth_class(count: int, top: int) -> int:
@@ -96,138 +54,132 @@ def choropleth_class(count: int, top: int) -> int:
     return max(1, min(5, math.ceil(5 * math.sqrt(count / top))))
 
 
-def point_radius(killed: int | None, injured: int | None) -> float:
-    """Area grows with casualties; events with no reported casualties stay small."""
-    people = (killed or 0) + (injured or 0)
-    return round(min(16.0, 4.0 + math.sqrt(people)), 1)
-
-
-def map_layers(rows: Iterable[Mapping[str, Any]], counts: Mapping[str, int]) -> dict[str, Any]:
-    """Oblast shapes with their fill, and one point per event that has coordinates.
-
-    Events without coordinates are counted, not drawn: placing them at an oblast's
-    centre would show a precision the sources do not give.
-    """
-    o = outline()
-    top = max(counts.values(), default=0)
-    shapes = []
-    for name, pcode, path in o.oblasts:
-        n = counts.get(name, 0)
-        shapes.append(
-            {
-                "name": name,
-                "pcode": pcode,
-                "d": path,
-                "count": n,
-                "fill": CHOROPLETH[choropleth_class(n, top)],
-            }
-        )
-    points, unplaced = [], 0
-    for r in rows:
-        if r["lat"] is None or r["lon"] is None:
-            unplaced += 1
-            continue
-        x, y = o.projection(r["lon"], r["lat"])
-        if not (0 <= x <= o.width and 0 <= y <= o.height):
-            unplaced += 1
-            continue
-        points.append(
-            {
-                **r,
-                "x": round(x, 1),
-                "y": round(y, 1),
-                "r": point_radius(r["killed"], r["injured"]),
-                "colour": KIND_COLOURS.get(r["kind"], "#333"),
-            }
-        )
-    # Big circles first, so small ones stay clickable on top of them.
-    points.sort(key=lambda p: -p["r"])
-    return {
-        "width": o.width,
-        "height": o.height,
-        "shapes": shapes,
-        "points": points,
-        "unplaced": unplaced,
-        "legend": CHOROPLETH,
-        "top": top,
-    }
-
-
-TIMELINE_WIDTH = 900
-TIMELINE_HEIGHT = 220
-AXIS = 24
+def dense_period(days: Sequence[date]) -> tuple[date, date] | None:
+    """The ledger's dense period: the days between the 2nd and 98th percentile of the
+    dated events, so one background sentence about 2009 does not stretch the axis over
+    16 years. Few events: all of them."""
+    if not days:
+        return None
+    ordered = sorted(days)
+    if len(ordered) < 25:
+        return ordered[0], ordered[-1]
+    cut = int(len(ordered) * (1 - DENSE_SHARE) / 2)
+    return ordered[cut], ordered[-1 - cut]
 
 
 def timeline_layers(
-    by_day: Mapping[str, Mapping[str, int]],
+    spans: Iterable[Mapping[str, Any]],
     windows: Iterable[Any],
     talks: Iterable[tuple[str, str, str]],
+    *,
+    period: tuple[date, date] | None = None,
 ) -> dict[str, Any] | None:
-    """Stacked daily bars by kind, ceasefire windows as bands, talks as ticks.
-
-    ``windows`` have ``start``/``end`` dates; ``talks`` are (event_id, ISO day, label).
+    """Stacked daily bars by kind for day-precision events; week- and month-precision
+    events as bars across the days they may cover; ceasefire windows as bands and talks
+    as ticks. ``spans`` are rows of ``ledger.query.timeline_rows``; ``period`` is the
+    range to draw (default: every dated event); what falls outside is counted.
     """
-    windows, talks = list(windows), list(talks)
-    days = [date.fromisoformat(d) for d in by_day]
-    days += [w.start for w in windows] + [w.end for w in windows]
-    days += [date.fromisoformat(t[1]) for t in talks]
-    if not days:
-        return None
-    first, last = min(days), max(days)
+    spans, windows, talks = list(spans), list(windows), list(talks)
+    if period is None:
+        days = [s["start"] for s in spans] + [s["end"] for s in spans]
+        if not days:
+            return None
+        period = (min(days), max(days))
+    first, last = period
     n_days = (last - first).days + 1
     step = (TIMELINE_WIDTH - 2 * PAD) / n_days
-    plot_h = TIMELINE_HEIGHT - AXIS - PAD
-    top = max((sum(c.values()) for c in by_day.values()), default=0) or 1
+    lanes_h = SPAN_LANE * MAX_SPAN_LANES
+    base = TIMELINE_HEIGHT - AXIS
+    plot_h = base - PAD - lanes_h - 4
 
     def x_of(d: date) -> float:
         return round(PAD + (d - first).days * step, 1)
 
+    def inside(d: date) -> bool:
+        return first <= d <= last
+
+    by_day: dict[date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    wide, before, after = [], 0, 0
+    for s in spans:
+        if s["end"] < first:
+            before += s["n"]
+        elif s["start"] > last:
+            after += s["n"]
+        elif s["precision"] == "day" or s["start"] == s["end"]:
+            by_day[s["start"]][s["kind"]] += s["n"]
+        else:
+            wide.append(s)
+    top = max((sum(c.values()) for c in by_day.values()), default=0) or 1
     bars = []
-    for day, counts in by_day.items():
-        y = float(TIMELINE_HEIGHT - AXIS)
+    for day in sorted(by_day):
+        y = float(base)
         for kind in KIND_COLOURS:
-            n = counts.get(kind, 0)
+            n = by_day[day].get(kind, 0)
             if not n:
                 continue
             h = n / top * plot_h
             y -= h
             bars.append(
                 {
-                    "x": x_of(date.fromisoformat(day)),
+                    "x": x_of(day),
                     "y": round(y, 1),
                     "w": round(max(step * 0.9, 1.0), 1),
                     "h": round(h, 1),
                     "kind": kind,
                     "n": n,
-                    "day": day,
+                    "day": day.isoformat(),
                     "colour": KIND_COLOURS[kind],
                 }
             )
-    bands = [
-        {
-            "x": x_of(w.start),
-            "w": round(max(((w.end - w.start).days + 1) * step, 2.0), 1),
-            "label": f"{w.label}: {w.start} – {w.end}",
-            "event_id": w.event_id,
-        }
-        for w in windows
-    ]
+    imprecise = []
+    for i, s in enumerate(sorted(wide, key=lambda s: (s["start"], s["end"]))):
+        start, end = max(s["start"], first), min(s["end"], last)
+        imprecise.append(
+            {
+                "x": x_of(start),
+                "w": round(max(((end - start).days + 1) * step, 2.0), 1),
+                "y": PAD + (i % MAX_SPAN_LANES) * SPAN_LANE,
+                "h": SPAN_LANE - 2,
+                "colour": KIND_COLOURS.get(s["kind"], "#333"),
+                "label": f"{s['n']} {s['kind'].replace('_', ' ')}, {s['precision']} precision: "
+                f"{s['start']} – {s['end']}",
+            }
+        )
+    bands = []
+    for w in windows:
+        if w.end < first or w.start > last:
+            continue
+        start, end = max(w.start, first), min(w.end, last)
+        bands.append(
+            {
+                "x": x_of(start),
+                "w": round(max(((end - start).days + 1) * step, 2.0), 1),
+                "label": f"{w.label}: {w.start} – {'open' if w.open else w.end}",
+                "event_id": w.event_id,
+            }
+        )
     ticks = [
-        {"x": round(x_of(date.fromisoformat(d)) + step / 2, 1), "label": label, "event_id": eid}
+        {"x": round(x_of(day) + step / 2, 1), "label": label, "event_id": eid, "day": d}
         for eid, d, label in talks
+        if inside(day := date.fromisoformat(d))
     ]
-    labels = _axis_labels(first, last, x_of)
     return {
         "width": TIMELINE_WIDTH,
         "height": TIMELINE_HEIGHT,
         "bars": bars,
+        "imprecise": imprecise,
         "bands": bands,
         "talks": ticks,
-        "labels": labels,
+        "labels": _axis_labels(first, last, x_of),
         "top": top,
-        "base": TIMELINE_HEIGHT - AXIS,
+        "base": base,
         "first": first.isoformat(),
         "last": last.isoformat(),
+        "days": n_days,
+        "step": round(step, 4),
+        "x0": PAD,
+        "before": before,
+        "after": after,
     }
 
 

@@ -1,5 +1,6 @@
-"""Dashboard pages: map and timeline, event table, event with its claims, peace process,
-positions matrix and coverage health. Every page reads the same queries as the API.
+"""Dashboard pages: map and timeline, event table, event with its claims, barrages,
+peace process, positions matrix and coverage health. Every page calls the ledger and
+analysis libraries (the same functions as the API), never the API's routes.
 
 Templates autoescape everything; article text reaches them only as plain strings, so a
 story containing ``<script>`` is shown as text.
@@ -7,40 +8,66 @@ story containing ``<script>`` is shown as text.
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from fastapi.templating import Jinja2Templates
 
+from warledger import settings
+from warledger.analysis.health import coverage_report
 from warledger.errors import NotFound
-from warledger.interfaces.api import queries
-from warledger.interfaces.api.analysis_routes import ceasefire_register
-from warledger.interfaces.api.derived import ceasefire_windows, positions_matrix
-from warledger.interfaces.api.params import filter_from_form, page_numbers
-from warledger.interfaces.api.queries import EventFilter
-from warledger.interfaces.api.routes import coverage_report
-from warledger.interfaces.web.charts import KIND_COLOURS, map_layers, timeline_layers
+from warledger.interfaces.api.params import filter_from_form, page_numbers, sort_from_form
+from warledger.interfaces.web.charts import (
+    CHOROPLETH,
+    KIND_COLOURS,
+    dense_period,
+    stance_colour,
+    timeline_layers,
+)
+from warledger.ledger import query as queries
+from warledger.ledger.barrages import find_barrages
+from warledger.ledger.durations import duration_words
+from warledger.ledger.peace.ceasefires import ceasefire_windows, register_view
+from warledger.ledger.peace.positions import matrix_view
+from warledger.ledger.query import EventFilter
 from warledger.ledger.store import Store
+from warledger.ledger.summary import summarise
+from warledger.ledger.theatre import ALL_THEATRES, default_scope
 from warledger.types import EVENT_KINDS, STATUSES
 
 router = APIRouter(include_in_schema=False)
 ATTRIBUTION = (
     "Data: OCHA COD Ukraine (CC BY-IGO), DRC InfoPortal; boundaries © geoBoundaries (CC BY 4.0)"
 )
+MAP_ATTRIBUTION = (
+    "Oblasts © geoBoundaries (CC BY 4.0); countries: Natural Earth (public domain); "
+    "places: OCHA COD, GeoNames"
+)
+TABLE_ROWS = 100  # events listed under the map
 
 
-def configure(templates: Jinja2Templates) -> None:
+def configure(templates: Any) -> None:
     """Globals every template may use."""
     templates.env.globals.update(
         kinds=EVENT_KINDS,
         statuses=STATUSES,
         kind_colours=KIND_COLOURS,
+        kind_colours_json=json.dumps(KIND_COLOURS),
+        shades=CHOROPLETH,
         attribution=ATTRIBUTION,
+        map_attribution=MAP_ATTRIBUTION,
+        theatre_label=default_scope().label,
+        default_theatre=default_scope().theatre,
+        all_theatres=ALL_THEATRES,
     )
     templates.env.filters["counts_text"] = counts_text
+    templates.env.filters["summary"] = lambda event: summarise(event.to_dict())
+    templates.env.filters["duration_words"] = duration_words
+    templates.env.filters["stance_colour"] = stance_colour
     templates.env.tests["web_link"] = is_web_link
 
 
@@ -76,45 +103,96 @@ def _filters(request: Request) -> EventFilter:
 
 
 def _form_context(request: Request, f: EventFilter) -> dict[str, Any]:
+    engine = _store(request).engine
     return {
         "f": f,
-        "oblasts": queries.distinct_oblasts(_store(request).engine),
+        "oblasts": queries.distinct_oblasts(engine),
+        "countries": queries.distinct_countries(engine),
         "query": urlencode(f.as_query()),
+        "left_out": queries.left_out(engine, f),
+        "all_query": urlencode(f.any_theatre().as_query()),
     }
+
+
+@lru_cache(maxsize=1)
+def _boundaries() -> bytes:
+    theatre = settings.THEATRE_DIR
+    oblasts = json.loads((theatre / "ua_admin1.geojson").read_text(encoding="utf-8"))
+    countries = json.loads((theatre / "map" / "countries.geojson").read_text(encoding="utf-8"))
+    labels = json.loads((theatre / "map" / "labels.json").read_text(encoding="utf-8"))["labels"]
+    body = {"oblasts": oblasts, "countries": countries, "labels": labels}
+    return json.dumps(body, separators=(",", ":")).encode("utf-8")
+
+
+@router.get("/map/boundaries.json")
+def boundaries() -> Response:
+    """Oblasts, neighbouring countries and region labels for the Leaflet maps."""
+    return Response(
+        _boundaries(),
+        media_type="application/json",
+        headers={"cache-control": "public, max-age=86400"},
+    )
+
+
+def _timeline(request: Request, f: EventFilter) -> dict[str, Any] | None:
+    engine = _store(request).engine
+    undated = EventFilter(**{**vars(f), "date_from": None, "date_to": None})
+    spans = queries.timeline_rows(engine, undated)
+    peace = EventFilter(theatre=f.theatre, kinds=("ceasefire", "talks"))
+    framing = queries.all_events(engine, peace, cap=2000)
+    talks = [
+        (e.event_id, e.date.start[:10], f"talks {e.subtype or ''}: {summarise(e.to_dict())}")
+        for e in framing
+        if e.kind == "talks" and e.date.start
+    ]
+    days = [s["start"] for s in spans if s["precision"] == "day" for _ in range(s["n"])]
+    period = dense_period(days)
+    end = max((s["end"] for s in spans), default=None)
+    return timeline_layers(spans, ceasefire_windows(framing, end), talks, period=period)
 
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> Response:
     f = _filters(request)
-    engine = _store(request).engine
-    layers = map_layers(queries.map_rows(engine, f), queries.counts_by_oblast(engine, f))
-    peace = EventFilter(date_from=f.date_from, date_to=f.date_to, kinds=("ceasefire", "talks"))
-    framing = queries.all_events(engine, peace, cap=2000)
-    talks = [
-        (e.event_id, e.date.start[:10], f"talks {e.subtype or ''} {', '.join(e.claimants)}")
-        for e in framing
-        if e.kind == "talks" and e.date.start
-    ]
-    by_day = queries.counts_by_day(engine, f)
-    ledger_end = date.fromisoformat(max(by_day)) if by_day else None
-    timeline = timeline_layers(by_day, ceasefire_windows(framing, ledger_end), talks)
+    sort = sort_from_form(dict(request.query_params))
+    page = queries.event_page(_store(request).engine, f, limit=TABLE_ROWS, offset=0, sort=sort)
     return _render(
-        request, "overview.html", map=layers, timeline=timeline, **_form_context(request, f)
+        request,
+        "overview.html",
+        timeline=_timeline(request, f),
+        page=page,
+        sort=sort or queries.DEFAULT_SORT,
+        **_form_context(request, f),
     )
+
+
+@router.get("/fragments/events", response_class=HTMLResponse)
+def events_fragment(request: Request) -> Response:
+    """The table body of the events matching the filter (the map page's live table)."""
+    params = dict(request.query_params)
+    f = filter_from_form(params)
+    limit, offset = page_numbers(params, default_limit=TABLE_ROWS)
+    page = queries.event_page(
+        _store(request).engine, f, limit=limit, offset=offset, sort=sort_from_form(params)
+    )
+    return _render(request, "_event_rows.html", page=page)
 
 
 @router.get("/events", response_class=HTMLResponse)
 def event_table(request: Request) -> Response:
+    params = dict(request.query_params)
     f = _filters(request)
-    limit, offset = page_numbers(dict(request.query_params))
-    page = queries.event_page(_store(request).engine, f, limit=limit, offset=offset)
-    base = f.as_query()
+    sort = sort_from_form(params)
+    limit, offset = page_numbers(params)
+    page = queries.event_page(_store(request).engine, f, limit=limit, offset=offset, sort=sort)
+    base = f.as_query() | ({"sort": sort} if sort else {})
     prev_q = urlencode({**base, "limit": limit, "offset": max(0, offset - limit)})
     next_q = urlencode({**base, "limit": limit, "offset": offset + limit})
     return _render(
         request,
         "events.html",
         page=page,
+        sort=sort or queries.DEFAULT_SORT,
         prev_q=prev_q if offset > 0 else None,
         next_q=next_q if offset + limit < page.total else None,
         **_form_context(request, f),
@@ -161,7 +239,15 @@ def event_page(event_id: str, request: Request) -> Response:
         except NotFound:
             pieces, title = [], None
         claims.append({"claim": claim, "pieces": pieces, "title": title})
-    return _render(request, "event.html", event=event, claims=claims)
+    placed = next((loc for loc in event.locations if loc.lat is not None), None)
+    return _render(
+        request,
+        "event.html",
+        event=event,
+        claims=claims,
+        summary=summarise(event.to_dict()),
+        placed=placed,
+    )
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
@@ -169,6 +255,23 @@ def document_page(doc_id: str, request: Request) -> Response:
     store = _store(request)
     doc = store.document(doc_id)
     return _render(request, "document.html", doc=doc, copies=store.copies(doc_id))
+
+
+@router.get("/barrages", response_class=HTMLResponse)
+def barrages_page(request: Request) -> Response:
+    """Night attacks: launched, intercepted and failed per weapon, places and harm."""
+    f = _filters(request)
+    strikes = EventFilter(**{**vars(f), "kind": "strike", "kinds": ()})
+    events = queries.all_events(_store(request).engine, strikes, cap=20000)
+    side = f.side
+    found = find_barrages(events, side=side)
+    found.sort(key=lambda b: (b.night, b.attacker_side), reverse=True)
+    return _render(
+        request,
+        "barrages.html",
+        barrages=[b.to_dict() for b in found],
+        **_form_context(request, f),
+    )
 
 
 @router.get("/peace", response_class=HTMLResponse)
@@ -180,10 +283,12 @@ def peace_page(request: Request) -> Response:
         return queries.all_events(engine, EventFilter(**{**vars(f), "kind": kind}), cap=500)
 
     ceasefires = of("ceasefire")
+    register = register_view(ceasefires)
     return _render(
         request,
         "peace.html",
-        ceasefire_rows=ceasefire_register(ceasefires)["ceasefires"],
+        ceasefire_rows=register["ceasefires"],
+        unattached=register["unattached_allegations"],
         ceasefires=ceasefires,
         talks=of("talks"),
         proposals=of("proposal"),
@@ -193,18 +298,23 @@ def peace_page(request: Request) -> Response:
 
 @router.get("/positions", response_class=HTMLResponse)
 def positions_page(request: Request) -> Response:
-    rows = queries.position_history(_store(request).engine, issue=None, side=None)
-    matrix = positions_matrix((r.data, r.doc_id) for r in rows)
-    return _render(request, "positions.html", matrix=matrix, history_text=history_text)
+    rows = queries.position_history(_store(request).engine)
+    matrix = matrix_view((r.data, r.doc_id) for r in rows)
+    stances = sorted({c["stance"] for row in matrix["cells"].values() for c in row.values()})
+    return _render(
+        request, "positions.html", matrix=matrix, history_text=history_text, stances=stances
+    )
 
 
 def history_text(cell: dict[str, Any]) -> str:
-    """The hover text of a matrix cell: every stance with its date and evidence."""
+    """Every stance of a matrix cell with its date, speaker and evidence."""
     lines = []
     for p in cell["history"]:
-        when = (p.get("date") or {}).get("start") or "date unknown"
-        evidence = " … ".join(s["text"] for s in p.get("evidence", []))
-        lines.append(f"{when}: {p['stance']} — “{evidence}” ({p.get('doc_id')})")
+        when = p.get("date") or (f"reported {p['reported']}" if p.get("reported") else None)
+        who = f"{p['party_name']}: " if p.get("party_name") else ""
+        lines.append(
+            f"{when or 'date unknown'}: {p['stance']} — {who}“{p.get('evidence') or ''}”"
+        )
     return "\n".join(lines)
 
 
@@ -223,3 +333,7 @@ def coverage_page(request: Request) -> Response:
         stats=store.stats(),
         n_events=queries.count_events(store.engine),
     )
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

@@ -38,6 +38,7 @@ from datetime import date
 from typing import Any
 
 from warledger.ledger.consolidate import ConsolidatedEvent
+from warledger.ledger.durations import duration_words
 from warledger.ledger.peace.timing import (
     actor_label,
     by_date,
@@ -150,6 +151,7 @@ class Ceasefire:
             "parties": list(self.parties),
             "scope": list(self.scope),
             "duration": self.duration,
+            "duration_words": duration_words(self.duration),
             "start": iso(self.start),
             "end": iso(self.end),
             "end_basis": self.end_basis,
@@ -352,3 +354,46 @@ def build_register(
             home.allegations.append(allegation)
             home.events.append(event)
     return CeasefireRegister(ceasefires=ceasefires, unattached=unattached)
+
+
+# ----------------------------------------------------------------- for views
+
+
+@dataclass(frozen=True)
+class Window:
+    """The days a ceasefire covers on a timeline."""
+
+    event_id: str
+    start: date
+    end: date
+    label: str
+    open: bool = False
+
+
+def ledger_end(events: Iterable[ConsolidatedEvent]) -> date | None:
+    """The last day any dated event starts: where an open ceasefire's window stops."""
+    days = [d for e in events if (d := first_day(e))]
+    return max(days) if days else None
+
+
+def register_view(events: Iterable[ConsolidatedEvent]) -> dict[str, Any]:
+    """The register as the API and dashboard show it; open ceasefires run to the
+    ledger's last day."""
+    events = list(events)
+    return build_register(events, ledger_end=ledger_end(events)).to_dict()
+
+
+def ceasefire_windows(events: Iterable[ConsolidatedEvent], end: date | None) -> list[Window]:
+    """The days each ceasefire of the register was in force (an open one runs to
+    ``end``); ceasefires whose start is unknown have no window to draw."""
+    windows = []
+    for cf in build_register(list(events), ledger_end=end).ceasefires:
+        span = cf.window(end)
+        if span is None or span[1] == date.max:
+            continue
+        label = " ".join(
+            x for x in (cf.name, ", ".join(cf.scope), duration_words(cf.duration), cf.status) if x
+        )
+        link = cf.events[0].event_id if cf.events else cf.ceasefire_id
+        windows.append(Window(link, span[0], span[1], label or "ceasefire", cf.end is None))
+    return windows

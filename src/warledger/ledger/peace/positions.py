@@ -15,6 +15,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import pycountry
+
+from warledger.ledger.theatre import default_scope
+
 
 @dataclass
 class Statement:
@@ -146,3 +150,39 @@ def matrix_from_records(
     places statements whose text gives no date."""
     statements = (Statement.from_record(r, sources, published) for r in records)
     return positions_matrix(s for s in statements if s is not None)
+
+
+def side_label(party: str) -> str:
+    """ "Russia" for ``RU`` (the theatre's names first, then ISO 3166); a label that is
+    not a country code is kept as it is."""
+    if party in default_scope().party_names:
+        return default_scope().party_names[party]
+    country = pycountry.countries.get(alpha_2=party) if len(party) == 2 else None
+    return getattr(country, "common_name", None) or getattr(country, "name", None) or party
+
+
+def matrix_view(rows: Iterable[tuple[Mapping[str, Any], str | None]]) -> dict[str, Any]:
+    """The matrix as the API and the dashboard show it, from stored (position JSON,
+    doc_id) rows: party → issue → latest stance, its date, evidence and speaker, and the
+    whole history oldest first. A person's words are their side's row (Zelenskyy's are
+    Ukraine's); the speaker stays named in the history."""
+    matrix = matrix_from_records({"position": data, "doc_id": doc_id} for data, doc_id in rows)
+    cells: dict[str, dict[str, Any]] = {}
+    for (party, issue), cell in sorted(matrix.cells.items()):
+        latest = cell.latest
+        cells.setdefault(party, {})[issue] = {
+            "stance": latest.stance,
+            "date": latest.date,
+            "reported": latest.reported,
+            "speaker": latest.party_name,
+            "evidence": latest.evidence,
+            "doc_id": latest.doc_id,
+            "changes": len(cell.changes),
+            "history": [s.to_dict() for s in cell.history],
+        }
+    return {
+        "parties": matrix.parties,
+        "labels": {p: side_label(p) for p in matrix.parties},
+        "issues": matrix.issues,
+        "cells": cells,
+    }

@@ -13,16 +13,8 @@ document.addEventListener("DOMContentLoaded", () => {
     if (mark) box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - 40);
   });
 
-  // Clicking an oblast opens the table of its events (keeping the other filters).
-  const map = document.getElementById("map");
-  if (map) {
-    map.querySelectorAll("path.oblast").forEach((shape) => {
-      shape.addEventListener("click", () => {
-        const url = new URL(window.location.href);
-        url.pathname = "/events";
-        url.searchParams.set("oblast", shape.dataset.oblast);
-        window.location.href = url.toString();
-      });
-    });
-  }
+  // Matrix cells take their stance's colour (set here: the CSP forbids inline styles).
+  document.querySelectorAll("td.stance[data-colour]").forEach((cell) => {
+    cell.style.backgroundColor = cell.dataset.colour;
+  });
 });

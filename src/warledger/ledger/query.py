@@ -1,15 +1,21 @@
-"""Filtered, paginated reads of the consolidated ledger for the API and the dashboard.
+"""Filtered, sorted, paginated reads of the consolidated ledger: one filter vocabulary
+for the CLI, the API and the dashboard.
 
-The store's ``load_events`` returns every matching event; a web page needs one page of
-them plus the total, so these queries run against the ``events`` table directly and only
-decode the JSON of the rows on the requested page.
+``EventFilter`` names what a reader asked for (kind, subtype, side, country, oblast,
+place, date range, status, theatre, free text, ...). Queries run against the ``events``
+table's columns and only decode the JSON of the rows on the requested page, so a page of
+a 100,000-event ledger costs a few index walks.
+
+The theatre is a filter like the others, with a default: the packaged theatre
+(Russia–Ukraine). ``theatre="all"`` lifts it; ``left_out`` says how many events the
+default hides, so a view can say so.
 """
 
 from __future__ import annotations
 
 import csv
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -20,6 +26,22 @@ from warledger import settings
 from warledger.ledger.consolidate import ConsolidatedEvent, event_from_dict
 from warledger.ledger.consolidated_schema import claims, events
 from warledger.ledger.schema import document_copies, documents, mentions, positions
+from warledger.ledger.summary import summarise
+from warledger.ledger.theatre import ALL_THEATRES, default_scope
+
+# Sort keys a reader may ask for ("-" first: descending). Dates sort undated last.
+SORTS = {
+    "date": events.c.date_start,
+    "kind": events.c.kind,
+    "place": events.c.place_name,
+    "oblast": events.c.admin1,
+    "killed": events.c.killed,
+    "injured": events.c.injured,
+    "launched": events.c.launched,
+    "sources": events.c.n_sources,
+    "status": events.c.status,
+}
+DEFAULT_SORT = "-date"
 
 
 @lru_cache(maxsize=1)
@@ -30,45 +52,65 @@ def oblast_names() -> dict[str, str]:
         return {row["name"].lower(): row["name"] for row in csv.DictReader(fh)}
 
 
+def default_theatre() -> str:
+    return default_scope().theatre
+
+
 @dataclass(frozen=True)
 class EventFilter:
-    """What a reader asked for; ``None`` means "any"."""
+    """What a reader asked for; ``None`` means "any". ``theatre`` defaults to the
+    packaged theatre; ``"all"`` means every theatre."""
 
     kind: str | None = None
     subtype: str | None = None
     side: str | None = None
+    country: str | None = None
     oblast: str | None = None
+    place: str | None = None
     status: str | None = None
     date_from: date | None = None
     date_to: date | None = None
     contradiction: bool | None = None
     source: str | None = None
+    theatre: str | None = field(default_factory=default_theatre)
+    q: str | None = None
     kinds: tuple[str, ...] = field(default=())
 
     def as_query(self) -> dict[str, str]:
         """The filter as URL query parameters (for links that keep the filter)."""
-        out = {
-            "kind": self.kind,
-            "subtype": self.subtype,
-            "side": self.side,
-            "oblast": self.oblast,
-            "status": self.status,
-            "date_from": self.date_from.isoformat() if self.date_from else None,
-            "date_to": self.date_to.isoformat() if self.date_to else None,
-            "contradiction": None if self.contradiction is None else str(self.contradiction),
-            "source": self.source,
-        }
+        out: dict[str, str | None] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.name == "kinds" or value is None:
+                continue
+            if f.name == "theatre" and value == default_theatre():
+                continue
+            out[f.name] = value.isoformat() if isinstance(value, date) else str(value)
         return {k: v for k, v in out.items() if v}
+
+    def any_theatre(self) -> EventFilter:
+        return replace(self, theatre=ALL_THEATRES)
+
+
+def everything(**kwargs: Any) -> EventFilter:
+    """A filter over every theatre (stats, coverage, snapshots)."""
+    return EventFilter(theatre=ALL_THEATRES, **kwargs)
 
 
 @dataclass
 class Page:
-    """One page of results and how many there are in all."""
+    """One page of results, how many there are in all, and how many the theatre hides."""
 
     total: int
     limit: int
     offset: int
     items: list[Any]
+    left_out: int = 0
+
+
+def _like(text: str) -> str:
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def _where(query: sa.Select[Any], f: EventFilter) -> sa.Select[Any]:
@@ -80,12 +122,27 @@ def _where(query: sa.Select[Any], f: EventFilter) -> sa.Select[Any]:
         query = query.where(events.c.subtype == f.subtype)
     if f.side:
         query = query.where(sa.or_(events.c.actor_side == f.side, events.c.target_side == f.side))
+    if f.country:
+        query = query.where(events.c.country == f.country)
     if f.oblast:
         exact = oblast_names().get(f.oblast.lower())
         if exact:  # a full oblast name (the dashboard's choice): the admin1 index answers
             query = query.where(events.c.admin1 == exact)
         else:  # part of a name, any case: "kharkiv" finds "Kharkiv Oblast"
             query = query.where(sa.func.lower(events.c.admin1).contains(f.oblast.lower()))
+    if f.place:
+        pattern = _like(f.place)
+        query = query.where(
+            sa.or_(
+                sa.func.lower(events.c.place_name).like(pattern, escape="\\"),
+                sa.func.lower(events.c.admin1).like(pattern, escape="\\"),
+            )
+        )
+    if f.q:
+        pattern = _like(f.q)
+        query = query.where(
+            sa.func.lower(sa.cast(events.c.data, sa.Text)).like(pattern, escape="\\")
+        )
     if f.status:
         query = query.where(events.c.status == f.status)
     if f.date_from:
@@ -102,12 +159,28 @@ def _where(query: sa.Select[Any], f: EventFilter) -> sa.Select[Any]:
             .exists()
         )
         query = query.where(has_claim)
+    if f.theatre and f.theatre != ALL_THEATRES:
+        query = query.where(events.c.theatre == f.theatre)
     return query
 
 
 # Newest first, undated last, ties by id (stable pages). NULLS LAST rather than an
 # "IS NULL" sort key, so both SQLite and PostgreSQL can walk the date_start index.
 _ORDER = (events.c.date_start.desc().nulls_last(), events.c.event_id)
+
+
+def order_by(sort: str | None) -> tuple[Any, ...]:
+    """ORDER BY for a sort key such as ``-date``, ``place`` or ``-killed``; unknown
+    values raise ``ValueError`` (the interfaces turn it into a usage error)."""
+    sort = sort or DEFAULT_SORT
+    descending = sort.startswith("-")
+    column = SORTS.get(sort.lstrip("-"))
+    if column is None:
+        raise ValueError(f"sort: unknown key {sort!r} (choose from {', '.join(SORTS)})")
+    if sort == DEFAULT_SORT:
+        return _ORDER
+    ordered = column.desc() if descending else column.asc()
+    return (ordered.nulls_last(), events.c.event_id)
 
 
 def _side_page_ids(conn: sa.Connection, f: EventFilter, limit: int, offset: int) -> list[str]:
@@ -135,20 +208,37 @@ def _side_page_ids(conn: sa.Connection, f: EventFilter, limit: int, offset: int)
     return [event_id for event_id, _ in ordered[offset : offset + limit]]
 
 
-def _page_ids(conn: sa.Connection, f: EventFilter, limit: int, offset: int) -> list[str]:
+def _page_ids(
+    conn: sa.Connection, f: EventFilter, limit: int, offset: int, sort: str | None
+) -> list[str]:
     """Ids of one page, sorted on the narrow columns only.
 
     Sorting rows that carry the events' JSON made SQLite move every matching document
     through its sorter; sorting ids and then fetching 50 documents is many times faster.
     """
-    if f.side:
+    ordering = order_by(sort)
+    if f.side and ordering == _ORDER:
         return _side_page_ids(conn, f, limit, offset)
-    query = _where(sa.select(events.c.event_id), f).order_by(*_ORDER).limit(limit).offset(offset)
+    query = _where(sa.select(events.c.event_id), f).order_by(*ordering).limit(limit).offset(offset)
     return list(conn.execute(query).scalars())
 
 
 def _count(f: EventFilter) -> sa.Select[Any]:
     return _where(sa.select(sa.func.count()).select_from(events), f)
+
+
+def count(engine: sa.Engine, f: EventFilter) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(_count(f)).scalar_one())
+
+
+def left_out(engine: sa.Engine, f: EventFilter, total: int | None = None) -> int:
+    """Events the theatre restriction hides from this filter (0 when there is none)."""
+    if not f.theatre or f.theatre == ALL_THEATRES:
+        return 0
+    if total is None:
+        total = count(engine, f)
+    return count(engine, f.any_theatre()) - total
 
 
 def _page(
@@ -158,12 +248,13 @@ def _page(
     offset: int,
     column: Any,
     total: int | None = None,
+    sort: str | None = None,
 ) -> tuple:
     """(total, column values of one page); a ``total`` the caller already knows is reused."""
     with engine.connect() as conn:
         if total is None:
             total = int(conn.execute(_count(f)).scalar_one())
-        ids = _page_ids(conn, f, limit, offset)
+        ids = _page_ids(conn, f, limit, offset, sort)
         rows = dict(
             conn.execute(sa.select(events.c.event_id, column).where(events.c.event_id.in_(ids)))
             .tuples()
@@ -172,30 +263,54 @@ def _page(
     return total, [rows[i] for i in ids]
 
 
-def event_page(engine: sa.Engine, f: EventFilter, *, limit: int, offset: int) -> Page:
-    """Events matching ``f``, newest first (undated last), one page at a time."""
-    total, data = _page(engine, f, limit, offset, events.c.data)
-    return Page(total=total, limit=limit, offset=offset, items=[event_from_dict(d) for d in data])
+def event_page(
+    engine: sa.Engine, f: EventFilter, *, limit: int, offset: int, sort: str | None = None
+) -> Page:
+    """Events matching ``f``, newest first (undated last) unless ``sort`` says otherwise."""
+    total, data = _page(engine, f, limit, offset, events.c.data, sort=sort)
+    return Page(
+        total=total,
+        limit=limit,
+        offset=offset,
+        items=[event_from_dict(d) for d in data],
+        left_out=left_out(engine, f, total),
+    )
 
 
 def event_page_json(
-    engine: sa.Engine, f: EventFilter, *, limit: int, offset: int, total: int | None = None
-) -> tuple[bytes, int]:
+    engine: sa.Engine,
+    f: EventFilter,
+    *,
+    limit: int,
+    offset: int,
+    total: int | None = None,
+    sort: str | None = None,
+    hidden: int | None = None,
+) -> tuple[bytes, int, int]:
     """The same page as ``event_page``, as the JSON body the API sends.
 
     The stored JSON of each event already is its ledger-schema form, so it is passed
     through as text: decoding and re-encoding 50 events with their claims dominated the
-    API's response time under load. Returns the body and the total, which the caller may
-    cache: every page of one filter shares it.
+    API's response time under load. Returns the body, the total and how many events the
+    theatre leaves out (``hidden``), which the caller may cache: every page of one filter
+    shares them.
     """
-    total, texts = _page(engine, f, limit, offset, sa.cast(events.c.data, sa.Text), total)
-    head = f'{{"total":{total},"limit":{limit},"offset":{offset},"items":['
-    return (head + ",".join(texts) + "]}").encode("utf-8"), total
+    total, texts = _page(
+        engine, f, limit, offset, sa.cast(events.c.data, sa.Text), total, sort=sort
+    )
+    if hidden is None:
+        hidden = left_out(engine, f, total)
+    head = (
+        f'{{"total":{total},"left_out":{hidden},"limit":{limit},"offset":{offset},"items":['
+    )
+    return (head + ",".join(texts) + "]}").encode("utf-8"), total, hidden
 
 
-def all_events(engine: sa.Engine, f: EventFilter, *, cap: int = 20000) -> list[ConsolidatedEvent]:
-    """Every matching event (up to ``cap``), for the map, the timeline and barrages."""
-    return event_page(engine, f, limit=cap, offset=0).items
+def all_events(
+    engine: sa.Engine, f: EventFilter, *, cap: int = 20000, sort: str | None = None
+) -> list[ConsolidatedEvent]:
+    """Every matching event (up to ``cap``), for the map, the timeline, barrages, exports."""
+    return event_page(engine, f, limit=cap, offset=0, sort=sort).items
 
 
 def event_by_id(engine: sa.Engine, event_id: str) -> ConsolidatedEvent | None:
@@ -206,21 +321,33 @@ def event_by_id(engine: sa.Engine, event_id: str) -> ConsolidatedEvent | None:
     return event_from_dict(data) if data is not None else None
 
 
+MAP_COLUMNS = (
+    events.c.event_id,
+    events.c.kind,
+    events.c.subtype,
+    events.c.date_start,
+    events.c.date_end,
+    events.c.date_precision,
+    events.c.place_name,
+    events.c.admin1,
+    events.c.country,
+    events.c.lat,
+    events.c.lon,
+    events.c.precision,
+    events.c.killed,
+    events.c.injured,
+    events.c.launched,
+    events.c.intercepted,
+    events.c.contradiction,
+    events.c.actor_side,
+    events.c.weapon,
+    events.c.n_sources,
+)
+
+
 def map_rows(engine: sa.Engine, f: EventFilter, *, cap: int = 5000) -> list[dict[str, Any]]:
     """The flat columns the map needs (no JSON decoding: fast on big ledgers)."""
-    cols = (
-        events.c.event_id,
-        events.c.kind,
-        events.c.subtype,
-        events.c.date_start,
-        events.c.place_name,
-        events.c.admin1,
-        events.c.lat,
-        events.c.lon,
-        events.c.killed,
-        events.c.injured,
-    )
-    query = _where(sa.select(*cols), f).order_by(*_ORDER).limit(cap)
+    query = _where(sa.select(*MAP_COLUMNS), f).order_by(*_ORDER).limit(cap)
     with engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]
 
@@ -248,8 +375,79 @@ def counts_by_day(engine: sa.Engine, f: EventFilter) -> dict[str, Counter[str]]:
     return dict(sorted(out.items()))
 
 
+def timeline_rows(engine: sa.Engine, f: EventFilter) -> list[dict[str, Any]]:
+    """Dated events grouped by (start, end, precision, kind): a month-precision event
+    spans its month on a timeline instead of sitting on the 1st."""
+    cols = (events.c.date_start, events.c.date_end, events.c.date_precision, events.c.kind)
+    query = (
+        _where(sa.select(*cols, sa.func.count()), f)
+        .where(events.c.date_start.is_not(None))
+        .group_by(*cols)
+    )
+    with engine.connect() as conn:
+        return [
+            {
+                "start": start,
+                "end": end or start,
+                "precision": precision or "unknown",
+                "kind": kind,
+                "n": int(n),
+            }
+            for start, end, precision, kind, n in conn.execute(query)
+        ]
+
+
+def map_features(engine: sa.Engine, f: EventFilter, *, cap: int = 5000) -> dict[str, Any]:
+    """The map's data: placed events as GeoJSON points (flat columns only), how many have
+    no coordinates, and events per oblast for the shading."""
+    features, unplaced = [], 0
+    for row in map_rows(engine, f, cap=cap):
+        if row["lat"] is None or row["lon"] is None:
+            unplaced += 1
+            continue
+        props = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in row.items()}
+        props.pop("lat"), props.pop("lon")
+        props["summary"] = summarise(_flat_event(row))
+        features.append(
+            {
+                "type": "Feature",
+                "id": row["event_id"],
+                "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+                "properties": props,
+            }
+        )
+    return {
+        "type": "FeatureCollection",
+        "total": count(engine, f),
+        "placed": len(features),
+        "unplaced": unplaced,
+        "left_out": left_out(engine, f),
+        "oblasts": counts_by_oblast(engine, f),
+        "features": features,
+    }
+
+
+def _flat_event(row: dict[str, Any]) -> dict[str, Any]:
+    """Enough of an event, from its flat columns, for its one-line summary."""
+    numbers = ("launched", "intercepted", "killed", "injured")
+    return {
+        "kind": row["kind"],
+        "subtype": row["subtype"],
+        "actor": {"side": row["actor_side"]},
+        "weapon": row["weapon"],
+        "locations": [{"name": row["place_name"]}] if row["place_name"] else [],
+        "counts": {k: {"best": row[k]} for k in numbers if row[k] is not None},
+    }
+
+
 def distinct_oblasts(engine: sa.Engine) -> list[str]:
     query = sa.select(events.c.admin1).where(events.c.admin1.is_not(None)).distinct()
+    with engine.connect() as conn:
+        return sorted(conn.execute(query).scalars())
+
+
+def distinct_countries(engine: sa.Engine) -> list[str]:
+    query = sa.select(events.c.country).where(events.c.country.is_not(None)).distinct()
     with engine.connect() as conn:
         return sorted(conn.execute(query).scalars())
 
@@ -257,6 +455,9 @@ def distinct_oblasts(engine: sa.Engine) -> list[str]:
 def count_events(engine: sa.Engine) -> int:
     with engine.connect() as conn:
         return int(conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one())
+
+
+# -- documents, sources and positions ----------------------------------------------------
 
 
 def count_documents(
@@ -272,7 +473,7 @@ def count_documents(
         return int(conn.execute(query).scalar_one())
 
 
-def coverage(engine: sa.Engine) -> list[dict[str, Any]]:
+def source_coverage(engine: sa.Engine) -> list[dict[str, Any]]:
     """Per outlet: documents, extracted documents, claims, first and last publication."""
     c = document_copies
     docs = (
@@ -318,7 +519,9 @@ def coverage(engine: sa.Engine) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (-r["documents"], r["source"] or ""))
 
 
-def position_history(engine: sa.Engine, *, issue: str | None, side: str | None) -> list[Any]:
+def position_history(
+    engine: sa.Engine, *, issue: str | None = None, side: str | None = None
+) -> list[Any]:
     """Every stated position, oldest first, as stored rows (data, doc_id, date_start)."""
     query = sa.select(positions.c.data, positions.c.doc_id, positions.c.date_start)
     if issue:

@@ -1,0 +1,47 @@
+"""Events carry their theatre, so every view can default to one war.
+
+Adds ``events.theatre`` with a (theatre, date_start, event_id) index for the default,
+theatre-restricted pages, and fills it for existing events from their stored JSON with
+the rules of ``warledger.ledger.theatre`` (the event's own ``theatre`` field when it has
+one, else its places and sides).
+
+Revision ID: 0004_event_theatre
+Revises: 0003_event_page_indexes
+Create Date: 2025-01-04
+"""
+
+from __future__ import annotations
+
+import json
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004_event_theatre"
+down_revision = "0003_event_page_indexes"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    from warledger.ledger.theatre import event_theatre
+
+    with op.batch_alter_table("events") as batch:
+        batch.add_column(sa.Column("theatre", sa.String(40)))
+    op.create_index("ix_events_theatre_date", "events", ["theatre", "date_start", "event_id"])
+    conn = op.get_bind()
+    table = sa.table(
+        "events", sa.column("event_id", sa.String), sa.column("data"), sa.column("theatre")
+    )
+    rows = conn.execute(sa.select(table.c.event_id, table.c.data)).all()
+    for event_id, data in rows:
+        event = json.loads(data) if isinstance(data, str | bytes) else data
+        conn.execute(
+            table.update().where(table.c.event_id == event_id).values(theatre=event_theatre(event))
+        )
+
+
+def downgrade() -> None:
+    op.drop_index("ix_events_theatre_date", table_name="events")
+    with op.batch_alter_table("events") as batch:
+        batch.drop_column("theatre")
