@@ -34,15 +34,20 @@ class TheatreScope:
 @lru_cache(maxsize=1)
 def default_scope() -> TheatreScope:
     """The packaged theatre (Russia–Ukraine)."""
-    data = json.loads((settings.THEATRE_DIR / "scope.json").read_text(encoding="utf-8"))
+    folder = settings.THEATRE_DIR
+    data = json.loads((folder / "scope.json").read_text(encoding="utf-8"))
+    theatre = json.loads((folder / "theatre.json").read_text(encoding="utf-8"))
+    countries = json.loads((folder / "countries.json").read_text(encoding="utf-8"))
+    parties = {p["code"]: p["name"] for p in theatre["parties"]}
+    demonyms = {code: words[0] for code, words in countries.get("demonyms", {}).items() if words}
     return TheatreScope(
         theatre=data["theatre"],
         label=data["label"],
         countries=frozenset(data["countries"]),
-        parties=frozenset(data["parties"]),
+        parties=frozenset(parties),
         located_kinds=frozenset(data["located_kinds"]),
-        demonyms=dict(data.get("demonyms", {})),
-        party_names=dict(data.get("party_names", {})),
+        demonyms=demonyms,
+        party_names=parties,
     )
 
 
