@@ -1,6 +1,6 @@
 """Benchmark (not a test): extraction with and without the cheap pass, in one process.
 
-Run: ``/work/venv/bin/python benchmarks/bench_extract.py [--repeat N]``. Prints, for the
+Run: ``.venv/bin/python benchmarks/bench_extract.py [--repeat N]``. Prints, for the
 packaged demo corpus, articles per second (wall and per CPU second), peak RSS and the
 extraction/parse ratios with the gate on and off. Run it on a quiet machine and note the
 load average with the figures.

@@ -1,6 +1,6 @@
 """Benchmark (not a test): ingest the 89-story VOA bench corpus into a temporary SQLite ledger.
 
-Run: ``/work/venv/bin/python benchmarks/bench_ingest.py``. Prints documents per second for a
+Run: ``.venv/bin/python benchmarks/bench_ingest.py``. Prints documents per second for a
 first ingest (all new) and a re-ingest (all duplicates).
 """
 

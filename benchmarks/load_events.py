@@ -9,7 +9,7 @@ Reports requests per second and p50/p99 latency. Target: p99 < 200 ms at 50 clie
 Python clients: on a 2-core machine the Python clients' own CPU competes with the server.
 ``--cache-seconds 0`` measures the server with its event-page cache off.
 
-Run: ``/work/venv/bin/python benchmarks/load_events.py [--events 10000] [--clients 50]``
+Run: ``.venv/bin/python benchmarks/load_events.py [--events 10000] [--clients 50]``
 """
 
 from __future__ import annotations

@@ -33,16 +33,37 @@ def _option_line(param: Any) -> str:
     return f"- {names}: {help_text}" if help_text else f"- {names}"
 
 
-def render() -> str:
+def commands() -> list[tuple[str, Any, Any]]:
+    """Every command and subcommand as (full name, command, context), depth first."""
     # typer carries its own copy of click, so the objects are used by their interface.
     group: Any = typer.main.get_command(app)
-    ctx = group.make_context("warledger", [], resilient_parsing=True)
+    root = group.make_context("warledger", [], resilient_parsing=True)
+    found: list[tuple[str, Any, Any]] = []
+
+    def walk(prefix: str, grp: Any, ctx: Any) -> None:
+        for name in grp.list_commands(ctx):
+            command = grp.get_command(ctx, name)
+            full = f"{prefix} {name}"
+            found.append((full, command, ctx))
+            if hasattr(command, "list_commands"):
+                sub = command.make_context(name, [], parent=ctx, resilient_parsing=True)
+                walk(full, command, sub)
+
+    walk("warledger", group, root)
+    return found
+
+
+def render() -> str:
     parts = [HEADER]
-    for name in group.list_commands(ctx):
-        command = group.get_command(ctx, name)
-        parts.append(f"\n## warledger {name}\n")
+    root: Any = typer.main.get_command(app)
+    options = [p for p in root.params if p.param_type_name == "option" and p.name != "help"]
+    if options:
+        parts.append("\nOptions of `warledger` itself:\n\n")
+        parts.append("\n".join(_option_line(p) for p in options) + "\n")
+    for full, command, ctx in commands():
+        parts.append(f"\n{'#' * (full.count(' ') + 1)} {full}\n")
         usage = " ".join(command.collect_usage_pieces(ctx))
-        parts.append(f"`warledger {name} {usage}`\n")
+        parts.append(f"`{full} {usage}`\n")
         doc = (command.help or "").strip()
         if doc:
             parts.append("\n" + "\n".join(line.strip() for line in doc.splitlines()) + "\n")

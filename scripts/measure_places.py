@@ -25,8 +25,9 @@ from warledger.types import Location
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
-def predict(name: str, evidence: str, text: str, mentions: list[PlaceMention],
-            gaz: Gazetteer) -> tuple[Location, bool]:
+def predict(
+    name: str, evidence: str, text: str, mentions: list[PlaceMention], gaz: Gazetteer
+) -> tuple[Location, bool]:
     """The location the pipeline gives ``name`` near ``evidence``; and whether it was found."""
     near = text.find(evidence)
     same = [m for m in mentions if same_place(m.text, name) or same_place(m.location.name, name)]
@@ -65,13 +66,19 @@ def main() -> None:
                     ok_country = pred.country == loc["country"]
                     country_right += ok_country
                 if args.verbose or ok_admin1 is False or ok_country is False:
-                    print(f"{gold.name}: {loc['name']!r} gold={loc.get('admin1')}/"
-                          f"{loc.get('country')} got={pred.admin1}/{pred.country} "
-                          f"found={found}")
-    print(f"admin1 accuracy: {admin1_right}/{admin1_total} = "
-          f"{admin1_right / max(admin1_total, 1):.3f}")
-    print(f"country accuracy: {country_right}/{country_total} = "
-          f"{country_right / max(country_total, 1):.3f}")
+                    print(
+                        f"{gold.name}: {loc['name']!r} gold={loc.get('admin1')}/"
+                        f"{loc.get('country')} got={pred.admin1}/{pred.country} "
+                        f"found={found}"
+                    )
+    print(
+        f"admin1 accuracy: {admin1_right}/{admin1_total} = "
+        f"{admin1_right / max(admin1_total, 1):.3f}"
+    )
+    print(
+        f"country accuracy: {country_right}/{country_total} = "
+        f"{country_right / max(country_total, 1):.3f}"
+    )
     print(f"gold locations the finder did not report: {missed}")
 
 

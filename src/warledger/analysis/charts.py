@@ -53,11 +53,14 @@ def _top(series: dict[str, list[int]]) -> dict[str, list[int]]:
 
 
 def _stacked(ax: Axes, days: list[str], series: dict[str, list[int]], title: str) -> None:
+    """Stacked daily counts as one stepped area per key: one polygon each instead of one
+    bar per day (a bar per day and key made a two-year ledger take 25 s to draw)."""
     x = _dates(days)
     bottom = [0] * len(days)
     for key, values in _top(series).items():
-        ax.bar(x, values, bottom=bottom, label=key, width=0.9)
-        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        top = [b + v for b, v in zip(bottom, values, strict=True)]
+        ax.fill_between(x, bottom, top, step="mid", label=key, linewidth=0)
+        bottom = top
     ax.set_title(title, fontsize=10)
     ax.set_ylabel("events")
     if series:

@@ -96,3 +96,17 @@ def publications(store: Store, *, until: str | datetime | None = None) -> list[P
         query = query.where(document_copies.c.ingested_at <= moment)
     with store.engine.connect() as conn:
         return [Publication(r.source, r.published_date) for r in conn.execute(query)]
+
+
+def in_theatre(data: AnalysisInput, theatre: str | None = None) -> tuple[AnalysisInput, int]:
+    """The input restricted to one theatre's events (default: the packaged theatre;
+    ``"all"``: every event), and how many events that leaves out."""
+    from dataclasses import replace
+
+    from warledger.ledger.theatre import ALL_THEATRES, default_scope, event_theatre
+
+    wanted = theatre or default_scope().theatre
+    if wanted == ALL_THEATRES:
+        return data, 0
+    kept = [e for e in data.events if event_theatre(e.to_dict()) == wanted]
+    return replace(data, events=kept), len(data.events) - len(kept)

@@ -295,3 +295,28 @@ def load_events(
 
 def _as_date(value: str | date) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+def attach_mentions(
+    store_or_engine: Store | sa.Engine, found: list[ConsolidatedEvent]
+) -> list[ConsolidatedEvent]:
+    """Give events read back from storage their member mentions, which hold what the
+    stored event does not (e.g. a report's per-weapon numbers, used by barrages)."""
+    from warledger.ledger.schema import mentions
+    from warledger.ledger.store import event_from_dict as mention_event
+
+    engine = getattr(store_or_engine, "engine", store_or_engine)
+    wanted = sorted({mid for e in found for mid in e.mention_ids})
+    by_id: dict[str, Mention] = {}
+    with engine.connect() as conn:
+        for i in range(0, len(wanted), 500):
+            query = sa.select(mentions.c.mention_id, mentions.c.doc_id, mentions.c.data).where(
+                mentions.c.mention_id.in_(wanted[i : i + 500])
+            )
+            for mention_id, doc_id, data in conn.execute(query):
+                by_id[mention_id] = Mention(
+                    mention_id=mention_id, doc_id=doc_id, event=mention_event(data)
+                )
+    for event in found:
+        event.mentions = [by_id[m] for m in event.mention_ids if m in by_id]
+    return found

@@ -300,9 +300,7 @@ def event_page_json(
     )
     if hidden is None:
         hidden = left_out(engine, f, total)
-    head = (
-        f'{{"total":{total},"left_out":{hidden},"limit":{limit},"offset":{offset},"items":['
-    )
+    head = f'{{"total":{total},"left_out":{hidden},"limit":{limit},"offset":{offset},"items":['
     return (head + ",".join(texts) + "]}").encode("utf-8"), total, hidden
 
 

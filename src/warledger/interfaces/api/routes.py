@@ -40,6 +40,7 @@ from warledger.interfaces.api.write_guard import token_matches
 from warledger.interfaces.api.params_check import reject_unknown_params
 from warledger.ledger import query as queries
 from warledger.ledger.barrages import find_barrages
+from warledger.ledger.consolidated_store import attach_mentions
 from warledger.ledger.peace.positions import matrix_view
 from warledger.ledger.query import EventFilter
 from warledger.ledger.store import Store
@@ -239,7 +240,7 @@ def list_barrages(
     f = EventFilter(kind="strike", date_from=date_from, date_to=date_to)
     if theatre:
         f = EventFilter(**{**vars(f), "theatre": theatre})
-    strikes = queries.all_events(store.engine, f)
+    strikes = attach_mentions(store, queries.all_events(store.engine, f))
     barrages = find_barrages(strikes, side=side.upper() if side else None)
     barrages.sort(key=lambda b: (b.night, b.attacker_side), reverse=True)
     items = [b.to_dict() for b in barrages[offset : offset + limit]]

@@ -19,6 +19,7 @@ from warledger.analysis.data import (
     AnalysisInput,
     doc_published,
     doc_sources,
+    in_theatre,
     load_input,
     publications,
 )
@@ -46,10 +47,18 @@ from warledger.ledger.peace import (
     proposals_register,
     talks_rounds,
 )
+from warledger.ledger.theatre import default_scope
 
 SnapshotOption = Annotated[
     str | None,
     typer.Option("--snapshot", help="Run on this frozen snapshot (see `warledger snapshot`)."),
+]
+TheatreOption = Annotated[
+    str | None,
+    typer.Option(
+        "--theatre",
+        help="Only this theatre's events (default: the Russia–Ukraine war); 'all' for every event.",
+    ),
 ]
 ChartOption = Annotated[
     Path | None, typer.Option("--chart", help="Also draw the chart to this .png or .svg file.")
@@ -76,10 +85,18 @@ def _note(data: AnalysisInput) -> AnalysisInput:
     return data
 
 
-def _load(db: str | None, snapshot: str | None) -> AnalysisInput:
-    """The ledger (or the snapshot) as analysis input; the store is closed on return."""
+def _load(db: str | None, snapshot: str | None, theatre: str | None = None) -> AnalysisInput:
+    """The ledger (or the snapshot) as analysis input, restricted to the theatre (the
+    packaged one unless ``--theatre all``); says how many events that leaves out."""
     with open_existing_ledger(db) as store:
-        return _note(load_input(store, snapshot))
+        data = _note(load_input(store, snapshot))
+    kept, left_out = in_theatre(data, theatre)
+    if left_out:
+        err_console.print(
+            f"{left_out} events outside the {theatre or default_scope().label} theatre left out "
+            "(--theatre all includes them)"
+        )
+    return kept
 
 
 def _emit(data: AnalysisInput, payload: dict[str, Any], as_json: bool) -> None:
@@ -112,13 +129,16 @@ def _join(items: list[str] | None) -> str:
 
 
 def ceasefires(
-    as_json: JsonOption = False, snapshot: SnapshotOption = None, db: DbOption = None
+    as_json: JsonOption = False,
+    snapshot: SnapshotOption = None,
+    theatre: TheatreOption = None,
+    db: DbOption = None,
 ) -> None:
     """The ceasefire register: windows, status over time, violations alleged inside them.
 
     Each ceasefire with its declarers, scope, start and end (explicit, from its duration,
     extended or ended), and the allegations inside its window by accuser and accused."""
-    data = _load(db, snapshot)
+    data = _load(db, snapshot, theatre)
     period = study_period(data.events)
     register = build_register(data.events, ledger_end=period[1] if period else None)
     _emit(data, register.to_dict(), as_json)
@@ -154,13 +174,16 @@ def ceasefires(
 
 
 def talks(
-    as_json: JsonOption = False, snapshot: SnapshotOption = None, db: DbOption = None
+    as_json: JsonOption = False,
+    snapshot: SnapshotOption = None,
+    theatre: TheatreOption = None,
+    db: DbOption = None,
 ) -> None:
     """Rounds of talks and peace proposals, each with its history and sources.
 
     Rounds: offered, scheduled, held, cancelled, with venue, participants and mediator.
     Proposals: their points where the text lists them, and each party's response."""
-    data = _load(db, snapshot)
+    data = _load(db, snapshot, theatre)
     rounds, proposals = talks_rounds(data.events), proposals_register(data.events)
     _emit(
         data,
@@ -204,13 +227,14 @@ def positions(
     ] = False,
     as_json: JsonOption = False,
     snapshot: SnapshotOption = None,
+    theatre: TheatreOption = None,
     db: DbOption = None,
 ) -> None:
     """The positions matrix: party × issue → the latest stance, with evidence.
 
     Each cell shows the stance and (the date it was stated); * marks a stance that changed
     before. --history lists every statement in date order."""
-    data = _load(db, snapshot)
+    data = _load(db, snapshot, theatre)
     matrix = matrix_from_records(
         data.view.positions, doc_sources(data.view), doc_published(data.view)
     )
@@ -260,6 +284,7 @@ def analyze_timeline(
         Facet, typer.Option("--by", help="Table rows split by kind, side or oblast.")
     ] = Facet.kind,
     snapshot: SnapshotOption = None,
+    theatre: TheatreOption = None,
     chart: ChartOption = None,
     as_json: JsonOption = False,
     db: DbOption = None,
@@ -268,7 +293,7 @@ def analyze_timeline(
 
     Only single-day events are put on a day; vaguer dates are counted apart."""
     path = _chart(chart)
-    data = _load(db, snapshot)
+    data = _load(db, snapshot, theatre)
     tl = timeline(data.events)
     _emit(data, tl.to_dict(), as_json)
     if not as_json:
@@ -305,6 +330,7 @@ def analyze_diplomacy(
         Alternative, typer.Option("--alternative", help="Which effects count as extreme.")
     ] = Alternative.two_sided,
     snapshot: SnapshotOption = None,
+    theatre: TheatreOption = None,
     chart: ChartOption = None,
     as_json: JsonOption = False,
     db: DbOption = None,
@@ -314,7 +340,7 @@ def analyze_diplomacy(
     Large: launched ≥ --launched or killed ≥ --killed. No verdict (a warning instead) with
     fewer than 5 distinct diplomatic days."""
     path = _chart(chart)
-    data = _load(db, snapshot)
+    data = _load(db, snapshot, theatre)
     study = strikes_vs_diplomacy(
         data.events,
         window=window,
@@ -355,6 +381,7 @@ def analyze_diplomacy(
 @analyze_app.command("compliance")
 def analyze_compliance(
     snapshot: SnapshotOption = None,
+    theatre: TheatreOption = None,
     chart: ChartOption = None,
     as_json: JsonOption = False,
     db: DbOption = None,
@@ -363,7 +390,7 @@ def analyze_compliance(
 
     Strikes are compared per day inside each window and over the rest of the period."""
     path = _chart(chart)
-    data = _load(db, snapshot)
+    data = _load(db, snapshot, theatre)
     rows = ceasefire_compliance(data.events)
     _emit(data, {"ceasefires": [r.to_dict() for r in rows]}, as_json)
     if not as_json:

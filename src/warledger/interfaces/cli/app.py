@@ -7,6 +7,7 @@ processed); 2 bad usage.
 from __future__ import annotations
 
 import logging
+from typing import Annotated
 
 import typer
 
@@ -33,8 +34,26 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from warledger import __version__
+
+        typer.echo(f"warledger {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print the version and exit.",
+            callback=_print_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
     """Turn war and peace-talk news into a sourced, geocoded, queryable ledger."""
 
 

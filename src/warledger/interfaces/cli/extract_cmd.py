@@ -73,6 +73,14 @@ def extract(
         int,
         typer.Option("--workers", min=1, help="Ray actors, one CPU and one pipeline each."),
     ] = 2,
+    consolidate: Annotated[
+        bool,
+        typer.Option(
+            "--consolidate/--no-consolidate",
+            help="After extracting into the ledger, merge the new reports into events "
+            "(as `warledger consolidate` does); said in the output either way.",
+        ),
+    ] = True,
     db: DbOption = None,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
@@ -80,7 +88,9 @@ def extract(
     """Extract events and positions.
 
     Without FILES: every ingested document not yet extracted by this extractor version
-    (or all with --all) is extracted and stored; re-running does nothing new.
+    (or all with --all) is extracted and stored, then the consolidated events are brought
+    up to date (--no-consolidate leaves that to `warledger consolidate`); the output says
+    which. Re-running does nothing new.
     With FILES and --output: each input document becomes one ledger-schema JSON line,
     in input order, read and cleaned exactly as ``ingest`` does; no ledger is touched.
     With --engine ray the work is spread over a pool of Ray actors (see docs/scaling.md):
@@ -105,15 +115,23 @@ def extract(
     if output:
         raise fail("--output needs input FILES; the ledger mode stores its results", 2)
     ray_options = {"address": address, "workers": workers} if engine is Engine.ray else None
-    counts = _extract_store(db, redo_all=redo_all, quiet=quiet, ray_options=ray_options)
+    counts = _extract_store(
+        db, redo_all=redo_all, quiet=quiet, ray_options=ray_options, consolidate=consolidate
+    )
     if as_json:
         print_json(counts)
     elif not quiet:
         console.print(
             f"extracted {counts['documents']} documents: {counts['events']} events, "
-            f"{counts['positions']} positions; {counts['consolidated_events']} consolidated "
-            "events in the ledger"
+            f"{counts['positions']} positions"
         )
+        if counts["consolidated_events"] is not None:
+            console.print(
+                f"consolidated: {counts['consolidated_events']} events in the ledger "
+                "(--no-consolidate to skip; `warledger consolidate` does it on its own)"
+            )
+        else:
+            console.print("not consolidated: run `warledger consolidate` to update the events")
     if counts["failed"]:
         raise typer.Exit(1)  # the failed documents stay pending and were named above
 
@@ -193,9 +211,15 @@ def _extract_files_ray(
 
 
 def _extract_store(
-    db: str | None, *, redo_all: bool, quiet: bool, ray_options: dict[str, Any] | None = None
-) -> dict[str, int]:
-    """Extract the ledger's pending documents, then bring consolidated events up to date."""
+    db: str | None,
+    *,
+    redo_all: bool,
+    quiet: bool,
+    ray_options: dict[str, Any] | None = None,
+    consolidate: bool = True,
+) -> dict[str, int | None]:
+    """Extract the ledger's pending documents, then (unless told not to) bring the
+    consolidated events up to date, and say which it did."""
     from warledger.ledger.consolidated_store import run_consolidation
     from warledger.ledger.store import Store
     from warledger.settings import db_url
@@ -233,12 +257,12 @@ def _extract_store(
                 pool = RayPool(ray, ray_options["workers"])
                 with progress:
                     summary = extract_pending_ray(store, pool, **callbacks)
-        consolidated = run_consolidation(store)
+        consolidated = run_consolidation(store) if consolidate else None
     return {
         "documents": summary.documents,
         "events": summary.events,
         "positions": summary.positions,
-        "consolidated_events": consolidated.events_total,
+        "consolidated_events": consolidated.events_total if consolidated else None,
         "failed": len(summary.failed),
     }
 

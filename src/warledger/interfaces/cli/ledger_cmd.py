@@ -25,8 +25,9 @@ from warledger.interfaces.cli.common import (
     print_json,
 )
 from warledger.ledger.barrages import Barrage, find_barrages
-from warledger.ledger.consolidated_store import load_events, run_consolidation
+from warledger.ledger.consolidated_store import attach_mentions, load_events, run_consolidation
 from warledger.ledger.export_events import write_csv, write_geojson, write_jsonl, write_parquet
+from warledger.ledger.query import count_events
 from warledger.ledger.snapshot import SnapshotInfo, create_snapshot, list_snapshots
 from warledger.types import EVENT_KINDS
 
@@ -87,33 +88,36 @@ def consolidate(
 
 
 def _weapons_cell(b: Barrage) -> str:
+    """ "drone 728 launched, 337 intercepted" per weapon, one line each."""
     parts = []
     for weapon, tally in b.by_weapon.items():
-        figures = ", ".join(f"{k} {v}" for k, v in tally.items())
-        parts.append(f"{weapon}: {figures}")
-    return "; ".join(parts)
+        figures = ", ".join(f"{v} {k}" for k, v in tally.items() if v is not None)
+        parts.append(f"{weapon.replace('_', ' ')} {figures}".strip())
+    return "\n".join(parts)
+
+
+def _harm_cell(b: Barrage) -> str:
+    killed, injured = b.total("killed"), b.total("injured")
+    harm = [f"{n} {label}" for n, label in ((killed, "killed"), (injured, "injured")) if n]
+    return ", ".join(harm)
 
 
 def _barrage_table(barrages: list[Barrage]) -> Table:
-    table = Table(header_style="bold")
+    """Readable at 80 columns: numbers per weapon on their own lines, harm in one cell."""
+    table = Table(header_style="bold", show_lines=True)
     table.add_column("night", no_wrap=True)
     table.add_column("by", no_wrap=True)
-    table.add_column("weapons", overflow="fold", ratio=2)
-    table.add_column("places", overflow="fold", ratio=2)
-    for column in ("killed", "injured"):
-        table.add_column(column, justify="right", no_wrap=True)
-    table.add_column("targets", overflow="fold", ratio=1)
-    table.add_column("events", justify="right", no_wrap=True)
+    table.add_column("per weapon", ratio=3, overflow="fold")
+    table.add_column("places", ratio=2, overflow="fold")
+    table.add_column("harm", ratio=2, overflow="fold")
+    table.add_column("n", justify="right", no_wrap=True)
     for b in barrages:
-        killed, injured = b.total("killed"), b.total("injured")
         table.add_row(
             b.night,
             b.attacker_side,
             _weapons_cell(b),
             ", ".join(b.places),
-            "" if killed is None else str(killed),
-            "" if injured is None else str(injured),
-            ", ".join(b.target_kinds),
+            _harm_cell(b),
             str(len(b.event_ids)),
         )
     return table
@@ -139,12 +143,20 @@ def barrages(
             date_from=_date("--from", date_from),
             date_to=_date("--to", date_to),
         )
+        attach_mentions(store, events)  # per-weapon numbers live in the member reports
+        n_events = count_events(store.engine)
     found = find_barrages(events, side=side)
     if as_json:
         print_json([b.to_dict() for b in found])
         return
     if not found:
-        err_console.print("no barrages (run `warledger consolidate` after `extract`)")
+        hint = (
+            "no strike events in the ledger yet: run `warledger consolidate` after `extract`"
+            if n_events == 0
+            else f"no barrages among the {n_events} consolidated events: a barrage needs "
+            "strikes with a day-precise date and a known attacker side"
+        )
+        err_console.print(hint)
         return
     console.print(_barrage_table(found))
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any, TextIO
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from warledger.errors import UsageError
@@ -59,26 +60,26 @@ def _snippet(text: str | None) -> str:
 
 
 def _events_table(rows: list[dict[str, Any]]) -> Table:
-    table = Table(show_lines=False, header_style="bold")
+    """Readable at 80 columns: the evidence sits under its event, not in a column of its own."""
+    table = Table(show_lines=True, header_style="bold")
     table.add_column("date", no_wrap=True)
-    table.add_column("kind", max_width=22)
-    table.add_column("place", max_width=22)
-    table.add_column("sides")
-    table.add_column("counts", max_width=14)
-    table.add_column("source", max_width=14, overflow="ellipsis")
-    table.add_column("evidence", ratio=1)
+    table.add_column("event and evidence", ratio=3, overflow="fold")
+    table.add_column("place", ratio=1, overflow="fold")
+    table.add_column("numbers", ratio=1, overflow="fold")
+    table.add_column("source", max_width=16, no_wrap=True, overflow="ellipsis")
     for row in rows:
-        kind = row["kind"] + (f" / {row['subtype']}" if row["subtype"] else "")
-        place = ", ".join(p for p in (row["place_name"], row["admin1"]) if p)
+        kind = row["kind"].replace("_", " ") + (f" / {row['subtype']}" if row["subtype"] else "")
         sides = "→".join(s or "?" for s in (row["actor_side"], row["target_side"]))
+        head = kind + (f" {sides}" if sides != "?→?" else "")
+        head += " [bold magenta](denied)[/]" if row["negated"] else ""
+        evidence = _snippet(row["evidence_text"])
+        place = ", ".join(p for p in (row["place_name"], row["admin1"]) if p)
         table.add_row(
             row["date_start"] or "?",
-            kind + (" (negated)" if row["negated"] else ""),
+            f"{head}\n[dim]{escape(evidence)}[/]" if evidence else head,
             place,
-            sides if sides != "?→?" else "",
             _counts_cell(row),
             row["source"] or "",
-            _snippet(row["evidence_text"]),
         )
     return table
 

@@ -30,6 +30,7 @@ from warledger.interfaces.web.charts import (
 )
 from warledger.ledger import query as queries
 from warledger.ledger.barrages import find_barrages
+from warledger.ledger.consolidated_store import attach_mentions
 from warledger.ledger.durations import duration_words
 from warledger.ledger.peace.ceasefires import ceasefire_windows, register_view
 from warledger.ledger.peace.positions import matrix_view
@@ -262,7 +263,7 @@ def barrages_page(request: Request) -> Response:
     """Night attacks: launched, intercepted and failed per weapon, places and harm."""
     f = _filters(request)
     strikes = EventFilter(**{**vars(f), "kind": "strike", "kinds": ()})
-    events = queries.all_events(_store(request).engine, strikes, cap=20000)
+    events = attach_mentions(_store(request), queries.all_events(_store(request).engine, strikes))
     side = f.side
     found = find_barrages(events, side=side)
     found.sort(key=lambda b: (b.night, b.attacker_side), reverse=True)
@@ -312,9 +313,7 @@ def history_text(cell: dict[str, Any]) -> str:
     for p in cell["history"]:
         when = p.get("date") or (f"reported {p['reported']}" if p.get("reported") else None)
         who = f"{p['party_name']}: " if p.get("party_name") else ""
-        lines.append(
-            f"{when or 'date unknown'}: {p['stance']} — {who}“{p.get('evidence') or ''}”"
-        )
+        lines.append(f"{when or 'date unknown'}: {p['stance']} — {who}“{p.get('evidence') or ''}”")
     return "\n".join(lines)
 
 
