@@ -60,3 +60,19 @@ def test_bench_reports_speed_memory_and_ratio(tmp_path):
     assert figures["articles"] == 1
     assert figures["peak_rss_mb"] > 0
     assert figures["ratio"] > 0
+
+
+def test_extract_says_whether_it_consolidated(tmp_path):
+    runner = CliRunner()
+    doc = tmp_path / "report.txt"
+    doc.write_text("Russian drones struck Kharkiv overnight, killing two people.", encoding="utf-8")
+    db = str(tmp_path / "ledger.db")
+    assert (
+        runner.invoke(app, ["ingest", str(doc), "--db", db, "--published", "2025-04-01"]).exit_code
+        == 0
+    )
+    skipped = runner.invoke(app, ["extract", "--db", db, "--no-consolidate"])
+    assert skipped.exit_code == 0, skipped.output
+    assert "not consolidated: run `warledger consolidate`" in skipped.output
+    done = runner.invoke(app, ["extract", "--db", db, "--all"])
+    assert "consolidated: " in done.output and "events in the ledger" in done.output

@@ -186,3 +186,10 @@ def test_stats_table(ledger: str) -> None:
     assert result.exit_code == 0, result.output
     assert "documents" in result.output
     assert "Odesa" in result.output
+
+
+def test_version() -> None:
+    from warledger import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.strip() == f"warledger {__version__}"

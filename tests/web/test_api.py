@@ -302,3 +302,61 @@ def test_private_addresses_are_refused_by_default(writable: TestClient) -> None:
     )
     assert response.status_code == 422
     assert response.json()["error"] == "bad_input"
+
+
+def test_api_index_lists_the_endpoints(client: TestClient) -> None:
+    index = client.get("/api").json()
+    paths = {e["path"]: e for e in index["endpoints"]}
+    assert {"/api/events", "/api/map", "/api/export/events.csv", "/api/positions"} <= set(paths)
+    assert "HEAD" in paths["/api/events"]["methods"]
+    assert index["total"] == len(index["endpoints"])
+
+
+def test_unknown_query_parameters_are_a_422(client: TestClient) -> None:
+    response = client.get("/api/events", params={"plcae": "Odesa"})
+    assert response.status_code == 422
+    assert "plcae" in response.json()["message"]
+    assert client.get("/api/positions", params={"kind": "strike"}).status_code == 422
+    assert client.get("/api/peace/talks", params={"oblast": "x"}).status_code == 422
+
+
+def test_head_answers_wherever_get_does(client: TestClient) -> None:
+    for path in ("/", "/events", "/api/events", "/api"):
+        get, head = client.get(path), client.head(path)
+        assert head.status_code == 200 and head.content == b""
+        assert head.headers["content-type"] == get.headers["content-type"]
+
+
+def test_every_list_carries_its_total(client: TestClient) -> None:
+    positions = client.get("/api/positions", params={"limit": 1}).json()
+    assert positions["total"] == 3 and len(positions["items"]) == 1
+    for path in ("/api/peace/talks", "/api/peace/proposals", "/api/analysis/compliance"):
+        body = client.get(path).json()
+        assert body["total"] == len(body["items"]), path
+    assert client.get("/api/peace/ceasefires").json()["total"] == 1
+
+
+def test_exports_hold_the_filtered_events(client: TestClient) -> None:
+    import csv
+    import io
+    import json
+
+    strikes = client.get("/api/export/events.csv", params={"kind": "strike"})
+    assert strikes.headers["content-disposition"].endswith('filename="warledger-events.csv"')
+    rows = list(csv.DictReader(io.StringIO(strikes.text)))
+    assert sorted(r["location"] for r in rows) == ["Kharkiv", "Odesa", "Zaporizhzhia Oblast"]
+    assert all(r["negated_claims"] == "0" and r["theatre"] == "russia-ukraine" for r in rows)
+    every = client.get("/api/export/events.jsonl", params={"kind": "strike", "theatre": "all"})
+    lines = [json.loads(line) for line in every.text.splitlines()]
+    assert len(lines) == 4  # plus the Mogadishu bomb
+    assert all(line["summary"] for line in lines)
+    placed = client.get("/api/export/events.geojson", params={"oblast": "Kharkiv Oblast"}).json()
+    assert [f["properties"]["location"] for f in placed["features"]] == ["Kharkiv"]
+
+
+def test_map_data_counts_what_it_cannot_place(client: TestClient) -> None:
+    data = client.get("/api/map").json()
+    assert data["placed"] == 4 and data["unplaced"] == 2 and data["left_out"] == 1
+    assert data["oblasts"]["Kharkiv Oblast"] == 1
+    kharkiv = next(f for f in data["features"] if f["properties"]["place_name"] == "Kharkiv")
+    assert kharkiv["properties"]["contradiction"] is True  # 3 or 5 killed

@@ -63,6 +63,7 @@
       chip.appendChild(x);
       box.appendChild(chip);
     }
+    if (!box.children.length) box.textContent = "none";
   }
 
   // -- map ------------------------------------------------------------------------------
@@ -129,11 +130,13 @@
     const scale = document.getElementById("shade-scale");
     if (scale) {
       scale.replaceChildren();
-      const steps = [0, 1, 2, 3, 4, 5];
-      for (const i of steps) {
-        const lo = i === 0 ? 0 : Math.floor(top * ((i - 1) / 5) ** 2) + 1;
-        const hi = i === 0 ? 0 : Math.ceil(top * (i / 5) ** 2);
+      let prevHi = 0;
+      for (let i = 0; i <= 5; i++) {
+        // shade i holds counts n with ceil(5 * sqrt(n / top)) == i (see shadeIndex)
+        const hi = i === 0 ? 0 : Math.floor(top * (i / 5) ** 2);
+        const lo = i === 0 ? 0 : prevHi + 1;
         if (i > 0 && lo > hi) continue;
+        prevHi = hi;
         const li = document.createElement("li");
         const sw = text("span", "", "swatch");
         sw.classList.add(`shade-${i}`);

@@ -1,0 +1,87 @@
+"""What an analyst reads first: the one-line summary, durations in words, and which
+events belong to the Russia–Ukraine theatre (until the extractor writes the field)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from warledger.ledger.durations import duration_delta, duration_words
+from warledger.ledger.summary import negated_claims, summarise
+from warledger.ledger.theatre import event_theatre
+
+RU = {"name": "Russia", "side": "RU"}
+UA = {"name": "Ukraine", "side": "UA"}
+
+
+def _count(best: int, low: int | None = None, high: int | None = None) -> dict:
+    return {"best": best, "low": low if low is not None else best, "high": high or best}
+
+
+def test_a_drone_night_reads_as_one_line() -> None:
+    event = {
+        "kind": "strike",
+        "actor": RU,
+        "weapon": "drone",
+        "locations": [{"name": "Odesa", "country": "UA"}],
+        "counts": {"injured": _count(3), "launched": _count(54), "intercepted": _count(38)},
+        "claims": [{"negated": False}],
+    }
+    assert (
+        summarise(event) == "Russian drone strike on Odesa: 54 launched, 38 intercepted, 3 injured"
+    )
+
+
+def test_unknowns_are_left_out_and_disputes_shown_as_a_range() -> None:
+    assert summarise({"kind": "strike", "counts": {}}) == "Strike"
+    disputed = {"kind": "strike", "counts": {"killed": _count(3, 3, 5)}}
+    assert summarise(disputed) == "Strike: 3–5 killed"
+
+
+def test_denials_come_first() -> None:
+    event = {"kind": "strike", "actor": UA, "locations": [{"name": "Belgorod"}]}
+    denied = {**event, "claims": [{"negated": True}, {"negated": True}]}
+    assert summarise(denied) == "Denied: Ukrainian strike on Belgorod"
+    assert negated_claims(denied) == 2
+    mixed = {**event, "claims": [{"negated": True}, {"negated": False}]}
+    assert summarise(mixed).endswith("(denied by a source)")
+
+
+def test_ceasefire_names_its_duration_in_words() -> None:
+    event = {"kind": "ceasefire", "subtype": "declared", "actor": RU, "duration": "PT30H"}
+    assert summarise(event) == "Russian ceasefire declared for 30 hours"
+
+
+def test_durations_in_words() -> None:
+    assert duration_words("P30D") == "30 days"
+    assert duration_words("PT30H") == "30 hours"
+    assert duration_words("P1D") == "1 day"
+    assert duration_words("P1M") == "1 month"
+    assert duration_words("until Easter") == "until Easter"  # not ISO: shown as given
+    assert duration_delta("PT30H") == timedelta(hours=30)
+    assert duration_delta("P1M") is None  # a month has no fixed length
+
+
+def test_theatre_by_place_then_by_sides() -> None:
+    strike_in_kursk = {"kind": "strike", "locations": [{"country": "RU"}], "actor": UA}
+    assert event_theatre(strike_in_kursk) == "russia-ukraine"
+    strike_in_somalia = {"kind": "strike", "locations": [{"country": "SO"}]}
+    assert event_theatre(strike_in_somalia) is None
+    # A Russian strike placed in Syria is another war even though Russia is a party.
+    assert event_theatre({"kind": "strike", "locations": [{"country": "SY"}], "actor": RU}) is None
+    talks_in_riyadh = {
+        "kind": "talks",
+        "locations": [{"country": "SA"}],
+        "participants": [RU, {"name": "United States", "side": "US"}],
+    }
+    assert event_theatre(talks_in_riyadh) == "russia-ukraine"
+    g7_on_trade = {"kind": "talks", "participants": [{"side": "US"}, {"side": "JP"}]}
+    assert event_theatre(g7_on_trade) is None
+    # An unplaced strike falls back to its sides.
+    assert event_theatre({"kind": "strike", "actor": RU, "target": UA}) == "russia-ukraine"
+
+
+def test_an_events_own_theatre_wins() -> None:
+    assert (
+        event_theatre({"kind": "strike", "theatre": "sudan", "locations": [{"country": "UA"}]})
+        == "sudan"
+    )
