@@ -44,8 +44,10 @@ def event(
     source: str = "example.org",
     sentence: str = "A sentence.",
     negated: bool = False,
+    published: str | None = None,
 ) -> ConsolidatedEvent:
-    """One consolidated event read from one sentence of one document."""
+    """One consolidated event read from one sentence of one document (published on its
+    day unless ``published`` says otherwise)."""
     n = next(_ids)
     when = When(day, end or day, "days" if end else "day") if day else When()
     e = Event(
@@ -65,7 +67,7 @@ def event(
         evidence=[Span(0, len(sentence), sentence)],
     )
     doc = f"d-{n:04d}"
-    return build_event(f"e-{n:04d}", [Mention(f"{doc}:0", doc, e, source, day)])
+    return build_event(f"e-{n:04d}", [Mention(f"{doc}:0", doc, e, source, published or day)])
 
 
 # ---------------------------------------------------------------- ceasefires
@@ -132,6 +134,21 @@ def test_ceasefires_agreed_by_both_sides_start_on_the_second_acceptance() -> Non
     ua = event("ceasefire", "accepted", "2025-03-19", actor="UA", scope=["energy"])
     [cf] = build_register([ru, ua]).ceasefires
     assert (str(cf.start), str(cf.end)) == ("2025-03-19", "2025-04-18")
+
+
+def test_an_undated_mention_of_the_same_proposal_joins_it_by_its_report_day() -> None:
+    # Ukraine accepts the US 30-day ceasefire on 11 March; a story of 14 March says again,
+    # without a date, that Ukraine is ready to accept the 30-day ceasefire.
+    accepted = event("ceasefire", "accepted", "2025-03-11", actor="UA", duration="P30D")
+    again = event(
+        "ceasefire", "accepted", None, actor="UA", duration="P30D", scope=["full"],
+        published="2025-03-14",
+    )  # fmt: skip
+    other = event("ceasefire", "declared", "2025-05-08", actor="RU", duration="P3D")
+    register = build_register([accepted, again, other])
+    assert [len(cf.events) for cf in register.ceasefires] == [2, 1]
+    assert register.ceasefires[0].history[1].date is None  # never dated by its report day
+    assert register.ceasefires[0].start is None  # one side's acceptance starts nothing
 
 
 def test_differently_named_truces_are_separate_and_take_their_own_allegations() -> None:

@@ -12,7 +12,10 @@ Status events (``proposed``, ``declared``, ``accepted``, ``rejected``, ``extende
   side (or either is unknown). Acceptances and rejections come from the other side, so
   they carry no side condition;
 - negated events ("Russia has not agreed to a truce") change nothing and are left out;
-  undated, unnamed events cannot be placed and stand alone.
+  an undated, unnamed event is placed for joining only by the day it was first reported
+  (news reports recent steps: "Ukraine said it is ready to accept the 30-day ceasefire",
+  published three days after the acceptance, is the same proposal), never for a window;
+  with neither it stands alone.
 
 The window in force: from the first ``declared`` event, else from the acceptance by which
 a second party had agreed (one side accepting a proposal puts nothing in force);
@@ -231,13 +234,20 @@ def _ceasefire_id(event: ConsolidatedEvent) -> str:
     return "cf-" + hashlib.sha256(event.event_id.encode()).hexdigest()[:12]
 
 
+def _reported_day(event: ConsolidatedEvent) -> date | None:
+    try:
+        return date.fromisoformat((event.first_reported or "")[:10])
+    except ValueError:
+        return None
+
+
 def group_ceasefires(events: Iterable[ConsolidatedEvent]) -> list[Ceasefire]:
     """Status events → ceasefires (see the module rules), each with its window set."""
     found: list[Ceasefire] = []
     for event in by_date(events):
         if event.kind != "ceasefire" or is_negated(event) or event.subtype not in STATUS_SUBTYPES:
             continue
-        day = first_day(event)
+        day = first_day(event) or _reported_day(event)
         home = next((cf for cf in reversed(found) if _joins(cf, event, day)), None)
         if home is None:
             home = Ceasefire(ceasefire_id=_ceasefire_id(event))
