@@ -51,9 +51,7 @@ def require_ray() -> Any:
     try:
         import ray
     except ImportError as exc:
-        raise EngineUnavailable(
-            "the Ray engine needs Ray: pip install 'warledger[ray]'"
-        ) from exc
+        raise EngineUnavailable("the Ray engine needs Ray: pip install 'warledger[ray]'") from exc
     return ray
 
 

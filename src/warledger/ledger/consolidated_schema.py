@@ -24,7 +24,7 @@ events = sa.Table(
     sa.Column("place_name", sa.Text, comment="the finest location"),
     sa.Column("admin1", sa.String(120)),  # indexed with the date: ix_events_admin1_date
     sa.Column("country", sa.String(8), index=True),
-    sa.Column("theatre", sa.String(40), comment="see warledger.ledger.theatre (migration 0004)"),
+    sa.Column("theatre", sa.String(40), comment="see warledger.ledger.theatre (migration 0005)"),
     sa.Column("lat", sa.Float),
     sa.Column("lon", sa.Float),
     sa.Column("precision", sa.String(16)),

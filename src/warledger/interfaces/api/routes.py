@@ -36,8 +36,8 @@ from warledger.interfaces.api.params import (
     TheatreQ,
     event_filter,
 )
-from warledger.interfaces.api.write_guard import token_matches
 from warledger.interfaces.api.params_check import reject_unknown_params
+from warledger.interfaces.api.write_guard import token_matches
 from warledger.ledger import query as queries
 from warledger.ledger.barrages import find_barrages
 from warledger.ledger.consolidated_store import attach_mentions

@@ -26,9 +26,7 @@ def eval_command(
     ] = None,
     split: Annotated[
         str,
-        typer.Option(
-            "--split", help="Split of the annotated corpus to score: train, dev or test."
-        ),
+        typer.Option("--split", help="Split of the annotated corpus to score: train, dev or test."),
     ] = "dev",
     gold_root: Annotated[
         Path, typer.Option("--gold-root", help="Folder holding the split folders.")

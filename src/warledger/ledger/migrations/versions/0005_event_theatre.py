@@ -5,9 +5,9 @@ theatre-restricted pages, and fills it for existing events from their stored JSO
 the rules of ``warledger.ledger.theatre`` (the event's own ``theatre`` field when it has
 one, else its places and sides).
 
-Revision ID: 0004_event_theatre
-Revises: 0003_event_page_indexes
-Create Date: 2025-01-04
+Revision ID: 0005_event_theatre
+Revises: 0004_versions_and_live_runs
+Create Date: 2025-01-05
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import json
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_event_theatre"
-down_revision = "0003_event_page_indexes"
+revision = "0005_event_theatre"
+down_revision = "0004_versions_and_live_runs"
 branch_labels = None
 depends_on = None
 
@@ -27,7 +27,11 @@ def upgrade() -> None:
     from warledger.ledger.theatre import event_theatre
 
     with op.batch_alter_table("events") as batch:
-        batch.add_column(sa.Column("theatre", sa.String(40)))
+        batch.add_column(
+            sa.Column(
+                "theatre", sa.String(40), comment="see warledger.ledger.theatre (migration 0005)"
+            )
+        )
     op.create_index("ix_events_theatre_date", "events", ["theatre", "date_start", "event_id"])
     conn = op.get_bind()
     table = sa.table(
