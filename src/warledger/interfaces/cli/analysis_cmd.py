@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from warledger.analysis import charts
@@ -41,6 +42,7 @@ from warledger.interfaces.cli.common import (
     open_existing_ledger,
     print_json,
 )
+from warledger.ledger.durations import duration_words
 from warledger.ledger.peace import (
     build_register,
     matrix_from_records,
@@ -144,27 +146,29 @@ def ceasefires(
     _emit(data, register.to_dict(), as_json)
     if as_json:
         return
-    table = _table(
-        "ceasefires",
-        ["name", "declarers", "scope", "start", "end", "status (history)", "violations", "sources"],
-    )
+    table = Table(title="ceasefires", header_style="bold", show_lines=True)
+    table.add_column("ceasefire", ratio=2, overflow="fold")
+    table.add_column("in force", ratio=2, overflow="fold")
+    table.add_column("status history", ratio=3, overflow="fold")
+    table.add_column("violations alleged", ratio=2, overflow="fold")
     for cf in register.ceasefires:
-        history = " → ".join(f"{h.status} {h.date or '?'}" for h in cf.history)
-        violations = "; ".join(
+        what = cf.name or (f"{_join(cf.scope)} ceasefire" if cf.scope else "ceasefire")
+        parties = f"parties {_join(cf.parties)}" if cf.parties else "parties unknown"
+        duration = duration_words(cf.duration) or "duration unknown"
+        window = f"{cf.start or 'start unknown'} – {cf.end or ('open' if cf.start else '?')}"
+        if cf.end_basis:
+            window += f"\n({'start + duration' if cf.end_basis == 'duration' else cf.end_basis})"
+        history = "\n".join(f"{h.date or 'undated'} {h.status}" for h in cf.history)
+        violations = "\n".join(
             f"{v['accuser']}→{v['accused']}: {v['allegations']}"
             + (f" ({v['violations_named']} named)" if v["violations_named"] else "")
             for v in cf.violation_counts()
         )
         table.add_row(
-            cf.name or "",
-            _join(cf.declarers),
-            _join(cf.scope),
-            str(cf.start or "?"),
-            f"{cf.end or ('open' if cf.start else '?')}"
-            + (f" ({cf.end_basis})" if cf.end_basis else ""),
-            f"{cf.status} ({history})",
-            violations,
-            _join(cf.sources),
+            f"{what}\n{duration}; {parties}\n[dim]{escape(_join(cf.sources))}[/]",
+            window,
+            history,
+            violations or "none",
         )
     console.print(table)
     if register.unattached:
