@@ -27,8 +27,9 @@ from warledger.interfaces.cli.common import (
 from warledger.ledger.barrages import Barrage, find_barrages
 from warledger.ledger.consolidated_store import attach_mentions, load_events, run_consolidation
 from warledger.ledger.export_events import write_csv, write_geojson, write_jsonl, write_parquet
-from warledger.ledger.query import count_events
+from warledger.ledger.query import EventFilter, all_events, count_events, left_out
 from warledger.ledger.snapshot import SnapshotInfo, create_snapshot, list_snapshots
+from warledger.ledger.theatre import default_scope
 from warledger.types import EVENT_KINDS
 
 
@@ -232,23 +233,37 @@ def export_events(
     ] = None,
     date_from: FromOption = None,
     date_to: ToOption = None,
+    theatre: Annotated[
+        str | None,
+        typer.Option(
+            "--theatre",
+            help="Only this theatre's events (default: the Russia–Ukraine war); 'all' for every "
+            "event.",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
-    """Write the consolidated events (one per real occurrence, every claim kept)."""
+    """Write the consolidated events (one per real occurrence, every claim kept), oldest
+    first; by default those of the Russia–Ukraine theatre (it says how many it leaves out)."""
     if kind is not None and kind not in EVENT_KINDS:
         raise UsageError(f"--kind: unknown kind {kind!r} (choose from {', '.join(EVENT_KINDS)})")
     if fmt is EventsExportFormat.parquet and output == "-":
         raise UsageError("--format parquet needs --output PATH (Parquet is binary)")
+    start, end = _date("--from", date_from), _date("--to", date_to)
+    f = EventFilter(
+        kind=kind,
+        date_from=date.fromisoformat(start) if isinstance(start, str) else start,
+        date_to=date.fromisoformat(end) if isinstance(end, str) else end,
+        theatre=(theatre or default_scope().theatre).lower(),
+    )
     with open_existing_ledger(db) as store:
-        events = load_events(
-            store,
-            kind=kind,
-            date_from=_date("--from", date_from),
-            date_to=_date("--to", date_to),
-        )
+        events = all_events(store.engine, f, cap=10_000_000, sort="date")
+        hidden = left_out(store.engine, f)
     n = _write(fmt, events, output)
     if output != "-":
         err_console.print(f"wrote {n} events to {output}")
+    if hidden:
+        err_console.print(f"{hidden} events outside the theatre left out (--theatre all)")
 
 
 def _write(fmt: EventsExportFormat, events: list[Any], output: str) -> int:
