@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+
 def extractor_version(theatre: Theatre | None = None) -> str:
     """The package version and the theatre's checksum (its files and language data): a
     changed release or word list gives a new version, and the store re-extracts results

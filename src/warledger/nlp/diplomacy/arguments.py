@@ -237,7 +237,9 @@ def _phrase_mentions(ctx: DocContext, head: Token) -> list[ActorMention]:
     participant) nor in what it is about ("talks on Ukraine's future")."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ in _CLAUSES and not (child.dep_ == "prep" and child.lower_ in PARTY_PREPS):
+        if child.dep_ in _CLAUSES and not (
+            child.dep_ == "prep" and child.lower_ in PARTY_PREPS
+        ):
             continue
         tokens.extend(child.subtree)
     found: list[ActorMention] = []
@@ -308,7 +310,9 @@ def talks_parties(
         if tok.lemma_.lower() in MEDIATING and tok.i != verb.i:
             for child in tok.children:
                 if child.dep_ == "agent":
-                    mediators.extend(a for c in child.children for a in _phrase_mentions(ctx, c))
+                    mediators.extend(
+                        a for c in child.children for a in _phrase_mentions(ctx, c)
+                    )
                 elif child.dep_ in SUBJECTS and tok.dep_ not in {"acl", "relcl"}:
                     mediators.extend(_phrase_mentions(ctx, child))
     if not table:
