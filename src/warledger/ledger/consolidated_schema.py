@@ -48,12 +48,30 @@ events = sa.Table(
 # covering indexes instead of the wide rows: migration 0003 (which replaced the
 # single-column indexes on these columns, which the planner preferred and then had to
 # fetch every matching row to sort).
-sa.Index("ix_events_kind_date", events.c.kind, events.c.date_start, events.c.event_id)
-sa.Index("ix_events_actor_side_date", events.c.actor_side, events.c.date_start, events.c.event_id)
-sa.Index("ix_events_target_side_date", events.c.target_side, events.c.date_start, events.c.event_id)
-sa.Index("ix_events_admin1_date", events.c.admin1, events.c.date_start, events.c.event_id)
-sa.Index("ix_events_date_range", events.c.date_start, events.c.date_end, events.c.event_id)
-sa.Index("ix_events_theatre_date", events.c.theatre, events.c.date_start, events.c.event_id)
+# Migration 0005 appended the theatre to each (every view filters by it by default).
+_ORDERED = (events.c.date_start, events.c.event_id)
+sa.Index("ix_events_kind_date", events.c.kind, *_ORDERED, events.c.theatre)
+sa.Index("ix_events_actor_side_date", events.c.actor_side, *_ORDERED, events.c.theatre)
+sa.Index("ix_events_target_side_date", events.c.target_side, *_ORDERED, events.c.theatre)
+sa.Index("ix_events_admin1_date", events.c.admin1, *_ORDERED, events.c.theatre)
+sa.Index(
+    "ix_events_date_range",
+    events.c.date_start,
+    events.c.date_end,
+    events.c.event_id,
+    events.c.theatre,
+)
+sa.Index("ix_events_theatre_date", events.c.theatre, *_ORDERED)
+# Counting a side filter (acted OR targeted) needs "acted AND targeted" from an index.
+sa.Index("ix_events_sides", events.c.actor_side, events.c.target_side, events.c.theatre)
+# A place search scans this narrow index instead of the wide rows.
+sa.Index(
+    "ix_events_place",
+    events.c.place_name,
+    events.c.admin1,
+    events.c.theatre,
+    *_ORDERED,
+)
 
 claims = sa.Table(
     "claims",

@@ -208,6 +208,23 @@ def _side_page_ids(conn: sa.Connection, f: EventFilter, limit: int, offset: int)
     return [event_id for event_id, _ in ordered[offset : offset + limit]]
 
 
+def _newest_first(found: dict[str, Any]) -> list[str]:
+    ordered = sorted(
+        found.items(),
+        key=lambda item: (item[1] is None, -item[1].toordinal() if item[1] else 0, item[0]),
+    )
+    return [event_id for event_id, _ in ordered]
+
+
+def _place_page_ids(conn: sa.Connection, f: EventFilter, limit: int, offset: int) -> list[str]:
+    """A page of a place search: the matching (id, date) pairs come from one scan of the
+    narrow place index (no ORDER BY, so SQLite need not walk the date index and visit every
+    wide row to test the name), then are sorted here."""
+    query = _where(sa.select(events.c.event_id, events.c.date_start), f)
+    found = dict(conn.execute(query).tuples().all())
+    return _newest_first(found)[offset : offset + limit]
+
+
 def _page_ids(
     conn: sa.Connection, f: EventFilter, limit: int, offset: int, sort: str | None
 ) -> list[str]:
@@ -219,6 +236,8 @@ def _page_ids(
     ordering = order_by(sort)
     if f.side and ordering == _ORDER:
         return _side_page_ids(conn, f, limit, offset)
+    if f.place and ordering == _ORDER:
+        return _place_page_ids(conn, f, limit, offset)
     query = _where(sa.select(events.c.event_id), f).order_by(*ordering).limit(limit).offset(offset)
     return list(conn.execute(query).scalars())
 
@@ -227,9 +246,23 @@ def _count(f: EventFilter) -> sa.Select[Any]:
     return _where(sa.select(sa.func.count()).select_from(events), f)
 
 
+def _count_in(conn: sa.Connection, f: EventFilter) -> int:
+    """How many events match. A side filter (acted OR was targeted) is counted as
+    actor + target - both, each read from a covering index (``ix_events_sides`` for
+    "both"): counting the OR directly visited every wide row (0.6 s on 100,000 events)."""
+    if not f.side:
+        return int(conn.execute(_count(f)).scalar_one())
+    rest = _count(replace(f, side=None))
+    actor = rest.where(events.c.actor_side == f.side)
+    target = rest.where(events.c.target_side == f.side)
+    both = actor.where(events.c.target_side == f.side)
+    counts = [int(conn.execute(q).scalar_one()) for q in (actor, target, both)]
+    return counts[0] + counts[1] - counts[2]
+
+
 def count(engine: sa.Engine, f: EventFilter) -> int:
     with engine.connect() as conn:
-        return int(conn.execute(_count(f)).scalar_one())
+        return _count_in(conn, f)
 
 
 def left_out(engine: sa.Engine, f: EventFilter, total: int | None = None) -> int:
@@ -253,7 +286,7 @@ def _page(
     """(total, column values of one page); a ``total`` the caller already knows is reused."""
     with engine.connect() as conn:
         if total is None:
-            total = int(conn.execute(_count(f)).scalar_one())
+            total = _count_in(conn, f)
         ids = _page_ids(conn, f, limit, offset, sort)
         rows = dict(
             conn.execute(sa.select(events.c.event_id, column).where(events.c.event_id.in_(ids)))
