@@ -46,6 +46,23 @@ def test_denials_come_first() -> None:
     assert summarise(mixed).endswith("(denied by a source)")
 
 
+def test_fighting_and_territory_read_as_sentences() -> None:
+    assault = {
+        "kind": "ground_combat",
+        "subtype": "assault",
+        "actor": RU,
+        "locations": [{"name": "Pokrovsk"}],
+    }
+    assert summarise(assault) == "Russian assault near Pokrovsk"
+    captured = {
+        "kind": "territorial_change",
+        "subtype": "captured",
+        "actor": RU,
+        "locations": [{"name": "Robotyne"}],
+    }
+    assert summarise(captured) == "Russian forces captured Robotyne"
+
+
 def test_ceasefire_names_its_duration_in_words() -> None:
     event = {"kind": "ceasefire", "subtype": "declared", "actor": RU, "duration": "PT30H"}
     assert summarise(event) == "Russian ceasefire declared for 30 hours"

@@ -136,7 +136,7 @@ def test_search_finds_an_event_by_place(page, live_server: str, screenshots: Pat
     page.locator("form.filters button[type=submit]").click()
     page.wait_for_url("**place=pokrovsk**")
     assert rows.count() == 1
-    assert rows.first.locator("td.summary").inner_text() == "Russian fighting assault near Pokrovsk"
+    assert rows.first.locator("td.summary").inner_text() == "Russian assault near Pokrovsk"
     assert page.locator("#total").inner_text() == "1"
 
 

@@ -78,6 +78,14 @@ def summarise(event: Mapping[str, Any]) -> str:
         words.append(weapon.replace("_", " "))
     noun = KIND_NOUNS.get(kind, kind.replace("_", " "))
     subtype = event.get("subtype")
+    places = [loc.get("name") for loc in event.get("locations") or [] if loc.get("name")]
+    if kind == "territorial_change" and subtype and subtype != "contested":
+        # "Russian forces captured Robotyne"; without a place: "... captured territory"
+        who = f"{words[0]} forces" if words else "Forces"
+        verb = {"withdrawn": "withdrew from"}.get(subtype, subtype)
+        return _finish(f"{who} {verb} {places[0] if places else 'territory'}", event)
+    if kind == "ground_combat" and subtype:
+        noun, subtype = subtype, None  # "Russian assault near Pokrovsk"
     if event.get("name") and kind in ("ceasefire", "proposal"):
         noun = f"{noun} “{event['name']}”"
     words.append(noun)
@@ -85,12 +93,15 @@ def summarise(event: Mapping[str, Any]) -> str:
         words.append(SUBTYPE_PHRASES.get(subtype, subtype.replace("_", " ")))
     elif subtype:
         words.append(f"({SUBTYPE_PHRASES.get(subtype, subtype)})")
-    places = [loc.get("name") for loc in event.get("locations") or [] if loc.get("name")]
     if places:
         words.append(f"{PLACE_PREPOSITION.get(kind, 'in')} {places[0]}")
     if kind in ("ceasefire",) and event.get("duration"):
         words.append(f"for {duration_words(event['duration'])}")
-    text = " ".join(words)
+    return _finish(" ".join(words), event)
+
+
+def _finish(text: str, event: Mapping[str, Any]) -> str:
+    """Capitalised, with the numbers after a colon and any denial made plain."""
     text = text[0].upper() + text[1:]
     numbers = counts_phrase(event.get("counts") or {})
     if numbers:
