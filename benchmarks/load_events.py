@@ -247,12 +247,25 @@ def main() -> None:
     parser.add_argument(
         "--page-share", type=float, default=0.0, help="share of requests to the /events page"
     )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        help="keep the synthetic ledger in this SQLite file (reused if it exists)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        url = f"sqlite:///{Path(tmp) / 'load.db'}"
-        began = time.perf_counter()
-        build_ledger(url, args.events)
-        print(f"built {args.events} events in {time.perf_counter() - began:.1f} s")
+        path = args.db or Path(tmp) / "load.db"
+        url = f"sqlite:///{path.resolve()}"
+        if not path.exists():
+            began = time.perf_counter()
+            build_ledger(url, args.events)
+            print(f"built {args.events} events in {time.perf_counter() - began:.1f} s")
+        else:
+            with Store.open(url) as store, store.engine.connect() as conn:
+                args.events = int(
+                    conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
+                )
+            print(f"reusing {path} ({args.events} events)")
         port = free_port()
         server = serve(url, port, args.cache_seconds, args.workers)
         try:
