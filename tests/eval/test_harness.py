@@ -15,8 +15,8 @@ def fake_extract(predictions):
     """An extractor that returns hand-built events for texts containing a key."""
     calls = []
 
-    def extract(text, published=None):
-        calls.append((text, published))
+    def extract(text, published=None, url=None):
+        calls.append((text, published, url))
         events = [ev for key, evs in predictions.items() if key in text for ev in evs]
         return DocumentResult(doc_id=None, published=published, events=events)
 
@@ -38,13 +38,18 @@ def test_evaluate_runs_the_extractor_on_each_document_with_its_date(eval_data, e
         {"Odesa": [event("strike", "Russian drones struck an apartment block in Odesa.")]}
     )
     report = harness.evaluate(eval_data / "gold", extract=extract)
-    assert sorted(published for _, published in extract.calls) == ["2025-03-11", "2025-03-12"]
+    assert sorted(published for _, published, _ in extract.calls) == ["2025-03-11", "2025-03-12"]
+    # a corpus record's URL goes with it (a party's own release speaks for the party)
+    assert sorted(str(url) for _, _, url in extract.calls) == [
+        "None",
+        "https://example.org/900001",
+    ]
     # 4 required gold events in all (2 per document); only the strike was found
     assert (report.events.tp, report.events.fp, report.events.fn) == (1, 0, 3)
 
 
 def test_an_extractor_crash_is_reported_not_fatal(eval_data):
-    def crash(text, published=None):
+    def crash(text, published=None, url=None):
         raise RuntimeError("model missing")
 
     report = harness.evaluate(eval_data / "gold", extract=crash)
@@ -97,7 +102,7 @@ def test_consolidation_is_scored_with_b_cubed_on_the_cluster_set(eval_data, even
         eval_data / "clusters.json", eval_data / "corpus", extract=extract, consolidate=merge_all
     )
     assert {m.doc_id for m in seen} == {"voa:900001", "docs/odesa.txt"}
-    assert sorted(p for _, p in extract.calls) == ["2025-03-11", "2025-03-12"]
+    assert sorted(p for _, p, _ in extract.calls) == ["2025-03-11", "2025-03-12"]
     # the talks evidence lacks "Geneva" but has 5 of the phrase's 6 content words, so all
     # three labelled mentions are found; all sit in one event: P = 1/3 each, R = 1
     assert result.found == 3

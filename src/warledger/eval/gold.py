@@ -107,6 +107,30 @@ def text_for(doc: str, corpus_dir: str | Path) -> str:
     return _ingested_texts(str(path)).get(None) or path.read_text(encoding="utf-8")
 
 
+def url_for(doc: str, corpus_dir: str | Path) -> str | None:
+    """Where a corpus record was published (its ``url`` or http(s) ``source``), if known:
+    the extractor reads a party's own release as that party's claims."""
+    prefix, sep, ident = doc.partition(":")
+    if not (sep and prefix in CORPUS_FILES):
+        return None
+    jsonl = Path(corpus_dir) / CORPUS_FILES[prefix]
+    return _raw_urls(str(jsonl)).get(ident) if jsonl.is_file() else None
+
+
+@lru_cache(maxsize=8)
+def _raw_urls(source: str) -> dict[str, str]:
+    urls: dict[str, str] = {}
+    for line in Path(source).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            for key in ("url", "source"):
+                value = record.get(key)
+                if isinstance(value, str) and value.startswith(("http://", "https://")):
+                    urls[str(record.get("id"))] = value
+                    break
+    return urls
+
+
 def record_text(jsonl: Path, record_id: str) -> str:
     """The text of one record of a corpus JSONL file, by its id."""
     if not jsonl.is_file():

@@ -15,7 +15,7 @@ from typing import Any
 from warledger.errors import UsageError
 from warledger.eval.bcubed import BCubed, score_alignment
 from warledger.eval.clusters import align, load_cluster_set, mentions_for
-from warledger.eval.gold import GoldDocument, document_text, load_gold, text_for
+from warledger.eval.gold import GoldDocument, document_text, load_gold, text_for, url_for
 from warledger.eval.matching import gold_kinds
 from warledger.eval.metrics import Report, score
 from warledger.types import DocumentResult, Mention
@@ -45,13 +45,14 @@ def default_consolidate() -> Consolidate:
 
 
 def cached(extract: Extract) -> Extract:
-    """Extract each (text, published) once: gold and cluster sets share documents."""
-    memo: dict[tuple[str, str | None], DocumentResult] = {}
+    """Extract each (text, published, url) once: gold and cluster sets share documents."""
+    memo: dict[tuple[str, str | None, str | None], DocumentResult] = {}
 
-    def run(text: str, published: str | None = None) -> DocumentResult:
-        if (text, published) not in memo:
-            memo[(text, published)] = extract(text, published=published)
-        return memo[(text, published)]
+    def run(text: str, published: str | None = None, url: str | None = None) -> DocumentResult:
+        key = (text, published, url)
+        if key not in memo:
+            memo[key] = extract(text, published=published, **({"url": url} if url else {}))
+        return memo[key]
 
     return run
 
@@ -69,8 +70,10 @@ def run_extraction(
     errors: dict[str, str] = {}
     for gold_doc in gold_docs:
         text = document_text(gold_doc, corpus_dir)
+        url = url_for(gold_doc.doc, corpus_dir)
         try:
-            result = extract(text, published=gold_doc.published)
+            where = {"url": url} if url else {}
+            result = extract(text, published=gold_doc.published, **where)
         except Exception as exc:  # one broken document must not hide the others
             log.warning("extraction failed for %s: %s", gold_doc.name, exc)
             errors[gold_doc.name] = f"{type(exc).__name__}: {exc}"
@@ -141,7 +144,9 @@ def corpus_summary(report: Report, gold_docs: list[GoldDocument]) -> dict[str, A
         "gold_events": gold_counts(gold_docs)["events"],
         "events": report.events.to_dict(),
         "fields.all": metrics["fields.all"],
+        "fields": {name: acc.to_dict() for name, acc in sorted(report.fields.items())},
         "positions": report.positions.to_dict(),
+        "stance": report.stance.to_dict(),
         "place_resolution": metrics["place_resolution"],
         "theatre": metrics.get("fields.theatre"),
     }

@@ -6,14 +6,17 @@ has* (the ledger ``status``). The answer comes from the sentence's own words:
 
 - "according to X", "X said / reported / claimed / stated / announced / told ..." name a
   claimant; a pronoun subject ("he said") is resolved to the last person named before it.
-- "reportedly", "allegedly", "reports say" give status ``reported`` with no claimant: the
+- "reportedly", "reports say" give status ``reported`` with no claimant: the
   text does not say who, so neither do we; :func:`attribution_of` tells such a hedged
   claim ("hedged") from plain narration ("unattributed") and a named source ("named").
-- "could not be independently verified", "unverified", "unconfirmed" give ``unverified``;
+- "could not be independently verified", "unverified", "unconfirmed", "allegedly", "an
+  alleged attack" give ``unverified`` (the text itself doubts it);
   a following sentence that says so of "these reports" / "the claims" applies back.
 - "independently confirmed / verified" gives ``confirmed``; nothing weaker does.
 - a party to the conflict (a side of the theatre, e.g. RU or UA) describing its own
   success or its enemy's losses gives ``claimed``.
+- a party's own release (a Kremlin statement) speaks for that party: what it states
+  without naming another source is the party's claim, ``claimed``, even told as fact.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ _UNVERIFIED = re.compile(
     r"(?:not\s+)?independently\s+(?:verif|confirm)\w*"
     r"|could\s+not\s+(?:independently\s+)?(?:verify|confirm)\w*"
     r"|unable\s+to\s+(?:independently\s+)?(?:verify|confirm)"
-    r"|unverified|unconfirmed|remain(?:s|ed)?\s+unverified|disputed)\b",
+    r"|unverified|unconfirmed|remain(?:s|ed)?\s+unverified|disputed|allegedly|purportedly)\b",
     re.IGNORECASE,
 )
 _NEGATED_CONFIRMATION = re.compile(
@@ -85,17 +88,30 @@ def attribute(
     it when a sentence has several; ``actor_side`` (the side said to have acted), when the
     caller knows it, lets a party describing its own action be marked ``claimed``.
     """
-    claimant = _claimant(sentence, ctx, trigger)
+    claimant = _claimant(sentence, ctx, trigger) or voice_actor(ctx)
     text = sentence.text
-    if _UNVERIFIED.search(text) or _following_sentence_doubts(sentence):
+    if (
+        _UNVERIFIED.search(text)
+        or _doubting_adjective(sentence)
+        or _following_sentence_doubts(sentence)
+    ):
         return claimant, "unverified"
     if _CONFIRMED.search(text) and not _NEGATED_CONFIRMATION.search(text):
         return claimant, "confirmed"
+    if claimant is not None and ctx.voice is not None and claimant.side == ctx.voice:
+        return claimant, "claimed"  # a party's own release: all it states is its claim
     if claimant is not None and claimant.side in ctx.theatre.codes:
         own_action = actor_side is not None and actor_side == claimant.side
         if own_action or _SUCCESS.search(text):
             return claimant, "claimed"
     return claimant, "reported"
+
+
+def voice_actor(ctx: DocContext) -> Actor | None:
+    """The party the document speaks for (see ``DocContext.voice``), as an actor."""
+    if ctx.voice is None:
+        return None
+    return Actor(name=ctx.theatre.party_name(ctx.voice), side=ctx.voice, type="state")
 
 
 def attribution_of(text: str, claimant: Actor | None) -> str:
@@ -205,6 +221,15 @@ def _actor_for(span: Span, ctx: DocContext) -> Actor:
 def _last_person_before(ctx: DocContext, offset: int) -> Actor | None:
     people = [a for a in ctx.actors if a.end <= offset and a.actor.type == "person"]
     return max(people, key=lambda a: a.start).actor if people else None
+
+
+def _doubting_adjective(sentence: Span) -> bool:
+    """ "alleged Ukrainian shelling", "a purported strike": the adjective, not the verb of
+    an accusation ("Russia alleged that ..." is Russia's claim)."""
+    return any(
+        t.lower_ in {"alleged", "purported"} and (t.dep_ == "amod" or t.tag_ == "JJ")
+        for t in sentence
+    )
 
 
 def _following_sentence_doubts(sentence: Span) -> bool:

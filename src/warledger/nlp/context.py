@@ -47,6 +47,9 @@ class DocContext:
     actors: list[ActorMention] = field(default_factory=list)
     # The conflict whose parties and lexicons the readers read this document against.
     theatre: Theatre = field(default_factory=default_theatre)
+    # The party the document itself speaks for (a Kremlin release: RU), else None: what
+    # such a document states without naming another source is that party's claim.
+    voice: str | None = None
 
     @property
     def text(self) -> str:

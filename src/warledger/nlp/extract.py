@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-
 def extractor_version(theatre: Theatre | None = None) -> str:
     """The package version and the theatre's checksum (its files and language data): a
     changed release or word list gives a new version, and the store re-extracts results
@@ -155,8 +154,9 @@ class Extractor:
         for doc, meta in parsed:
             yield self.from_doc(doc, meta) if _readable(meta) else _not_extracted(meta)
 
-    def context(self, doc: Doc, published: date | None) -> DocContext:
-        """The per-document context every reader receives."""
+    def context(self, doc: Doc, published: date | None, url: str | None = None) -> DocContext:
+        """The per-document context every reader receives (``url``: where the document
+        was published, which tells whether it speaks for a party)."""
         from warledger.nlp.places import find_places
 
         return _TextContext(
@@ -165,11 +165,12 @@ class Extractor:
             places=find_places(doc, self.gazetteer),
             actors=self.registry.find(doc),
             theatre=self.theatre,
+            voice=self.theatre.voice_of(url),
         )
 
     def from_doc(self, doc: Doc, meta: DocMeta) -> DocumentResult:
         """Run every reader over one parsed document."""
-        ctx = self.context(doc, parse_published(meta.published))
+        ctx = self.context(doc, parse_published(meta.published), meta.url or meta.source)
         events = doclevel.merge_occurrences(
             [event for reader in registry.event_readers() for event in reader.read(ctx)]
         )

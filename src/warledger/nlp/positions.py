@@ -115,6 +115,9 @@ def _sentence_positions(
         m = entry.pattern.search(text)
         if not m:
             continue
+        anchor = clauses.anchor_token(sent, sent.start_char + m.start(), sent.start_char + m.end())
+        if is_act(anchor) or _waved_off(text[: m.start()]):
+            continue
         party, how = _party(ctx, sent, entry, m)
         if party is None or not (party.side or party.name):
             continue
@@ -138,6 +141,8 @@ def _party(
 ) -> tuple[Actor | None, str]:
     """Whose stance the phrase states, and how we know (for the confidence)."""
     start, end = sent.start_char + m.start(), sent.start_char + m.end()
+    if entry.party == "speaker":
+        return _speaker(ctx, sent, start, end)
     if entry.party == "after":
         for mention in arguments.mentions_in(ctx, end, sent.end_char):
             if mention.actor.side:
@@ -168,6 +173,72 @@ def _party(
     if subject is not None:
         return arguments.copy_actor(subject.actor), "speaker"
     return None, "speaker"
+
+
+# Verbs of failing to do what is asked: their subject is the party the demand is made
+# of ("Kiev refuses to honour its commitments"), not the one who makes it.
+FAILING = frozenset({"refuse", "fail", "sabotage", "ignore", "violate", "avoid", "evade", "shirk"})
+
+
+def _speaker(ctx: DocContext, sent: SpacySpan, start: int, end: int) -> tuple[Actor | None, str]:
+    """A stance whose phrase names what another side must do ("Kiev's compliance with
+    the agreements"): its holder is who says so, the named speaker or the document's own
+    voice, else the governing party unless it is the one failing to comply."""
+    anchor = clauses.anchor_token(sent, start, end)
+    claimant, _status = attribute(sent, ctx, trigger=anchor)
+    if claimant is not None and claimant.side:
+        return arguments.copy_actor(claimant), "speaker"
+    found = arguments.governing_party(ctx, anchor)
+    if found is None or not found.actor.side:
+        return None, "speaker"
+    chain = (anchor, *anchor.ancestors)
+    failing = any(n.lemma_.lower() in FAILING for n in chain)
+    owner_of_duty = any(  # "Kiev's compliance with ...": the one asked to comply
+        c.dep_ == "poss" and found.start <= c.idx < found.end for n in chain for c in n.children
+    )
+    if failing or owner_of_duty:
+        return None, "speaker"
+    return arguments.copy_actor(found.actor), "governing"
+
+
+# Verbs that report a deed: "imposed new sanctions", "conducted a prisoner swap" are
+# events, not what a party says it wants.
+ACTS = frozenset(
+    {
+        "impose", "announce", "adopt", "introduce", "approve", "slap", "conduct", "complete",
+        "carry", "hold", "begin", "start", "release", "return", "exchange", "swap", "expand",
+        "extend", "renew", "unveil", "withdraw", "free", "lift", "ease", "suspend", "sign",
+    }
+)  # fmt: skip
+STATING = frozenset(
+    {"threaten", "offer", "ready", "open", "willing", "favour", "favor", "advocate", "consider",
+     "discuss", "warn", "ask", "say", "state", "stress", "emphasise", "emphasize", "believe"}
+)  # fmt: skip
+# Words just before a stance phrase that wave it off: "premature sanctions relief",
+# "now is not the time for ...".
+_WAVED_OFF = re.compile(
+    r"\b(?:premature|not the time|too (?:early|soon)|against|no question of|out of the question)"
+    r"\W+(?:\w+\W+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def is_act(anchor: Token) -> bool:
+    """Does the phrase report a deed rather than a stance? A deed verb governs it ("the EU
+    announced new sanctions", "they conducted a prisoner swap") with no stance or saying
+    verb above it and no modal on it ("Russia must withdraw its troops" is a demand)."""
+    chain = [anchor, *list(anchor.ancestors)[:6]]
+    if any(n.lemma_.lower() in STANCE_VERBS | STATING for n in chain):
+        return False
+    for node in chain:
+        if node.pos_ == "VERB" and node.lemma_.lower() in ACTS:
+            modal = any(c.dep_ == "aux" and c.tag_ in {"MD", "TO"} for c in node.children)
+            return not modal
+    return False
+
+
+def _waved_off(before: str) -> bool:
+    return bool(_WAVED_OFF.search(before))
 
 
 MODALS = ENGLISH.possibility

@@ -19,6 +19,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from warledger.nlp.language import language_data
 
@@ -33,6 +34,7 @@ class Party:
     code: str
     name: str
     side_words: tuple[str, ...]
+    outlets: tuple[str, ...] = ()  # web hosts whose releases speak for the party
 
 
 class Theatre:
@@ -45,7 +47,12 @@ class Theatre:
         self.manifest: dict[str, Any] = json.loads(root.joinpath("theatre.json").read_text("utf-8"))
         self.language: str = self.manifest.get("language", "en")
         self.parties: tuple[Party, ...] = tuple(
-            Party(p["code"], p["name"], tuple(w.lower() for w in p.get("side_words", ())))
+            Party(
+                p["code"],
+                p["name"],
+                tuple(w.lower() for w in p.get("side_words", ())),
+                tuple(h.lower() for h in p.get("outlets", ())),
+            )
             for p in self.manifest["parties"]
         )
         self.codes: frozenset[str] = frozenset(p.code for p in self.parties)
@@ -68,6 +75,17 @@ class Theatre:
         return _load(str(name))
 
     # -- parties -----------------------------------------------------------------------
+
+    def voice_of(self, url: str | None) -> str | None:
+        """The party a document published at ``url`` speaks for (a release on the
+        Kremlin's site speaks for Russia), or None for anyone else's."""
+        if not url:
+            return None
+        host = (urlsplit(url).hostname or "").lower()
+        for party in self.parties:
+            if any(host == h or host.endswith("." + h) for h in party.outlets):
+                return party.code
+        return None
 
     def opposite(self, side: str | None) -> str | None:
         """The other party of a two-party conflict; None for anyone else."""

@@ -358,6 +358,15 @@ def _aid(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
             return []  # "sent 40 missiles toward Kyiv" is an attack, not aid
         if arguments.subject_is_not_party(ctx, anchor):
             return []  # "the company shipped ..." is commerce
+    if anchor.lemma_.lower() in RECEIVING and trigger.subtype != "requested":
+        # "Ukraine has received NASAMS from the United States": the subject is the
+        # recipient, the party after "from" the giver.
+        recipient = party_of(ctx, anchor)
+        event.actor = _giver_after_from(ctx, anchor, recipient.side if recipient else None)
+        event.target = recipient
+        if event.target is None:
+            return []  # aid needs a recipient party
+        return [event]
     event.actor = party_of(ctx, anchor)
     side = event.actor.side if event.actor else None
     if trigger.subtype != "requested":
@@ -365,6 +374,21 @@ def _aid(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
         if trigger.subtype == "delivered" and event.target is None:
             return []  # aid needs a recipient party
     return [event]
+
+
+RECEIVING = frozenset({"receive", "obtain", "get", "acquire"})
+
+
+def _giver_after_from(ctx: DocContext, anchor: Token, not_side: str | None) -> Actor | None:
+    """The party named after "from" in the receiving verb's phrase: who gave."""
+    for tok in anchor.subtree:
+        if tok.lower_ != "from" or tok.i < anchor.i:
+            continue
+        start, end = arguments.subtree_span(tok)
+        for mention in arguments.mentions_in(ctx, start, end):
+            if mention.actor.side and mention.actor.side != not_side:
+                return arguments.copy_actor(mention.actor)
+    return None
 
 
 KIND_READERS = {

@@ -79,6 +79,28 @@ def taken_or_retaken(
     return subtype or "recaptured"
 
 
+# What is flown or sailed rather than fired: shooting one down is an attack on its side.
+PLATFORM = re.compile(
+    r"\b(?:aircraft|(?:war|air)?planes?|jets?|helicopters?|bombers?|gunships?|(?:war)?ships?|"
+    r"vessels?|boats?|frigates?|corvettes?|cruisers?|submarines?|Sukhoi|Ilyushin|Tupolev|"
+    r"Antonov|Beriev|(?:Su|Mi|MiG|Ka|Tu|Il|An|A)-\d+\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def downed_platform(token: Token | None) -> Token | None:
+    """The aircraft or ship the trigger says was shot down ("shot down a Russian Su-34",
+    "a helicopter was downed"), as the head of its phrase; None for drones and missiles."""
+    if token is None:
+        return None
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            words = " ".join(t.text for t in child.subtree)
+            if PLATFORM.search(words):
+                return child
+    return None
+
+
 def acting_side(
     token: Token | None, facts: SentenceFacts, ctx: DocContext, *, air_defence: bool = False
 ) -> str | None:
@@ -86,8 +108,21 @@ def acting_side(
 
     In an air-defence report ("air defences destroyed 18 Ukrainian drones") the subject
     defends: the attacker is the side of what was shot down, else the subject's enemy.
+    Aircraft and ships are not fired but flown: whoever shot down "a Russian Su-34" acted
+    against Russia, so the actor is the enemy of the aircraft's side.
     """
     sent = facts.sent
+    platform = downed_platform(token) if air_defence else None
+    if platform is not None:
+        owner = side_of(platform.subtree, ctx)
+        if owner:
+            return ctx.theatre.opposite(owner)
+        for child in token.children:  # "its air defences shot down two helicopters"
+            if child.dep_ in {"nsubj", "agent"}:
+                side = side_of(child.subtree, ctx)
+                if side:
+                    return side
+        return None
     if token is not None and air_defence:
         shot = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
         for child in shot:
@@ -182,7 +217,10 @@ def side_actor(side: str | None, theatre: Theatre) -> Actor | None:
 def target_of(
     kind: str, actor_side: str | None, place: PlaceMention | None, theatre: Theatre
 ) -> Actor | None:
-    """The side attacked: the party owning the place hit, else the attacker's enemy."""
+    """The side attacked: the party owning the place hit, else the attacker's enemy. For a
+    territorial change, the side that lost the place: the holder's enemy."""
+    if kind == "territorial_change":
+        return side_actor(theatre.opposite(actor_side), theatre)
     if kind not in {"strike", "ground_combat"}:
         return None
     country = place.location.country if place else None

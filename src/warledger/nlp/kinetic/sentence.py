@@ -12,6 +12,7 @@ from warledger.nlp.kinetic.arguments import (
     civilian_of,
     confidence_of,
     date_of,
+    downed_platform,
     pronoun_subject,
     side_actor,
     taken_or_retaken,
@@ -43,7 +44,6 @@ from warledger.types import Event, Span, When
 
 if TYPE_CHECKING:
     from warledger.nlp.context import DocContext, PlaceMention
-
 
 
 # Summaries over a year or compared with another period are statistics, not occurrences.
@@ -121,9 +121,11 @@ def events_for(
     )
     claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
     parties = ctx.theatre.codes
+    air_defence = hit.entry.get("subtype") == "air_defense_engagement"
+    platform = air_defence and downed_platform(token) is not None
     if actor_side is None and pronoun_subject(token) and claimant and claimant.side in parties:
         actor_side = claimant.side  # "the ministry said its forces had taken X"
-        if hit.entry.get("subtype") == "air_defense_engagement":
+        if air_defence and not platform:
             actor_side = ctx.theatre.opposite(claimant.side)  # "it shot down": the speaker defended
         claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
     elif (
@@ -134,8 +136,8 @@ def events_for(
         and claimant.side in parties
     ):
         # "the Air Force said 23 missiles were downed": the speaker's side shot them down,
-        # so they were the other party's.
-        actor_side = ctx.theatre.opposite(claimant.side)
+        # so they were the other party's; an aircraft downed was the other party's target.
+        actor_side = claimant.side if platform else ctx.theatre.opposite(claimant.side)
     if kind == "territorial_change" and subtype == "withdrawn" and actor_side:
         actor_side = ctx.theatre.opposite(actor_side)  # the side that now holds the place
     negated = clauses.read_clause(token, sent).negated

@@ -1,0 +1,130 @@
+"""Who acted, who was hit, who says so and how sure: read from the clause's roles and the
+document's voice (synthetic sentences; expected values by reading them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from warledger.nlp.extract import DocMeta
+from warledger.nlp.positions import extract_positions
+
+
+@pytest.fixture(scope="module")
+def events(extractor):
+    def _read(text: str, url: str | None = None):
+        doc = extractor.nlp(text)
+        return extractor.from_doc(doc, DocMeta(None, url, None, None, "2025-03-10")).events
+
+    return _read
+
+
+@pytest.fixture(scope="module")
+def positions(extractor):
+    def _read(text: str, url: str | None = None):
+        ctx = extractor.context(extractor.nlp(text), None, url)
+        return {(p.party.side, p.issue): p.stance for p in extract_positions(ctx)}
+
+    return _read
+
+
+def sides(event):
+    return (
+        event.actor.side if event.actor else None,
+        event.target.side if event.target else None,
+    )
+
+
+def only(found, kind):
+    matching = [e for e in found if e.kind == kind]
+    assert len(matching) == 1, found
+    return matching[0]
+
+
+def test_the_side_whose_aircraft_is_shot_down_is_the_target(events):
+    event = only(events("Ukrainian gunners shot down a Russian Su-34 bomber over Sumy."), "strike")
+    assert sides(event) == ("UA", "RU")
+
+
+def test_a_navy_downing_an_enemy_helicopter_is_the_actor(events):
+    event = only(
+        events("The Russian navy said it shot down a Ukrainian helicopter near Sevastopol."),
+        "strike",
+    )
+    assert sides(event) == ("RU", "UA")
+
+
+def test_downed_drones_still_belong_to_the_attacker(events):
+    event = only(
+        events("Russian air defences destroyed 14 Ukrainian drones over Bryansk."), "strike"
+    )
+    assert event.actor is not None and event.actor.side == "UA"
+
+
+def test_drones_of_one_side_hitting_the_other_sides_city(events):
+    event = only(
+        events("Ukrainian drones struck an oil depot in the Russian city of Kursk."), "strike"
+    )
+    assert sides(event) == ("UA", "RU")
+
+
+def test_a_captured_village_is_lost_by_the_other_party(events):
+    event = only(
+        events("Russia says its troops captured the village of Novoselivka in Donetsk Oblast."),
+        "territorial_change",
+    )
+    assert sides(event) == ("RU", "UA")
+    assert event.claimant is not None and event.claimant.side == "RU"
+    assert event.status == "claimed"
+
+
+def test_an_alleged_attack_is_unverified_but_an_accusation_is_a_claim(events):
+    alleged = only(
+        events("Nine people were killed in alleged Ukrainian shelling of Horlivka."), "strike"
+    )
+    assert alleged.status == "unverified"
+
+
+def test_the_recipient_of_aid_is_its_target_and_the_sender_its_actor(events):
+    event = only(events("Ukraine has received two Patriot batteries from Germany."), "aid")
+    assert sides(event) == ("DE", "UA")
+
+
+def test_a_partys_own_release_states_its_claims(events):
+    text = "Vladimir Putin held talks with the President of Hungary in the Kremlin on Monday."
+    release = only(events(text, url="http://en.kremlin.ru/events/president/news/1"), "talks")
+    assert release.claimant is not None and release.claimant.side == "RU"
+    assert release.status == "claimed"
+    news = only(events(text, url="https://news.example.org/story"), "talks")
+    assert news.status == "reported"
+
+
+def test_imposing_sanctions_is_an_event_not_a_position(positions):
+    assert positions("The European Union announced new sanctions on Russian banks.") == {}
+
+
+def test_a_prisoner_swap_carried_out_is_not_a_stance(positions):
+    assert positions("Kyiv and Moscow conducted a prisoner swap on Friday.") == {}
+    assert positions("Zelensky proposed an all-for-all prisoner exchange.") == {
+        ("UA", "prisoners"): "exchange"
+    }
+
+
+def test_premature_relief_is_not_a_stance_to_ease_sanctions(positions):
+    found = positions("The minister said now is not the time for premature sanctions relief.")
+    assert ("sanctions", "ease") not in {(issue, stance) for (_, issue), stance in found.items()}
+
+
+def test_binding_guarantees_and_stopping_nato_expansion(positions):
+    found = positions(
+        "Putin insisted on long-term, legally binding security guarantees for Russia "
+        "that would rule out any further NATO expansion."
+    )
+    assert found[("RU", "security_guarantees")] == "binding_required"
+    assert found[("RU", "nato_membership")] == "veto"
+
+
+def test_the_side_asked_to_comply_does_not_hold_the_demand(positions):
+    text = "Kiev still refuses to fulfil its obligations under the Minsk agreements."
+    assert positions(text) == {}
+    release = positions(text, url="http://en.kremlin.ru/events/president/news/2")
+    assert release == {("RU", "other"): "implement_minsk_agreements"}
