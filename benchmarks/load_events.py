@@ -146,9 +146,8 @@ def request_path(rng: random.Random, page_share: float) -> str:
 
 
 def query_mix(rng: random.Random, oblasts: list[str]) -> dict[str, str | int]:
-    """What analysts ask: a page of everything, by kind, by oblast, by month, by side,
-    by place name."""
-    choice = rng.randrange(6)
+    """What analysts ask: a page of everything, by kind, by oblast, by month, by side."""
+    choice = rng.randrange(5)
     params: dict[str, str | int] = {"limit": 50, "offset": rng.choice((0, 0, 50, 500))}
     if choice == 1:
         params["kind"] = rng.choice(("strike", "ground_combat", "ceasefire"))
@@ -160,8 +159,6 @@ def query_mix(rng: random.Random, oblasts: list[str]) -> dict[str, str | int]:
         params["date_to"] = f"2025-{month:02d}-28"
     elif choice == 4:
         params["side"] = rng.choice(("RU", "UA"))
-    elif choice == 5:
-        params["place"] = f"place {rng.randrange(500)}"
     return params
 
 
