@@ -61,7 +61,8 @@ sa.Index(
     events.c.event_id,
     events.c.theatre,
 )
-sa.Index("ix_events_theatre_date", events.c.theatre, *_ORDERED)
+# date_end too, so a date range in the default theatre is counted from the index alone.
+sa.Index("ix_events_theatre_date", events.c.theatre, *_ORDERED, events.c.date_end)
 # Counting a side filter (acted OR targeted) needs "acted AND targeted" from an index.
 sa.Index("ix_events_sides", events.c.actor_side, events.c.target_side, events.c.theatre)
 # A place search scans this narrow index instead of the wide rows.
