@@ -297,16 +297,24 @@ def _page(
 
 
 def event_page(
-    engine: sa.Engine, f: EventFilter, *, limit: int, offset: int, sort: str | None = None
+    engine: sa.Engine,
+    f: EventFilter,
+    *,
+    limit: int,
+    offset: int,
+    sort: str | None = None,
+    total: int | None = None,
+    hidden: int | None = None,
 ) -> Page:
-    """Events matching ``f``, newest first (undated last) unless ``sort`` says otherwise."""
-    total, data = _page(engine, f, limit, offset, events.c.data, sort=sort)
+    """Events matching ``f``, newest first (undated last) unless ``sort`` says otherwise;
+    a ``total`` and ``hidden`` (left out) count the caller already knows are reused."""
+    total, data = _page(engine, f, limit, offset, events.c.data, total, sort=sort)
     return Page(
         total=total,
         limit=limit,
         offset=offset,
         items=[event_from_dict(d) for d in data],
-        left_out=left_out(engine, f, total),
+        left_out=left_out(engine, f, total) if hidden is None else hidden,
     )
 
 

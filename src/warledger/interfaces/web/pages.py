@@ -103,14 +103,47 @@ def _filters(request: Request) -> EventFilter:
     return filter_from_form(dict(request.query_params))
 
 
-def _form_context(request: Request, f: EventFilter) -> dict[str, Any]:
+def _choices(request: Request, name: str, read: Any) -> list[str]:
+    """The filter form's choices (oblasts, countries), kept in the page cache: each is a
+    DISTINCT over every event, the same for every page within the cache's lifetime."""
+    cache = request.app.state.page_cache
+    cached = cache.get(("choices", name))
+    if cached is not None:
+        return json.loads(cached)
+    values = read(_store(request).engine)
+    cache.put(("choices", name), json.dumps(values).encode())
+    return values
+
+
+def _event_page(
+    request: Request, f: EventFilter, *, limit: int, offset: int, sort: str | None
+) -> queries.Page:
+    """A page of events; its filter's counts come from the page cache the API fills too
+    (every page of one filter shares them)."""
+    cache = request.app.state.page_cache
+    known, hidden = cache.get(("total", f)), cache.get(("left_out", f))
+    page = queries.event_page(
+        _store(request).engine,
+        f,
+        limit=limit,
+        offset=offset,
+        sort=sort,
+        total=int(known) if known is not None else None,
+        hidden=int(hidden) if hidden is not None else None,
+    )
+    cache.put(("total", f), str(page.total).encode())
+    cache.put(("left_out", f), str(page.left_out).encode())
+    return page
+
+
+def _form_context(request: Request, f: EventFilter, left_out: int | None = None) -> dict[str, Any]:
     engine = _store(request).engine
     return {
         "f": f,
-        "oblasts": queries.distinct_oblasts(engine),
-        "countries": queries.distinct_countries(engine),
+        "oblasts": _choices(request, "oblasts", queries.distinct_oblasts),
+        "countries": _choices(request, "countries", queries.distinct_countries),
         "query": urlencode(f.as_query()),
-        "left_out": queries.left_out(engine, f),
+        "left_out": queries.left_out(engine, f) if left_out is None else left_out,
         "all_query": urlencode(f.any_theatre().as_query()),
     }
 
@@ -156,14 +189,14 @@ def _timeline(request: Request, f: EventFilter) -> dict[str, Any] | None:
 def overview(request: Request) -> Response:
     f = _filters(request)
     sort = sort_from_form(dict(request.query_params))
-    page = queries.event_page(_store(request).engine, f, limit=TABLE_ROWS, offset=0, sort=sort)
+    page = _event_page(request, f, limit=TABLE_ROWS, offset=0, sort=sort)
     return _render(
         request,
         "overview.html",
         timeline=_timeline(request, f),
         page=page,
         sort=sort or queries.DEFAULT_SORT,
-        **_form_context(request, f),
+        **_form_context(request, f, page.left_out),
     )
 
 
@@ -173,9 +206,7 @@ def events_fragment(request: Request) -> Response:
     params = dict(request.query_params)
     f = filter_from_form(params)
     limit, offset = page_numbers(params, default_limit=TABLE_ROWS)
-    page = queries.event_page(
-        _store(request).engine, f, limit=limit, offset=offset, sort=sort_from_form(params)
-    )
+    page = _event_page(request, f, limit=limit, offset=offset, sort=sort_from_form(params))
     return _render(request, "_event_rows.html", page=page)
 
 
@@ -185,7 +216,7 @@ def event_table(request: Request) -> Response:
     f = _filters(request)
     sort = sort_from_form(params)
     limit, offset = page_numbers(params)
-    page = queries.event_page(_store(request).engine, f, limit=limit, offset=offset, sort=sort)
+    page = _event_page(request, f, limit=limit, offset=offset, sort=sort)
     base = f.as_query() | ({"sort": sort} if sort else {})
     prev_q = urlencode({**base, "limit": limit, "offset": max(0, offset - limit)})
     next_q = urlencode({**base, "limit": limit, "offset": offset + limit})
@@ -196,7 +227,7 @@ def event_table(request: Request) -> Response:
         sort=sort or queries.DEFAULT_SORT,
         prev_q=prev_q if offset > 0 else None,
         next_q=next_q if offset + limit < page.total else None,
-        **_form_context(request, f),
+        **_form_context(request, f, page.left_out),
     )
 
 
