@@ -701,15 +701,22 @@ def build_event(event_id: str, mentions: Sequence[Mention]) -> ConsolidatedEvent
 
 # Date blocking: a mention is only compared with events that have a member on one of
 # its days (or an undated or wide-ranging member, which any date may match).
-_WIDE_DAYS = 31
+WIDE_DAYS = 31
 
 
 def _day_keys(interval: _Interval) -> list[date] | None:
     """The days an interval covers, or None when it is unknown or too wide to index."""
-    if interval is None or (interval[1] - interval[0]).days > _WIDE_DAYS:
+    if interval is None or (interval[1] - interval[0]).days > WIDE_DAYS:
         return None
     n = (interval[1] - interval[0]).days
     return [interval[0] + timedelta(days=i) for i in range(n + 1)]
+
+
+def blocking_days(when: When) -> tuple[date, date] | None:
+    """(first, last) day a mention is indexed under for candidate search; None when it is
+    undated or wider than a month (then every event of its kind is a candidate)."""
+    days = _day_keys(date_interval(when))
+    return (days[0], days[-1]) if days else None
 
 
 class _Clusters:

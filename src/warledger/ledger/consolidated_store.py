@@ -18,20 +18,23 @@ import hashlib
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
 from warledger.errors import StoreError
 from warledger.ledger.consolidate import (
+    WIDE_DAYS,
     ConsolidatedEvent,
     assign,
+    blocking_days,
     build_event,
     event_from_dict,
     mention_order,
 )
 from warledger.ledger.consolidated_schema import claims, event_mentions, events
+from warledger.ledger.schema import documents, mentions
 from warledger.ledger.theatre import event_theatre
 from warledger.types import Mention
 
@@ -157,38 +160,50 @@ def claim_rows(e: ConsolidatedEvent) -> list[dict[str, Any]]:
 
 
 def _write_event(conn: sa.Connection, e: ConsolidatedEvent, fingerprints: dict[str, str]) -> None:
-    """Replace one event, its claims and its membership rows."""
+    """Replace one event, its claims and its membership rows (with their blocking keys)."""
     _delete_events(conn, [e.event_id])
     conn.execute(sa.insert(events), [event_row(e)])
     conn.execute(sa.insert(claims), claim_rows(e))
-    conn.execute(
-        sa.insert(event_mentions),
-        [
+    rows = []
+    for m in e.mentions:
+        days = blocking_days(m.event.date)
+        rows.append(
             {
-                "mention_id": c.mention_id,
+                "mention_id": m.mention_id,
                 "event_id": e.event_id,
-                "doc_id": c.doc_id,
-                "fingerprint": fingerprints[c.mention_id],
+                "doc_id": m.doc_id,
+                "fingerprint": fingerprints.get(m.mention_id) or mention_fingerprint(m),
+                "kind": m.event.kind,
+                "day_first": days[0] if days else None,
+                "day_last": days[1] if days else None,
             }
-            for c in e.claims
-        ],
-    )
+        )
+    conn.execute(sa.insert(event_mentions), rows)
 
 
 def _delete_events(conn: sa.Connection, event_ids: Sequence[str]) -> None:
-    if not event_ids:
-        return
-    ids = list(event_ids)
-    conn.execute(sa.delete(claims).where(claims.c.event_id.in_(ids)))
-    conn.execute(sa.delete(event_mentions).where(event_mentions.c.event_id.in_(ids)))
-    conn.execute(sa.delete(events).where(events.c.event_id.in_(ids)))
+    ids = sorted(set(event_ids))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        conn.execute(sa.delete(claims).where(claims.c.event_id.in_(chunk)))
+        conn.execute(sa.delete(event_mentions).where(event_mentions.c.event_id.in_(chunk)))
+        conn.execute(sa.delete(events).where(events.c.event_id.in_(chunk)))
 
 
 # ------------------------------------------------------------------------- run
 
+CHUNK = 500  # documents, mentions or ids handled at once: what bounds a run's memory
+
 
 def run_consolidation(store: Store, *, rebuild: bool = False) -> ConsolidationSummary:
-    """Bring the consolidated events up to date with the store's mentions."""
+    """Bring the consolidated events up to date with the store's mentions.
+
+    Only documents extracted since the last run are read (``consolidation_pending``);
+    their new or changed mentions are placed among the events found through the
+    ``event_mentions`` blocking index, so a run costs what changed, not the ledger.
+    Mentions of superseded versions of updated articles leave their events.
+    ``rebuild`` forgets the events and consolidates every mention afresh.
+    """
     from warledger.ledger.store import write_transaction
 
     summary = ConsolidationSummary()
@@ -198,20 +213,22 @@ def run_consolidation(store: Store, *, rebuild: bool = False) -> ConsolidationSu
             # and events the first one left (SQLite's write lock does the same).
             if conn.dialect.name == "postgresql":
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({CONSOLIDATION_LOCK})")
-            current = {m.mention_id: m for m in store.mentions(current=True)}
-            fingerprints = {mid: mention_fingerprint(m) for mid, m in current.items()}
-            summary.mentions = len(current)
-            links = {
-                r.mention_id: (r.event_id, r.fingerprint)
-                for r in conn.execute(sa.select(event_mentions))
-            }
             if rebuild:
                 summary.events_deleted = _count(conn)
                 conn.execute(sa.delete(claims))
                 conn.execute(sa.delete(event_mentions))
                 conn.execute(sa.delete(events))
-                links = {}
-            _update(conn, current, fingerprints, links, summary)
+                conn.execute(
+                    sa.update(documents)
+                    .where(documents.c.extracted_version.is_not(None))
+                    .values(consolidation_pending=True)
+                )
+            _Run(store, conn, summary).run()
+            summary.mentions = conn.execute(
+                sa.select(sa.func.count())
+                .select_from(mentions.join(documents, documents.c.doc_id == mentions.c.doc_id))
+                .where(documents.c.superseded_by.is_(None))
+            ).scalar_one()
             summary.events_total = _count(conn)
     except sa.exc.SQLAlchemyError as exc:
         raise StoreError(f"cannot save consolidated events: {exc}") from exc
@@ -222,45 +239,170 @@ def _count(conn: sa.Connection) -> int:
     return conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
 
 
-def _update(
-    conn: sa.Connection,
-    current: dict[str, Mention],
-    fingerprints: dict[str, str],
-    links: dict[str, tuple[str, str]],
-    summary: ConsolidationSummary,
-) -> None:
-    stale = {mid for mid, (_, fp) in links.items() if fingerprints.get(mid) != fp}
-    summary.removed_mentions = sum(1 for mid in stale if mid not in current)
-    summary.revised_mentions = len(stale) - summary.removed_mentions
-    unplaced = [m for mid, m in current.items() if mid not in links or mid in stale]
-    summary.new_mentions = len(unplaced) - summary.revised_mentions
-    if not unplaced and not stale:
-        return
+class _Run:
+    """One consolidation run inside one transaction, in two passes over what changed.
 
-    members: dict[str, list[Mention]] = {}
-    for mid, (eid, _) in links.items():
-        members.setdefault(eid, [])
-        if mid not in stale:
-            members[eid].append(current[mid])
-    touched = {links[mid][0] for mid in stale}
-    emptied = [eid for eid, ms in members.items() if not ms]
-    existing = sorted(
-        ((eid, ms) for eid, ms in members.items() if ms),
-        key=lambda item: min(mention_order(m) for m in item[1]),
-    )
-    sizes = {eid: len(ms) for eid, ms in existing}
+    1. For each pending document: its mentions now against the membership rows they
+       had; members whose mention changed or vanished leave their events (rebuilt, or
+       deleted when empty); new and changed mentions are queued.
+    2. The queue, in the fixed mention order, in chunks: each chunk's candidate events
+       are read through the blocking index and the mentions join them or found new ones.
+    """
 
-    groups = assign(unplaced, existing)
-    _delete_events(conn, emptied)
-    summary.events_deleted += len(emptied)
-    for eid, ms in groups:
-        if eid not in sizes:
-            summary.events_created += 1
-        elif eid in touched or len(ms) != sizes[eid]:
-            summary.events_updated += 1
+    def __init__(self, store: Store, conn: sa.Connection, summary: ConsolidationSummary) -> None:
+        self.store = store
+        self.conn = conn
+        self.summary = summary
+        self.fingerprints: dict[str, str] = {}
+        self.created: set[str] = set()
+        self.updated: set[str] = set()
+
+    def run(self) -> None:
+        pending = self.conn.execute(
+            sa.select(documents.c.doc_id, documents.c.extracted_at)
+            .where(documents.c.consolidation_pending.is_(True))
+            .order_by(documents.c.doc_id)
+        ).all()
+        queue: list[tuple[tuple[str, str, str], str]] = []
+        touched: set[str] = set()
+        for start in range(0, len(pending), CHUNK):
+            chunk = [row.doc_id for row in pending[start : start + CHUNK]]
+            queue += self._revise(chunk, touched)
+        self._rebuild(touched)
+        queue.sort()
+        for start in range(0, len(queue), CHUNK):
+            self._place([mid for _, mid in queue[start : start + CHUNK]])
+        self.summary.events_created = len(self.created)
+        self.summary.events_updated = len(self.updated - self.created)
+        for start in range(0, len(pending), CHUNK):
+            for row in pending[start : start + CHUNK]:
+                # A document re-extracted meanwhile (another process) stays pending.
+                self.conn.execute(
+                    sa.update(documents)
+                    .where(documents.c.doc_id == row.doc_id)
+                    .where(documents.c.extracted_at == row.extracted_at)
+                    .values(consolidation_pending=False)
+                )
+
+    def _revise(self, doc_ids: list[str], touched: set[str]) -> list[tuple[Any, str]]:
+        """Pass 1 for some documents: drop stale members, queue what must be placed."""
+        superseded = set(
+            self.conn.execute(
+                sa.select(documents.c.doc_id).where(
+                    documents.c.doc_id.in_(doc_ids), documents.c.superseded_by.is_not(None)
+                )
+            ).scalars()
+        )
+        live = [d for d in doc_ids if d not in superseded]  # an older version's mentions go
+        found = self.store.mentions_in(doc_ids=live, conn=self.conn)
+        current = {m.mention_id: m for m in found}
+        links = {
+            r.mention_id: (r.event_id, r.fingerprint)
+            for r in self.conn.execute(
+                sa.select(event_mentions).where(event_mentions.c.doc_id.in_(doc_ids))
+            )
+        }
+        fps = {mid: mention_fingerprint(m) for mid, m in current.items()}
+        stale = [mid for mid, (_, fp) in links.items() if fps.get(mid) != fp]
+        removed = sum(1 for mid in stale if mid not in current)
+        self.summary.removed_mentions += removed
+        self.summary.revised_mentions += len(stale) - removed
+        self.summary.new_mentions += sum(1 for mid in current if mid not in links)
+        if stale:
+            touched.update(links[mid][0] for mid in stale)
+            for start in range(0, len(stale), CHUNK):
+                self.conn.execute(
+                    sa.delete(event_mentions).where(
+                        event_mentions.c.mention_id.in_(stale[start : start + CHUNK])
+                    )
+                )
+        unplaced = [m for mid, m in current.items() if mid not in links or mid in stale]
+        return [(mention_order(m), m.mention_id) for m in unplaced]
+
+    def _rebuild(self, touched: set[str]) -> None:
+        """Events that lost members: rebuilt from those left, or deleted when none is."""
+        ids = sorted(touched)
+        for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
+            members = self._members(chunk)
+            emptied = [eid for eid in chunk if not members.get(eid)]
+            _delete_events(self.conn, emptied)
+            self.summary.events_deleted += len(emptied)
+            for eid, ms in members.items():
+                _write_event(self.conn, build_event(eid, sorted(ms, key=mention_order)), {})
+                self.updated.add(eid)
+
+    def _members(self, event_ids: Sequence[str]) -> dict[str, list[Mention]]:
+        """The current members of these events, read from the membership rows."""
+        owner: dict[str, str] = {}
+        for start in range(0, len(event_ids), CHUNK):
+            chunk = list(event_ids[start : start + CHUNK])
+            query = sa.select(event_mentions.c.mention_id, event_mentions.c.event_id).where(
+                event_mentions.c.event_id.in_(chunk)
+            )
+            owner.update({r.mention_id: r.event_id for r in self.conn.execute(query)})
+        members: dict[str, list[Mention]] = {}
+        for m in self.store.mentions_in(mention_ids=owner, conn=self.conn):
+            members.setdefault(owner[m.mention_id], []).append(m)
+        return members
+
+    def _candidates(self, ms: Sequence[Mention]) -> set[str]:
+        """Events with a member of the same kind on one of a mention's days, or undated
+        (what ``consolidate.assign`` compares a mention with), by index range."""
+        em = event_mentions.c
+        by_kind: dict[str, list[tuple[date, date] | None]] = {}
+        for m in ms:
+            by_kind.setdefault(m.event.kind, []).append(blocking_days(m.event.date))
+        found: set[str] = set()
+        for kind, spans in by_kind.items():
+            if any(span is None for span in spans):
+                conds = [em.kind == kind]  # an undated mention may join any event of its kind
+            else:
+                conds = [em.kind == kind, em.day_first.is_(None)]
+                windows = _merge([s for s in spans if s is not None])
+                ranges = [
+                    sa.and_(
+                        em.day_first >= first - timedelta(days=WIDE_DAYS),
+                        em.day_first <= last,
+                        em.day_last >= first,
+                    )
+                    for first, last in windows
+                ]
+                conds = [em.kind == kind, sa.or_(em.day_first.is_(None), *ranges)]
+            query = sa.select(em.event_id).where(*conds).distinct()
+            found.update(self.conn.execute(query).scalars())
+        return found
+
+    def _place(self, mention_ids: list[str]) -> None:
+        """Pass 2 for one chunk of the queue, in mention order."""
+        found = self.store.mentions_in(mention_ids=mention_ids, conn=self.conn)
+        ms = sorted(found, key=mention_order)
+        self.fingerprints = {m.mention_id: mention_fingerprint(m) for m in ms}
+        members = self._members(sorted(self._candidates(ms)))
+        existing = sorted(
+            ((eid, sorted(group, key=mention_order)) for eid, group in members.items()),
+            key=lambda item: mention_order(item[1][0]),
+        )
+        sizes = {eid: len(group) for eid, group in existing}
+        for eid, group in assign(ms, existing):
+            if eid not in sizes:
+                self.created.add(eid)
+            elif len(group) != sizes[eid]:
+                self.updated.add(eid)
+            else:
+                continue
+            _write_event(self.conn, build_event(eid, group), self.fingerprints)
+
+
+def _merge(spans: list[tuple[date, date]]) -> list[tuple[date, date]]:
+    """Overlapping or adjacent day ranges joined, so one query covers each window."""
+    merged: list[tuple[date, date]] = []
+    for first, last in sorted(spans):
+        if merged and first <= merged[-1][1] + timedelta(days=1):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
         else:
-            continue
-        _write_event(conn, build_event(eid, ms), fingerprints)
+            merged.append((first, last))
+    return merged
 
 
 # ------------------------------------------------------------------------ read

@@ -76,6 +76,15 @@ documents = sa.Table(
     sa.Column(
         "superseded_by", sa.String(40), index=True, comment="a newer version; null when current"
     ),
+    sa.Column(
+        "consolidation_pending",
+        sa.Boolean,
+        nullable=False,
+        default=False,
+        server_default=sa.false(),
+        index=True,
+        comment="extracted since consolidation last read it (migration 0006)",
+    ),
 )
 
 

@@ -256,7 +256,8 @@ class Store:
                     conn.execute(
                         sa.update(documents)
                         .where(documents.c.doc_id == older)
-                        .values(superseded_by=doc.doc_id)
+                        # its mentions leave consolidation at the next run
+                        .values(superseded_by=doc.doc_id, consolidation_pending=True)
                     )
                     canonical, status = doc.doc_id, "updated"
                 elif near_duplicate_of is not None:
@@ -410,6 +411,28 @@ class Store:
             )
             for r in rows
         ]
+
+    def mentions_in(
+        self,
+        *,
+        doc_ids: Iterable[str] = (),
+        mention_ids: Iterable[str] = (),
+        conn: sa.Connection | None = None,
+    ) -> list[Mention]:
+        """The mentions of these documents and these ids (looked up by index, in pages)."""
+        found: list[Mention] = []
+        for column, values in ((mentions.c.doc_id, doc_ids), (mentions.c.mention_id, mention_ids)):
+            keys = sorted(set(values))
+            for start in range(0, len(keys), PAGE):
+                query = sa.select(mentions.c.mention_id, mentions.c.doc_id, mentions.c.data).where(
+                    column.in_(keys[start : start + PAGE])
+                )
+                if conn is None:
+                    with self.engine.connect() as own:
+                        found += _as_mentions(own, own.execute(query).all())
+                else:
+                    found += _as_mentions(conn, conn.execute(query).all())
+        return found
 
     def mention_rows(
         self,
@@ -886,7 +909,11 @@ def _save_result(
     conn.execute(
         sa.update(documents)
         .where(documents.c.doc_id == doc_id)
-        .values(extracted_version=extractor_version, extracted_at=_now())
+        .values(
+            extracted_version=extractor_version,
+            extracted_at=_now(),
+            consolidation_pending=True,
+        )
     )
 
 
@@ -945,6 +972,21 @@ def _first_copies(conn: sa.Connection, doc_ids: Iterable[str]) -> dict[str, dict
         for row in conn.execute(query):
             firsts[row.doc_id] = dict(row._mapping)
     return firsts
+
+
+def _as_mentions(conn: sa.Connection, rows: list[sa.Row[Any]]) -> list[Mention]:
+    firsts = _first_copies(conn, {r.doc_id for r in rows})
+    return [
+        Mention(
+            mention_id=r.mention_id,
+            doc_id=r.doc_id,
+            event=event_from_dict(r.data),
+            source=firsts.get(r.doc_id, {}).get("source"),
+            published=firsts.get(r.doc_id, {}).get("published"),
+            url=firsts.get(r.doc_id, {}).get("url"),
+        )
+        for r in rows
+    ]
 
 
 def _with_copies(conn: sa.Connection, rows: list[sa.Row[Any]]) -> list[Document]:
