@@ -2,15 +2,19 @@
 
 Exact: the SHA-256 of the canonical text names a document, so re-ingesting the same
 input changes nothing. Near: a MinHash of word shingles finds syndicated copies (the
-same wire story with a different byline, footer or headline) through an in-memory LSH
-index built from the signatures already in the ledger.
+same wire story with a different byline, footer or headline) through LSH: each
+signature is cut into bands, and documents sharing a band are candidates, confirmed by
+their estimated Jaccard similarity. ``StoredNearDuplicates`` looks the bands up in the
+ledger's ``minhash_bands`` index, so a check costs the same at a thousand documents or a
+million; ``NearDuplicateIndex`` is the in-memory index it replaces (same decisions).
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
@@ -97,6 +101,53 @@ class NearDuplicateIndex:
             if doc_id == exclude:
                 continue
             score = sig.jaccard(self._signatures[doc_id])
+            if score >= best_score:
+                best, best_score = doc_id, score
+        return best
+
+
+@lru_cache(maxsize=1)
+def _band_ranges() -> tuple[tuple[int, int], ...]:
+    """The (start, end) slices of a signature that datasketch's LSH uses as bands for our
+    threshold and permutations (9 bands of 13 values at 0.8 and 128)."""
+    return tuple(MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM).hashranges)
+
+
+def band_keys(sig: LeanMinHash) -> list[tuple[int, int]]:
+    """(band number, 64-bit key) for each band: two signatures share a key exactly when
+    they agree on that whole band (up to a 2**-64 hash collision, which the Jaccard check
+    then rejects)."""
+    keys = []
+    for band, (start, end) in enumerate(_band_ranges()):
+        data = bytes(sig.hashvalues[start:end].byteswap().data)
+        digest = hashlib.blake2b(data, digest_size=8).digest()
+        keys.append((band, int.from_bytes(digest, "big", signed=True)))
+    return keys
+
+
+BandLookup = Callable[[list[tuple[int, int]]], Iterable[tuple[str, bytes]]]
+
+
+class StoredNearDuplicates:
+    """The near-duplicate check against bands persisted in the ledger.
+
+    ``lookup(keys)`` returns ``(doc_id, signature)`` of the stored documents sharing a
+    band key (``Store.band_candidates``: one indexed query); documents stored with their
+    band keys (``Store.add_document(..., bands=...)``) are found by later checks at once.
+    """
+
+    def __init__(self, lookup: BandLookup, threshold: float = THRESHOLD) -> None:
+        self.lookup = lookup
+        self.threshold = threshold
+
+    def best_match(self, sig: LeanMinHash, *, exclude: str | None = None) -> str | None:
+        """The most similar stored document at or above the threshold, else None (ties:
+        as ``NearDuplicateIndex.best_match``, the last by doc_id)."""
+        best, best_score = None, self.threshold
+        for doc_id, data in sorted(self.lookup(band_keys(sig))):
+            if doc_id == exclude:
+                continue
+            score = sig.jaccard(deserialize(data))
             if score >= best_score:
                 best, best_score = doc_id, score
         return best

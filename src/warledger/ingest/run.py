@@ -3,7 +3,8 @@
 A document is prepared completely (cleaned, hashed, signed) before the store is
 touched, and the store writes it in one transaction, so a crash or Ctrl-C leaves every
 earlier document stored and no half-written one. Near-duplicates are decided here,
-against an in-memory LSH index of the ledger's signatures plus this run's new texts.
+against the LSH bands stored in the ledger (an indexed lookup per document, so a check
+costs the same however large the ledger); each new document is stored with its bands.
 An edited article (same URL or same source id, text still mostly the same) becomes a new
 version of the stored one rather than a near-duplicate copy of it, so its new facts are
 extracted.
@@ -20,7 +21,12 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from warledger.errors import InputError
-from warledger.ingest.dedup import UPDATE_THRESHOLD, NearDuplicateIndex, deserialize
+from warledger.ingest.dedup import (
+    UPDATE_THRESHOLD,
+    StoredNearDuplicates,
+    band_keys,
+    deserialize,
+)
 from warledger.ingest.limits import DEFAULT_MAX_BYTES
 from warledger.ingest.metadata import source_from_url
 from warledger.ingest.prepare import prepare
@@ -104,7 +110,7 @@ def ingest_items(
     """
     summary = IngestSummary(started_at=_now())
     run_id = store.start_run("ingest")
-    index = NearDuplicateIndex.from_signatures(store.minhash_signatures())
+    index = StoredNearDuplicates(store.band_candidates)
 
     def skip(error: InputError) -> None:
         summary.record_skip(error, source or source_from_url(error.origin))
@@ -146,17 +152,15 @@ def ingest_items(
     return summary
 
 
-def _store_one(store: Store, index: NearDuplicateIndex, doc: Document) -> AddResult:
+def _store_one(store: Store, index: StoredNearDuplicates, doc: Document) -> AddResult:
     """Store one prepared document as new, updated, duplicate or near-duplicate."""
     sig = deserialize(doc.minhash) if doc.minhash else None
     previous = _updates(store, doc, sig)
     near = None
     if previous is None and sig is not None:
         near = index.best_match(sig, exclude=doc.doc_id)
-    result = store.add_document(doc, near_duplicate_of=near, update_of=previous)
-    if result.status in ("new", "updated") and sig is not None:
-        index.add(result.doc_id, sig)
-    return result
+    bands = band_keys(sig) if sig is not None else []
+    return store.add_document(doc, near_duplicate_of=near, update_of=previous, bands=bands)
 
 
 def _updates(store: Store, doc: Document, sig: LeanMinHash | None) -> str | None:

@@ -99,6 +99,23 @@ def _document_fk() -> sa.Column[str]:
     )
 
 
+# LSH bands of each canonical document's MinHash (migration 0006): a new text's
+# near-duplicate candidates are the documents sharing one of its (band, key) pairs, found
+# through the primary key's index whatever the size of the ledger.
+minhash_bands = sa.Table(
+    "minhash_bands",
+    metadata,
+    sa.Column("band", sa.SmallInteger, primary_key=True, autoincrement=False),
+    sa.Column("key", sa.BigInteger, primary_key=True, autoincrement=False),
+    sa.Column(
+        "doc_id",
+        sa.String(40),
+        sa.ForeignKey("documents.doc_id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+)
+
+
 document_copies = sa.Table(
     "document_copies",
     metadata,

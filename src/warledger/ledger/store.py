@@ -13,7 +13,7 @@ import os
 import random
 import socket
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -36,6 +36,7 @@ from warledger.ledger.schema import (
     document_copies,
     documents,
     mentions,
+    minhash_bands,
     places,
     positions,
     runs,
@@ -160,6 +161,7 @@ class Store:
         *,
         near_duplicate_of: str | None = None,
         update_of: str | None = None,
+        bands: Sequence[tuple[int, int]] = (),
     ) -> AddResult:
         """Store a document, or attach it as a copy of the document it duplicates.
 
@@ -169,12 +171,14 @@ class Store:
         origin/url not seen before, so re-ingesting the same input changes nothing.
         ``update_of`` names the stored version this text updates (same article, edited):
         it is stored as a new document that supersedes that one ("updated").
+        ``bands`` are the text's LSH band keys (``ingest.dedup.band_keys``), stored with a
+        new or updated document so later near-duplicate checks find it by index.
         """
         try:
-            return self._add_document(doc, near_duplicate_of, update_of)
+            return self._add_document(doc, near_duplicate_of, update_of, bands)
         except sa.exc.IntegrityError:
             # Another writer stored the same text between our check and our insert.
-            return self._add_document(doc, near_duplicate_of, update_of)
+            return self._add_document(doc, near_duplicate_of, update_of, bands)
 
     def current_version(
         self, *, url: str | None, external_id: str | None = None, source: str | None = None
@@ -232,7 +236,11 @@ class Store:
             return chain
 
     def _add_document(
-        self, doc: Document, near_duplicate_of: str | None, update_of: str | None
+        self,
+        doc: Document,
+        near_duplicate_of: str | None,
+        update_of: str | None,
+        bands: Sequence[tuple[int, int]],
     ) -> AddResult:
         now = _now()
         with self._writing(f"add document {doc.origin}", (sa.exc.IntegrityError,)) as conn:
@@ -253,6 +261,7 @@ class Store:
                 elif update_of is not None and (older := _latest(conn, update_of)) is not None:
                     row = _document_row(doc, now) | {"previous_version": older}
                     conn.execute(sa.insert(documents).values(row))
+                    _insert_bands(conn, doc.doc_id, bands)
                     conn.execute(
                         sa.update(documents)
                         .where(documents.c.doc_id == older)
@@ -268,9 +277,27 @@ class Store:
                     canonical, status = near_duplicate_of, "near_duplicate"
                 else:
                     conn.execute(sa.insert(documents).values(_document_row(doc, now)))
+                    _insert_bands(conn, doc.doc_id, bands)
                     canonical, status = doc.doc_id, "new"
             copy_added = _add_copy(conn, canonical, doc, now)
         return AddResult(status=status, doc_id=canonical, copy_added=copy_added)
+
+    def band_candidates(self, bands: Sequence[tuple[int, int]]) -> list[tuple[str, bytes]]:
+        """(doc_id, MinHash signature) of the current documents sharing one of these LSH
+        band keys: one query on the bands' primary-key index."""
+        if not bands:
+            return []
+        b = minhash_bands.c
+        shared = sa.select(b.doc_id).where(
+            sa.or_(*(sa.and_(b.band == band, b.key == key) for band, key in bands))
+        )
+        query = sa.select(documents.c.doc_id, documents.c.minhash).where(
+            documents.c.doc_id.in_(shared),
+            documents.c.minhash.is_not(None),
+            documents.c.superseded_by.is_(None),
+        )
+        with self.engine.connect() as conn:
+            return [(r.doc_id, bytes(r.minhash)) for r in conn.execute(query)]
 
     def minhash_signatures(self) -> Iterator[tuple[str, bytes]]:
         """(doc_id, MinHash signature) of every current canonical document that has one."""
@@ -928,6 +955,12 @@ def _document_row(doc: Document, now: datetime) -> dict[str, Any]:
         "minhash": doc.minhash,
         "first_seen_at": now,
     }
+
+
+def _insert_bands(conn: sa.Connection, doc_id: str, bands: Sequence[tuple[int, int]]) -> None:
+    rows = [{"band": band, "key": key, "doc_id": doc_id} for band, key in sorted(set(bands))]
+    if rows:
+        conn.execute(sa.insert(minhash_bands), rows)
 
 
 def _add_copy(conn: sa.Connection, doc_id: str, doc: Document, now: datetime) -> bool:
