@@ -121,9 +121,9 @@ event_mentions = sa.Table(
         comment="sha256 of the mention as consolidated; a change re-consolidates it",
     ),
     # The member's blocking key (migration 0006): a new mention is compared only with the
-    # events that have a member of its kind on one of its days, or an undated one.
+    # events that have a member of its kind whose blocking days overlap its own.
     sa.Column("kind", sa.String(40), nullable=False),
-    sa.Column("day_first", sa.Date, comment="first day covered; NULL: undated or > 31 days"),
+    sa.Column("day_first", sa.Date, comment="first blocking day; NULL: no date, no publication"),
     sa.Column("day_last", sa.Date),
 )
 sa.Index("ix_event_mentions_block", event_mentions.c.kind, event_mentions.c.day_first)

@@ -166,7 +166,7 @@ def _write_event(conn: sa.Connection, e: ConsolidatedEvent, fingerprints: dict[s
     conn.execute(sa.insert(claims), claim_rows(e))
     rows = []
     for m in e.mentions:
-        days = blocking_days(m.event.date)
+        days = blocking_days(m)
         rows.append(
             {
                 "mention_id": m.mention_id,
@@ -347,16 +347,16 @@ class _Run:
         return members
 
     def _candidates(self, ms: Sequence[Mention]) -> set[str]:
-        """Events with a member of the same kind on one of a mention's days, or undated
-        (what ``consolidate.assign`` compares a mention with), by index range."""
+        """Events with a member of the same kind whose blocking days overlap a mention's,
+        or that has none (what ``consolidate.assign`` compares it with), by index range."""
         em = event_mentions.c
         by_kind: dict[str, list[tuple[date, date] | None]] = {}
         for m in ms:
-            by_kind.setdefault(m.event.kind, []).append(blocking_days(m.event.date))
+            by_kind.setdefault(m.event.kind, []).append(blocking_days(m))
         found: set[str] = set()
         for kind, spans in by_kind.items():
             if any(span is None for span in spans):
-                conds = [em.kind == kind]  # an undated mention may join any event of its kind
+                conds = [em.kind == kind]  # no date, no publication: any event of its kind
             else:
                 conds = [em.kind == kind, em.day_first.is_(None)]
                 windows = _merge([s for s in spans if s is not None])

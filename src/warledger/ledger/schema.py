@@ -83,7 +83,7 @@ documents = sa.Table(
         default=False,
         server_default=sa.false(),
         index=True,
-        comment="extracted since consolidation last read it (migration 0006)",
+        comment="extracted since consolidation last read it (migration 0005)",
     ),
 )
 

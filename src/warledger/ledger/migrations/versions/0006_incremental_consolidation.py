@@ -49,7 +49,9 @@ def upgrade() -> None:
     with op.batch_alter_table("event_mentions") as batch:
         batch.add_column(sa.Column("kind", sa.String(40), nullable=False))
         batch.add_column(
-            sa.Column("day_first", sa.Date, comment="first day covered; NULL: undated or > 31 days")
+            sa.Column(
+                "day_first", sa.Date, comment="first blocking day; NULL: no date, no publication"
+            )
         )
         batch.add_column(sa.Column("day_last", sa.Date))
         batch.create_index("ix_event_mentions_block", ["kind", "day_first"])
