@@ -246,19 +246,18 @@ def extract_pending_ray(
     on_error: Callable[[str, str], None] | None = None,
 ) -> ExtractSummary:
     """``workflow.extract_pending`` on a Ray pool: same selection, same results, same
-    run record; each finished batch is saved in one transaction."""
-    from datetime import UTC, datetime
-
+    run record (written when it starts, closed with its true status); each finished
+    batch is saved in one transaction."""
     from warledger.nlp.extract import EXTRACTOR_VERSION
     from warledger.workflow import ExtractSummary
 
-    started = datetime.now(UTC)
     summary = ExtractSummary()
-    if on_start is not None:
-        on_start(store.count_pending(extractor_version=EXTRACTOR_VERSION, redo_all=redo_all))
-    pending = store.pending_documents(extractor_version=EXTRACTOR_VERSION, redo_all=redo_all)
+    run_id = store.start_run("extract")
     status = "failed"
     try:
+        if on_start is not None:
+            on_start(store.count_pending(extractor_version=EXTRACTOR_VERSION, redo_all=redo_all))
+        pending = store.pending_documents(extractor_version=EXTRACTOR_VERSION, redo_all=redo_all)
         for outcome in pool.map(batched(pending, batch_size)):
             sources = {doc.doc_id: doc.source for doc in outcome.docs}
             store.save_extractions(outcome.results, extractor_version=EXTRACTOR_VERSION)
@@ -275,14 +274,20 @@ def extract_pending_ray(
                 if on_error is not None:
                     on_error(doc_id, reason)
         status = "ok" if not summary.failed else "partial"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
     finally:
         counts = {
             "documents": summary.documents,
             "events": summary.events,
             "positions": summary.positions,
             "failed": len(summary.failed),
-            "status": status,
             "engine": "ray",
         }
-        store.record_run("extract", counts, summary.per_source, started, datetime.now(UTC))
+        try:
+            store.finish_run(run_id, status, counts, summary.per_source)
+        except Exception:
+            if status in ("ok", "partial"):
+                raise  # otherwise the error that stopped the run is the one to see
     return summary

@@ -131,6 +131,10 @@ document_copies = sa.Table(
     sa.Column("ingested_at", UtcDateTime, nullable=False),
     sa.UniqueConstraint("doc_id", "origin", "url"),
 )
+# An updated article is found by its URL or its source's own id (migration 0006); hash
+# indexes on PostgreSQL, where a B-tree entry cannot hold a very long URL.
+sa.Index("ix_document_copies_url", document_copies.c.url, postgresql_using="hash")
+sa.Index("ix_documents_external_id", documents.c.external_id, postgresql_using="hash")
 
 mentions = sa.Table(
     "mentions",

@@ -185,35 +185,36 @@ class Store:
     ) -> StoredVersion | None:
         """The current (not superseded) document stored from ``url``, or with the same
         source's own id; None when there is none."""
-        d = documents.c
-        conds = []
-        if url:
-            conds.append(
-                d.doc_id.in_(
-                    sa.select(document_copies.c.doc_id).where(document_copies.c.url == url)
-                )
-            )
-        if external_id:
-            same = d.external_id == external_id
-            if source:
-                same = sa.and_(
-                    same,
-                    d.doc_id.in_(
-                        sa.select(document_copies.c.doc_id).where(
-                            document_copies.c.source == source
-                        )
-                    ),
-                )
-            conds.append(same)
-        if not conds:
+        d, c = documents.c, document_copies.c
+        if not url and not external_id:
             return None
-        query = (
-            sa.select(d.doc_id, d.content_hash, d.minhash)
-            .where(sa.or_(*conds), d.superseded_by.is_(None))
-            .order_by(d.first_seen_at.desc(), d.doc_id)
-            .limit(1)
-        )
         with self.engine.connect() as conn:
+            # Candidates first, each through its own index, then the newest current one:
+            # one query with OR and IN lets a planner without statistics scan every
+            # current document instead.
+            found: set[str] = set()
+            if url:
+                found.update(conn.execute(sa.select(c.doc_id).where(c.url == url)).scalars())
+            if external_id:
+                same = list(conn.execute(sa.select(d.doc_id).where(d.external_id == external_id)))
+                ids = [r.doc_id for r in same]
+                if source and ids:
+                    ids = list(
+                        conn.execute(
+                            sa.select(c.doc_id)
+                            .where(c.doc_id.in_(ids), c.source == source)
+                            .distinct()
+                        ).scalars()
+                    )
+                found.update(ids)
+            if not found:
+                return None
+            query = (
+                sa.select(d.doc_id, d.content_hash, d.minhash)
+                .where(d.doc_id.in_(sorted(found)), d.superseded_by.is_(None))
+                .order_by(d.first_seen_at.desc(), d.doc_id)
+                .limit(1)
+            )
             row = conn.execute(query).first()
         if row is None:
             return None
@@ -287,16 +288,21 @@ class Store:
         band keys: one query on the bands' primary-key index."""
         if not bands:
             return []
-        b = minhash_bands.c
-        shared = sa.select(b.doc_id).where(
-            sa.or_(*(sa.and_(b.band == band, b.key == key) for band, key in bands))
-        )
-        query = sa.select(documents.c.doc_id, documents.c.minhash).where(
-            documents.c.doc_id.in_(shared),
-            documents.c.minhash.is_not(None),
-            documents.c.superseded_by.is_(None),
+        b, d = minhash_bands.c, documents.c
+        shared = (
+            sa.select(b.doc_id)
+            .where(sa.or_(*(sa.and_(b.band == band, b.key == key) for band, key in bands)))
+            .distinct()
         )
         with self.engine.connect() as conn:
+            # Two indexed steps (bands, then documents by id): as one query with IN, a
+            # planner without statistics may scan every current document instead.
+            ids = sorted(conn.execute(shared).scalars())
+            if not ids:
+                return []
+            query = sa.select(d.doc_id, d.minhash).where(
+                d.doc_id.in_(ids), d.minhash.is_not(None), d.superseded_by.is_(None)
+            )
             return [(r.doc_id, bytes(r.minhash)) for r in conn.execute(query)]
 
     def minhash_signatures(self) -> Iterator[tuple[str, bytes]]:

@@ -36,6 +36,12 @@ def upgrade() -> None:
             primary_key=True,
         ),
     )
+    op.create_index(
+        "ix_document_copies_url", "document_copies", ["url"], postgresql_using="hash"
+    )
+    op.create_index(
+        "ix_documents_external_id", "documents", ["external_id"], postgresql_using="hash"
+    )
     from warledger.ingest.dedup import band_keys, deserialize
 
     conn = op.get_bind()
@@ -62,4 +68,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_documents_external_id", table_name="documents")
+    op.drop_index("ix_document_copies_url", table_name="document_copies")
     op.drop_table("minhash_bands")
