@@ -94,7 +94,7 @@ def test_the_migration_computes_the_bands_of_documents_already_stored(store_url:
         config = alembic_config()
         with store.engine.begin() as conn:
             config.attributes["connection"] = conn
-            command.downgrade(config, "0005_incremental_consolidation")
+            command.downgrade(config, "0006_incremental_consolidation")
         doc = prepare(RawDocument(text=article, origin="a.txt"))
         with store.engine.begin() as conn:
             conn.execute(

@@ -83,7 +83,7 @@ documents = sa.Table(
         default=False,
         server_default=sa.false(),
         index=True,
-        comment="extracted since consolidation last read it (migration 0005)",
+        comment="extracted since consolidation last read it (migration 0006)",
     ),
 )
 
@@ -99,7 +99,7 @@ def _document_fk() -> sa.Column[str]:
     )
 
 
-# LSH bands of each canonical document's MinHash (migration 0006): a new text's
+# LSH bands of each canonical document's MinHash (migration 0007): a new text's
 # near-duplicate candidates are the documents sharing one of its (band, key) pairs, found
 # through the primary key's index whatever the size of the ledger.
 minhash_bands = sa.Table(
@@ -131,7 +131,7 @@ document_copies = sa.Table(
     sa.Column("ingested_at", UtcDateTime, nullable=False),
     sa.UniqueConstraint("doc_id", "origin", "url"),
 )
-# An updated article is found by its URL or its source's own id (migration 0006); hash
+# An updated article is found by its URL or its source's own id (migration 0007); hash
 # indexes on PostgreSQL, where a B-tree entry cannot hold a very long URL.
 sa.Index("ix_document_copies_url", document_copies.c.url, postgresql_using="hash")
 sa.Index("ix_documents_external_id", documents.c.external_id, postgresql_using="hash")

@@ -6,8 +6,8 @@ documents). Each canonical document's band keys now live in ``minhash_bands``, w
 primary key (band, key, doc_id) is the index a new text's check looks up. Existing
 documents' bands are computed here from their stored signatures.
 
-Revision ID: 0006_minhash_bands
-Revises: 0005_incremental_consolidation
+Revision ID: 0007_minhash_bands
+Revises: 0006_incremental_consolidation
 Create Date: 2026-12-06
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_minhash_bands"
-down_revision = "0005_incremental_consolidation"
+revision = "0007_minhash_bands"
+down_revision = "0006_incremental_consolidation"
 branch_labels = None
 depends_on = None
 
