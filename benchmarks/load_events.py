@@ -52,13 +52,14 @@ def _oblasts() -> list[tuple[str, float, float]]:
         return [(r["name"], float(r["lat"]), float(r["lon"])) for r in csv.DictReader(fh)]
 
 
-def synthetic_events(n: int, seed: int = 7) -> list:
-    """``n`` single-claim consolidated events spread over a year and every oblast."""
-    rng = random.Random(seed)
+def synthetic_events(n: int, seed: int = 7, first: int = 0) -> list:
+    """``n`` single-claim consolidated events (numbered from ``first``) spread over a
+    year and every oblast."""
+    rng = random.Random(seed + first)
     oblasts = _oblasts()
     start = date(2025, 1, 1)
     out = []
-    for i in range(n):
+    for i in range(first, first + n):
         name, lat, lon = rng.choice(oblasts)
         actor, target = rng.choice(SIDES)
         day = (start + timedelta(days=rng.randrange(365))).isoformat()
@@ -95,12 +96,13 @@ def synthetic_events(n: int, seed: int = 7) -> list:
 
 
 def build_ledger(url: str, n: int) -> None:
-    with Store.open(url) as store, store.engine.begin() as conn:
-        batch = synthetic_events(n)
-        for lo in range(0, len(batch), 1000):
-            chunk = batch[lo : lo + 1000]
-            conn.execute(sa.insert(events), [event_row(e) for e in chunk])
-            conn.execute(sa.insert(claims), [row for e in chunk for row in claim_rows(e)])
+    """Write ``n`` synthetic events, 1,000 at a time (bounded memory at a million)."""
+    with Store.open(url) as store:
+        for lo in range(0, n, 1000):
+            chunk = synthetic_events(min(1000, n - lo), first=lo)
+            with store.engine.begin() as conn:
+                conn.execute(sa.insert(events), [event_row(e) for e in chunk])
+                conn.execute(sa.insert(claims), [row for e in chunk for row in claim_rows(e)])
 
 
 def free_port() -> int:
@@ -249,11 +251,17 @@ def main() -> None:
         type=Path,
         help="keep the synthetic ledger in this SQLite file (reused if it exists)",
     )
+    parser.add_argument(
+        "--url", help="a database URL (e.g. PostgreSQL) for the ledger, built if empty"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = args.db or Path(tmp) / "load.db"
-        url = f"sqlite:///{path.resolve()}"
-        if not path.exists():
+        url = args.url or f"sqlite:///{path.resolve()}"
+        if args.url:
+            with Store.open(url) as store, store.engine.connect() as conn:
+                have = conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
+        if (args.url and not have) or (not args.url and not path.exists()):
             began = time.perf_counter()
             build_ledger(url, args.events)
             print(f"built {args.events} events in {time.perf_counter() - began:.1f} s")
@@ -262,7 +270,7 @@ def main() -> None:
                 args.events = int(
                     conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
                 )
-            print(f"reusing {path} ({args.events} events)")
+            print(f"reusing {args.url or path} ({args.events} events)")
         port = free_port()
         server = serve(url, port, args.cache_seconds, args.workers)
         try:

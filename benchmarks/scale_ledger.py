@@ -23,6 +23,7 @@ import argparse
 import hashlib
 import json
 import multiprocessing
+import os
 import random
 import resource
 import tempfile
@@ -214,10 +215,10 @@ def _measure_ingest(url: str, size: int, out: multiprocessing.Queue) -> None:
                 record = {"text": f"New story {size}-{i}. {text}", "url": f"https://n.example/{i}"}
                 handle.write(json.dumps(record) + "\n")
         with Store.open(url) as store:
-            began = time.perf_counter()
+            began, cpu = time.perf_counter(), time.process_time()
             summary = ingest([str(path)], store, progress=False)
-            seconds = time.perf_counter() - began
-    out.put((seconds, _peak_mb(), summary.counts()["new"]))
+            seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
+    out.put((seconds, cpu, _peak_mb(), summary.counts()["new"]))
 
 
 def _measure_consolidation(url: str, size: int, out: multiprocessing.Queue) -> None:
@@ -236,10 +237,10 @@ def _measure_consolidation(url: str, size: int, out: multiprocessing.Queue) -> N
             store.add_document(doc)
             result = DocumentResult(doc_id=doc.doc_id, events=[event])
             store.save_extraction(doc.doc_id, result, extractor_version="s")
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), time.process_time()
         summary = run_consolidation(store)
-        seconds = time.perf_counter() - began
-    out.put((seconds, _peak_mb(), summary.new_mentions))
+        seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
+    out.put((seconds, cpu, _peak_mb(), summary.new_mentions))
 
 
 def _guarded(target, url: str, size: int, out: multiprocessing.Queue) -> None:
@@ -250,7 +251,7 @@ def _guarded(target, url: str, size: int, out: multiprocessing.Queue) -> None:
         raise
 
 
-def _in_child(target, url: str, size: int) -> tuple[float, float, int]:
+def _in_child(target, url: str, size: int) -> tuple[float, float, float, int]:
     context = multiprocessing.get_context("spawn")
     queue = context.Queue()
     process = context.Process(target=_guarded, args=(target, url, size, queue))
@@ -276,13 +277,14 @@ def main() -> None:
             grow(url, have, size)
             have = size
             built = time.perf_counter() - began
-            ingest_s, ingest_mb, new_docs = _in_child(_measure_ingest, url, size)
-            cons_s, cons_mb, new_mentions = _in_child(_measure_consolidation, url, size)
+            ingest_s, ingest_cpu, ingest_mb, new_docs = _in_child(_measure_ingest, url, size)
+            cons_s, cons_cpu, cons_mb, new_mentions = _in_child(_measure_consolidation, url, size)
             print(
                 f"ledger {size:>9,} documents (grown in {built:.0f} s): "
-                f"ingest {new_docs} new documents {ingest_s:.2f} s, peak RSS {ingest_mb:.0f} MB; "
-                f"consolidate {new_mentions} new mentions {cons_s:.2f} s, "
-                f"peak RSS {cons_mb:.0f} MB",
+                f"ingest {new_docs} new documents {ingest_s:.1f} s (CPU {ingest_cpu:.1f} s), "
+                f"peak RSS {ingest_mb:.0f} MB; consolidate {new_mentions} new mentions "
+                f"{cons_s:.1f} s (CPU {cons_cpu:.1f} s), peak RSS {cons_mb:.0f} MB; "
+                f"load average {os.getloadavg()[0]:.1f}",
                 flush=True,
             )
 
