@@ -226,6 +226,11 @@ class Event:
     # How the text sources the claim: "named" (a claimant), "hedged" ("reportedly"),
     # "unattributed" (plain narration). None when the reader does not say.
     attribution: str | None = None
+    # Beside the schema's fields: the country of the event's place (ISO alpha-2, None when
+    # unplaced) and the theatre it belongs to ("russia-ukraine"), None for another
+    # conflict's event (warledger.nlp.scope).
+    country: str | None = None
+    theatre: str | None = None
 
     def __post_init__(self) -> None:
         self.counts_by_weapon = {  # read back from ledger JSON, counts may be plain dicts
@@ -242,6 +247,8 @@ class Event:
             }
         if self.attribution is not None:
             d["attribution"] = self.attribution
+        d["country"] = self.country
+        d["theatre"] = self.theatre
         return d
 
     def _core_dict(self) -> dict[str, Any]:

@@ -26,13 +26,16 @@ Extract = Callable[..., DocumentResult]  # called as extract(text, published=...
 Consolidate = Callable[[list[Mention]], list]  # -> objects with event_id and mention_ids
 
 
-def default_extract() -> Extract:
-    """The project's extractor; a clear error while it is not installed."""
+def default_extract(mode: str = "combined") -> Extract:
+    """The project's extractor in ``mode`` (rules, model or combined: the ablation);
+    a clear error while it is not installed."""
     try:
-        from warledger.nlp.extract import extract_text
+        from warledger.nlp.extract import Extractor, extract_text
     except ImportError as exc:
         raise UsageError(f"the extractor is not available: {exc}") from exc
-    return extract_text
+    if mode == "combined":
+        return extract_text
+    return Extractor(mode=mode).extract
 
 
 def default_consolidate() -> Consolidate:

@@ -17,10 +17,12 @@ from datetime import date, datetime
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from warledger.nlp import doclevel, registry
+from warledger.nlp import doclevel, registry, scope
 from warledger.nlp.context import DocContext
+from warledger.nlp.detector import sentence_ranges, theatre_detector
+from warledger.nlp.detector.combine import Policy, combine
 from warledger.nlp.theatre import Theatre, default_theatre
-from warledger.types import Document, DocumentResult
+from warledger.types import Document, DocumentResult, Event
 from warledger.version import __version__
 
 if TYPE_CHECKING:
@@ -28,10 +30,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+
+MODES = ("rules", "model", "combined")
+
+
 def extractor_version(theatre: Theatre | None = None) -> str:
-    """The package version and the theatre's checksum (its files and language data): a
-    changed release or word list gives a new version, and the store re-extracts results
-    made by older ones. (A model's checksum joins it once the extractor has one.)"""
+    """The package version and the theatre's checksum (its files, its detector's weights
+    and its language data): a changed release, word list or model gives a new version,
+    and the store re-extracts results made by older ones."""
     return f"{__version__}+{(theatre or default_theatre()).checksum[:12]}"
 
 
@@ -88,11 +94,16 @@ class Extractor:
         *,
         gate: bool = True,
         theatre: Theatre | str | None = None,
+        mode: str = "combined",
+        detector: Any | None = None,
     ) -> None:
         """``gate=False`` parses every sentence (the reference the gate is measured
         against); the default parses only sentences the cheap pass selects. ``theatre``
         (a :class:`Theatre`, a packaged theatre's name or a folder) gives the parties,
-        lexicons, places and actors; default: the packaged Ukraine theatre."""
+        lexicons, places and actors; default: the packaged Ukraine theatre. ``mode`` is
+        ``rules``, ``model`` or ``combined`` (the default: each where dev showed it is
+        better, :mod:`warledger.nlp.detector.combine`); ``detector`` defaults to the one
+        the theatre ships (none: rules only)."""
         from warledger.nlp.actors import ActorRegistry
         from warledger.nlp.pipeline import GatedParser, load_pipeline
         from warledger.nlp.places import Gazetteer
@@ -107,7 +118,12 @@ class Extractor:
             registry if registry is not None else ActorRegistry.for_theatre(self.theatre)
         )
         self.parser = GatedParser(self.nlp, theatre=self.theatre) if gate else None
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+        self.mode = mode
+        self.detector = None if mode == "rules" else (detector or theatre_detector(self.theatre))
         self.version = extractor_version(self.theatre)
+        self.scope = scope.Scope.of(self.theatre)
 
     def extract(
         self,
@@ -168,12 +184,32 @@ class Extractor:
             voice=self.theatre.voice_of(url),
         )
 
+    def rule_events(self, ctx: DocContext) -> list[Event]:
+        """What the registered readers find, restatements of one occurrence merged."""
+        return doclevel.merge_occurrences(
+            [event for reader in registry.event_readers() for event in reader.read(ctx)]
+        )
+
+    def events(self, ctx: DocContext) -> list[Event]:
+        """The document's events in this extractor's mode (rules, model or combined),
+        each with its country and theatre."""
+        rules = [] if self.mode == "model" else self.rule_events(ctx)
+        if self.detector is None:
+            scope.assign(rules, self.scope)
+            return rules
+        ranges = sentence_ranges(ctx.doc)
+        scores = self.detector.scores([ctx.text[s:e] for s, e in ranges])
+        policy = self.detector.policy
+        if self.mode == "model":
+            policy = Policy(add_above=policy.add_above)
+        events = combine(ctx, rules, ranges, scores, policy)
+        scope.assign(events, self.scope, scope.other_readings(events, ranges, scores))
+        return events
+
     def from_doc(self, doc: Doc, meta: DocMeta) -> DocumentResult:
         """Run every reader over one parsed document."""
         ctx = self.context(doc, parse_published(meta.published), meta.url or meta.source)
-        events = doclevel.merge_occurrences(
-            [event for reader in registry.event_readers() for event in reader.read(ctx)]
-        )
+        events = self.events(ctx)
         return DocumentResult(
             doc_id=meta.doc_id,
             url=meta.url,

@@ -16,11 +16,13 @@ from dataclasses import dataclass, field
 from warledger.eval.gold import GoldDocument, text_for
 from warledger.eval.matching import gold_kinds
 from warledger.eval.textmatch import normalize
-from warledger.types import EVENT_KINDS
+from warledger.types import EVENT_KINDS, SUBTYPES
 
 FACTUALITY = ("negated", "not_asserted", "background")
 OTHER_THEATRE = "other_theatre"
-LABELS: tuple[str, ...] = (*EVENT_KINDS, *FACTUALITY, OTHER_THEATRE)
+# "talks:held", "aid:pledged", …: which subtype a sentence's event of that kind has.
+SUBTYPE_LABELS = tuple(f"{kind}:{sub}" for kind, subs in SUBTYPES.items() for sub in subs)
+LABELS: tuple[str, ...] = (*EVENT_KINDS, *FACTUALITY, OTHER_THEATRE, *SUBTYPE_LABELS)
 _NOT_ASSERTED = {"question", "hypothetical", "threat", "generic"}
 
 
@@ -75,7 +77,10 @@ def document_examples(
             optional.add(i)
             continue
         required.add(i)
-        examples[i].labels.update(gold_kinds(event)[:1])
+        kind = gold_kinds(event)[0]
+        examples[i].labels.add(kind)
+        if event.get("subtype") and f"{kind}:{event['subtype']}" in SUBTYPE_LABELS:
+            examples[i].labels.add(f"{kind}:{event['subtype']}")
         if event.get("negated"):
             examples[i].labels.add("negated")
         if "theatre" in event and event["theatre"] is None:

@@ -22,6 +22,7 @@ from warledger.interfaces.cli import (
     ledger_cmd,
     query_cmd,
     serve_cmd,
+    train_cmd,
 )
 from warledger.interfaces.cli.common import err_console
 
@@ -64,6 +65,7 @@ for _module in (
     ledger_cmd,
     analysis_cmd,
     eval_cmd,
+    train_cmd,
     serve_cmd,
     demo_cmd,
     about_cmd,

@@ -63,6 +63,14 @@ def eval_command(
     baseline: Annotated[
         Path, typer.Option("--baseline", help="Floors file for --check / --update-baseline.")
     ] = DEFAULT_BASELINE,
+    mode: Annotated[
+        str,
+        typer.Option(
+            "--mode",
+            help="How events are found: rules, model (the learned detector alone) or "
+            "combined (the default, as extraction runs).",
+        ),
+    ] = "combined",
     as_json: JsonOption = False,
 ) -> None:
     """Score extraction against gold: event P/R/F1 by kind, field accuracy, positions,
@@ -77,13 +85,15 @@ def eval_command(
     from warledger.eval.gold import load_gold
     from warledger.eval.render import print_report, summary_line
 
-    extract = harness.cached(harness.default_extract())
+    if mode not in ("rules", "model", "combined"):
+        raise UsageError(f"--mode must be rules, model or combined, not {mode!r}")
+    extract = harness.cached(harness.default_extract(mode))
     if gold_dir is not None:
         label = str(gold_dir)
         corpus_dir = corpus or harness.default_corpus(gold_dir)
         report = harness.evaluate(gold_dir, corpus_dir, extract=extract)
     else:
-        label = f"{split} split"
+        label = f"{split} split" + ("" if mode == "combined" else f" ({mode})")
         corpus_dir = corpus or splits.default_corpus_dir()
         gold_docs = load_gold(splits.split_dir(gold_root, split))
         splits.check_corpus(corpus_dir, {doc.corpus for doc in gold_docs})

@@ -1,10 +1,12 @@
 """The learned event detector: which event kinds a sentence reports, and how.
 
 A spaCy ``textcat_multilabel`` trained on the annotated corpus's train split
-(``warledger train detector``) scores every sentence for each event kind and for
-factuality (negated, not asserted, background) and another conflict's events. Its
-weights ship in the package (``weights/``, with a model card); nothing is downloaded.
-The rules and the detector are combined in :mod:`warledger.nlp.detector.combine`.
+(``warledger train detector``) scores every sentence for each event kind and subtype,
+for factuality (negated, not asserted, background) and for another conflict's events.
+A detector is theatre data: its weights ship in the theatre's folder
+(``theatres/ukraine/detector/``, with a model card), so a theatre without one is read by
+the rules alone; nothing is downloaded. The rules and the detector are combined in
+:mod:`warledger.nlp.detector.combine`.
 """
 
 from __future__ import annotations
@@ -20,7 +22,11 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-WEIGHTS = Path(__file__).resolve().parent / "weights"
+    from warledger.nlp.theatre import Theatre
+
+from warledger.nlp.detector.combine import Policy
+
+FOLDER = "detector"  # inside a theatre's folder
 COMPONENT = "textcat_multilabel"
 
 
@@ -91,7 +97,7 @@ class Detector:
 
     nlp: Language
     labels: tuple[str, ...]
-    thresholds: dict[str, float]
+    policy: Policy
     fingerprint: str
 
     def scores(self, texts: list[str]) -> list[dict[str, float]]:
@@ -99,10 +105,23 @@ class Detector:
         return [dict(doc.cats) for doc in self.nlp.pipe(texts, batch_size=64)]
 
 
-@lru_cache(maxsize=1)
-def load_detector(path: str | None = None) -> Detector | None:
-    """The shipped detector, or None when the package carries no weights."""
-    folder = Path(path) if path else WEIGHTS
+def fingerprint(folder: Path) -> str:
+    """A short hash of the weights and settings (shown with figures and in the card)."""
+    files = [folder / "model.bin", folder / "meta.json"]
+    return hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()[:12]
+
+
+def theatre_detector(theatre: Theatre) -> Detector | None:
+    """The detector a theatre ships, or None: then its texts are read by the rules."""
+    if not theatre.has(f"{FOLDER}/meta.json"):
+        return None
+    return load_detector(str(theatre.path(FOLDER)))
+
+
+@lru_cache(maxsize=4)
+def load_detector(path: str) -> Detector | None:
+    """The detector saved in folder ``path``, or None when it holds none."""
+    folder = Path(path)
     meta_file = folder / "meta.json"
     if not meta_file.is_file():
         return None
@@ -111,7 +130,6 @@ def load_detector(path: str | None = None) -> Detector | None:
     meta = json.loads(meta_file.read_text(encoding="utf-8"))
     labels = tuple(meta["labels"])
     nlp = blank(load_pipeline().vocab, meta["arch"], labels)
-    model_bytes = (folder / "model.bin").read_bytes()
-    nlp.get_pipe(COMPONENT).model.from_bytes(model_bytes)
-    digest = hashlib.sha256(model_bytes + meta_file.read_bytes()).hexdigest()[:12]
-    return Detector(nlp, labels, dict(meta.get("thresholds", {})), digest)
+    nlp.get_pipe(COMPONENT).model.from_bytes((folder / "model.bin").read_bytes())
+    policy = Policy.from_meta(meta.get("thresholds", {}))
+    return Detector(nlp, labels, policy, fingerprint(folder))

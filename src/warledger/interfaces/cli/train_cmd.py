@@ -1,0 +1,79 @@
+"""``warledger train``: train the learned components from the annotated corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from warledger.interfaces.cli.common import console, err_console
+
+train_app = typer.Typer(
+    help="Train learned components on the annotated corpus (train split; choices on dev).",
+    no_args_is_help=True,
+)
+
+
+def register(app: typer.Typer) -> None:
+    """Add this module's commands to the CLI."""
+    app.add_typer(train_app, name="train")
+
+
+@train_app.command("detector")
+def train_detector_command(
+    gold_root: Annotated[
+        Path, typer.Option("--gold-root", help="Folder holding the split folders.")
+    ] = Path("evaluation") / "gold",
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            "--corpus", help="Corpus folder (default $WARLEDGER_CORPUS or ../shared/corpus)."
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Where to write the weights (default: the theatre's detector/)."
+        ),
+    ] = None,
+    arch: Annotated[str, typer.Option("--arch", help="ensemble or bow.")] = "ensemble",
+    epochs: Annotated[int, typer.Option("--epochs", min=1, help="Training epochs.")] = 12,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+) -> None:
+    """Train the sentence event detector on train, keep the epoch with the best dev score,
+    then choose on dev how it combines with the rules; write weights and thresholds.
+
+    Test is never read. Reproducible: same data, seed and versions give the same model.
+    """
+    from warledger.eval import splits
+    from warledger.nlp.detector import load_detector
+    from warledger.nlp.extract import Extractor
+    from warledger.nlp.theatre import default_theatre
+    from warledger.training.detector import train_detector
+    from warledger.training.policy import cache_split, choose_policy, policy_to_meta
+
+    corpus_dir = corpus or splits.default_corpus_dir()
+    target = out or Path(str(default_theatre().path("detector")))
+    result = train_detector(
+        gold_root, corpus_dir, target, arch=arch, epochs=epochs, seed=seed,
+        progress=err_console.print,
+    )
+    detector = load_detector(str(target))
+    if detector is None:  # pragma: no cover - train_detector always writes both files
+        raise typer.Exit(1)
+    cached = cache_split(
+        Extractor(mode="rules"), detector, gold_root, "dev", corpus_dir,
+        progress=err_console.print,
+    )
+    policy = choose_policy(cached, progress=err_console.print)
+    meta_file = target / "meta.json"
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    meta["thresholds"] = policy_to_meta(policy)
+    meta_file.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    load_detector.cache_clear()
+    console.print(
+        f"detector written to {target}: epoch {result.epochs} of {epochs}, "
+        f"{result.train_sentences} train sentences; thresholds {meta['thresholds']}"
+    )

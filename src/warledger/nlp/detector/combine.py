@@ -1,0 +1,172 @@
+"""Rules and the learned detector together, each where it is better (decided on dev).
+
+The rules read fields well but miss wordings they were not written for; the detector
+recognises that a sentence reports an event of some kind from many wordings but reads no
+fields. So, per kind, with thresholds chosen on the dev split (``meta.json``):
+
+- a rule event is dropped when the detector gives its sentence a probability for the
+  event's kind below ``drop_below`` (a rule that fired on a sentence that reports no such
+  event), or when the detector reads the sentence as not asserted or background history;
+- a sentence the detector gives a probability of at least ``add_above`` for a kind, and
+  where no rule found an event of that kind, gets an event of that kind: its evidence is
+  the sentence, and it carries only what can be read without guessing — the places named
+  in the sentence for located kinds and talks, the one side named when only one is, the
+  parties at the table for talks, a stated date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from warledger.nlp import dates
+from warledger.types import Actor, Event, Span, When
+
+if TYPE_CHECKING:
+    from warledger.nlp.context import DocContext
+
+# Kinds whose events happen at a place (a strike on a town); for the peace process the
+# place is a venue, named only for talks. Aid, sanctions and proposals take no place.
+PLACED_KINDS = frozenset(
+    {"strike", "ground_combat", "territorial_change", "casualty_report", "ceasefire", "talks"}
+)
+NOT_ASSERTED = ("not_asserted", "background")
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Per-kind thresholds; a kind missing from a map is left to the rules."""
+
+    drop_below: Mapping[str, float] = field(default_factory=dict)
+    add_above: Mapping[str, float] = field(default_factory=dict)
+    not_asserted_above: float | None = None
+
+    @classmethod
+    def from_meta(cls, thresholds: Mapping[str, object]) -> Policy:
+        drop = thresholds.get("drop_below") or {}
+        add = thresholds.get("add_above") or {}
+        not_asserted = thresholds.get("not_asserted_above")
+        return cls(
+            drop_below=dict(drop),  # type: ignore[arg-type]
+            add_above=dict(add),  # type: ignore[arg-type]
+            not_asserted_above=float(not_asserted) if not_asserted is not None else None,  # type: ignore[arg-type]
+        )
+
+
+def sentence_index(start: int, ranges: Sequence[tuple[int, int]]) -> int | None:
+    """The sentence holding character ``start``."""
+    for i, (s, e) in enumerate(ranges):
+        if s <= start < e:
+            return i
+    return None
+
+
+def _event_sentence(event: Event, ranges: Sequence[tuple[int, int]]) -> int | None:
+    return sentence_index(event.evidence[0].start, ranges) if event.evidence else None
+
+
+def combine(
+    ctx: DocContext,
+    events: list[Event],
+    ranges: Sequence[tuple[int, int]],
+    scores: Sequence[Mapping[str, float]],
+    policy: Policy,
+) -> list[Event]:
+    """The rule events kept, then the detector's events for what the rules missed."""
+    kept: list[Event] = []
+    found: set[tuple[int, str]] = set()
+    for event in events:
+        i = _event_sentence(event, ranges)
+        if i is not None:
+            found.add((i, event.kind))
+            if _rejected(event.kind, scores[i], policy):
+                continue
+        kept.append(event)
+    added = []
+    for i, cats in enumerate(scores):
+        if policy.not_asserted_above is not None and _not_asserted(cats, policy):
+            continue
+        for kind, threshold in policy.add_above.items():
+            if cats.get(kind, 0.0) >= threshold and (i, kind) not in found:
+                added.append(model_event(ctx, kind, ranges[i], cats))
+    return kept + added
+
+
+def _not_asserted(cats: Mapping[str, float], policy: Policy) -> bool:
+    limit = policy.not_asserted_above
+    return limit is not None and max(cats.get(k, 0.0) for k in NOT_ASSERTED) >= limit
+
+
+def _rejected(kind: str, cats: Mapping[str, float], policy: Policy) -> bool:
+    if _not_asserted(cats, policy):
+        return True
+    floor = policy.drop_below.get(kind)
+    return floor is not None and cats.get(kind, 0.0) < floor
+
+
+def model_event(
+    ctx: DocContext,
+    kind: str,
+    bounds: tuple[int, int],
+    cats: Mapping[str, float],
+) -> Event:
+    """An event of ``kind`` read from one sentence, with only the fields it states: the
+    subtype the detector is sure of, places (for placed kinds), sides, who says so, and
+    a stated date."""
+    from warledger.nlp.attribution import attribute, attribution_of
+
+    start, end = bounds
+    text = ctx.text[start:end]
+    event = Event(
+        kind=kind,
+        subtype=_subtype(kind, cats),
+        evidence=[Span(start, end, text)],
+        confidence=round(cats[kind], 3),
+    )
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return event
+    claimant, status = attribute(span, ctx)
+    event.claimant, event.status = claimant, status
+    event.attribution = attribution_of(text, claimant)
+    sides = [s for s in _sides(ctx, span) if not claimant or s != claimant.side or kind == "talks"]
+    if kind in PLACED_KINDS:
+        event.locations = [p.location for p in ctx.places_in(span)]
+    if kind == "talks":
+        event.participants = [Actor(side=side) for side in sides]
+    elif len(sides) == 1:
+        event.actor = Actor(side=sides[0])
+    when = _stated_date(text, ctx)
+    if when is not None:
+        event.date = when
+    return event
+
+
+def _subtype(kind: str, cats: Mapping[str, float]) -> str | None:
+    """The kind's subtype the detector gives at least even odds, else none."""
+    best = max(
+        ((p, label.split(":", 1)[1]) for label, p in cats.items() if label.startswith(kind + ":")),
+        default=(0.0, None),
+    )
+    return best[1] if best[0] >= 0.5 else None
+
+
+def _sides(ctx: DocContext, span: object) -> list[str]:
+    """The distinct sides of the actors named in the sentence, in text order."""
+    out: list[str] = []
+    for mention in ctx.actors_in(span):  # type: ignore[arg-type]
+        side = mention.actor.side
+        if side and side not in out:
+            out.append(side)
+    return out
+
+
+def _stated_date(text: str, ctx: DocContext) -> When | None:
+    """The first date expression of the sentence resolved against the publication date;
+    None when the sentence states none or it cannot be resolved."""
+    for _start, _end, expression in dates.find(text):
+        when = dates.resolve(expression, ctx.published)
+        if when.precision != "unknown":
+            return when
+    return None

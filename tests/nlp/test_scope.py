@@ -1,0 +1,56 @@
+"""Country and theatre of each event (hand-built events; expected values by reading)."""
+
+from __future__ import annotations
+
+from warledger.nlp.scope import Scope, assign
+from warledger.types import Actor, Event, Location
+
+SCOPE = Scope(
+    name="russia-ukraine",
+    countries=frozenset({"UA", "RU"}),
+    parties=frozenset({"UA", "RU"}),
+    located_kinds=frozenset({"strike", "ground_combat", "territorial_change", "casualty_report"}),
+)
+
+
+def at(kind: str, country: str | None, **fields) -> Event:
+    locations = [Location(name="somewhere", country=country)] if country else []
+    return Event(kind=kind, locations=locations, **fields)
+
+
+def test_a_place_in_the_theatre_decides():
+    event = at("strike", "UA")
+    assign([event], SCOPE)
+    assert (event.country, event.theatre) == ("UA", "russia-ukraine")
+
+
+def test_another_countrys_attack_without_a_party_is_another_conflict():
+    event = at("strike", "PK", actor=Actor(name="gunmen"))
+    assign([event], SCOPE)
+    assert (event.country, event.theatre) == ("PK", None)
+
+
+def test_a_partys_drone_abroad_belongs_unless_the_sentence_reads_as_another_war():
+    spill = at("strike", "PL", actor=Actor(side="RU"))
+    syria = at("strike", "SY", actor=Actor(side="RU"))
+    assign([spill, syria], SCOPE, other=[0.1, 0.9])
+    assert spill.theatre == "russia-ukraine"
+    assert syria.theatre is None
+
+
+def test_diplomacy_anywhere_belongs_when_a_party_is_a_side():
+    talks = at("talks", "SA", participants=[Actor(side="US"), Actor(side="RU")])
+    sanction = Event(kind="sanction", actor=Actor(side="EU"), target=Actor(side="RU"))
+    other = at("talks", "KE", participants=[Actor(side="KE"), Actor(side="SO")])
+    assign([talks, sanction, other], SCOPE)
+    assert [talks.theatre, sanction.theatre, other.theatre] == ["russia-ukraine"] * 2 + [None]
+    assert (talks.country, sanction.country) == ("SA", None)
+
+
+def test_an_event_with_no_place_and_no_side_follows_its_document():
+    in_war = [at("strike", "UA"), Event(kind="aid")]
+    assign(in_war, SCOPE)
+    assert in_war[1].theatre == "russia-ukraine"
+    elsewhere = [at("strike", "SO"), at("ground_combat", "SO"), Event(kind="aid")]
+    assign(elsewhere, SCOPE)
+    assert elsewhere[2].theatre is None

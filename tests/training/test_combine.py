@@ -1,0 +1,81 @@
+"""Rules and detector combined: what is kept, dropped and added (stub scores, own words)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import spacy
+
+from warledger.nlp.context import ActorMention, DocContext, PlaceMention
+from warledger.nlp.detector.combine import Policy, combine
+from warledger.types import Actor, Event, Location, Span
+
+TEXT = (
+    "Delegations of Ukraine and Turkey met in Ankara on Monday. "
+    "A storm closed the port of Odesa. "
+    "Artillery hit a school in Kherson."
+)
+RANGES = [(0, 58), (59, 92), (93, len(TEXT))]
+
+
+def place(name: str, country: str) -> PlaceMention:
+    at = TEXT.index(name)
+    return PlaceMention(at, at + len(name), name, Location(name, country=country))
+
+
+def context() -> DocContext:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")  # the extractor's documents always carry sentences
+    at = TEXT.index
+    return DocContext(
+        doc=nlp(TEXT),
+        published=date(2030, 5, 8),  # a Wednesday
+        places=[place("Ankara", "TR"), place("Odesa", "UA"), place("Kherson", "UA")],
+        actors=[
+            ActorMention(at("Ukraine"), at("Ukraine") + 7, "Ukraine", Actor("Ukraine", "UA")),
+            ActorMention(at("Turkey"), at("Turkey") + 6, "Turkey", Actor("Turkey", "TR")),
+        ],
+    )
+
+
+def rule_event(kind: str, sentence: int) -> Event:
+    start, end = RANGES[sentence]
+    return Event(kind=kind, evidence=[Span(start, end, TEXT[start:end])])
+
+
+SCORES = [
+    {"talks": 0.95, "talks:held": 0.8, "strike": 0.01},
+    {"strike": 0.03, "talks": 0.0},
+    {"strike": 0.97, "talks": 0.0, "not_asserted": 0.1},
+]
+
+
+def test_the_detector_adds_what_the_rules_missed_with_the_fields_the_sentence_states():
+    events = combine(context(), [], RANGES, SCORES, Policy(add_above={"talks": 0.6}))
+    (talks,) = events
+    assert talks.kind == "talks" and talks.subtype == "held"
+    assert [p.side for p in talks.participants] == ["UA", "TR"]
+    assert [loc.name for loc in talks.locations] == ["Ankara"]
+    assert talks.date.start == "2030-05-06"  # "on Monday" before a Wednesday
+    assert talks.evidence[0].text.startswith("Delegations of Ukraine")
+    assert talks.confidence == 0.95
+
+
+def test_a_rule_event_the_detector_doubts_is_dropped_and_one_it_backs_is_kept():
+    rules = [rule_event("strike", 1), rule_event("strike", 2)]
+    policy = Policy(drop_below={"strike": 0.05}, add_above={"strike": 0.9})
+    events = combine(context(), rules, RANGES, SCORES, policy)
+    # the storm sentence's strike is dropped (0.03 < 0.05); Kherson's is kept and not
+    # added a second time although the detector is sure of it
+    assert [e.evidence[0].start for e in events] == [RANGES[2][0]]
+
+
+def test_a_sentence_read_as_not_asserted_yields_no_event():
+    scores = [dict(SCORES[0], not_asserted=0.95), SCORES[1], SCORES[2]]
+    policy = Policy(add_above={"talks": 0.6}, not_asserted_above=0.9)
+    assert combine(context(), [rule_event("talks", 0)], RANGES, scores, policy) == []
+
+
+def test_kinds_without_thresholds_are_left_to_the_rules():
+    rules = [rule_event("strike", 1)]
+    assert combine(context(), rules, RANGES, SCORES, Policy()) == rules
