@@ -39,7 +39,9 @@ def test_an_empty_baseline_starts_from_the_default_metrics():
 
 def test_cli_check_fails_when_a_floor_is_missed(eval_data, monkeypatch, tmp_path):
     monkeypatch.setattr(
-        harness, "default_extract", lambda: lambda text, published=None: DocumentResult(None)
+        harness,
+        "default_extract",
+        lambda mode="combined": lambda text, published=None: DocumentResult(None),
     )
     floors = tmp_path / "baseline.json"
     floors.write_text(json.dumps({"floors": {"events.recall": 0.5}}))

@@ -59,7 +59,9 @@ def test_an_extractor_crash_is_reported_not_fatal(eval_data):
 
 def test_cli_prints_tables_and_writes_the_json_report(eval_data, event, monkeypatch, tmp_path):
     talks = event("talks", "Negotiators from the United States and Ukraine met in Geneva.")
-    monkeypatch.setattr(harness, "default_extract", lambda: fake_extract({"Geneva": [talks]}))
+    monkeypatch.setattr(
+        harness, "default_extract", lambda mode="combined": fake_extract({"Geneva": [talks]})
+    )
     out = tmp_path / "report.json"
     run = CliRunner().invoke(app, ["eval", str(eval_data / "gold"), "--output", str(out)])
     assert run.exit_code == 0, run.output
@@ -123,7 +125,7 @@ def test_cli_clusters_option_prints_b_cubed_and_the_split(eval_data, event, monk
     def one_event_each(mentions):
         return [FakeEvent(f"E{i}", [m.mention_id]) for i, m in enumerate(mentions)]
 
-    monkeypatch.setattr(harness, "default_extract", lambda: extract)
+    monkeypatch.setattr(harness, "default_extract", lambda mode="combined": extract)
     monkeypatch.setattr(harness, "default_consolidate", lambda: one_event_each)
     out = tmp_path / "r.json"
     args = ["eval", str(eval_data / "gold"), "--clusters", str(eval_data / "clusters.json")]
