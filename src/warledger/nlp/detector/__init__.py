@@ -38,7 +38,9 @@ def model_config(arch: str) -> dict[str, Any]:
         "exclusive_classes": False,
         "ngram_size": 2,
         "no_output_layer": False,
-        "length": 262144,
+        # 2**15 hashed n-gram rows per label keep the shipped weights to a few MB; the
+        # CNN over word vectors carries what the hashing collisions lose.
+        "length": 32768,
     }
     if arch == "bow":
         return {"model": bow}
