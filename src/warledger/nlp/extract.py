@@ -21,6 +21,7 @@ from warledger.nlp import doclevel, registry, scope
 from warledger.nlp.context import DocContext
 from warledger.nlp.detector import sentence_ranges, theatre_detector
 from warledger.nlp.detector.combine import Policy, combine
+from warledger.nlp.gate import DETECTOR_KEY
 from warledger.nlp.theatre import Theatre, default_theatre
 from warledger.types import Document, DocumentResult, Event
 from warledger.version import __version__
@@ -117,11 +118,13 @@ class Extractor:
         self.registry = (
             registry if registry is not None else ActorRegistry.for_theatre(self.theatre)
         )
-        self.parser = GatedParser(self.nlp, theatre=self.theatre) if gate else None
         if mode not in MODES:
             raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
         self.mode = mode
         self.detector = None if mode == "rules" else (detector or theatre_detector(self.theatre))
+        self.parser = (
+            GatedParser(self.nlp, theatre=self.theatre, detector=self.detector) if gate else None
+        )
         self.version = extractor_version(self.theatre)
         self.scope = scope.Scope.of(self.theatre)
 
@@ -197,14 +200,25 @@ class Extractor:
         if self.detector is None:
             scope.assign(rules, self.scope)
             return rules
-        ranges = sentence_ranges(ctx.doc)
-        scores = self.detector.scores([ctx.text[s:e] for s, e in ranges])
+        ranges, scores = self.sentence_scores(ctx)
         policy = self.detector.policy
         if self.mode == "model":
             policy = Policy(add_above=policy.add_above)
         events = combine(ctx, rules, ranges, scores, policy)
         scope.assign(events, self.scope, scope.other_readings(events, ranges, scores))
         return events
+
+    def sentence_scores(
+        self, ctx: DocContext
+    ) -> tuple[list[tuple[int, int]], list[dict[str, float]]]:
+        """The detector's scores per rule sentence: left on the doc by the gate, which
+        already asked the detector which sentences to parse, else computed here."""
+        cached = ctx.doc.user_data.get(DETECTOR_KEY)
+        if cached is not None:
+            return cached
+        assert self.detector is not None
+        ranges = sentence_ranges(ctx.doc)
+        return ranges, self.detector.scores([ctx.text[s:e] for s, e in ranges])
 
     def from_doc(self, doc: Doc, meta: DocMeta) -> DocumentResult:
         """Run every reader over one parsed document."""

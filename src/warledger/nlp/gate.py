@@ -25,9 +25,9 @@ selecting: a false "yes" costs time, a false "no" would lose an event.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy
 from spacy.attrs import IDX, LENGTH, LOWER
@@ -38,6 +38,18 @@ from warledger.nlp.theatre import Theatre, default_theatre
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+# Where the gate leaves the detector's sentence scores for the extractor: (ranges, scores).
+DETECTOR_KEY = "warledger.detector"
+
+
+class SentenceScorer(Protocol):
+    """What the gate needs of the learned detector (:mod:`warledger.nlp.detector`)."""
+
+    @property
+    def add_above(self) -> Mapping[str, float]: ...
+
+    def scores(self, texts: list[str]) -> list[dict[str, float]]: ...
 
 
 SENTENCE_END = frozenset({".", "!", "?", "...", "…"})
@@ -151,7 +163,15 @@ def surface_forms(lemmas: Iterable[str], nlp: Language) -> frozenset[str]:
 class SentenceGate:
     """Decides, from tokens and text alone, which sentences a reader could act on."""
 
-    def __init__(self, nlp: Language, theatre: Theatre | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        theatre: Theatre | None = None,
+        detector: SentenceScorer | None = None,
+    ) -> None:
+        """``detector``: the learned detector, which also picks sentences to parse, so the
+        cheap lexical pass never drops a sentence the detector would make an event of."""
+        self.detector = detector
         terms = registry.cheap_terms(theatre or default_theatre())
         self.lemma_words = surface_forms(terms.lemmas, nlp)
         self._lemma_hashes = numpy.array(
@@ -199,6 +219,9 @@ class SentenceGate:
         text = doc.text if text is None else text
         sentences = rule_sentences(doc, text)
         chosen = self.wanted(doc, sentences, text)
+        if self.detector is not None:
+            for k, wanted in enumerate(self._detected(doc, text, sentences)):
+                chosen[k] = chosen[k] or wanted
         back = [
             k
             for k, (s, e) in enumerate(sentences)
@@ -207,6 +230,17 @@ class SentenceGate:
         for k in back:
             chosen[k - 1 if k else 0] = True
         return sentences, merge_segments(sentences, chosen)
+
+
+    def _detected(self, doc: Doc, text: str, sentences: Sequence[tuple[int, int]]) -> list[bool]:
+        """Score every sentence with the detector (kept on the doc for the extractor) and
+        say which ones it would add an event for."""
+        assert self.detector is not None
+        ranges = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in sentences]
+        scores = self.detector.scores([text[a:b] for a, b in ranges])
+        doc.user_data[DETECTOR_KEY] = (ranges, scores)
+        add = self.detector.add_above
+        return [any(c.get(k, 0.0) >= t for k, t in add.items()) for c in scores]
 
 
 def merge_segments(sentences: Sequence[tuple[int, int]], chosen: Sequence[bool]) -> list[Segment]:

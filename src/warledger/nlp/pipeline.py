@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from warledger.nlp.gate import Segment, SentenceGate
+    from warledger.nlp.gate import Segment, SentenceGate, SentenceScorer
     from warledger.nlp.theatre import Theatre
 
 
@@ -84,12 +84,16 @@ class GatedParser:
     """
 
     def __init__(
-        self, nlp: Language, gate: SentenceGate | None = None, theatre: Theatre | None = None
+        self,
+        nlp: Language,
+        gate: SentenceGate | None = None,
+        theatre: Theatre | None = None,
+        detector: SentenceScorer | None = None,
     ) -> None:
         from warledger.nlp.gate import SentenceGate
 
         self.nlp = nlp
-        self.gate = gate if gate is not None else SentenceGate(nlp, theatre)
+        self.gate = gate if gate is not None else SentenceGate(nlp, theatre, detector)
 
     def parse(self, text: str) -> Doc:
         """One text, gated and parsed."""

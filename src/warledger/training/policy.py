@@ -17,7 +17,7 @@ from warledger.eval.gold import GoldDocument, load_gold, text_for
 from warledger.eval.metrics import Report, score
 from warledger.eval.splits import split_dir
 from warledger.nlp.context import DocContext
-from warledger.nlp.detector import Detector, sentence_ranges
+from warledger.nlp.detector import Detector
 from warledger.nlp.detector.combine import Policy, combine
 from warledger.nlp.extract import Extractor, parse_published
 from warledger.types import EVENT_KINDS, DocumentResult, Event
@@ -40,22 +40,25 @@ class CachedDocument:
 
 
 def cache_split(
-    extractor: Extractor,
     detector: Detector,
     gold_root: Path,
     split: str,
     corpus: Path,
     progress: Progress | None = None,
 ) -> list[CachedDocument]:
-    """Parse, read and score every document of a split once."""
+    """Parse, read and score every document of a split once.
+
+    The parse is gated as extraction gates it with the detector, at the lowest threshold
+    tried, so every sentence a candidate policy could add an event for is parsed."""
+    permissive = replace(detector, policy=Policy(add_above=dict.fromkeys(EVENT_KINDS, ADD_GRID[0])))
+    extractor = Extractor(mode="combined", detector=permissive)
     docs = load_gold(split_dir(gold_root, split))
     out = []
     for n, gold in enumerate(docs, 1):
         text = text_for(gold.doc, corpus)
         doc = extractor.parser.parse(text) if extractor.parser else extractor.nlp(text)
         ctx = extractor.context(doc, parse_published(gold.published))
-        ranges = sentence_ranges(doc)
-        scores = detector.scores([ctx.text[s:e] for s, e in ranges])
+        ranges, scores = extractor.sentence_scores(ctx)
         out.append(CachedDocument(gold, ctx, extractor.rule_events(ctx), ranges, scores))
         if progress and n % 50 == 0:
             progress(f"{n}/{len(docs)} {split} documents read")

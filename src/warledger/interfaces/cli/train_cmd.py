@@ -48,32 +48,72 @@ def train_detector_command(
     Test is never read. Reproducible: same data, seed and versions give the same model.
     """
     from warledger.eval import splits
-    from warledger.nlp.detector import load_detector
-    from warledger.nlp.extract import Extractor
-    from warledger.nlp.theatre import default_theatre
     from warledger.training.detector import train_detector
-    from warledger.training.policy import cache_split, choose_policy, policy_to_meta
 
     corpus_dir = corpus or splits.default_corpus_dir()
-    target = out or Path(str(default_theatre().path("detector")))
+    target = out or _theatre_detector_dir()
     result = train_detector(
-        gold_root, corpus_dir, target, arch=arch, epochs=epochs, seed=seed,
+        gold_root,
+        corpus_dir,
+        target,
+        arch=arch,
+        epochs=epochs,
+        seed=seed,
         progress=err_console.print,
     )
+    console.print(
+        f"detector written to {target}: epoch {result.epochs} of {epochs}, "
+        f"{result.train_sentences} train sentences"
+    )
+    _choose_thresholds(target, gold_root, corpus_dir)
+
+
+@train_app.command("policy")
+def train_policy_command(
+    gold_root: Annotated[
+        Path, typer.Option("--gold-root", help="Folder holding the split folders.")
+    ] = Path("evaluation") / "gold",
+    corpus: Annotated[
+        Path | None,
+        typer.Option(
+            "--corpus", help="Corpus folder (default $WARLEDGER_CORPUS or ../shared/corpus)."
+        ),
+    ] = None,
+    detector_dir: Annotated[
+        Path | None,
+        typer.Option("--detector", help="Detector folder (default: the theatre's detector/)."),
+    ] = None,
+) -> None:
+    """Choose again, on dev, how the detector and the rules combine (after a rule change),
+    without retraining the detector; the thresholds are written to its meta.json."""
+    from warledger.eval import splits
+
+    target = detector_dir or _theatre_detector_dir()
+    _choose_thresholds(target, gold_root, corpus or splits.default_corpus_dir())
+
+
+def _theatre_detector_dir() -> Path:
+    from warledger.nlp.detector import FOLDER
+    from warledger.nlp.theatre import default_theatre
+
+    return Path(str(default_theatre().path(FOLDER)))
+
+
+def _choose_thresholds(target: Path, gold_root: Path, corpus_dir: Path) -> None:
+    """Per-kind thresholds with the best dev F1, written into the detector's meta.json."""
+    from warledger.errors import UsageError
+    from warledger.nlp.detector import load_detector
+    from warledger.training.policy import cache_split, choose_policy, policy_to_meta
+
+    load_detector.cache_clear()
     detector = load_detector(str(target))
-    if detector is None:  # pragma: no cover - train_detector always writes both files
-        raise typer.Exit(1)
-    cached = cache_split(
-        Extractor(mode="rules"), detector, gold_root, "dev", corpus_dir,
-        progress=err_console.print,
-    )
+    if detector is None:
+        raise UsageError(f"no detector in {target} (run `warledger train detector`)")
+    cached = cache_split(detector, gold_root, "dev", corpus_dir, progress=err_console.print)
     policy = choose_policy(cached, progress=err_console.print)
     meta_file = target / "meta.json"
     meta = json.loads(meta_file.read_text(encoding="utf-8"))
     meta["thresholds"] = policy_to_meta(policy)
     meta_file.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     load_detector.cache_clear()
-    console.print(
-        f"detector written to {target}: epoch {result.epochs} of {epochs}, "
-        f"{result.train_sentences} train sentences; thresholds {meta['thresholds']}"
-    )
+    console.print(f"thresholds written to {meta_file}: {meta['thresholds']}")

@@ -102,6 +102,11 @@ class Detector:
     policy: Policy
     fingerprint: str
 
+    @property
+    def add_above(self) -> dict[str, float]:
+        """Per kind, the probability from which a sentence gets an event of that kind."""
+        return dict(self.policy.add_above)
+
     def scores(self, texts: list[str]) -> list[dict[str, float]]:
         """Per text, each label's probability."""
         return [dict(doc.cats) for doc in self.nlp.pipe(texts, batch_size=64)]

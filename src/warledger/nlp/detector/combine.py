@@ -21,16 +21,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from warledger.nlp import dates
-from warledger.types import Actor, Event, Span, When
+from warledger.types import KINETIC_KINDS, Actor, Event, Span, When
 
 if TYPE_CHECKING:
     from warledger.nlp.context import DocContext
 
-# Kinds whose events happen at a place (a strike on a town); for the peace process the
-# place is a venue, named only for talks. Aid, sanctions and proposals take no place.
-PLACED_KINDS = frozenset(
-    {"strike", "ground_combat", "territorial_change", "casualty_report", "ceasefire", "talks"}
-)
 NOT_ASSERTED = ("not_asserted", "background")
 
 
@@ -112,8 +107,10 @@ def model_event(
     cats: Mapping[str, float],
 ) -> Event:
     """An event of ``kind`` read from one sentence, with only the fields it states: the
-    subtype the detector is sure of, places (for placed kinds), sides, who says so, and
-    a stated date."""
+    subtype the detector is sure of, who says so, a stated date; for kinetic kinds what
+    the kinetic argument readers find in the sentence; for talks the venue and the
+    parties named; for other kinds the one side named, if only one is. Aid, sanctions and
+    proposals take no place (a recipient country is not where they happen)."""
     from warledger.nlp.attribution import attribute, attribution_of
 
     start, end = bounds
@@ -130,17 +127,50 @@ def model_event(
     claimant, status = attribute(span, ctx)
     event.claimant, event.status = claimant, status
     event.attribution = attribution_of(text, claimant)
-    sides = [s for s in _sides(ctx, span) if not claimant or s != claimant.side or kind == "talks"]
-    if kind in PLACED_KINDS:
-        event.locations = [p.location for p in ctx.places_in(span)]
-    if kind == "talks":
-        event.participants = [Actor(side=side) for side in sides]
-    elif len(sides) == 1:
-        event.actor = Actor(side=sides[0])
+    if kind in KINETIC_KINDS:
+        _kinetic_fields(event, ctx, span, claimant)
+    else:
+        sides = [s for s in _sides(ctx, span) if not claimant or s != claimant.side]
+        if kind == "talks":
+            event.locations = [p.location for p in ctx.places_in(span)]
+            event.participants = [Actor(side=side) for side in _sides(ctx, span)]
+        elif kind == "ceasefire":
+            event.locations = [p.location for p in ctx.places_in(span)]
+        if kind != "talks" and len(sides) == 1:
+            event.actor = Actor(side=sides[0])
     when = _stated_date(text, ctx)
     if when is not None:
         event.date = when
     return event
+
+
+def _kinetic_fields(event: Event, ctx: DocContext, span: object, claimant: Actor | None) -> None:
+    """A kinetic event's fields read by the kinetic reader's own argument readers from
+    the sentence: its places, the acting side and the side hit, weapon, target kinds and
+    counts (the rules read fields well; the detector decided there is an event)."""
+    from warledger.nlp.kinetic import sentence_facts
+    from warledger.nlp.kinetic.arguments import (
+        acting_side,
+        civilian_of,
+        side_actor,
+        target_kinds_of,
+        target_of,
+        weapon_of,
+    )
+    from warledger.nlp.kinetic.counts import counts_in
+
+    sent = span.sent if hasattr(span, "sent") else span  # type: ignore[attr-defined]
+    facts = sentence_facts(sent, ctx)
+    places = facts.places or [p for p in ctx.places_in(span) if p.location.country]  # type: ignore[arg-type]
+    event.locations = [p.location for p in places]
+    side = acting_side(None, facts, ctx)
+    if side is not None and not (claimant and claimant.side == side and event.kind == "strike"):
+        event.actor = side_actor(side, ctx.theatre)
+    event.target = target_of(event.kind, side, places[0] if places else None, ctx.theatre)
+    event.weapon = weapon_of(facts.weapons)
+    event.target_kind = target_kinds_of(facts.targets, sent)
+    event.counts = counts_in(facts)
+    event.civilian = civilian_of(facts, event.counts)
 
 
 def _subtype(kind: str, cats: Mapping[str, float]) -> str | None:

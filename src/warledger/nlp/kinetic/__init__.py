@@ -31,38 +31,22 @@ from warledger.nlp.reader import CheapTerms, Reader
 from warledger.types import Event, Location, When
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+
     from warledger.nlp.context import DocContext
     from warledger.nlp.theatre import Theatre
 
 
 def extract_kinetic(ctx: DocContext) -> list[Event]:
     """Every kinetic event the document reports, in reading order."""
-    lexicon = kinetic_lexicon(ctx.theatre)
     events: list[Event] = []
     open_strike: OpenStrike | None = None
     last_side: str | None = None
     last_when: When | None = None
     for index, sent in enumerate(ctx.doc.sents):
-        lemmas = [t.lemma_.lower() for t in sent]
-        facts = SentenceFacts(
-            sent=sent,
-            lemmas=lemmas,
-            triggers=lexicon.triggers.find(lemmas, overlapping=True),
-            weapons=lexicon.weapons.find(lemmas),
-            targets=lexicon.target_kinds.find(lemmas),
-            count_words=lexicon.counts.find(lemmas),
-        )
+        facts = sentence_facts(sent, ctx)
         if not facts.triggers and not facts.count_words:
             continue  # the cheap pass: nothing kinetic here
-        facts.regions = [
-            p
-            for p in ctx.places_in(sent)
-            if p.location.precision == "region" and is_locative(p, ctx)
-        ]
-        facts.places = usable_places(
-            [p for p in off_route(ctx.places_in(sent), ctx.text) if is_locative(p, ctx)],
-            ctx.text,
-        )
         last_side = acting_side(None, facts, ctx) or last_side
         if open_strike and not continues(open_strike, facts, index, ctx):
             open_strike = None
@@ -87,6 +71,32 @@ def extract_kinetic(ctx: DocContext) -> list[Event]:
             ctx.text[first.start : first.end], event.claimant
         )
     return events
+
+
+def sentence_facts(sent: SpacySpan, ctx: DocContext) -> SentenceFacts:
+    """The lexicon pass over one sentence: triggers, weapons, targets, count words, and
+    its usable places (also what the learned detector's events read their fields from)."""
+    lexicon = kinetic_lexicon(ctx.theatre)
+    lemmas = [t.lemma_.lower() for t in sent]
+    facts = SentenceFacts(
+        sent=sent,
+        lemmas=lemmas,
+        triggers=lexicon.triggers.find(lemmas, overlapping=True),
+        weapons=lexicon.weapons.find(lemmas),
+        targets=lexicon.target_kinds.find(lemmas),
+        count_words=lexicon.counts.find(lemmas),
+    )
+    if facts.triggers or facts.count_words:
+        facts.regions = [
+            p
+            for p in ctx.places_in(sent)
+            if p.location.precision == "region" and is_locative(p, ctx)
+        ]
+        facts.places = usable_places(
+            [p for p in off_route(ctx.places_in(sent), ctx.text) if is_locative(p, ctx)],
+            ctx.text,
+        )
+    return facts
 
 
 def _attacker_from_context(event: Event, recent_side: str | None, theatre: Theatre) -> None:
