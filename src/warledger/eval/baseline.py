@@ -9,6 +9,7 @@ so a regression is always a deliberate, reviewed decision.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from collections.abc import Mapping
@@ -86,9 +87,14 @@ def raise_floors(
 
 
 def write_floors(path: str | Path, floors: Mapping[str, float]) -> None:
-    data = {
-        "about": "Floors for `warledger eval --check`; raise with --update-baseline "
-        "(see docs/evaluation.md).",
-        "floors": dict(floors),
-    }
+    """Write the floors, keeping the file's own ``about`` (which says what they gate)."""
+    about = (
+        "Floors for `warledger eval --check`; raise with --update-baseline "
+        "(see docs/evaluation.md)."
+    )
+    file = Path(path)
+    if file.is_file():
+        with contextlib.suppress(json.JSONDecodeError, AttributeError):
+            about = json.loads(file.read_text(encoding="utf-8")).get("about") or about
+    data = {"about": about, "floors": dict(floors)}
     Path(path).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")

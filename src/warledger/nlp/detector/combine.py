@@ -9,9 +9,11 @@ fields. So, per kind, with thresholds chosen on the dev split (``meta.json``):
   event), or when the detector reads the sentence as not asserted or background history;
 - a sentence the detector gives a probability of at least ``add_above`` for a kind, and
   where no rule found an event of that kind, gets an event of that kind: its evidence is
-  the sentence, and it carries only what can be read without guessing — the places named
-  in the sentence for located kinds and talks, the one side named when only one is, the
-  parties at the table for talks, a stated date.
+  the sentence, and it carries only what can be read without guessing — for kinetic kinds
+  what the kinetic reader's argument readers find in the sentence (places, sides, weapon,
+  targets, counts), for talks the venue and the parties named, otherwise the one side
+  named when only one is; the detector's subtype when it is sure of one, who says so,
+  and a stated date.
 """
 
 from __future__ import annotations
