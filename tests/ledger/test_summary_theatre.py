@@ -102,3 +102,9 @@ def test_an_events_own_theatre_wins() -> None:
         event_theatre({"kind": "strike", "theatre": "sudan", "locations": [{"country": "UA"}]})
         == "sudan"
     )
+
+
+def test_the_extractors_null_theatre_keeps_an_event_out() -> None:
+    # the extractor read "another conflict" although the strike names a Russian actor
+    event = {"kind": "strike", "theatre": None, "locations": [{"country": "UA"}], "actor": RU}
+    assert event_theatre(event) is None

@@ -1,8 +1,9 @@
 """Which theatre an event belongs to: the analyst's default view is one war.
 
-The extractor does not yet write a ``theatre`` field; until it does, membership is read
-from the event's places and sides with the rules in the theatre's ``scope.json`` (data,
-not code). An event that carries a ``theatre`` of its own keeps it.
+The extractor writes a ``theatre`` field on every event (:mod:`warledger.nlp.scope`), and
+an event that carries one keeps it, ``null`` (another conflict) included; events stored
+by older extractors, without the field, are placed from their places and sides with the
+rules in the theatre's ``scope.json`` (data, not code).
 """
 
 from __future__ import annotations
@@ -58,8 +59,8 @@ def _sides(event: Mapping[str, Any]) -> set[str]:
 
 def event_theatre(event: Mapping[str, Any], scope: TheatreScope | None = None) -> str | None:
     """The theatre of one event (its ledger-schema JSON), or ``None`` when outside it."""
-    if event.get("theatre"):
-        return str(event["theatre"])
+    if "theatre" in event:  # the extractor's own reading, null for another conflict
+        return str(event["theatre"]) if event["theatre"] else None
     scope = scope or default_scope()
     countries = {loc.get("country") for loc in event.get("locations") or []} - {None}
     if countries & scope.countries:
