@@ -13,7 +13,8 @@ fields. So, per kind, with thresholds chosen on the dev split (``meta.json``):
   what the kinetic reader's argument readers find in the sentence (places, sides, weapon,
   targets, counts), for talks the venue and the parties named, otherwise the one side
   named when only one is; the detector's subtype when it is sure of one, who says so,
-  and a stated date.
+  and a stated date. A sentence the clause module reads as a question or a habit gets no
+  detector event.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from warledger.nlp import dates
+from warledger.nlp import clauses, dates
 from warledger.types import KINETIC_KINDS, Actor, Event, Span, When
 
 if TYPE_CHECKING:
@@ -82,12 +83,19 @@ def combine(
         kept.append(event)
     added = []
     for i, cats in enumerate(scores):
-        if policy.not_asserted_above is not None and _not_asserted(cats, policy):
+        if _not_asserted(cats, policy) or not _asserted_by_clause(ctx.text, ranges[i]):
             continue
         for kind, threshold in policy.add_above.items():
             if cats.get(kind, 0.0) >= threshold and (i, kind) not in found:
                 added.append(model_event(ctx, kind, ranges[i], cats))
     return kept + added
+
+
+def _asserted_by_clause(text: str, bounds: tuple[int, int]) -> bool:
+    """The clause module's reading of a whole sentence: a question or a habit reports no
+    occurrence, whatever the detector scores (the rules apply the same test)."""
+    sentence = text[bounds[0] : bounds[1]]
+    return not (clauses.is_question(None, sentence) or clauses.is_habitual(sentence))  # type: ignore[arg-type]
 
 
 def _not_asserted(cats: Mapping[str, float], policy: Policy) -> bool:
