@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from warledger.eval.gold import GoldDocument, load_gold, text_for
+from warledger.eval.gold import GoldDocument, load_gold, text_for, url_for
 from warledger.eval.metrics import Report, score
 from warledger.eval.splits import split_dir
 from warledger.nlp.context import DocContext
@@ -57,7 +57,7 @@ def cache_split(
     for n, gold in enumerate(docs, 1):
         text = text_for(gold.doc, corpus)
         doc = extractor.parser.parse(text) if extractor.parser else extractor.nlp(text)
-        ctx = extractor.context(doc, parse_published(gold.published))
+        ctx = extractor.context(doc, parse_published(gold.published), url_for(gold.doc, corpus))
         ranges, scores = extractor.sentence_scores(ctx)
         out.append(CachedDocument(gold, ctx, extractor.rule_events(ctx), ranges, scores))
         if progress and n % 50 == 0:
