@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from children import finish, start
 from ledger_state import problems, state
 
-from warledger.ledger.schema import documents
+from warledger.ledger.schema import documents, runs
 
 # What must hold even right after a kill: consolidation may simply not have run yet.
 NOT_YET = "is in no event"
@@ -39,6 +39,7 @@ def _count(url: str, query: sa.Select) -> int:
         engine.dispose()
 
 
+OPEN_RUNS = sa.select(sa.func.count()).select_from(runs).where(runs.c.status == "running")
 PROGRESS = {
     "ingest": sa.select(sa.func.count()).select_from(documents),
     "read": sa.select(sa.func.count()).where(documents.c.extracted_version.is_not(None)),
@@ -55,10 +56,11 @@ def kill_during(step: str, url: str, rng: random.Random, total: int) -> str:
     else:
         time.sleep(1.0)  # the child's imports
     time.sleep(rng.uniform(0, 0.4))
-    landed = "during" if proc.poll() is None else "after"
     proc.send_signal(signal.SIGKILL)
     finish(proc)
-    return landed
+    # "during" when the killed process left its run open: a process still alive may
+    # already have closed its run and be on its way out, and then nothing is to mark.
+    return "during" if _count(url, OPEN_RUNS) else "after"
 
 
 def kill_and_rerun(
