@@ -85,6 +85,23 @@ def strike_on(place: Location, when: When = APR20, **extra: object) -> Event:
 # ------------------------------------------------------------------ merging
 
 
+def test_a_drones_only_count_does_not_dispute_a_stated_total_of_drones_and_missiles() -> None:
+    # Outlet A: "Russia launched 123 drones and missiles overnight" (a total it states);
+    # outlet B: "Russia launched 120 drones overnight" (drones only).
+    total = drones(123, weapon="mixed")
+    a = mention("d-a", 0, total, "kyivindependent.com", "2025-04-20T07:00:00Z")
+    b = mention("d-b", 0, drones(120), "voanews.com", "2025-04-20T09:30:00Z")
+    c = mention("d-c", 0, drones(100), "ukrinform.net", "2025-04-20T10:00:00Z")
+
+    (event,) = consolidate([a, b])
+    assert not event.counts["launched"].contradiction  # different things counted
+    assert {v.value for v in event.counts["launched"].values} == {120, 123}
+
+    (event,) = consolidate([b, c])
+    assert event.contradictions == ["launched"]  # 120 drones against 100 drones
+
+
+
 def test_two_documents_with_different_numbers_give_one_event_with_two_claims() -> None:
     # Outlet A: "Russia launched 54 drones overnight"; outlet B: "... 45 drones ..."
     a = mention("d-a", 0, drones(54), "kyivindependent.com", "2025-04-20T07:00:00Z")

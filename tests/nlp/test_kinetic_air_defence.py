@@ -72,17 +72,25 @@ def test_speaker_that_is_military_is_not_a_military_target(make_ctx):
     assert event.actor.side == "UA"  # the drones were the enemy's
 
 
-def test_launches_are_counted_per_weapon_and_in_total(make_ctx):
+def test_launches_are_counted_per_weapon_with_no_total_the_text_does_not_give(make_ctx):
     text = (
         "Russia attacked Ukraine overnight with 45 missiles and 160 drones, "
         "the Ukrainian Air Force said."
     )
     ctx = make_ctx(text, actors={"Ukrainian Air Force": UA_AIR_FORCE})
     (event,) = extract_kinetic(ctx)
-    assert _values(event.counts) == {"launched": 205}
+    assert "launched" not in event.counts  # 205 is a sum no source stated
     by_weapon = {w: _values(c) for w, c in event.counts_by_weapon.items()}
     assert by_weapon == {"missile": {"launched": 45}, "drone": {"launched": 160}}
     assert event.to_dict()["counts_by_weapon"]["drone"]["launched"]["value"] == 160
+
+
+def test_a_total_the_text_gives_for_two_weapons_is_kept(make_ctx):
+    text = "Russia fired 75 drones and missiles at Odesa overnight."
+    ctx = make_ctx(text, places={"Odesa": Location("Odesa", "Odesa Oblast", "UA", 46.5, 30.7)})
+    (event,) = extract_kinetic(ctx)
+    assert _values(event.counts) == {"launched": 75}
+    assert event.counts_by_weapon == {}
 
 
 def test_one_weapon_gives_no_breakdown(make_ctx):

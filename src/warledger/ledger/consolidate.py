@@ -69,7 +69,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from warledger.ledger.reconcile import CountReport, ReconciledCount, reconcile
-from warledger.types import KINETIC_KINDS, Actor, Count, Location, Mention, Span, When
+from warledger.types import KINETIC_KINDS, Actor, Count, Event, Location, Mention, Span, When
 
 MERGE_THRESHOLD = 5
 # Subtype pairs that can describe the same occurrence at different stages.
@@ -656,6 +656,18 @@ def _outlet(m: Mention) -> str:
     return m.source or m.doc_id
 
 
+# Numbers of projectiles, which a claim may give for one weapon only.
+WEAPON_COUNTS = frozenset({"launched", "intercepted", "failed"})
+
+
+def _counted_weapon(key: str, event: Event) -> str | None:
+    """The one weapon a mention's number counts ("120 drones launched"), or None for a
+    whole attack (a toll, a stated total of a mixed barrage, an unnamed weapon)."""
+    if key not in WEAPON_COUNTS or event.weapon in (None, "mixed"):
+        return None
+    return event.weapon
+
+
 def build_event(event_id: str, mentions: Sequence[Mention]) -> ConsolidatedEvent:
     """Derive a consolidated event's fields from its member mentions (in order)."""
     ms = sorted(mentions, key=mention_order)
@@ -668,6 +680,7 @@ def build_event(event_id: str, mentions: Sequence[Mention]) -> ConsolidatedEvent
             outlet=_outlet(m),
             claimant=_claimant_label(m.event.claimant),
             published=_iso_published(m.published),
+            weapon=_counted_weapon(k, m.event),
         )
         for m in ms
         for k, c in m.event.counts.items()

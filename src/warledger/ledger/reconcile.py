@@ -10,7 +10,9 @@ the disagreement, so every key (``launched``, ``killed`` …) gets:
 - ``contradiction``: true when the claims cannot all be right at once. Each claim is read
   as an interval from its qualifier ("at least 40" = [40, ∞), "about 50" = [45, 55],
   "up to 30" = [0, 30]); the claims contradict when those intervals share no point.
-  "at least 40" beside "45" is no contradiction; "54" beside "45" is;
+  "at least 40" beside "45" is no contradiction; "54" beside "45" is; only claims that
+  count the same weapon are compared ("120 drones" beside "123 drones and missiles" is no
+  contradiction);
 - ``latest``: the value of the most recently published claim (death tolls rise during
   a day, so readers often want the latest figure rather than the best-corroborated one).
 """
@@ -38,6 +40,9 @@ class CountReport:
     outlet: str  # the source outlet, or the document id when the outlet is unknown
     claimant: str | None = None
     published: str | None = None  # ISO; only used to order claims in time
+    # What the number counts when a claim counted one weapon only ("120 drones launched");
+    # None for the whole attack (or a weapon the claim does not say).
+    weapon: str | None = None
 
 
 @dataclass
@@ -128,6 +133,15 @@ def contradicts(counts: list[Count]) -> bool:
     return max(lo for lo, _ in intervals) > min(hi for _, hi in intervals)
 
 
+def _contradicts_like_with_like(reports: list[CountReport]) -> bool:
+    """Claims contradict only when they count the same thing: "120 drones launched" and
+    "123 drones and missiles launched" are not a dispute."""
+    by_weapon: dict[str | None, list[Count]] = defaultdict(list)
+    for r in reports:
+        by_weapon[r.weapon].append(r.count)
+    return any(contradicts(counts) for counts in by_weapon.values())
+
+
 def reconcile_key(key: str, reports: list[CountReport]) -> ReconciledCount:
     """Reconcile the reports of one number (all ``reports`` share ``key``)."""
     by_value: dict[tuple[int, str], ReportedValue] = {}
@@ -160,7 +174,7 @@ def reconcile_key(key: str, reports: list[CountReport]) -> ReconciledCount:
         best=best,
         high=max(values),
         best_basis=basis,
-        contradiction=contradicts([r.count for r in reports]),
+        contradiction=_contradicts_like_with_like(reports),
         latest=latest,
         values=list(by_value.values()),
     )

@@ -3,10 +3,11 @@
 A trigger word only makes an event when its clause reports something that happened or
 is planned. "urged Russia to accept a ceasefire" is a wish, "to support the ceasefire"
 a purpose, "leaders could meet at some point" a possibility, "is shelling increasing?" a
-question, "drones strike near-daily" a habit, "the scene of the airstrike" background:
-none is a new event. "Russia has not agreed to the ceasefire" is an event marked negated;
-"talks will be held" one marked planned; "the governor said ..." one reported by the
-governor. :func:`read_clause` answers all of these for a trigger word; the kinetic,
+question, "drones strike near-daily" a habit, "the scene of the airstrike" background,
+"which annexed Crimea in 2014" history: none is a new event. "Russia has not agreed to
+the ceasefire" is an event marked negated; "talks will be held" one marked planned; "the
+governor said ..." one reported by the governor. :func:`read_clause` answers all of these
+for a trigger word; the kinetic,
 diplomacy and positions readers ask it (and the word lists it reads are the language's,
 :mod:`warledger.nlp.language`), so a question or a modal means the same to each of them.
 """
@@ -14,9 +15,11 @@ diplomacy and positions readers ask it (and the word lists it reads are the lang
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from warledger.nlp import dates
 from warledger.nlp.attribution import attribute
 from warledger.nlp.language import ENGLISH
 
@@ -179,6 +182,50 @@ def is_background(token: Token) -> bool:
     if not definite or token.dep_ != "pobj" or token.head.lower_ != "of":
         return False
     return token.head.head.lemma_.lower() in ENGLISH.background
+
+
+# Prepositions that put a date beside an act without dating it ("the largest since 2022").
+NOT_DATING = frozenset({"since", "until", "till", "before", "after", "from", "than", "by"})
+
+HISTORY_AGE = timedelta(days=365)
+
+
+def is_history(token: Token, sent: Span, published: date | None) -> bool:
+    """ "which annexed Crimea in 2014", "In 2009, troops shelled ...": the trigger's own
+    clause is dated more than a year before the story, so it is background history, not
+    the news. Only a date that attaches to the trigger's clause counts ("the largest
+    attack since 2022" dates nothing)."""
+    if published is None:
+        return False
+    clause_head = token
+    while clause_head.pos_ not in {"VERB", "AUX"} and clause_head.head.i != clause_head.i:
+        clause_head = clause_head.head
+    for start, end, expression in dates.find(sent.text):
+        span = sent.doc.char_span(
+            sent.start_char + start, sent.start_char + end, alignment_mode="expand"
+        )
+        if span is None or not _dates_clause(span.root, {token.i, clause_head.i}):
+            continue
+        when = dates.resolve(expression, published)
+        if when.end and date.fromisoformat(when.end) < published - HISTORY_AGE:
+            return True
+    return False
+
+
+def _dates_clause(root: Token, heads: set[int]) -> bool:
+    """Does the date phrase hang on one of ``heads`` (token indices) through "in", "on"
+    or "during"?"""
+    node = root
+    for _ in range(4):
+        parent = node.head
+        if parent.i == node.i:
+            return False
+        if parent.i in heads:
+            return True
+        if parent.pos_ != "ADP" or parent.lower_ in NOT_DATING:
+            return False
+        node = parent
+    return False
 
 
 def reported_by(sent: Span, ctx: DocContext, token: Token | None = None) -> Actor | None:

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from warledger.nlp import doclevel, registry, scope
+from warledger.nlp import doclevel, layout, registry, scope
 from warledger.nlp.context import DocContext
 from warledger.nlp.detector import sentence_ranges, theatre_detector
 from warledger.nlp.detector.combine import Policy, combine
@@ -176,21 +176,36 @@ class Extractor:
     def context(self, doc: Doc, published: date | None, url: str | None = None) -> DocContext:
         """The per-document context every reader receives (``url``: where the document
         was published, which tells whether it speaks for a party)."""
+        from warledger.nlp.pipeline import TEXT_KEY
         from warledger.nlp.places import find_places
 
+        text = doc.user_data.get(TEXT_KEY) or doc.text
+        framing = layout.framing_spans(text)
         return _TextContext(
             doc=doc,
             published=published,
-            places=find_places(doc, self.gazetteer),
+            # a heading's or dateline's place frames the story; it is no event's place
+            places=[
+                p
+                for p in find_places(doc, self.gazetteer)
+                if not layout.inside(framing, p.start, p.end)
+            ],
             actors=self.registry.find(doc),
             theatre=self.theatre,
             voice=self.theatre.voice_of(url),
         )
 
     def rule_events(self, ctx: DocContext) -> list[Event]:
-        """What the registered readers find, restatements of one occurrence merged."""
+        """What the registered readers find, restatements of one occurrence merged; a
+        heading or dateline creates none."""
+        framing = layout.framing_spans(ctx.text)
         return doclevel.merge_occurrences(
-            [event for reader in registry.event_readers() for event in reader.read(ctx)]
+            [
+                event
+                for reader in registry.event_readers()
+                for event in reader.read(ctx)
+                if not _only_in(framing, event)
+            ]
         )
 
     def events(self, ctx: DocContext) -> list[Event]:
@@ -204,7 +219,12 @@ class Extractor:
         policy = self.detector.policy
         if self.mode == "model":
             policy = Policy(add_above=policy.add_above)
-        events = combine(ctx, rules, ranges, scores, policy)
+        framing = layout.framing_spans(ctx.text)
+        events = [
+            e
+            for e in combine(ctx, rules, ranges, scores, policy)
+            if not _only_in(framing, e)
+        ]
         scope.assign(events, self.scope, scope.other_readings(events, ranges, scores))
         return events
 
@@ -234,6 +254,12 @@ class Extractor:
             events=events,
             positions=[p for reader in registry.position_readers() for p in reader.read(ctx)],
         )
+
+
+def _only_in(spans: list[tuple[int, int]], event: Event) -> bool:
+    """Is every evidence span of ``event`` inside a heading or dateline (which create no
+    events)?"""
+    return bool(spans) and all(layout.inside(spans, e.start, e.end) for e in event.evidence)
 
 
 class _TextContext(DocContext):

@@ -163,8 +163,8 @@ def _read(
     start, end = sent.start_char + m.start(), sent.start_char + m.end()
     anchor = clauses.anchor_token(sent, start, end)
     clause = clauses.read_clause(anchor, sent, match=m.group(0))
-    if clause.hedged:
-        return []
+    if clause.hedged or clauses.is_history(anchor, sent, ctx.published):
+        return []  # a possibility, or history told as background ("talks in 2009")
     prospective = (trigger.kind, trigger.subtype) in lexicon.prospective
     if not prospective and clause.wish:
         return []

@@ -11,18 +11,25 @@ Reading order, per sentence:
    strike per town; casualties summed over a period give a ``casualty_report``;
 4. a following sentence without a new place that carries counts, "the attack", "the
    drones", or a source ("The Air Force reported that...") continues the open strike: its
-   numbers, target kinds and claimant attach to it and its span joins the evidence.
+   numbers, target kinds and claimant attach to it and its span joins the evidence;
+5. an event whose sentence says no date takes the last date said in its paragraph.
 
 Every field comes from a span of the text; what the text does not say stays empty.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from warledger.nlp import attribution
-from warledger.nlp.kinetic.arguments import acting_side, side_actor
-from warledger.nlp.kinetic.continuation import OpenStrike, continue_strike, continues
+from warledger.nlp.kinetic.arguments import acting_side, date_of, side_actor
+from warledger.nlp.kinetic.continuation import (
+    OpenStrike,
+    continue_strike,
+    continues,
+    new_paragraph,
+)
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.places import is_locative, off_route, usable_places
 from warledger.nlp.kinetic.sentence import read_sentence
@@ -43,7 +50,12 @@ def extract_kinetic(ctx: DocContext) -> list[Event]:
     open_strike: OpenStrike | None = None
     last_side: str | None = None
     last_when: When | None = None
+    paragraph_when: When | None = None  # the last date said in this paragraph
+    previous_end = 0
     for index, sent in enumerate(ctx.doc.sents):
+        if new_paragraph(ctx.text, previous_end, sent.start_char):
+            paragraph_when = None
+        previous_end = sent.end_char
         facts = sentence_facts(sent, ctx)
         if not facts.triggers and not facts.count_words:
             continue  # the cheap pass: nothing kinetic here
@@ -55,7 +67,12 @@ def extract_kinetic(ctx: DocContext) -> list[Event]:
             open_strike.sentence_index, open_strike.end_char = index, sent.end_char
             continue
         new = read_sentence(facts, ctx, last_side, last_when)
+        own_when = date_of(sent, ctx)
+        if own_when.start:
+            paragraph_when = own_when
         for event in new:
+            if not event.date.start and paragraph_when is not None:
+                event.date = replace(paragraph_when)  # "On 5 March, ... . Drones also hit X."
             _attacker_from_context(event, last_side, ctx.theatre)
             events.append(event)
             if event.actor and event.actor.side in ctx.theatre.codes:

@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING
 
 from warledger.nlp import attribution
 from warledger.nlp.kinetic.arguments import civilian_of, confidence_of, target_kinds_of, weapon_of
-from warledger.nlp.kinetic.counts import counts_by_weapon, counts_in
+from warledger.nlp.kinetic.counts import (
+    counts_by_weapon,
+    counts_in,
+    keyed_counts,
+    weapon_counts,
+)
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.places import settlement_like
 from warledger.nlp.kinetic.triggers import live_triggers
@@ -42,7 +47,7 @@ def continues(open_strike: OpenStrike, facts: SentenceFacts, index: int, ctx: Do
     sent = facts.sent
     if index - open_strike.sentence_index > MAX_CONTINUATION_GAP:
         return False
-    if "\n" in ctx.text[open_strike.end_char : sent.start_char]:
+    if new_paragraph(ctx.text, open_strike.end_char, sent.start_char):
         return False
     known = {loc.name for loc in open_strike.event.locations}
     if any(p.location.name not in known for p in facts.places if settlement_like(p)):
@@ -53,15 +58,31 @@ def continues(open_strike: OpenStrike, facts: SentenceFacts, index: int, ctx: Do
     return bool(facts.count_words or ANAPHORA.search(sent.text))
 
 
+def new_paragraph(text: str, previous_end: int, start: int) -> bool:
+    """Is there a line break between the previous sentence's last word and ``start``?
+    (The parser keeps a sentence's trailing newline inside that sentence.)"""
+    end = len(text[:previous_end].rstrip())
+    return "\n" in text[end:start]
+
+
 def continue_strike(event: Event, facts: SentenceFacts, ctx: DocContext) -> None:
     sent = facts.sent
     speaker, _ = attribution.attribute(sent, ctx)
     own_source = speaker is not None and event.claimant is not None and speaker != event.claimant
+    # A barrage counted per weapon ("120 drones and 3 missiles") keeps a later "100 drones
+    # were shot down" with the drones: it is no total of the barrage.
+    per_weapon = weapon_counts(facts) if event.counts_by_weapon else counts_by_weapon(facts)
+    weapon_only: set[str] = set()
+    if event.counts_by_weapon:
+        keyed = keyed_counts(facts)
+        weapon_only = {k for k, _, w in keyed if w} - {k for k, _, w in keyed if not w}
     for key, count in counts_in(facts).items():
+        if key in weapon_only:
+            continue
         if own_source and key not in event.counts:
             count.claimant = speaker  # "Two people were injured, the governor said"
         event.counts.setdefault(key, count)
-    for weapon, counts in counts_by_weapon(facts).items():
+    for weapon, counts in per_weapon.items():
         for key, count in counts.items():
             event.counts_by_weapon.setdefault(weapon, {}).setdefault(key, count)
     for kind in target_kinds_of(facts.targets, facts.sent):

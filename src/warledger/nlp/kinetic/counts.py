@@ -8,10 +8,13 @@ from typing import TYPE_CHECKING
 
 from warledger.nlp import numbers
 from warledger.nlp.kinetic.facts import SentenceFacts
+from warledger.nlp.kinetic.singles import PERSON_NOUNS, single_counts
+from warledger.nlp.lexicon import Hit
 from warledger.types import Count
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
 
 # Keys counted by the noun after a number ("12 attacks"), never by the verb above it
@@ -27,46 +30,48 @@ TOLL_BEFORE = re.compile(r"\b(?:death|casualty) toll\b[^.;]{0,80}$", re.IGNORECA
 
 
 def counts_in(facts: SentenceFacts) -> dict[str, Count]:
-    """Numbers in the sentence, each keyed by the word that says what it counts.
+    """Numbers in the sentence, each keyed by the word that says what it counts, then the
+    victims named one by one ("killing a woman and her son": 2) where no number is given.
 
-    A key met again for another weapon ("90 missiles and 100 drones") adds up to the total;
-    the per-weapon numbers are in :func:`counts_by_weapon`.
+    A key met again for another weapon ("90 missiles and 100 drones") has no total unless
+    the text gives one ("190 missiles and drones"): adding them up would state a figure no
+    source gave, and compare badly with a source that counted one weapon only. The
+    per-weapon numbers are in :func:`counts_by_weapon`.
     """
-    return _totals(_keyed_counts(facts))
+    totals = _totals(keyed_counts(facts))
+    for key, count in single_counts(facts).items():
+        totals.setdefault(key, count)
+    return totals
 
 
 def counts_by_weapon(facts: SentenceFacts) -> dict[str, dict[str, Count]]:
-    """Per weapon type, the numbers whose noun is that weapon ("100 drones")."""
-    by_weapon: dict[str, dict[str, Count]] = {}
-    for key, count, weapon in _keyed_counts(facts):
-        if weapon is not None:
-            by_weapon.setdefault(weapon, {}).setdefault(key, count)
+    """Per weapon type, the numbers whose noun is that weapon ("100 drones"), when the
+    sentence counts two weapons at least."""
+    by_weapon = weapon_counts(facts)
     return by_weapon if len(by_weapon) > 1 else {}
 
 
+def weapon_counts(facts: SentenceFacts) -> dict[str, dict[str, Count]]:
+    """Per weapon type, the numbers whose noun is that weapon, however many weapons."""
+    by_weapon: dict[str, dict[str, Count]] = {}
+    for key, count, weapon in keyed_counts(facts):
+        if weapon is not None:
+            by_weapon.setdefault(weapon, {}).setdefault(key, count)
+    return by_weapon
+
+
 def _totals(keyed: list[tuple[str, Count, str | None]]) -> dict[str, Count]:
+    """The first number of each key, unless the key is counted for two weapons apart."""
     result: dict[str, Count] = {}
-    weapons_seen: dict[str, set[str | None]] = {}
+    weapons_seen: dict[str, set[str]] = {}
     for key, count, weapon in keyed:
-        seen = weapons_seen.setdefault(key, set())
-        if key not in result:
-            result[key] = count
-        elif weapon is not None and None not in seen and weapon not in seen:
-            result[key] = _sum(result[key], count)  # another weapon's share of the total
-        else:
-            continue
-        seen.add(weapon)
-    return result
+        result.setdefault(key, count)
+        if weapon is not None:
+            weapons_seen.setdefault(key, set()).add(weapon)
+    return {k: c for k, c in result.items() if len(weapons_seen.get(k, ())) < 2}
 
 
-def _sum(a: Count, b: Count) -> Count:
-    qualifier = a.qualifier if a.qualifier == b.qualifier else "at_least"
-    if {a.qualifier, b.qualifier} & {"about", "up_to", "at_most"}:
-        qualifier = "about"
-    return Count(a.value + b.value, qualifier, None)
-
-
-def _keyed_counts(facts: SentenceFacts) -> list[tuple[str, Count, str | None]]:
+def keyed_counts(facts: SentenceFacts) -> list[tuple[str, Count, str | None]]:
     """Every (key, count, weapon) in the sentence, in reading order.
 
     "23 of 31 missiles were downed": the first number is what the verb says (intercepted),
@@ -101,7 +106,18 @@ def _weapon_of_number(sent: SpacySpan, facts: SentenceFacts, start: int, end: in
     head = span.root.head if span.root.dep_ in {"nummod", "quantmod"} else None
     if head is None:
         return None
-    rel = head.i - sent.start
+    shared = [
+        c
+        for c in head.children
+        if c.dep_ == "conj" and not any(g.dep_ == "nummod" for g in c.children)
+    ]
+    if any(_weapon_at(c, sent, facts) for c in shared):
+        return None  # "261 drones and missiles": one total for both
+    return _weapon_at(head, sent, facts)
+
+
+def _weapon_at(token: Token, sent: SpacySpan, facts: SentenceFacts) -> str | None:
+    rel = token.i - sent.start
     for hit in facts.weapons:
         if hit.start <= rel < hit.end:
             return hit.entry["weapon"]
@@ -109,17 +125,52 @@ def _weapon_of_number(sent: SpacySpan, facts: SentenceFacts, start: int, end: in
 
 
 def _count_key(sent: SpacySpan, facts: SentenceFacts, start: int, end: int) -> str | None:
-    doc = sent.doc
-    span = doc.char_span(start, end, alignment_mode="expand")
+    """What a number counts; never people for a number of buildings ("a dozen damaged
+    buildings" is no death toll)."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
+    key = _key_of(sent, facts, span)
+    if key in {"killed", "injured"} and _counts_things(span, sent, facts):
+        return None
+    return key
+
+
+# Things a number may count that are never people (beside the target-kind lexicon).
+THING_NOUNS = frozenset(
+    (
+        "building", "structure", "facility", "house", "home", "apartment", "flat", "block",
+        "vehicle", "car", "truck", "bus", "window", "shop", "store", "business", "object", "site",
+    )
+)
+
+
+def _counts_things(span: SpacySpan, sent: SpacySpan, facts: SentenceFacts) -> bool:
+    root = span.root
+    if root.dep_ not in {"nummod", "quantmod"} or root.head.pos_ != "NOUN":
+        return False
+    noun = root.head
+    if noun.lemma_.lower() in PERSON_NOUNS:
+        return False
+    rel = noun.i - sent.start
+    in_target = any(h.start <= rel < h.end for h in facts.targets)
+    return in_target or noun.lemma_.lower() in THING_NOUNS
+
+
+def _key_of(sent: SpacySpan, facts: SentenceFacts, span: SpacySpan) -> str | None:
+    start = span.start_char
     last = span[-1].i - sent.start
+    first = span[0].i - sent.start
     # 1. a counted word just after the number: "seven injuries", "two people killed"
     for hit in facts.count_words:
         if last < hit.start <= last + 5:
             between = sent[last + 1 : hit.start]
             if not any(t.is_punct or t.lower_ in {"while", "but", "and"} for t in between):
                 return hit.entry["key"]
+    # 1b. the verb just before it: "injures at least four others", "wounding 38"
+    for hit in facts.count_words:
+        if hit.end == first and not _noun_key(hit):
+            return hit.entry["key"]
     # 2. "Of the 120 drones, ...", "attacked with 120 drones": the number launched
     root = span.root
     weapon_tokens = {h.start for h in facts.weapons} | {h.end - 1 for h in facts.weapons}
@@ -144,10 +195,20 @@ def _count_key(sent: SpacySpan, facts: SentenceFacts, start: int, end: int) -> s
         head = head.head
         rel = head.i - sent.start
         for hit in facts.count_words:
-            if hit.start <= rel < hit.end and hit.entry["key"] not in NOUN_COUNT_KEYS:
+            if hit.start <= rel < hit.end and not _noun_key(hit):
                 return hit.entry["key"]
     return None
 
 
-def mostly_interceptions(counts: dict[str, Count]) -> bool:
-    return "intercepted" in counts and not ({"killed", "injured"} & counts.keys())
+def _noun_key(hit: Hit) -> bool:
+    return hit.entry["key"] in NOUN_COUNT_KEYS
+
+
+def mostly_interceptions(
+    counts: dict[str, Count], by_weapon: dict[str, dict[str, Count]] | None = None
+) -> bool:
+    """A report of shoot-downs (in total or per weapon) with no toll."""
+    intercepted = "intercepted" in counts or any(
+        "intercepted" in c for c in (by_weapon or {}).values()
+    )
+    return intercepted and not ({"killed", "injured"} & counts.keys())

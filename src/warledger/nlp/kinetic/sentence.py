@@ -66,7 +66,12 @@ def read_sentence(
         return [troop_losses(facts, ctx, losses)]
     if facts.places and lists_victims(facts):
         return victim_list(facts, ctx, last_side, last_when)
-    triggers = [h for h in live_triggers(facts) if is_armed(h, facts, ctx, last_side)]
+    triggers = [
+        h
+        for h in live_triggers(facts)
+        if is_armed(h, facts, ctx, last_side)
+        and not clauses.is_history(sent[h.start], sent, ctx.published)
+    ]
     if not triggers:
         return []
     kind_hit = choose(triggers, facts, kinetic_lexicon(ctx.theatre).ranks)
@@ -108,13 +113,15 @@ def events_for(
     if kind == "strike" and is_casualty_total(facts, kind):
         return [casualty_report(facts, ctx)]
     counts = counts_in(facts)
+    by_weapon = counts_by_weapon(facts) if kind == "strike" else {}
     if kind != "strike" and not places:
         return []
     if kind == "strike" and not places:
         places = facts.regions  # "struck an oil depot in southern Russia"
-    if kind == "strike" and not places and not counts and not names_what_was_hit(hit, facts):
+    numbered = counts or by_weapon
+    if kind == "strike" and not places and not numbered and not names_what_was_hit(hit, facts):
         return []
-    if kind == "strike" and subtype and not mostly_interceptions(counts):
+    if kind == "strike" and subtype and not mostly_interceptions(counts, by_weapon):
         subtype = None
     actor_side = acting_side(
         token, facts, ctx, air_defence=hit.entry.get("subtype") == "air_defense_engagement"
@@ -158,7 +165,7 @@ def events_for(
             weapon=weapon_of(facts.weapons) if kind == "strike" else None,
             target_kind=target_kinds_of(facts.targets, facts.sent) if kind == "strike" else [],
             counts=dict(counts) if kind == "strike" else {},
-            counts_by_weapon=counts_by_weapon(facts) if kind == "strike" else {},
+            counts_by_weapon=by_weapon,
             civilian=civilian_of(facts, counts) if kind == "strike" else None,
             claimant=claimant,
             status=status,

@@ -117,7 +117,16 @@ def lists_victims(facts: SentenceFacts) -> bool:
     text = facts.sent.text
     if VICTIM_LIST.search(text):
         return True
-    return casualty_key(facts.count_words) is not None and bool(PERSON.search(text))
+    if casualty_key(facts.count_words) is None or not PERSON.search(text):
+        return False
+    # "killing a woman in A and a man in B" is a list; "struck A, killing a man" is one
+    # attack with its toll: a list names people in two towns' segments at least.
+    text_all = facts.sent.doc.text
+    named = 0
+    for start, end in _list_segments(facts, _list_head_end(facts), text_all):
+        segment = text_all[start:end]
+        named += bool(PERSON.search(segment) or _people_numbered(segment))
+    return named >= 2
 
 
 def casualty_key(hits: list[Hit]) -> str | None:
