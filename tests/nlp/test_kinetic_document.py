@@ -148,3 +148,9 @@ def test_a_bracketed_section_heading_creates_no_event(extractor):
     )
     result = extractor.extract(text, "2025-05-08")
     assert [e.kind for e in result.events] == ["strike"]
+
+
+def test_missiles_counted_as_they_strike_are_at_least_that_many_launched(make_ctx):
+    text = "Three Russian ballistic missiles struck Marhanets on Sunday."
+    (event,) = extract_kinetic(make_ctx(text, places=MARHANETS, published="2025-05-08"))
+    assert (event.counts["launched"].value, event.counts["launched"].qualifier) == (3, "at_least")

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 NOUN_COUNT_KEYS = frozenset({"attacks", "settlements"})
 
 
+# The key of weapons counted as they struck: as many came at least ("launched").
+ARRIVED = "arrived"
+
+
 # "23 of 31 missiles", "23 out of the 31": the second number is how many came.
 OUT_OF = re.compile(r"\s+(?:out\s+)?of(?:\s+the)?\s+")
 
@@ -93,6 +97,10 @@ def keyed_counts(facts: SentenceFacts) -> list[tuple[str, Count, str | None]]:
                 keyed.append((key, count, weapon))
             keyed.append(("launched", following[2], weapon))
             continue
+        if key == ARRIVED:
+            key = "launched"
+            if count.qualifier == "exact":
+                count = Count(count.value, "at_least", count.text)
         if key:
             keyed.append((key, count, _weapon_of_number(sent, facts, abs_start, abs_end)))
     return keyed
@@ -184,6 +192,9 @@ def _key_of(sent: SpacySpan, facts: SentenceFacts, span: SpacySpan) -> str | Non
         and noun.head.lower_ in {"of", "with"}
     ):
         return "launched"
+    # 2b. "Four Russian missiles struck Odesa": at least the weapons that did the act came
+    if root.dep_ == "nummod" and root.head.i - sent.start in weapon_tokens and noun.dep_ == "nsubj":
+        return ARRIVED
     # 3. "the death toll rose to 14", "a death toll of 14"
     if TOLL_BEFORE.search(sent.doc.text[sent.start_char : start]):
         return "killed"
