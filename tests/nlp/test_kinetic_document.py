@@ -154,3 +154,27 @@ def test_missiles_counted_as_they_strike_are_at_least_that_many_launched(make_ct
     text = "Three Russian ballistic missiles struck Marhanets on Sunday."
     (event,) = extract_kinetic(make_ctx(text, places=MARHANETS, published="2025-05-08"))
     assert (event.counts["launched"].value, event.counts["launched"].qualifier) == (3, "at_least")
+
+
+def test_a_port_hit_in_another_city_is_its_own_strike(make_ctx):
+    text = (
+        "Russian missiles struck Kharkiv overnight, killing four people. "
+        "Odesa's port was also hit."
+    )
+    places = {
+        "Kharkiv": _town("Kharkiv", "Kharkiv Oblast"),
+        "Odesa": _town("Odesa", "Odesa Oblast"),
+    }
+    events = extract_kinetic(make_ctx(text, places=places, published="2025-05-08"))
+    assert [[loc.name for loc in e.locations] for e in events] == [["Kharkiv"], ["Odesa"]]
+    assert _values(events[0].counts) == {"killed": 4}
+    assert events[1].counts == {}
+
+
+def test_a_death_toll_far_from_its_number_still_counts_the_dead(make_ctx):
+    text = (
+        "The death toll from Tuesday's Russian missile strike on a crowded shopping street in "
+        "the centre of Marhanets has risen to 23, officials said."
+    )
+    (event,) = extract_kinetic(make_ctx(text, places=MARHANETS, published="2025-05-08"))
+    assert _values(event.counts) == {"killed": 23}

@@ -30,7 +30,7 @@ ARRIVED = "arrived"
 OUT_OF = re.compile(r"\s+(?:out\s+)?of(?:\s+the)?\s+")
 
 
-TOLL_BEFORE = re.compile(r"\b(?:death|casualty) toll\b[^.;]{0,80}$", re.IGNORECASE)
+TOLL_BEFORE = re.compile(r"\b(?:death|casualty) toll\b[^.;]{0,140}$", re.IGNORECASE)
 
 
 def counts_in(facts: SentenceFacts) -> dict[str, Count]:

@@ -7,6 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from warledger.nlp.kinetic.facts import SentenceFacts
+from warledger.nlp.lexicon import kinetic_lexicon
 from warledger.nlp.places import roles as place_roles
 from warledger.types import Count
 
@@ -122,11 +123,16 @@ def is_locative(place: PlaceMention, ctx: DocContext) -> bool:
     if span is None:
         return True
     root = span.root
-    if root.dep_ == "poss" and root.head.lemma_.lower() not in PLACE_NOUNS:
-        return False
+    if root.dep_ == "poss" and not _place_part(root.head.lemma_.lower(), ctx):
+        return False  # "Ankara's shift", but "Odesa's port" is where the port is
     if root.dep_ == "pobj" and root.head.lower_ in NOT_LOCATIVE_PREPS:
         return False
     return not (span[0].is_sent_start and all(t.pos_ not in {"PROPN", "NOUN"} for t in span))
+
+
+def _place_part(lemma: str, ctx: DocContext) -> bool:
+    """A word for part of a place: "city", "region", or a target kind ("port")."""
+    return lemma in PLACE_NOUNS or lemma in kinetic_lexicon(ctx.theatre).target_kinds.by_first
 
 
 def settlement_like(place: PlaceMention) -> bool:
