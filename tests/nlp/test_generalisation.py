@@ -54,6 +54,8 @@ def _check_fields(event, want: dict, text: str) -> None:
         assert (event.actor.side if event.actor else None) == want["actor"], label
     if "target" in want:
         assert (event.target.side if event.target else None) == want["target"], label
+    if "places" in want:  # a list of places is one event at all of them
+        assert [loc.name for loc in event.locations] == want["places"], label
     if "oblast" in want:
         assert event.locations[0].admin1 == want["oblast"], label
     if "country" in want:

@@ -18,16 +18,16 @@ def _town(name: str, oblast: str) -> Location:
     return Location(name, oblast, "UA", 47.0, 33.0, "settlement")
 
 
-def test_a_strike_listing_towns_gives_one_strike_per_town(make_ctx):
+def test_a_strike_listing_towns_gives_one_strike_at_every_town(make_ctx):
     text = "Russian drones struck Kherson, Bilozerka and Pavlohrad on Saturday, officials said."
     places = {
         "Kherson": _town("Kherson", "Kherson Oblast"),
         "Bilozerka": _town("Bilozerka", "Kherson Oblast"),
         "Pavlohrad": _town("Pavlohrad", "Dnipropetrovsk Oblast"),
     }
-    events = extract_kinetic(make_ctx(text, places=places))
-    assert [e.locations[0].name for e in events] == ["Kherson", "Bilozerka", "Pavlohrad"]
-    assert {(e.kind, e.actor.side, e.weapon) for e in events} == {("strike", "RU", "drone")}
+    (event,) = extract_kinetic(make_ctx(text, places=places))
+    assert [loc.name for loc in event.locations] == ["Kherson", "Bilozerka", "Pavlohrad"]
+    assert (event.kind, event.actor.side, event.weapon) == ("strike", "RU", "drone")
 
 
 def test_region_after_a_village_only_situates_it(make_ctx):

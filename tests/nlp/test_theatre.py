@@ -37,12 +37,9 @@ def test_a_test_theatre_reads_a_strike_with_its_parties_places_and_claimant():
     assert event.claimant.side == "XS"
 
 
-def test_each_of_the_theatres_trigger_words_reads_one_strike_per_place():
-    events = _read("Norrlandic gunboats bombarded Halvik and Brenna overnight.")
-    assert [(e.kind, e.locations[0].name) for e in events] == [
-        ("strike", "Halvik"),
-        ("strike", "Brenna"),
-    ]
+def test_each_of_the_theatres_trigger_words_reads_one_strike_at_the_places_it_lists():
+    (event,) = _read("Norrlandic gunboats bombarded Halvik and Brenna overnight.")
+    assert (event.kind, [loc.name for loc in event.locations]) == ("strike", ["Halvik", "Brenna"])
     (raid,) = _read("Norrlandic planes raided the port of Halvic on Monday.")
     assert raid.locations[0].name == "Halvik"  # the alias in places.csv
 

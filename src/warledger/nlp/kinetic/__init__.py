@@ -6,9 +6,10 @@ Reading order, per sentence:
    sentence can carry a kinetic event at all; most sentences stop here;
 2. clauses that are questions, hypotheticals, habits/trends, or nouns governed by a
    ceasefire/accusation ("a cessation of strikes") are not events;
-3. a trigger with a place gives one event per place ("one attack wave on one place");
-   a sentence listing victims town by town ("...in Petropavlivka; ...in Ivashky") gives one
-   strike per town; casualties summed over a period give a ``casualty_report``;
+3. a trigger gives one event at the places it lists ("struck Kherson, Bilozerka and
+   Pavlohrad" is one wave, as docs/annotation.md counts it); a sentence listing victims
+   town by town ("...in Petropavlivka; ...in Ivashky") gives one strike per town;
+   casualties summed over a period give a ``casualty_report``;
 4. a following sentence without a new place that carries counts, "the attack", "the
    drones", or a source ("The Air Force reported that...") continues the open strike: its
    numbers, target kinds and claimant attach to it and its span joins the evidence;

@@ -43,14 +43,12 @@ IN_CONTEXT = re.compile(
 def place_groups(
     kind: str, places: list[PlaceMention], counts: dict[str, Count]
 ) -> list[list[PlaceMention]]:
-    """The places of each event a trigger reports: one event per place, except that a
-    strike whose numbers are given once for several places ("shot down 42 drones over the
-    Belgorod and Kursk regions") is one event at all of them, so no number is repeated."""
+    """The places of each event a trigger reports: one event at every place it lists
+    ("struck Kherson, Bilozerka and Pavlohrad", "captured A and B"; a toll given town by
+    town is read as a victim list, one strike per town, before this)."""
     if not places:
         return [[]]
-    if kind == "strike" and counts and len(places) > 1:
-        return [list(places)]
-    return [[p] for p in places]
+    return [list(places)]
 
 
 def usable_places(places: list[PlaceMention], text: str) -> list[PlaceMention]:

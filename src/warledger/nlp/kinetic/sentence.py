@@ -1,4 +1,4 @@
-"""Reading one sentence into kinetic events: which trigger decides, and one event per place."""
+"""Reading one sentence into kinetic events: which trigger decides, and the places it lists."""
 
 from __future__ import annotations
 
@@ -104,7 +104,7 @@ def read_sentence(
 def events_for(
     hit: Hit, facts: SentenceFacts, ctx: DocContext, places: list[PlaceMention]
 ) -> list[Event]:
-    """The events one trigger reports: one per place it names (or one without a place)."""
+    """The event one trigger reports, at every place it names (or without a place)."""
     sent = facts.sent
     token = sent[hit.start]
     kind, subtype = hit.entry["kind"], hit.entry.get("subtype")
