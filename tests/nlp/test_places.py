@@ -51,9 +51,22 @@ def test_village_of_cue_finds_a_name_the_model_calls_a_person(places) -> None:
 
 
 def test_settlement_followed_by_its_oblast(places) -> None:
+    # four villages of that name in Kharkiv Oblast: the oblast, but no point
     loc = by_text(places("Two people were killed in Petropavlivka, Kharkiv region."))[
         "Petropavlivka"
     ].location
+    assert (loc.admin1, loc.pcode, loc.lat) == ("Kharkiv Oblast", None, None)
+
+
+def test_settlement_followed_by_its_raion_and_oblast(places) -> None:
+    text = "Two people were killed in Petropavlivka, Kupiansk district, Kharkiv region."
+    loc = by_text(places(text))["Petropavlivka"].location
+    assert (loc.admin1, loc.pcode) == ("Kharkiv Oblast", "UA6308013001")
+
+
+def test_settlement_near_a_town(places) -> None:
+    text = "Russian forces shelled Petropavlivka near Kupiansk, killing two people."
+    loc = by_text(places(text))["Petropavlivka"].location
     assert (loc.admin1, loc.pcode) == ("Kharkiv Oblast", "UA6308013001")
 
 

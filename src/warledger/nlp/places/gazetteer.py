@@ -9,6 +9,7 @@ and no clearly dominant candidate keeps its name with null coordinates.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -36,6 +37,71 @@ __all__ = [
     "place_location",
     "split_suffix",
 ]
+
+
+def _located(place: Place, written: str, kind_hint: str | None) -> Location:
+    """The Location of a resolved place, under the name the text gives it: a town
+    written "Kharkov" or by its new name stays so, with the gazetteer's name beside it.
+    A name written with an area word ("Pokrovsk district") keeps the gazetteer's name."""
+    written_as = None
+    if (
+        kind_hint is None
+        and place.kind in ("settlement", "city")
+        and written
+        and not written.isupper()
+        and written.casefold() != place.name.casefold()
+    ):
+        written_as = written
+    return place_location(place, name=written_as)
+
+
+# The rank from which a place is "the" one of its name among lesser namesakes: a raion
+# centre, a town of 15,000+, a large world city (see Place.rank).
+_TOWN_RANK = 2
+
+# Namesake villages are rarely this close to each other; a place the text names beside
+# an ambiguous one picks the namesake within this distance.
+NEAR_KM = 25.0
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(
+        (lon2 - lon1) / 2
+    ) ** 2
+    return 12742.0 * math.asin(math.sqrt(h))
+
+
+# GeoNames lists Ukraine's places from 1,000 people: a town of 5,000 or more, five times
+# the size of every namesake (hamlets absent from GeoNames count as under 1,000), is the
+# one a text names without saying more (Huliaipole, Krasnopillia). Smaller villages are
+# not told apart by size: a village of 1,500 is no likelier in the news than its namesake.
+_TOWN_POPULATION = 5000
+
+
+def _largest(cands: Sequence[Place]) -> Place | None:
+    """The town of 5,000+ whose population is at least five times every namesake's (an
+    unknown population counts as under 1,000), else None."""
+    by_size = sorted(cands, key=lambda p: -(p.population or 0))
+    first = by_size[0].population or 0
+    second = (by_size[1].population or 0) if len(by_size) > 1 else 0
+    if first >= _TOWN_POPULATION and first >= 5 * max(second, 1000):
+        return by_size[0]
+    return None
+
+
+def _near(cands: Sequence[Place], points: Sequence[tuple[float, float]]) -> list[Place]:
+    """Candidates within NEAR_KM of any of ``points`` (a candidate at one of the points
+    itself is the other mention, not a neighbour)."""
+    out = []
+    for p in cands:
+        if p.lat is None or p.lon is None or p.kind not in ("settlement", "city"):
+            continue
+        here = (p.lat, p.lon)
+        if any(0.0 < _km(here, pt) <= NEAR_KM for pt in points):
+            out.append(p)
+    return out
 
 
 def split_suffix(key: str, words: Sequence[str]) -> str | None:
@@ -125,13 +191,18 @@ class Gazetteer:
         context_admin1: str | None = None,
         context_names: Sequence[str] = (),
         country_hint: str | None = None,
+        context_admin2: str | None = None,
+        near: Sequence[tuple[float, float]] = (),
     ) -> Location:
         """The place ``name`` most plausibly is, given its context.
 
         ``context_admin1`` is a first-level area the text ties this mention to ("X,
-        Kharkiv region"); ``context_names`` are other places in the same document (their
-        oblasts break ties); ``country_hint`` an ISO code the text ties it to ("Jeddah,
-        Saudi Arabia"). Unresolved: the name is kept and coordinates stay null.
+        Kharkiv region"), ``context_admin2`` a raion ("X, Kupiansk district");
+        ``context_names`` are other places in the same document (their oblasts break
+        ties); ``near`` the points of places the text puts it beside ("X near Kupiansk")
+        or names with it: of namesakes, the only one within :data:`NEAR_KM` of them is
+        meant; ``country_hint`` an ISO code the text ties it to ("Jeddah, Saudi
+        Arabia"). Unresolved: the name is kept and coordinates stay null.
         """
         shown = name.strip()
         if shown.lower().startswith("the "):
@@ -160,11 +231,18 @@ class Gazetteer:
         ctx = self.admin1(context_admin1)
         if ctx is not None:
             inside = [p for p in cands if p.admin1 == ctx.admin1 and p is not ctx]
+            if context_admin2 and len(inside) > 1:
+                inside = [p for p in inside if p.admin2 == context_admin2] or inside
+            close = _near(inside, near) if len(inside) > 1 and near else []
+            if len(close) == 1:
+                return _located(close[0], shown, kind_hint)
             if inside:
                 return self._best_of(inside, shown, kind_hint)
             dominant = self._dominant(cands)
-            if dominant is not None and dominant.kind != "settlement":
-                return place_location(dominant)
+            if dominant is not None and dominant.kind not in ("settlement", "city"):
+                # an area of that name ("Donetsk, Donetsk Oblast"), never a namesake town
+                # outside the area the text gives
+                return _located(dominant, shown, kind_hint)
             return Location(
                 name=shown, admin1=ctx.admin1, country=ctx.country, precision="settlement"
             )
@@ -186,16 +264,19 @@ class Gazetteer:
                 or (p.kind == "settlement" and p.rank >= 3 and p.admin1 == admins[0].admin1)
             ]
             if capital:
-                return place_location(capital[0])
+                return _located(capital[0], shown, kind_hint)
             if admins[0].kind != "admin2":
-                return place_location(admins[0])
+                return _located(admins[0], shown, kind_hint)
 
+        close = _near(cands, near) if near else []
+        if len(close) == 1:
+            return _located(close[0], shown, kind_hint)
         chosen = self._by_document(cands, context_names)
         if chosen:
             return self._best_of(chosen, shown, kind_hint)
         dominant = self._dominant(cands)
         if dominant is not None:
-            return place_location(dominant)
+            return _located(dominant, shown, kind_hint)
         same_admin1 = {p.admin1 for p in cands}
         if len(same_admin1) == 1 and None not in same_admin1:
             return self._best_of(cands, shown, kind_hint)
@@ -204,20 +285,25 @@ class Gazetteer:
         return Location(name=shown, country=country)
 
     def _best_of(self, cands: list[Place], shown: str, kind_hint: str | None) -> Location:
-        """Among candidates in one area: the single one, else the most prominent, else the
-        hromada centre; still tied -> the area only, with null coordinates."""
+        """Among candidates in one area: the single one, else a town that outranks the
+        rest (a raion centre or a town of 15,000 among villages), else the hromada centre
+        when the text names the community; still tied -> the area only, with null
+        coordinates: a hromada centre among namesake villages is no better than a guess."""
         if len(cands) == 1:
-            return place_location(cands[0])
+            return _located(cands[0], shown, kind_hint)
         if kind_hint in ("hromada", "admin2", "area"):
             centres = [p for p in cands if p.is_hromada_centre]
             if len(centres) == 1:
-                return place_location(centres[0])
+                return _located(centres[0], shown, kind_hint)
         top = max(p.rank for p in cands)
         best = [p for p in cands if p.rank == top]
         if len(best) > 1:
             best = [p for p in best if p.is_hromada_centre] or best
-        if len(best) == 1:
-            return place_location(best[0])
+        if len(best) == 1 and top >= _TOWN_RANK:
+            return _located(best[0], shown, kind_hint)
+        larger = _largest(cands)
+        if larger is not None:
+            return _located(larger, shown, kind_hint)
         admin1s = {p.admin1 for p in cands}
         if len(admin1s) == 1:
             only = next(iter(admin1s))
@@ -236,8 +322,11 @@ class Gazetteer:
         if len(ordered) == 1:
             return first
         second = ordered[1]
-        if first.rank > second.rank and first.rank >= 1:
+        if first.rank > second.rank and first.rank >= _TOWN_RANK:
             return first
+        larger = _largest(ordered)
+        if larger is not None and larger.kind == "settlement":
+            return larger
         if (
             first.kind == second.kind == "city"
             and first.population

@@ -54,9 +54,11 @@ def _precision(place: Place) -> str:
 
 
 def place_location(place: Place, *, name: str | None = None) -> Location:
-    """The ledger Location for a resolved place."""
+    """The ledger Location for a resolved place: ``name`` as written when given, the
+    gazetteer's own name beside it."""
     return Location(
         name=name or place.name,
+        gazetteer_name=place.name,
         admin1=place.admin1,
         country=place.country,
         lat=place.lat,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from warledger.nlp.context import PlaceMention
 from warledger.nlp.places.gazetteer import (
     ADMIN1_WORDS,
+    ADMIN2_WORDS,
     Gazetteer,
 )
 from warledger.nlp.places.tokens import CONTAINED_IN, SUFFIX_WORDS, Found, Tokens, lists_of
@@ -26,16 +27,36 @@ def resolve_all(toks: Tokens, kept: list[Found], gaz: Gazetteer) -> list[PlaceMe
     # Pass 1: each mention with its local context only.
     listed = {id(f) for run, closed in lists_of(kept, toks) if closed for f in run}
     local = [_local_context(i, kept, spans, toks, gaz, listed) for i in range(len(kept))]
+    raions = [_raion_context(i, kept, spans, toks, gaz) for i in range(len(kept))]
     first = [
-        gaz.resolve(names[i], context_admin1=ctx, country_hint=country)
-        for i, (ctx, country, _weak) in enumerate(local)
+        gaz.resolve(
+            names[i],
+            context_admin1=raion[0] if raion else ctx,
+            context_admin2=raion[1] if raion else None,
+            country_hint=country,
+        )
+        for i, ((ctx, country, _weak), raion) in enumerate(zip(local, raions, strict=True))
     ]
     # The oblasts the document is about: every mention's area, as far as it is known.
     areas = [loc.admin1 for loc in first if loc.admin1]
     # Pass 2: ambiguous names take the document's oblasts (and weak sentence context).
     mentions: list[PlaceMention] = []
     for i, loc in enumerate(first):
-        _strong, country, weak = local[i]
+        strong, country, weak = local[i]
+        if loc.lat is None and loc.precision in ("settlement", None) and kept[i].cands:
+            # namesakes: the one beside the other places of the sentence, then of the text
+            raion = raions[i]
+            for near in _points(first, kept, toks, i):
+                better = gaz.resolve(
+                    names[i],
+                    context_admin1=raion[0] if raion else strong or loc.admin1,
+                    context_admin2=raion[1] if raion else None,
+                    country_hint=country,
+                    near=near,
+                )
+                if better.lat is not None:
+                    loc = better
+                    break
         if loc.admin1 is None and loc.precision not in ("country", "region"):
             # An oblast named in the same sentence first, then the whole document's.
             near = (
@@ -51,6 +72,46 @@ def resolve_all(toks: Tokens, kept: list[Found], gaz: Gazetteer) -> list[PlaceMe
                 )
         mentions.append(PlaceMention(spans[i][0], spans[i][1], texts[i], loc))
     return mentions
+
+
+def _points(
+    first: list[Location], kept: list[Found], toks: Tokens, i: int
+) -> list[list[tuple[float, float]]]:
+    """The points of the other settlements of mention ``i``'s sentence, then of the
+    whole text: where a namesake is looked for."""
+    sent = toks.sent_id[kept[i].start]
+    located = [
+        (j, (loc.lat, loc.lon))
+        for j, loc in enumerate(first)
+        if j != i and loc.lat is not None and loc.lon is not None
+        and loc.precision == "settlement"
+    ]
+    same = [pt for j, pt in located if toks.sent_id[kept[j].start] == sent]
+    everywhere = [pt for _j, pt in located]
+    return [pts for pts in (same, everywhere) if pts]  # type: ignore[misc]
+
+
+def _raion_context(
+    i: int, kept: list[Found], spans: list[tuple[int, int]], toks: Tokens, gaz: Gazetteer
+) -> tuple[str, str] | None:
+    """(oblast, raion) when the text puts mention ``i`` in a raion right after it ("X,
+    Kupiansk raion", "X in the Kramatorsk district of Donetsk Oblast")."""
+    if i + 1 >= len(kept):
+        return None
+    nxt = kept[i + 1]
+    between = toks.text[spans[i][1] : spans[i + 1][0]]
+    if toks.sent_id[nxt.start] != toks.sent_id[kept[i].start] or not CONTAINED_IN.match(
+        between
+    ):
+        return None
+    if not any(p.kind == "admin2" for p in nxt.cands) and toks.lower(nxt.end - 1) not in (
+        ADMIN2_WORDS
+    ):
+        return None
+    loc = gaz.resolve(nxt.query(toks))
+    if loc.precision == "admin2" and loc.admin1 and loc.admin2:
+        return loc.admin1, loc.admin2
+    return None
 
 
 def _without(names: Sequence[str], loc: Location) -> list[str]:
@@ -98,8 +159,11 @@ def _local_context(
                 weak = _area_of(kept[j], toks, gaz)
                 if weak:
                     break
-        if weak and not any(p.country == "UA" for p in f.cands if p.kind == "settlement"):
-            strong, weak = weak, None  # an unknown village in a named region: take it
+        villages = [p for p in f.cands if p.kind == "settlement" and p.country == "UA"]
+        if weak and (not villages or any(p.admin1 == weak for p in villages)):
+            # an unknown village in a named region, or one of namesakes that lies in it
+            # ("X, Y district, Kharkiv region"): take it
+            strong, weak = weak, None
     return strong, country, weak
 
 

@@ -81,7 +81,10 @@ def _ukraine_settlements(
     other_names: list[tuple[str, Place]] = []
     official_rank: dict[str, int] = {}
     settlements = rows("ua_settlements.csv.gz", folder)
-    for pcode, name, key, admin2, admin3, lat, lon, rank_text, pop, aliases in settlements:
+    derived: list[tuple[str, Place]] = []
+    for row in settlements:
+        pcode, name, key, admin2, admin3, lat, lon, rank_text, pop, aliases = row[:10]
+        spellings = row[11] if len(row) > 11 else ""
         rank = int(rank_text)
         place = Place(
             name,
@@ -99,6 +102,9 @@ def _ukraine_settlements(
         entries.append((key, place))
         # other spellings of a town (GeoNames): Konstantinovka, Krasnoarmeysk, Artemovsk
         other_names.extend((alias, place) for alias in aliases.split("|") if alias)
+        # spellings derived from the Ukrainian name (Ivanovka, Kostyantynivka, Vugledar)
+        if spellings:
+            derived.extend((k, place) for k in spellings.split("|"))
         official_rank[key] = max(rank, official_rank.get(key, 0))
         if rank >= 2:
             raion_centres.setdefault(pcode[:6], []).append(name)
@@ -107,6 +113,7 @@ def _ukraine_settlements(
     entries.extend(
         (alias, place) for alias, place in other_names if official_rank.get(alias, -1) < place.rank
     )
+    entries.extend(derived)
     return entries, raion_centres
 
 

@@ -29,9 +29,9 @@ LIST_SEPARATORS = frozenset({",", "and", ", and", "or", ", or"})
 
 
 # Between a place and the area that contains it: "X, Kharkiv region", "X, also in Kharkiv",
-# "X in the Sumy region", "X of Donetsk".
+# "X in the Sumy region", "X of Donetsk", "X (Donetsk Oblast)".
 CONTAINED_IN = re.compile(
-    r"^\s*(?:,\s*(?:also\s+)?(?:in\s+)?|\s(?:also\s+)?(?:in|of)\s+)(?:the\s+)?$"
+    r"^\s*(?:,\s*(?:also\s+)?(?:in\s+)?|\s(?:also\s+)?(?:in|of)\s+|\s*\(\s*)(?:the\s+)?$"
 )
 
 
