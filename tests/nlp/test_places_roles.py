@@ -44,3 +44,18 @@ def test_no_preposition_no_role(text: str, name: str) -> None:
     m = mention(text, name)
     assert preposition(text, m) is None
     assert role(text, m) is None
+
+
+@pytest.mark.model
+def test_a_barrage_across_the_country_is_located_in_the_country(extractor) -> None:
+    result = extractor.extract("Russia launched 90 drones across Ukraine overnight.")
+    strikes = [e for e in result.events if e.kind == "strike"]
+    assert len(strikes) == 1
+    locs = [(loc.name, loc.country, loc.precision) for loc in strikes[0].locations]
+    assert locs == [("Ukraine", "UA", "country")]
+
+
+@pytest.mark.model
+def test_across_the_country_alone_makes_no_strike(extractor) -> None:
+    result = extractor.extract("Power cuts were reported across Ukraine after the attack.")
+    assert [e for e in result.events if e.kind == "strike"] == []

@@ -35,6 +35,7 @@ from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.places import is_locative, off_route, usable_places
 from warledger.nlp.kinetic.sentence import read_sentence
 from warledger.nlp.lexicon import kinetic_lexicon
+from warledger.nlp.places import roles as place_roles
 from warledger.nlp.reader import CheapTerms, Reader
 from warledger.types import Event, Location, When
 
@@ -108,7 +109,8 @@ def sentence_facts(sent: SpacySpan, ctx: DocContext) -> SentenceFacts:
         facts.regions = [
             p
             for p in ctx.places_in(sent)
-            if p.location.precision == "region" and is_locative(p, ctx)
+            if (p.location.precision == "region" or place_roles.nationwide(ctx.text, p))
+            and is_locative(p, ctx)
         ]
         facts.places = usable_places(
             [p for p in off_route(ctx.places_in(sent), ctx.text) if is_locative(p, ctx)],

@@ -117,10 +117,13 @@ def events_for(
     if kind != "strike" and not places:
         return []
     if kind == "strike" and not places:
-        places = facts.regions  # "struck an oil depot in southern Russia"
+        # "struck an oil depot in southern Russia"
+        places = [p for p in facts.regions if p.location.precision == "region"]
     numbered = counts or by_weapon
     if kind == "strike" and not places and not numbered and not names_what_was_hit(hit, facts):
         return []
+    if kind == "strike" and not places:
+        places = facts.regions  # the country it spread over: "90 drones across Ukraine"
     if kind == "strike" and subtype and not mostly_interceptions(counts, by_weapon):
         subtype = None
     actor_side = acting_side(

@@ -52,3 +52,19 @@ def role(text: str, mention: PlaceMention) -> Role | None:
     or waypoint of a movement; None when no preposition says."""
     word = preposition(text, mention)
     return ROLES[word] if word else None
+
+
+# "across Ukraine", "throughout the country's ...": a whole country as where it happened.
+_NATIONWIDE_BEFORE = re.compile(
+    r"\b(?:across|throughout|all\s+over|all\s+across)\s+(?:the\s+)?(?:whole\s+|entire\s+)?"
+    r"(?:of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def nationwide(text: str, mention: PlaceMention) -> bool:
+    """A country named as the area something spread over ("drones launched across
+    Ukraine"): a country-level location, not a mere mention of the country."""
+    if mention.location.precision != "country":
+        return False
+    return bool(_NATIONWIDE_BEFORE.search(text[max(0, mention.start - 32) : mention.start]))
