@@ -199,3 +199,32 @@ def test_common_word_after_a_preposition_is_not_a_village(places) -> None:
     # "Step" and "Side" are Ukrainian village names too; here they are ordinary words.
     assert places("Officials said it was moving at Step pace.") == []
     assert places("Troops moved to Side positions.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # the model tags these villages as a person or an organisation; the oblast after
+        # them, where villages of that name lie, says they are places
+        ("Guided bombs fell on Zeleny Gay, Dnipropetrovsk Oblast, on Friday.", "Zeleny Gay",
+         "Dnipropetrovsk Oblast"),
+        ("Artillery struck Blagodatne (Zaporizhzhia oblast) twice overnight.", "Blagodatne",
+         "Zaporizhzhia Oblast"),
+    ],
+)
+def test_a_village_followed_by_its_oblast_is_a_place(places, text, name, admin1) -> None:
+    loc = by_text(places(text))[name].location
+    assert (loc.name, loc.admin1, loc.country) == (name, admin1, "UA")
+
+
+def test_bombs_on_a_village_locate_it(places) -> None:
+    found = by_text(places("Russian jets dropped bombs on Novoselovka before dawn."))
+    assert "Novoselovka" in found
+
+
+def test_a_city_district_takes_the_city(places) -> None:
+    found = by_text(places("A drone hit a high-rise in Kyiv's Obolonskyi district at night."))
+    loc = found["Obolonskyi district"].location
+    assert (loc.name, loc.gazetteer_name, loc.admin1, loc.country) == (
+        "Obolonskyi district", "Kyiv", "Kyiv", "UA")
+    assert loc.lat is not None

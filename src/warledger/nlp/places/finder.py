@@ -18,6 +18,7 @@ the same sentence), then the oblasts of the other places in the document.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from warledger.nlp.context import PlaceMention
@@ -25,8 +26,9 @@ from warledger.nlp.places.gazetteer import (
     Gazetteer,
 )
 from warledger.nlp.places.names import name_key
+from warledger.nlp.places.place import ADMIN1_WORDS
 from warledger.nlp.places.resolution import resolve_all
-from warledger.nlp.places.tokens import SUFFIX_WORDS, Found, Tokens, lists_of
+from warledger.nlp.places.tokens import CONTAINED_IN, SUFFIX_WORDS, Found, Tokens, lists_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -94,6 +96,21 @@ PLACE_PREPOSITIONS = frozenset(
 _NOT_LOCATIVE = frozenset({"to", "from", "on", "over", "via", "at"})
 
 
+# Nouns of an attack: "on" after them introduces where it landed ("bombs on X").
+ATTACK_NOUNS = frozenset(
+    {
+        "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bomb",
+        "bombs", "shelling", "shells", "missile", "missiles", "rocket", "rockets", "drone",
+        "drones", "assault", "assaults", "raid", "raids", "fire", "barrage",
+    }
+)
+
+
+# An unknown area with these words is kept: a city's district ("Kyiv's Shevchenkivskyi
+# district") resolves to its city.
+CITY_DISTRICT_WORDS = frozenset({"district", "raion", "rayon"})
+
+
 # Words right after a name that say it is a place ("the Pokrovsk direction").
 PLACE_FOLLOWERS = frozenset(
     SUFFIX_WORDS | set(PLURAL_SUFFIXES) | {"direction", "axis", "sector", "front", "area"}
@@ -126,6 +143,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMenti
     person = _person_tokens(people, found, toks)
     found = [f for f in found if not _not_a_place_name(f, toks, person_names)]
     _spread_plural_area(found, toks)
+    _mark_situated(found, toks, gaz)
     kept = [f for f in found if _is_place(f, toks, person)]
     kept = _add_list_members(kept, found, toks, person)
     kept = _add_repeated_names(kept, found, toks, person)
@@ -187,6 +205,18 @@ def _cued_unknown_spans(toks: Tokens) -> list[Found]:
         if end > start:
             key = name_key(toks.span_text(start, end))
             out.append(Found(start, end, key, [], None, True, False))
+    # "Kyiv's Obolonskyi district", "the Saltivskyi district of Kharkiv": a city's district
+    for i in range(1, toks.n):
+        if toks.lower(i) not in CITY_DISTRICT_WORDS:
+            continue
+        start = i
+        while start > 0 and i - start < 2 and toks.word(start - 1)[:1].isupper() and (
+            toks.word(start - 1).isalpha()
+        ):
+            start -= 1
+        if start < i:
+            key = name_key(toks.span_text(start, i + 1))
+            out.append(Found(start, i + 1, key, [], None, True, False))
     return out
 
 
@@ -227,8 +257,8 @@ def _entity_spans(ents: Sequence[Span], toks: Tokens, gaz: Gazetteer) -> list[Fo
         name = toks.span_text(start, end)
         key = name_key(name)
         cands = gaz.candidates(name)
-        if not cands and ent.label_ != "GPE":
-            continue
+        if not cands and ent.label_ != "GPE" and toks.lowers[end - 1] not in CITY_DISTRICT_WORDS:
+            continue  # an unknown "X district" stays: it may be a city's district
         out.append(Found(start, end, key, cands, ent.label_, False, False))
     return out
 
@@ -363,7 +393,29 @@ def _mark_cues(f: Found, toks: Tokens) -> None:
         f.strong = True
     elif before in PLACE_PREPOSITIONS:
         f.weak = True
-        f.locative = before not in _NOT_LOCATIVE
+        # "bombs on X", "an attack on X": "on" after an attack is where it landed
+        f.locative = before not in _NOT_LOCATIVE or (
+            before == "on" and before2 in ATTACK_NOUNS
+        )
+
+
+def _mark_situated(found: list[Found], toks: Tokens, gaz: Gazetteer) -> None:
+    """"X, Donetsk Oblast", "X (Sumy region)", "X in the Kharkiv region": a name followed
+    by an oblast where a settlement of that name lies is a place, whatever the model
+    read it as (villages are often tagged PERSON or ORG)."""
+    for f, nxt in pairwise(found):
+        villages = {p.admin1 for p in f.cands if p.kind == "settlement"}
+        if not villages or toks.sent_id[nxt.start] != toks.sent_id[f.start]:
+            continue
+        between = toks.text[toks.ends[f.end - 1] : toks.starts[nxt.start]]
+        if not CONTAINED_IN.match(between):
+            continue
+        names_area = toks.lower(nxt.end - 1) in ADMIN1_WORDS or (
+            bool(nxt.cands) and all(p.kind == "admin1" for p in nxt.cands)
+        )
+        area = gaz.admin1(nxt.query(toks)) if names_area else None
+        if area is not None and area.admin1 in villages:
+            f.strong = True
 
 
 def _spread_plural_area(found: list[Found], toks: Tokens) -> None:

@@ -4,7 +4,9 @@ places."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from warledger.nlp.context import PlaceMention
@@ -71,7 +73,31 @@ def resolve_all(toks: Tokens, kept: list[Found], gaz: Gazetteer) -> list[PlaceMe
                     names[i], context_names=_without(areas, loc), country_hint=country
                 )
         mentions.append(PlaceMention(spans[i][0], spans[i][1], texts[i], loc))
-    return mentions
+    return _city_districts(mentions, toks)
+
+
+_DISTRICT = re.compile(r"\b(?:district|raion|rayon)$", re.IGNORECASE)
+_OF_CITY = re.compile(r"^\s*(?:,|of|in)\s*(?:the\s+city\s+of\s+)?$", re.IGNORECASE)
+_CITYS = re.compile(r"^['’]s\s+(?:the\s+)?$")
+
+
+def _city_districts(mentions: list[PlaceMention], toks: Tokens) -> list[PlaceMention]:
+    """A district the gazetteer does not know, tied to a city ("Kyiv's Shevchenkivskyi
+    district", "the Saltivskyi district of Kharkiv"), is a place in that city: it keeps
+    its written name and takes the city's record and point."""
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.location.lat is not None or not _DISTRICT.search(m.text):
+            continue
+        city = None
+        if i > 0 and _CITYS.match(toks.text[mentions[i - 1].end : m.start]):
+            city = mentions[i - 1].location
+        elif i + 1 < len(mentions) and _OF_CITY.match(toks.text[m.end : mentions[i + 1].start]):
+            city = mentions[i + 1].location
+        if city is None or city.precision != "settlement" or city.lat is None:
+            continue
+        out[i] = PlaceMention(m.start, m.end, m.text, replace(city, name=m.text))
+    return out
 
 
 def _points(
