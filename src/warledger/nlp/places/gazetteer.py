@@ -9,6 +9,7 @@ and no clearly dominant candidate keeps its name with null coordinates.
 
 from __future__ import annotations
 
+import gc
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -363,4 +364,12 @@ class Gazetteer:
 
 @lru_cache(maxsize=4)
 def _load(theatre: Theatre) -> Gazetteer:
-    return Gazetteer(sources.entries(theatre))
+    # 100,000 small objects that all live as long as the process: the cyclic collector
+    # would scan them again and again while they are built, and find nothing to free.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return Gazetteer(sources.entries(theatre))
+    finally:
+        if enabled:
+            gc.enable()

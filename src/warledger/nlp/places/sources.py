@@ -101,7 +101,8 @@ def _ukraine_settlements(
         )
         entries.append((key, place))
         # other spellings of a town (GeoNames): Konstantinovka, Krasnoarmeysk, Artemovsk
-        other_names.extend((alias, place) for alias in aliases.split("|") if alias)
+        if aliases:
+            other_names.extend((alias, place) for alias in aliases.split("|") if alias)
         # spellings derived from the Ukrainian name (Ivanovka, Kostyantynivka, Vugledar)
         if spellings:
             derived.extend((k, place) for k in spellings.split("|"))
