@@ -226,5 +226,18 @@ def test_a_city_district_takes_the_city(places) -> None:
     found = by_text(places("A drone hit a high-rise in Kyiv's Obolonskyi district at night."))
     loc = found["Obolonskyi district"].location
     assert (loc.name, loc.gazetteer_name, loc.admin1, loc.country) == (
-        "Obolonskyi district", "Kyiv", "Kyiv", "UA")
+        "Kyiv", "Kyiv", "Kyiv", "UA")
     assert loc.lat is not None
+
+
+def test_a_town_district_named_like_a_village_stays_in_the_town(places) -> None:
+    # "Novyi" is also a village in Luhansk Oblast; here it is a district of Chasiv Yar
+    found = by_text(places("Troops fought for the Novyi district of Chasiv Yar all week."))
+    loc = found["Novyi district"].location
+    assert (loc.name, loc.admin1) == ("Chasiv Yar", "Donetsk Oblast")
+
+
+def test_a_raion_of_an_oblast_named_by_its_capital_stays_a_raion(places) -> None:
+    found = by_text(places("Shelling hit the Kupiansk district of Kharkiv on Monday."))
+    loc = found["Kupiansk district"].location
+    assert (loc.precision, loc.admin1, loc.admin2) == ("admin2", "Kharkiv Oblast", "Kupianskyi")

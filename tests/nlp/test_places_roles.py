@@ -59,3 +59,12 @@ def test_a_barrage_across_the_country_is_located_in_the_country(extractor) -> No
 def test_across_the_country_alone_makes_no_strike(extractor) -> None:
     result = extractor.extract("Power cuts were reported across Ukraine after the attack.")
     assert [e for e in result.events if e.kind == "strike"] == []
+
+
+@pytest.mark.model
+def test_a_strike_placed_only_in_a_country_is_located_in_the_country(extractor) -> None:
+    result = extractor.extract("Russia fired 500 drones at Ukraine overnight.")
+    strikes = [e for e in result.events if e.kind == "strike"]
+    assert [(loc.name, loc.precision) for e in strikes for loc in e.locations] == [
+        ("Ukraine", "country")
+    ]

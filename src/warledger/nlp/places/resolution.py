@@ -82,21 +82,25 @@ _CITYS = re.compile(r"^['’]s\s+(?:the\s+)?$")
 
 
 def _city_districts(mentions: list[PlaceMention], toks: Tokens) -> list[PlaceMention]:
-    """A district the gazetteer does not know, tied to a city ("Kyiv's Shevchenkivskyi
-    district", "the Saltivskyi district of Kharkiv"), is a place in that city: it keeps
-    its written name and takes the city's record and point."""
+    """A district tied to a city ("Kyiv's Shevchenkivskyi district", "the Saltivskyi
+    district of Kharkiv", "the Novy district of Chasiv Yar") is a place in that city: it
+    takes the city's name, record and point, not a namesake village's or raion's."""
     out = list(mentions)
     for i, m in enumerate(mentions):
-        if m.location.lat is not None or not _DISTRICT.search(m.text):
+        if not _DISTRICT.search(m.text):
             continue
         city = None
         if i > 0 and _CITYS.match(toks.text[mentions[i - 1].end : m.start]):
-            city = mentions[i - 1].location
+            city = mentions[i - 1]
         elif i + 1 < len(mentions) and _OF_CITY.match(toks.text[m.end : mentions[i + 1].start]):
-            city = mentions[i + 1].location
-        if city is None or city.precision != "settlement" or city.lat is None:
+            city = mentions[i + 1]
+        if city is None or city.location.precision != "settlement" or city.location.lat is None:
             continue
-        out[i] = PlaceMention(m.start, m.end, m.text, replace(city, name=m.text))
+        if m.location.precision == "admin2" and m.location.admin1 == city.location.admin1:
+            continue  # "the Kupiansk district of Kharkiv": a raion of the oblast
+        # named as the city, as annotators and readers name it ("the Novy district of
+        # Chasiv Yar" happened in Chasiv Yar)
+        out[i] = PlaceMention(m.start, m.end, m.text, replace(city.location))
     return out
 
 

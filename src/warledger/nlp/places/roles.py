@@ -54,17 +54,18 @@ def role(text: str, mention: PlaceMention) -> Role | None:
     return ROLES[word] if word else None
 
 
-# "across Ukraine", "throughout the country's ...": a whole country as where it happened.
+# "across Ukraine", "in Russia", "fired at Ukraine": a whole country as where it happened.
 _NATIONWIDE_BEFORE = re.compile(
-    r"\b(?:across|throughout|all\s+over|all\s+across)\s+(?:the\s+)?(?:whole\s+|entire\s+)?"
-    r"(?:of\s+)?$",
+    r"\b(?:across|throughout|all\s+over|all\s+across|over|in|inside|at)\s+"
+    r"(?:the\s+)?(?:whole\s+|entire\s+)?(?:of\s+)?$",
     re.IGNORECASE,
 )
 
 
 def nationwide(text: str, mention: PlaceMention) -> bool:
-    """A country named as the area something spread over ("drones launched across
-    Ukraine"): a country-level location, not a mere mention of the country."""
+    """A country named as where something happened ("drones launched across Ukraine",
+    "attacks on air bases in Russia"): a country-level location, for an event the text
+    places nowhere more precise; not a country named as an actor or a target."""
     if mention.location.precision != "country":
         return False
     return bool(_NATIONWIDE_BEFORE.search(text[max(0, mention.start - 32) : mention.start]))
