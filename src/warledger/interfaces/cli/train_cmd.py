@@ -21,17 +21,21 @@ def register(app: typer.Typer) -> None:
     app.add_typer(train_app, name="train")
 
 
+# The options both commands read the annotated corpus with.
+DEFAULT_GOLD_ROOT = Path("evaluation") / "gold"
+GoldRootOption = Annotated[
+    Path, typer.Option("--gold-root", help="Folder holding the split folders.")
+]
+CorpusOption = Annotated[
+    Path | None,
+    typer.Option("--corpus", help="Corpus folder (default $WARLEDGER_CORPUS or ../shared/corpus)."),
+]
+
+
 @train_app.command("detector")
 def train_detector_command(
-    gold_root: Annotated[
-        Path, typer.Option("--gold-root", help="Folder holding the split folders.")
-    ] = Path("evaluation") / "gold",
-    corpus: Annotated[
-        Path | None,
-        typer.Option(
-            "--corpus", help="Corpus folder (default $WARLEDGER_CORPUS or ../shared/corpus)."
-        ),
-    ] = None,
+    gold_root: GoldRootOption = DEFAULT_GOLD_ROOT,
+    corpus: CorpusOption = None,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -39,7 +43,7 @@ def train_detector_command(
         ),
     ] = None,
     arch: Annotated[str, typer.Option("--arch", help="ensemble or bow.")] = "ensemble",
-    epochs: Annotated[int, typer.Option("--epochs", min=1, help="Training epochs.")] = 12,
+    epochs: Annotated[int, typer.Option("--epochs", min=1, help="Training epochs.")] = 10,
     seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
 ) -> None:
     """Train the sentence event detector on train, keep the epoch with the best dev score,
@@ -70,15 +74,8 @@ def train_detector_command(
 
 @train_app.command("policy")
 def train_policy_command(
-    gold_root: Annotated[
-        Path, typer.Option("--gold-root", help="Folder holding the split folders.")
-    ] = Path("evaluation") / "gold",
-    corpus: Annotated[
-        Path | None,
-        typer.Option(
-            "--corpus", help="Corpus folder (default $WARLEDGER_CORPUS or ../shared/corpus)."
-        ),
-    ] = None,
+    gold_root: GoldRootOption = DEFAULT_GOLD_ROOT,
+    corpus: CorpusOption = None,
     detector_dir: Annotated[
         Path | None,
         typer.Option("--detector", help="Detector folder (default: the theatre's detector/)."),
