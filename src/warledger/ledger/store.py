@@ -431,19 +431,7 @@ class Store:
                 )
             )
         with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-            firsts = _first_copies(conn, {r.doc_id for r in rows})
-        return [
-            Mention(
-                mention_id=r.mention_id,
-                doc_id=r.doc_id,
-                event=event_from_dict(r.data),
-                source=firsts.get(r.doc_id, {}).get("source"),
-                published=firsts.get(r.doc_id, {}).get("published"),
-                url=firsts.get(r.doc_id, {}).get("url"),
-            )
-            for r in rows
-        ]
+            return _as_mentions(conn, conn.execute(query).all())
 
     def mentions_in(
         self,
