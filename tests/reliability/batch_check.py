@@ -37,20 +37,31 @@ class Score:
         }
 
 
-def ingest_cli(folder: str, url: str) -> tuple[int, dict, str]:
-    """``warledger ingest <folder> --json`` in a child process: (exit code, report, stderr)."""
-    proc = subprocess.run(
-        [*WARLEDGER, "ingest", folder, "--db", url, "--json", "--max-bytes", str(MAX_BYTES)],
-        capture_output=True,
-        timeout=900,
-        check=False,
-    )
-    out = proc.stdout.decode("utf-8", "replace")
+def ingest_cli(folder: str, url: str, *, in_process: bool = False) -> tuple[int, dict, str]:
+    """``warledger ingest <folder> --json``: (exit code, report, stderr).
+
+    In a child process (the real command line), or in this process through Click's test
+    runner, where a crash is the exception the command let out.
+    """
+    args = ["ingest", folder, "--db", url, "--json", "--max-bytes", str(MAX_BYTES)]
+    if in_process:
+        from typer.testing import CliRunner
+
+        from warledger.interfaces.cli.app import app
+
+        result = CliRunner().invoke(app, args)
+        crashed = result.exception is not None and not isinstance(result.exception, SystemExit)
+        stderr = result.stderr + (f"Traceback: {result.exception!r}" if crashed else "")
+        out, code = result.stdout, result.exit_code
+    else:
+        proc = subprocess.run([*WARLEDGER, *args], capture_output=True, timeout=900, check=False)
+        out = proc.stdout.decode("utf-8", "replace")
+        stderr, code = proc.stderr.decode("utf-8", "replace"), proc.returncode
     try:
         report = json.loads(out)
     except json.JSONDecodeError:
         report = {}
-    return proc.returncode, report, proc.stderr.decode("utf-8", "replace")
+    return code, report, stderr
 
 
 def score(batch: Batch, url: str, code: int, report: dict, stderr: str) -> Score:

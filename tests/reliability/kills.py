@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import signal
 import time
 from dataclasses import dataclass
 
@@ -53,10 +52,8 @@ def kill_during(step: str, url: str, rng: random.Random, total: int) -> str:
         goal = rng.randint(1, max(1, total // 2))
         while proc.poll() is None and _count(url, PROGRESS[step]) < goal:
             time.sleep(0.02)
-    else:
-        time.sleep(1.0)  # the child's imports
-    time.sleep(rng.uniform(0, 0.4))
-    proc.send_signal(signal.SIGKILL)
+    time.sleep(rng.uniform(0, 0.3))
+    proc.kill()
     finish(proc)
     # "during" when the killed process left its run open: a process still alive may
     # already have closed its run and be on its way out, and then nothing is to mark.
@@ -79,9 +76,9 @@ def kill_and_rerun(
         while proc.poll() is None and _count(url, PROGRESS["ingest"]) < goal:
             time.sleep(0.02)
         time.sleep(rng.uniform(0, 0.2))
-        landed = "during" if proc.poll() is None else "after"
-        proc.send_signal(signal.SIGKILL)
+        proc.kill()
         finish(proc)
+        landed = "during" if _count(url, OPEN_RUNS) else "after"
     else:
         landed = kill_during("read" if step == "extract" else step, url, rng, len(paths))
     broken = [p for p in problems(url) if NOT_YET not in p]

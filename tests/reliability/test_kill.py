@@ -16,7 +16,7 @@ from ledger_state import state, write_articles
 @pytest.fixture(scope="module")
 def articles(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[str], dict]:
     tmp_path = tmp_path_factory.mktemp("kill")
-    paths = write_articles(tmp_path / "in", range(0, 80))
+    paths = write_articles(tmp_path / "in", range(0, 40))
     url = f"sqlite:///{tmp_path / 'reference.db'}"
     assert finish(start("pipeline", url, *paths))[0] == 0
     return paths, state(url)

@@ -115,9 +115,13 @@ def extract(
     if output:
         raise fail("--output needs input FILES; the ledger mode stores its results", 2)
     ray_options = {"address": address, "workers": workers} if engine is Engine.ray else None
-    counts = _extract_store(
-        db, redo_all=redo_all, quiet=quiet, ray_options=ray_options, consolidate=consolidate
-    )
+    try:
+        counts = _extract_store(
+            db, redo_all=redo_all, quiet=quiet, ray_options=ray_options, consolidate=consolidate
+        )
+    except KeyboardInterrupt:
+        err_console.print("interrupted: documents extracted so far are kept")
+        raise typer.Exit(130) from None
     if as_json:
         print_json(counts)
     elif not quiet:
