@@ -230,7 +230,7 @@ def _abuse_requests(secret: Path, port: int) -> list[tuple[str, str, dict]]:
         ),
         ("POST", "/api/documents", {"json": {"text": 5}, "headers": auth}),
         ("POST", "/api/documents", {"json": {"text": "x", "html": "y"}, "headers": auth}),
-        ("POST", "/api/documents", {"json": {"text": "\ud800 \x00"}, "headers": auth}),
+        ("POST", "/api/documents", {"content": b'{"text": "\\ud800 \\u0000"}', "headers": auth}),
         (
             "POST",
             "/api/documents",
@@ -286,7 +286,7 @@ def api_abuse(tmp: Path) -> dict:
             for method, path, options in requests:
                 try:
                     statuses.append(client.request(method, path, **options).status_code)
-                except httpx.HTTPError as exc:
+                except httpx.HTTPError as exc:  # the server closed or never answered
                     statuses.append(f"{type(exc).__name__}")
         leaked = "secret notes" in httpx.get(base + "/api/documents?limit=500").text
         alive = server.poll() is None
@@ -317,18 +317,22 @@ def main() -> None:
     backends = ["sqlite", "postgresql"] if args.pg else ["sqlite"]
     parts = args.parts.split(",")
     rows: list[dict] = []
+
+    def report(new: list[dict]) -> None:
+        for row in new:
+            print(json.dumps(row, ensure_ascii=False), flush=True)
+        rows.extend(new)
+
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
         if "batch" in parts:
-            rows += hostile_batch(tmp, backends, args.pg, args.files)
+            report(hostile_batch(tmp, backends, args.pg, args.files))
         if "concurrent" in parts:
-            rows += concurrent(tmp, backends, args.pg)
+            report(concurrent(tmp, backends, args.pg))
         if "kills" in parts:
-            rows += kills(tmp, backends, args.pg, args.kills)
+            report(kills(tmp, backends, args.pg, args.kills))
         if "api" in parts:
-            rows.append(api_abuse(tmp))
-    for row in rows:
-        print(json.dumps(row, ensure_ascii=False))
+            report([api_abuse(tmp)])
     print()
     print("| part | inputs tried | documents lost | duplicates | crashes | 5xx |")
     print("|---|---|---|---|---|---|")
