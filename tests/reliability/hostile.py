@@ -13,6 +13,7 @@ import codecs
 import gzip
 import json
 import os
+import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,8 +160,10 @@ def k_newline_name(b: Batch, n: int) -> None:
 
 def k_koi8r(b: Batch, n: int) -> None:
     m = b.marker()
-    russian = "Российские войска атаковали энергетическую инфраструктуру Харькова ночью. " * 4
-    data = codecs.encode(russian + f"Код {m}.", "koi8_r")
+    rng = random.Random(m)  # each file its own text, or later rounds are near-duplicates
+    words = "войска атаковали энергетическую инфраструктуру Харькова ночью сообщили власти"
+    russian = ". ".join(" ".join(rng.sample(words.split(), 6)) for _ in range(12))
+    data = codecs.encode(f"{russian}. Код {m}.", "koi8_r")
     b.add(_write(b.path("koi8r", n, ".txt"), data), "stored", "koi8r", m)
 
 
@@ -237,7 +240,8 @@ def k_dir_named_txt(b: Batch, n: int) -> None:
 
 def k_long_single_line(b: Batch, n: int) -> None:
     m = b.marker()
-    line = " ".join(article(50_000 + i).strip().replace("\n", " ") for i in range(500))
+    seed = 50_000 + 1_000 * int(m[1:7])  # each file its own text
+    line = " ".join(article(seed + i).strip().replace("\n", " ") for i in range(500))
     data = line[:300_000] + f" Reference code {m} was given."
     b.add(_write(b.path("long_single_line", n, ".txt"), data), "stored", "long_single_line", m)
 
