@@ -128,3 +128,56 @@ def test_the_side_asked_to_comply_does_not_hold_the_demand(positions):
     assert positions(text) == {}
     release = positions(text, url="http://en.kremlin.ru/events/president/news/2")
     assert release == {("RU", "other"): "implement_minsk_agreements"}
+
+
+def test_a_party_saying_it_received_aid_claims_it_but_its_own_pledge_is_reported(events):
+    received = only(
+        events("Zelensky said Ukraine has received three air defence systems from Norway."), "aid"
+    )
+    assert sides(received) == ("NO", "UA")
+    assert received.status == "claimed"
+    pledged = only(
+        events("Zelensky says Ukraine will pledge support to the new government of Moldova."),
+        "aid",
+    )
+    assert pledged.status == "reported"
+
+
+def test_what_was_captured_is_not_who_captured_it(events):
+    event = only(
+        events(
+            "The Ukrainian army says it has captured 200 Russian soldiers and 30 villages "
+            "in Kursk Oblast."
+        ),
+        "territorial_change",
+    )
+    assert sides(event) == ("UA", "RU")
+
+
+def test_the_subject_of_an_attempted_offensive_is_the_actor_and_its_accuser_claims_it(events):
+    event = only(
+        events(
+            "The Russian defence ministry claims that Ukrainian units attempted to launch an "
+            "offensive on Kursk Oblast with six assaults."
+        ),
+        "ground_combat",
+    )
+    assert sides(event) == ("UA", "RU")
+    assert event.claimant is not None and event.claimant.side == "RU"
+    assert event.status == "claimed"
+
+
+def test_refusing_to_give_up_land_and_guarantees_as_a_condition(positions):
+    assert positions("Zelensky said Ukraine will never give up any of its territories.") == {
+        ("UA", "territory"): "no_recognition"
+    }
+    found = positions(
+        "Zelensky said Kyiv could talk about neutrality as long as it is given guarantees."
+    )
+    assert found.get(("UA", "security_guarantees")) == "binding_required"
+
+
+def test_what_is_discussed_or_imputed_is_no_ones_stance(positions):
+    assert positions("Army chiefs met in Rome to discuss a possible peacekeeping force.") == {}
+    assert positions("Putin accused the West of seeking a pretext to impose more sanctions.") == {}
+    assert positions("Leaders hoped the vote would restore Libya's territorial integrity.") == {}

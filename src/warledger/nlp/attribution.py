@@ -101,8 +101,10 @@ def attribute(
     if claimant is not None and ctx.voice is not None and claimant.side == ctx.voice:
         return claimant, "claimed"  # a party's own release: all it states is its claim
     if claimant is not None and claimant.side in ctx.theatre.codes:
-        own_action = actor_side is not None and actor_side == claimant.side
-        if own_action or _SUCCESS.search(text):
+        # A party telling of its own action or of its enemy's ("the ministry claims
+        # Ukrainian forces attacked ...") makes a claim either way.
+        about_the_war = actor_side is not None and actor_side in ctx.theatre.codes
+        if about_the_war or _SUCCESS.search(text):
             return claimant, "claimed"
     return claimant, "reported"
 

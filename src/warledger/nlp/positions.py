@@ -116,7 +116,7 @@ def _sentence_positions(
         if not m:
             continue
         anchor = clauses.anchor_token(sent, sent.start_char + m.start(), sent.start_char + m.end())
-        if is_act(anchor) or _waved_off(text[: m.start()]):
+        if is_act(anchor) or _deliberated(anchor) or _waved_off(text[: m.start()]):
             continue
         party, how = _party(ctx, sent, entry, m)
         if party is None or not (party.side or party.name):
@@ -237,6 +237,27 @@ def is_act(anchor: Token) -> bool:
     return False
 
 
+# Verbs whose object is talked over or imputed to someone else, not the subject's stance:
+# "met to discuss a potential force", "accused the West of seeking more sanctions".
+DELIBERATING = frozenset({"discuss", "debate", "consider", "examine", "explore", "study"})
+IMPUTING = frozenset({"accuse", "blame", "allege", "suspect"})
+
+
+def _deliberated(anchor: Token) -> bool:
+    """ "met to discuss a potential peacekeeping force": what is talked over is not yet
+    anyone's stance (unless a stance verb stands between: "discussed their demand for")."""
+    chain = [anchor, *list(anchor.ancestors)[:6]]
+    if any(node.lemma_.lower() in IMPUTING for node in chain):
+        return True
+    for node in _up_to_condition(chain):
+        lemma = node.lemma_.lower()
+        if lemma in STANCE_VERBS:
+            return False
+        if lemma in DELIBERATING:
+            return True
+    return False
+
+
 def _waved_off(before: str) -> bool:
     return bool(_WAVED_OFF.search(before))
 
@@ -250,13 +271,32 @@ STANCE_VERBS = frozenset(
 )  # fmt: skip
 
 
+def _up_to_condition(chain: list[Token]) -> list[Token]:
+    """The chain up to a condition clause ("... as long as it is given guarantees"): what
+    the main clause may or may not do above it does not make the condition hypothetical."""
+    for n, node in enumerate(chain):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            return chain[: n + 1]
+    return chain
+
+
 def _possibility_about(anchor: Token) -> bool:
     """A modal (can, could, should, would) governs the stance phrase in its own clause
     and no stance verb (demand, insist, propose ...) above it makes it a demand."""
-    chain = clauses.clause_chain(anchor)
+    chain = _up_to_condition(clauses.clause_chain(anchor))
     modal = any(c.dep_ == "aux" and c.lower_ in MODALS for node in chain for c in node.children)
-    stance = any(node.lemma_.lower() in STANCE_VERBS for node in chain)
+    stance = any(node.lemma_.lower() in STANCE_VERBS for node in chain) or any(
+        c.dep_ == "attr" and c.lemma_.lower() in CONDITION_NOUNS
+        for node in chain
+        for c in node.children
+    )
     return modal and not stance
+
+
+# "X would be a condition": a noun that makes what it describes a demand.
+CONDITION_NOUNS = frozenset(
+    {"condition", "precondition", "prerequisite", "requirement", "demand", "red line"}
+)
 
 
 def cheap_terms(theatre: Theatre) -> CheapTerms:

@@ -27,6 +27,7 @@ from warledger.types import Actor, Event, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
     from warledger.nlp.context import DocContext
     from warledger.nlp.theatre import Theatre
@@ -194,12 +195,25 @@ def _read(
     events = reader(ctx, sent, trigger, m, anchor, event, earlier)
     for e in events:
         if e.claimant is None:
-            side = e.actor.side if e.actor else None
-            claimant, status = attribute(sent, ctx, trigger=anchor, actor_side=side)
-            e.claimant, e.status = claimant, status
+            e.claimant, e.status = _claim(ctx, sent, anchor, e)
         if e.claimant is None and e.actor is None and not e.participants:
             e.confidence -= 0.15
     return events
+
+
+def _claim(
+    ctx: DocContext, sent: SpacySpan, anchor: Token, event: Event
+) -> tuple[Actor | None, str]:
+    """Who says so and how sure. A party announcing its own act (a pledge, an offer, a
+    declaration) states the act itself: ``reported``. A party saying it received what
+    another did (aid delivered to it) asserts a fact about itself: ``claimed``."""
+    claimant, status = attribute(sent, ctx, trigger=anchor)
+    if status != "reported" or claimant is None or claimant.side not in ctx.theatre.codes:
+        return claimant, status
+    lexicon = load(ctx.theatre)
+    said = (event.kind, event.subtype or "") not in lexicon.not_speech_acts
+    on_itself = event.target is not None and event.target.side == claimant.side
+    return claimant, "claimed" if on_itself and not said else status
 
 
 def _carry_duration_back(

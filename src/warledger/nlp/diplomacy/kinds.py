@@ -358,11 +358,13 @@ def _aid(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
             return []  # "sent 40 missiles toward Kyiv" is an attack, not aid
         if arguments.subject_is_not_party(ctx, anchor):
             return []  # "the company shipped ..." is commerce
-    if anchor.lemma_.lower() in RECEIVING and trigger.subtype != "requested":
-        # "Ukraine has received NASAMS from the United States": the subject is the
-        # recipient, the party after "from" the giver.
-        recipient = party_of(ctx, anchor)
-        event.actor = _giver_after_from(ctx, anchor, recipient.side if recipient else None)
+    receiver = _receiving_verb(anchor)
+    if receiver is not None and trigger.subtype != "requested":
+        # "Ukraine has received NASAMS from the United States", "receives the first
+        # shipment of jets from France": the subject is the recipient, the party after
+        # "from" the giver.
+        recipient = party_of(ctx, receiver)
+        event.actor = _giver_after_from(ctx, receiver, recipient.side if recipient else None)
         event.target = recipient
         if event.target is None:
             return []  # aid needs a recipient party
@@ -377,6 +379,15 @@ def _aid(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
 
 
 RECEIVING = frozenset({"receive", "obtain", "get", "acquire"})
+
+
+def _receiving_verb(anchor: Token) -> Token | None:
+    """The verb of receiving the aid word hangs on ("received shipments of missiles"), or
+    the anchor itself when it is one."""
+    for node in (anchor, *list(anchor.ancestors)[:2]):
+        if node.pos_ in {"VERB", "AUX"} and node.lemma_.lower() in RECEIVING:
+            return node
+    return None
 
 
 def _giver_after_from(ctx: DocContext, anchor: Token, not_side: str | None) -> Actor | None:

@@ -144,11 +144,42 @@ def acting_side(
         ]
         if token.dep_ in {"dobj", "pobj"}:
             related += [c for c in token.head.children if c.dep_ == "nsubj"]
+        related += _subjects_above(token)
         for child in related:
             side = side_of(child.subtree, ctx)
             if side:
                 return side
-    return weapon_side(sent, ctx.theatre)
+    hit = _hit_tokens(token)
+    side = weapon_side(sent, ctx.theatre, skip=hit)
+    if side or not hit:
+        return side
+    # "destroyed six Russian aircraft" with no attacker named: the enemy of what was hit.
+    owner = side_of(sorted((sent.doc[i] for i in hit), key=lambda t: t.i), ctx)
+    return ctx.theatre.opposite(owner)
+
+
+def _subjects_above(token: Token) -> list[Token]:
+    """Subjects of the verbs an attack word is the object of, up through "attempted to
+    launch an offensive", stopping at a verb of saying (whose subject only reports)."""
+    out: list[Token] = []
+    node = token
+    for _ in range(3):
+        if node.dep_ not in {"dobj", "xcomp", "pobj", "prep"} or node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in REPORTING:
+            break
+        out.extend(c for c in node.children if c.dep_ == "nsubj")
+        if out:
+            break
+    return out
+
+
+def _hit_tokens(token: Token | None) -> set[int]:
+    """Token indices of what the trigger verb hit: its object or passive subject."""
+    if token is None or token.pos_ not in {"VERB", "AUX"}:
+        return set()
+    return {t.i for c in token.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree}
 
 
 def agentless_passive(token: Token) -> bool:
@@ -167,9 +198,12 @@ def is_speaker(token: Token) -> bool:
     return False
 
 
-def weapon_side(sent: SpacySpan, theatre: Theatre) -> str | None:
-    """ "killed by a Russian drone", "in Russian attacks": a side word on a weapon noun."""
+def weapon_side(sent: SpacySpan, theatre: Theatre, skip: set[int] = frozenset()) -> str | None:
+    """ "killed by a Russian drone", "in Russian attacks": a side word on a weapon noun
+    (not in ``skip``, what was hit: "captured 594 Russian troops")."""
     for tok in sent:
+        if tok.i in skip:
+            continue
         if is_speaker(tok):
             continue  # "the Ukrainian Air Force said": who speaks, not whose weapons
         if tok.lower_ in theatre.side_words and tok.dep_ in {"amod", "compound", "poss", "nsubj"}:
