@@ -181,3 +181,23 @@ def test_what_is_discussed_or_imputed_is_no_ones_stance(positions):
     assert positions("Army chiefs met in Rome to discuss a possible peacekeeping force.") == {}
     assert positions("Putin accused the West of seeking a pretext to impose more sanctions.") == {}
     assert positions("Leaders hoped the vote would restore Libya's territorial integrity.") == {}
+
+
+def test_a_local_authority_speaks_for_the_side_that_holds_its_place(events):
+    kherson = only(
+        events(
+            "Russian artillery shelled Kherson overnight, killing two people, "
+            "according to local officials."
+        ),
+        "strike",
+    )
+    assert kherson.claimant is not None and kherson.claimant.side == "UA"
+    assert kherson.status == "claimed"
+    belgorod = only(
+        events(
+            "Governor of Belgorod Oblast Vyacheslav Gladkov says that three people were "
+            "injured by Ukrainian shelling in Shebekino."
+        ),
+        "strike",
+    )
+    assert belgorod.claimant is not None and belgorod.claimant.side == "RU"

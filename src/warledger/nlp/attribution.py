@@ -147,7 +147,35 @@ def _claimant(sentence: Span, ctx: DocContext, trigger: Token | None) -> Actor |
         return (
             _last_person_before(ctx, sentence.start_char) if first.lower_ in {"he", "she"} else None
         )
-    return _actor_for(source, ctx)
+    actor = _actor_for(source, ctx)
+    if actor.side is None and _LOCAL_AUTHORITY.search(_phrase_around(source)):
+        side = _governing_side_of_place(source, sentence, ctx)
+        if side is not None:
+            actor = Actor(name=actor.name, side=side, type=actor.type, role=actor.role)
+    return actor
+
+
+# Local authorities speak for the side that governs their place: "the governor of Sumy
+# Oblast", "local officials" in Kherson, "regional governor Ivan Fedorov".
+_LOCAL_AUTHORITY = re.compile(
+    r"\b(?:governor|mayor|local|regional|oblast|municipal|city council|military administration)\b",
+    re.IGNORECASE,
+)
+
+
+def _phrase_around(source: Span) -> str:
+    """The source phrase with the title words just before it ("regional governor X")."""
+    start = max(source.sent.start, source.start - 4)
+    return source.doc[start : source.end].text
+
+
+def _governing_side_of_place(source: Span, sentence: Span, ctx: DocContext) -> str | None:
+    """The party whose country holds the place named in the source phrase, else in the
+    sentence; None when no place of a party is named."""
+    places = [p for p in ctx.places_in(sentence) if p.location.country in ctx.theatre.codes]
+    inside = [p for p in places if source.start_char <= p.start and p.end <= source.end_char]
+    chosen = inside or places
+    return chosen[0].location.country if chosen else None
 
 
 def _according_to(sentence: Span) -> Span | None:
