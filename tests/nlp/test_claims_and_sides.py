@@ -201,3 +201,26 @@ def test_a_local_authority_speaks_for_the_side_that_holds_its_place(events):
         "strike",
     )
     assert belgorod.claimant is not None and belgorod.claimant.side == "RU"
+
+
+def test_a_condition_set_for_the_other_side_is_the_speakers_stance(positions):
+    found = positions(
+        "Putin said he is ready for talks if Ukraine withdraws from the four regions "
+        "and stops its accession to NATO."
+    )
+    assert found.get(("RU", "territory")) is not None
+    assert found.get(("RU", "nato_membership")) == "veto"
+    assert ("UA", "territory") not in found
+
+
+def test_a_service_claiming_to_have_destroyed_aircraft_acted_and_claims_it(events):
+    event = only(
+        events(
+            "Ukraine's SBU claims to have destroyed four Russian bombers in a drone attack "
+            "on an air base in Saratov Oblast."
+        ),
+        "strike",
+    )
+    assert sides(event) == ("UA", "RU")
+    assert event.claimant is not None and event.claimant.side == "UA"
+    assert event.status == "claimed"

@@ -192,7 +192,11 @@ def _according_to(sentence: Span) -> Span | None:
 
 def _reporting_subject(sentence: Span, trigger: Token | None) -> Span | None:
     verbs = [
-        t for t in sentence if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in REPORTING_LEMMAS
+        t
+        for t in sentence
+        if t.lemma_.lower() in REPORTING_LEMMAS
+        # "Ukraine's SBU claims to have destroyed ...": the tagger may call the verb a noun
+        and (t.pos_ in {"VERB", "AUX"} or (t.dep_ == "ROOT" and _has_subject(t)))
     ]
     if not verbs:
         return None
@@ -211,6 +215,10 @@ def _reporting_subject(sentence: Span, trigger: Token | None) -> Span | None:
                 if objects:
                     return _noun_phrase(objects[0])
     return None
+
+
+def _has_subject(token: Token) -> bool:
+    return any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _noun_phrase(head: Token) -> Span:

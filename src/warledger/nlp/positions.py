@@ -230,6 +230,8 @@ def is_act(anchor: Token) -> bool:
     chain = [anchor, *list(anchor.ancestors)[:6]]
     if any(n.lemma_.lower() in STANCE_VERBS | STATING for n in chain):
         return False
+    if len(_up_to_condition(chain)) < len(chain):
+        return False  # "ready for a ceasefire if Ukraine withdraws": a condition, not a deed
     for node in chain:
         if node.pos_ == "VERB" and node.lemma_.lower() in ACTS:
             modal = any(c.dep_ == "aux" and c.tag_ in {"MD", "TO"} for c in node.children)

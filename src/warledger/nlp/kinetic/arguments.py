@@ -163,11 +163,12 @@ def _subjects_above(token: Token) -> list[Token]:
     launch an offensive", stopping at a verb of saying (whose subject only reports)."""
     out: list[Token] = []
     node = token
-    for _ in range(3):
-        if node.dep_ not in {"dobj", "xcomp", "pobj", "prep"} or node.head is node:
+    for _ in range(5):
+        if node.dep_ not in {"dobj", "xcomp", "pobj", "prep", "conj"} or node.head is node:
             break
+        controlled = node.dep_ == "xcomp"  # "the SBU claims to have destroyed": its own act
         node = node.head
-        if node.lemma_.lower() in REPORTING:
+        if node.lemma_.lower() in REPORTING and not controlled:
             break
         out.extend(c for c in node.children if c.dep_ == "nsubj")
         if out:
