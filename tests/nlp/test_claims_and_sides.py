@@ -179,6 +179,10 @@ def test_refusing_to_give_up_land_and_guarantees_as_a_condition(positions):
 
 def test_what_is_discussed_or_imputed_is_no_ones_stance(positions):
     assert positions("Army chiefs met in Rome to discuss a possible peacekeeping force.") == {}
+    assert positions(
+        "The presidents discussed long-term legally binding security guarantees for Russia.",
+        url="http://en.kremlin.ru/events/president/news/3",
+    ) == {("RU", "security_guarantees"): "binding_required"}
     assert positions("Putin accused the West of seeking a pretext to impose more sanctions.") == {}
     assert positions("Leaders hoped the vote would restore Libya's territorial integrity.") == {}
 

@@ -214,11 +214,13 @@ STATING = frozenset(
     {"threaten", "offer", "ready", "open", "willing", "favour", "favor", "advocate", "consider",
      "discuss", "warn", "ask", "say", "state", "stress", "emphasise", "emphasize", "believe"}
 )  # fmt: skip
-# Words just before a stance phrase that wave it off: "premature sanctions relief",
-# "now is not the time for ...".
+# Words just before a stance phrase that wave it off ("premature sanctions relief", "now
+# is not the time for ...") or make it a mere possibility ("a potential force").
 _WAVED_OFF = re.compile(
     r"\b(?:premature|not the time|too (?:early|soon)|against|no question of|out of the question)"
-    r"\W+(?:\w+\W+){0,4}$",
+    r"\W+(?:\w+\W+){0,4}$"
+    # "to discuss a potential peacekeeping force": a possibility talked over, no one's stance
+    r"|\b(?:potential|possible|hypothetical|eventual)\W+(?:\w+\W+){0,1}$",
     re.IGNORECASE,
 )
 
@@ -241,13 +243,14 @@ def is_act(anchor: Token) -> bool:
 
 # Verbs whose object is talked over or imputed to someone else, not the subject's stance:
 # "met to discuss a potential force", "accused the West of seeking more sanctions".
-DELIBERATING = frozenset({"discuss", "debate", "consider", "examine", "explore", "study"})
+DELIBERATING = frozenset({"debate", "examine", "explore", "study"})
 IMPUTING = frozenset({"accuse", "blame", "allege", "suspect"})
 
 
 def _deliberated(anchor: Token) -> bool:
-    """ "met to discuss a potential peacekeeping force": what is talked over is not yet
-    anyone's stance (unless a stance verb stands between: "discussed their demand for")."""
+    """ "studied the idea of a force", "accused the West of seeking sanctions": what is
+    examined or imputed to another is not the subject's stance (unless a stance verb
+    stands between for examining: "examined their demand for")."""
     chain = [anchor, *list(anchor.ancestors)[:6]]
     if any(node.lemma_.lower() in IMPUTING for node in chain):
         return True
