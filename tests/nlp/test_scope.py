@@ -54,3 +54,33 @@ def test_an_event_with_no_place_and_no_side_follows_its_document():
     elsewhere = [at("strike", "SO"), at("ground_combat", "SO"), Event(kind="aid")]
     assign(elsewhere, SCOPE)
     assert elsewhere[2].theatre is None
+
+
+def test_an_unknown_place_in_a_sentence_naming_another_country_is_another_conflict():
+    # "Sudan's army recaptured the town of Wad Madani": the town is unknown, Sudan is named
+    town = Event(kind="territorial_change", locations=[Location(name="Wad Madani")])
+    assign([town], SCOPE, named=[frozenset({"SD"})])
+    assert (town.country, town.theatre) == ("SD", None)
+
+
+def test_a_sentence_naming_two_foreign_countries_gives_no_country():
+    # "a base hosting U.S. troops in western Iraq": out of the theatre, country not guessed
+    base = Event(kind="strike")
+    assign([base], SCOPE, named=[frozenset({"US", "IQ"})])
+    assert (base.country, base.theatre) == (None, None)
+
+
+def test_a_sentence_naming_a_theatre_country_is_left_to_the_document():
+    strike = Event(kind="strike")
+    assign([strike], SCOPE, named=[frozenset({"UA", "PL"})])
+    assert strike.theatre == "russia-ukraine"
+
+
+def test_foreign_sides_alone_decide_only_where_nothing_is_in_the_theatre():
+    # "Azerbaijani forces shelled X": no place known, the only sides foreign
+    alone = Event(kind="strike")
+    assign([alone], SCOPE, foreign_sides=[True])
+    assert alone.theatre is None
+    kyiv, other = at("strike", "UA"), Event(kind="strike")
+    assign([kyiv, other], SCOPE, foreign_sides=[False, True])
+    assert other.theatre == "russia-ukraine"

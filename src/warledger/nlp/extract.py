@@ -213,7 +213,13 @@ class Extractor:
         each with its country and theatre."""
         rules = [] if self.mode == "model" else self.rule_events(ctx)
         if self.detector is None:
-            scope.assign(rules, self.scope)
+            ranges = sentence_ranges(ctx.doc)
+            scope.assign(
+                rules,
+                self.scope,
+                named=scope.named_countries(rules, ctx, ranges),
+                foreign_sides=scope.foreign_sides_only(rules, ctx, ranges),
+            )
             return rules
         ranges, scores = self.sentence_scores(ctx)
         policy = self.detector.policy
@@ -225,7 +231,13 @@ class Extractor:
             for e in combine(ctx, rules, ranges, scores, policy)
             if not _only_in(framing, e)
         ]
-        scope.assign(events, self.scope, scope.other_readings(events, ranges, scores))
+        scope.assign(
+            events,
+            self.scope,
+            scope.other_readings(events, ranges, scores),
+            scope.named_countries(events, ctx, ranges),
+            scope.foreign_sides_only(events, ctx, ranges),
+        )
         return events
 
     def sentence_scores(

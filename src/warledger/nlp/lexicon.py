@@ -67,6 +67,8 @@ class KineticLexicon:
     # Kind -> rank: when triggers of several kinds are live, the lowest rank decides.
     ranks: dict[str, int] = field(default_factory=dict)
     kinds: tuple[str, ...] = ()
+    # Subjects that make a trigger no armed violence ("an earthquake struck", "inmates seized").
+    unarmed_agents: frozenset[str] = frozenset()
 
 
 def kinetic_lexicon(theatre: Theatre | None = None) -> KineticLexicon:
@@ -87,4 +89,7 @@ def _kinetic_lexicon(theatre: Theatre) -> KineticLexicon:
         ),
         ranks={k: v["rank"] for k, v in kinds.items() if "rank" in v},
         kinds=tuple(kinds),
+        unarmed_agents=frozenset(
+            w.lower() for w in (triggers.get("unarmed_agents") or {}).get("lemmas", [])
+        ),
     )

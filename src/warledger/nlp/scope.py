@@ -11,17 +11,26 @@ where places and sides do not:
   the theatre's parties is a side and the detector does not read the sentence as
   another conflict's (a Russian drone crashing in Poland, not Russian jets over Syria);
 - unplaced, or a kind that happens anywhere (talks in Riyadh, sanctions in Brussels): in
-  the theatre when a party is a side; with no side and no place, like the document's
-  other events, unless the detector reads the sentence as another conflict's.
+  the theatre when a party is a side;
+- no placed country and no party as a side, but its sentence names only countries outside
+  the theatre ("Sudan's army recaptured the town of X", "in Somalia's Middle Shabelle
+  region"): another conflict's event; a located kind takes the country when the sentence
+  names one only (the place the gazetteer does not know lies in it);
+- with no side and no place at all, like the document's other events, unless the
+  detector reads the sentence as another conflict's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from warledger.nlp.theatre import Theatre
 from warledger.types import KINETIC_KINDS, Event
+
+if TYPE_CHECKING:
+    from warledger.nlp.context import DocContext
 
 OTHER = "other_theatre"
 
@@ -61,22 +70,32 @@ def assign(
     events: Sequence[Event],
     scope: Scope,
     other: Sequence[float | None] | None = None,
+    named: Sequence[frozenset[str]] | None = None,
+    foreign_sides: Sequence[bool] | None = None,
 ) -> None:
     """Set ``country`` and ``theatre`` on each event; ``other[i]`` is the detector's
-    probability that event i's sentence reports another conflict (None: no reading)."""
+    probability that event i's sentence reports another conflict (None: no reading);
+    ``named[i]`` the countries event i's sentence names as places; ``foreign_sides[i]``
+    whether it names sides and all of them are outside the theatre ("Azerbaijani forces
+    shelled X"), which decides an event nothing else places only when no event of the
+    document is in the theatre."""
     readings = list(other) if other is not None else [None] * len(events)
+    countries = list(named) if named is not None else [frozenset()] * len(events)
     undecided: list[int] = []
     for i, event in enumerate(events):
         event.country = event_country(event)
         verdict = _decide(event, scope, readings[i])
+        if verdict is None:
+            verdict = _elsewhere_by_sentence(event, scope, countries[i])
         if verdict is None:
             undecided.append(i)
         else:
             event.theatre = scope.name if verdict else None
     inside = sum(1 for e in events if e.theatre == scope.name)
     decided = len(events) - len(undecided)
+    strangers = list(foreign_sides) if foreign_sides is not None else [False] * len(events)
     for i in undecided:
-        elsewhere = (readings[i] or 0.0) >= 0.5
+        elsewhere = (readings[i] or 0.0) >= 0.5 or (strangers[i] and inside == 0)
         majority = decided == 0 or inside * 2 >= decided
         events[i].theatre = scope.name if majority and not elsewhere else None
 
@@ -95,6 +114,60 @@ def _decide(event: Event, scope: Scope, other: float | None) -> bool | None:
     if countries:
         return False
     return None
+
+
+def _elsewhere_by_sentence(event: Event, scope: Scope, named: frozenset[str]) -> bool | None:
+    """False (out of the theatre) when the sentence names only countries outside it;
+    a located kind then takes the country the sentence names, if it names one only."""
+    if not named or named & scope.countries:
+        return None
+    if event.country is None and len(named) == 1 and event.kind in scope.located_kinds:
+        event.country = next(iter(named))
+    return False
+
+
+def named_countries(
+    events: Sequence[Event], ctx: DocContext, ranges: Sequence[tuple[int, int]]
+) -> list[frozenset[str]]:
+    """Per event, the countries of the places its sentence names ("in Somalia's Middle
+    Shabelle region", "Sudan's army", "the Libyan capital"): where an unknown place lies."""
+    out: list[frozenset[str]] = []
+    for event in events:
+        start = event.evidence[0].start if event.evidence else -1
+        bounds = next(((s, e) for s, e in ranges if s <= start < e), None)
+        if bounds is None:
+            out.append(frozenset())
+            continue
+        out.append(
+            frozenset(
+                p.location.country
+                for p in ctx.places
+                if bounds[0] <= p.start and p.end <= bounds[1] and p.location.country
+            )
+        )
+    return out
+
+
+def foreign_sides_only(
+    events: Sequence[Event], ctx: DocContext, ranges: Sequence[tuple[int, int]]
+) -> list[bool]:
+    """Per event: does its sentence name sides, none of them a party of the theatre?"""
+    out = []
+    for event in events:
+        start = event.evidence[0].start if event.evidence else -1
+        bounds = next(((s, e) for s, e in ranges if s <= start < e), None)
+        sides = (
+            {
+                a.actor.side
+                for a in ctx.actors
+                if bounds[0] <= a.start and a.end <= bounds[1] and a.actor.side
+            }
+            if bounds is not None
+            else set()
+        )
+        parties = {p.code for p in ctx.theatre.parties}
+        out.append(bool(sides) and not (sides & parties))
+    return out
 
 
 def other_readings(

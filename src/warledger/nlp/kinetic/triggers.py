@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from warledger.nlp import clauses
 from warledger.nlp.kinetic.arguments import target_kinds_of
 from warledger.nlp.kinetic.facts import SentenceFacts
-from warledger.nlp.lexicon import Hit
+from warledger.nlp.lexicon import Hit, kinetic_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -143,8 +143,12 @@ def is_armed(hit: Hit, facts: SentenceFacts, ctx: DocContext, last_side: str | N
     """Is this trigger about armed violence? ("trade war", "attack on democracy" are not.)
 
     A military trigger ("shelling", "airstrike") is; an ambiguous one needs a weapon,
-    armed men, a party to the war, casualties, or a document already about the war.
+    armed men, a party to the war, casualties, or a document already about the war. None
+    is when its agent is a hazard, an accident or a crowd ("an earthquake struck",
+    "inmates seized control of a prison"), whatever the tolls.
     """
+    if _agent_lemmas(facts.sent[hit.start]) & kinetic_lexicon(ctx.theatre).unarmed_agents:
+        return False
     if hit.entry.get("inherent") or facts.weapons or last_side is not None:
         return True
     if any(h.entry["key"] in {"killed", "injured"} for h in facts.count_words):
@@ -152,6 +156,21 @@ def is_armed(hit: Hit, facts: SentenceFacts, ctx: DocContext, last_side: str | N
     if ARMED.search(facts.sent.text):
         return True
     return any(m.actor.side in ctx.theatre.codes for m in ctx.actors_in(facts.sent))
+
+
+def _agent_lemmas(token: Token) -> set[str]:
+    """Who or what does the trigger: a verb's subject (or the subject of the clause it
+    continues), a noun's modifiers ("a shark attack"), and the noun a verb describes."""
+    verb = token
+    agents = [c for c in verb.children if c.dep_ in {"nsubj", "compound", "poss"}]
+    if not agents and verb.dep_ in {"conj", "advcl", "xcomp"}:
+        agents = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    agents += [
+        g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+    ]
+    if verb.dep_ == "nsubj":
+        agents += [verb.head]
+    return {a.lemma_.lower() for a in agents}
 
 
 def is_ground_attack(token: Token, facts: SentenceFacts) -> bool:
