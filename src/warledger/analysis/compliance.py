@@ -17,7 +17,7 @@ no strike comparison.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -59,16 +59,17 @@ class CeasefireCompliance:
         return out
 
 
-def _strike_days(events: Iterable[ConsolidatedEvent]) -> list[tuple[date, str]]:
-    return [
+def strike_days(events: Iterable[ConsolidatedEvent]) -> Counter[tuple[date, str]]:
+    """Single-day, affirmed strikes per (day, attacker side)."""
+    return Counter(
         (day, actor_side(e))
         for e in events
         if e.kind == "strike" and not is_negated(e) and (day := event_day(e))
-    ]
+    )
 
 
 def _one(
-    cf: Ceasefire, strikes: list[tuple[date, str]], period: tuple[date, date] | None
+    cf: Ceasefire, strikes: Mapping[tuple[date, str], int], period: tuple[date, date] | None
 ) -> CeasefireCompliance:
     window = cf.window(period[1] if period else None)
     result = CeasefireCompliance(
@@ -89,8 +90,8 @@ def _one(
     result.days_inside = max(0, (end - start).days + 1)
     result.days_outside = total_days - result.days_inside
     inside, outside = Counter[str](), Counter[str]()
-    for day, side in strikes:
-        (inside if start <= day <= end else outside)[side] += 1
+    for (day, side), n in sorted(strikes.items()):
+        (inside if start <= day <= end else outside)[side] += n
     result.strikes_inside, result.strikes_outside = (
         dict(sorted(inside.items())),
         dict(sorted(outside.items())),
@@ -99,9 +100,20 @@ def _one(
 
 
 def ceasefire_compliance(events: Iterable[ConsolidatedEvent]) -> list[CeasefireCompliance]:
-    """One compliance row per ceasefire in the register, in the register's order."""
+    """One compliance row per ceasefire in the register, in the register's order, over
+    events in memory (a snapshot)."""
     events = list(events)
-    period = study_period(events)
-    register = build_register(events, ledger_end=period[1] if period else None)
-    strikes = _strike_days(events)
+    return compliance(events, strike_days(events), study_period(events))
+
+
+def compliance(
+    ceasefire_events: Iterable[ConsolidatedEvent],
+    strikes: Mapping[tuple[date, str], int],
+    period: tuple[date, date] | None,
+) -> list[CeasefireCompliance]:
+    """The compliance rows from what they need: the ceasefire events (others are
+    ignored), strikes per (day, attacker side) and the study period (first and last
+    single-day event of the ledger). Memory follows the ceasefires and days, not the
+    ledger."""
+    register = build_register(ceasefire_events, ledger_end=period[1] if period else None)
     return [_one(cf, strikes, period) for cf in register.ceasefires]

@@ -37,6 +37,14 @@ events = sa.Table(
     sa.Column("n_claimants", sa.Integer, nullable=False),
     sa.Column("first_reported", sa.String(40), comment="earliest publication (ISO)"),
     sa.Column("contradiction", sa.Boolean, nullable=False, default=False),
+    sa.Column(
+        "negated",
+        sa.Boolean,
+        nullable=False,
+        default=False,
+        server_default=sa.false(),
+        comment="every claim says it did not happen (migration 0008)",
+    ),
     sa.Column("killed", sa.Integer, comment="reconciled best value"),
     sa.Column("injured", sa.Integer),
     sa.Column("launched", sa.Integer),
@@ -72,6 +80,22 @@ sa.Index(
     events.c.admin1,
     events.c.theatre,
     *_ORDERED,
+)
+
+# The analyses' per-day counts (strikes by attacker side, large strikes, diplomatic days)
+# are read from this index alone, without the wide rows (migration 0008).
+sa.Index(
+    "ix_events_day_counts",
+    events.c.kind,
+    events.c.theatre,
+    events.c.date_start,
+    events.c.date_end,
+    events.c.date_precision,
+    events.c.negated,
+    events.c.actor_side,
+    events.c.subtype,
+    events.c.launched,
+    events.c.killed,
 )
 
 claims = sa.Table(

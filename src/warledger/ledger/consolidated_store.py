@@ -34,6 +34,7 @@ from warledger.ledger.consolidate import (
     mention_order,
 )
 from warledger.ledger.consolidated_schema import claims, event_mentions, events
+from warledger.ledger.peace.timing import is_negated
 from warledger.ledger.schema import documents, mentions
 from warledger.ledger.theatre import event_theatre
 from warledger.types import Mention
@@ -128,6 +129,7 @@ def event_row(e: ConsolidatedEvent) -> dict[str, Any]:
         "n_claimants": e.n_claimants,
         "first_reported": e.first_reported,
         "contradiction": bool(e.contradictions),
+        "negated": is_negated(e),
         **{key: _best(e.counts, key) for key in COMMON_COUNTS},
         "data": data,
     }

@@ -164,6 +164,11 @@ def _where(query: sa.Select[Any], f: EventFilter) -> sa.Select[Any]:
     return query
 
 
+def filtered(query: sa.Select[Any], f: EventFilter) -> sa.Select[Any]:
+    """``query`` (over the events table) restricted to the events ``f`` matches."""
+    return _where(query, f)
+
+
 # Newest first, undated last, ties by id (stable pages). NULLS LAST rather than an
 # "IS NULL" sort key, so both SQLite and PostgreSQL can walk the date_start index.
 _ORDER = (events.c.date_start.desc().nulls_last(), events.c.event_id)

@@ -386,11 +386,14 @@ def ledger_end(events: Iterable[ConsolidatedEvent]) -> date | None:
     return max(days) if days else None
 
 
-def register_view(events: Iterable[ConsolidatedEvent]) -> dict[str, Any]:
+def register_view(
+    events: Iterable[ConsolidatedEvent], *, end: date | None = None
+) -> dict[str, Any]:
     """The register as the API and dashboard show it; open ceasefires run to the
-    ledger's last day."""
+    ledger's last day: ``end`` when given (the ledger's, read in SQL, while ``events``
+    need hold only the ceasefire events), else the last day of ``events``."""
     events = list(events)
-    return build_register(events, ledger_end=ledger_end(events)).to_dict()
+    return build_register(events, ledger_end=end or ledger_end(events)).to_dict()
 
 
 def ceasefire_windows(events: Iterable[ConsolidatedEvent], end: date | None) -> list[Window]:

@@ -1,0 +1,169 @@
+"""The analyses over a live ledger (``analysis.live``, counts in SQL) give the answers of
+the in-memory analyses, on SQLite and PostgreSQL.
+
+The ledger is written by hand below; every expected number is counted from that list.
+Days are counted from 1 March 2025 (day 0).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+from alembic import command
+
+from warledger.analysis import compliance, diplomacy, live
+from warledger.ledger import day_counts
+from warledger.ledger.consolidated_schema import claims, events
+from warledger.ledger.consolidated_store import claim_rows, event_row
+from warledger.ledger.peace import proposals_register, talks_rounds
+from warledger.ledger.peace.ceasefires import register_view
+from warledger.ledger.query import EventFilter, everything
+from warledger.ledger.store import Store, alembic_config
+from warledger.ledger.theatre import default_scope, event_theatre
+from warledger.types import Location
+
+
+def D(n: int) -> date:
+    return date(2025, 3, 1 + n)
+
+
+@pytest.fixture
+def hand_built(make_event):
+    somalia = make_event("strike", None, 12, counts={"killed": 9})
+    somalia.locations = [Location("Mogadishu", None, "SO", 2.03, 45.34, "settlement")]
+    return [
+        make_event("strike", None, 0, actor="RU", counts={"launched": 60}),  # large
+        make_event("strike", None, 0, actor="UA", counts={"killed": 2}),
+        make_event("strike", None, 2, actor="RU", counts={"killed": 5}),  # large
+        make_event("strike", None, 2, actor="RU", counts={"launched": 100}, negated=True),
+        make_event("strike", None, 3, target="UA"),  # no attacker: "unknown"
+        make_event("strike", None, 3, actor="UA", precision="days"),  # one day, as "days"
+        make_event("strike", None, 0, actor="RU", precision="month"),  # not on a day
+        make_event("strike", None, None, actor="RU", counts={"launched": 90}),  # undated
+        make_event("talks", "held", 1, participants=("UA", "RU")),
+        make_event("talks", "scheduled", 1, participants=("UA", "RU")),
+        make_event("ceasefire", "declared", 4, actor="RU", duration="P3D", name="spring truce"),
+        make_event("ceasefire", "violation_alleged", 5, claimant="UA", target="RU"),
+        make_event("strike", None, 6, actor="RU"),
+        make_event("proposal", "put_forward", 9, actor="UA", negated=True),
+        somalia,  # another war (day 12): outside the default theatre
+    ]
+
+
+@pytest.fixture
+def ledger(store_url, hand_built):
+    with Store.open(store_url) as store:
+        with store.engine.begin() as conn:
+            conn.execute(sa.insert(events), [event_row(e) for e in hand_built])
+            conn.execute(sa.insert(claims), [r for e in hand_built for r in claim_rows(e)])
+        yield store
+
+
+def in_theatre(found):
+    wanted = default_scope().theatre
+    return [e for e in found if event_theatre(e.to_dict()) == wanted]
+
+
+def test_day_counts_are_counted_from_the_stored_columns(ledger):
+    f = EventFilter()  # the default theatre: the Mogadishu strike is left out
+    assert day_counts.study_period(ledger.engine, f) == (D(0), D(9))
+    assert day_counts.study_period(ledger.engine, everything()) == (D(0), D(12))
+    assert day_counts.ledger_end(ledger.engine, f) == D(9)
+    assert day_counts.strikes_by_day_and_side(ledger.engine, f) == {
+        (D(0), "RU"): 1,
+        (D(0), "UA"): 1,
+        (D(2), "RU"): 1,
+        (D(3), "unknown"): 1,
+        (D(3), "UA"): 1,
+        (D(6), "RU"): 1,
+    }
+    large = day_counts.large_strikes_by_day(
+        ledger.engine, f, launched_at_least=50, killed_at_least=5
+    )
+    assert large == {D(0): 1, D(2): 1}
+    assert day_counts.large_strikes_by_day(
+        ledger.engine, everything(), launched_at_least=50, killed_at_least=5
+    ) == {D(0): 1, D(2): 1, D(12): 1}
+    diplomatic = day_counts.diplomatic_by_day(
+        ledger.engine,
+        f,
+        kinds=("talks", "proposal", "ceasefire"),
+        not_subtypes=["violation_alleged"],
+    )
+    assert diplomatic == {D(1): 2, D(4): 1}
+
+
+def test_strikes_vs_diplomacy_in_sql_equals_the_in_memory_study(ledger, hand_built):
+    kwargs = {"window": 1, "permutations": 300, "seed": 3}
+    live_study = live.strikes_vs_diplomacy(ledger.engine, EventFilter(), **kwargs)
+    memory_study = diplomacy.strikes_vs_diplomacy(in_theatre(hand_built), **kwargs)
+
+    # Anchors on days 1 and 4, ±1 day: days 0-5 inside (2 large strikes), 6-9 outside.
+    assert live_study.period == ("2025-03-01", "2025-03-10")
+    assert (live_study.n_days, live_study.inside_days) == (10, 6)
+    assert (live_study.n_diplomatic_events, live_study.n_diplomatic_days) == (3, 2)
+    assert live_study.n_large_strikes == 2
+    assert (live_study.mean_inside, live_study.mean_outside) == (round(2 / 6, 6), 0.0)
+    assert live_study.warning and "only 2 diplomatic day(s)" in live_study.warning
+    assert live_study.to_dict() == memory_study.to_dict()
+    assert live_study.null == memory_study.null
+
+
+def test_compliance_in_sql_equals_the_in_memory_rows(ledger, hand_built):
+    [row] = live.ceasefire_compliance(ledger.engine, EventFilter())
+    # Declared on day 4 for P3D: in force days 4-7 (5-8 March); study period days 0-9.
+    assert row.window == ("2025-03-05", "2025-03-08")
+    assert (row.days_inside, row.days_outside) == (4, 6)
+    assert row.strikes_inside == {"RU": 1}
+    assert row.strikes_outside == {"RU": 2, "UA": 2, "unknown": 1}
+    assert [(a["accuser"], a["accused"], a["allegations"]) for a in row.allegations] == [
+        ("UA", "RU", 1)
+    ]
+    [memory] = compliance.ceasefire_compliance(in_theatre(hand_built))
+    assert row.to_dict() == memory.to_dict()
+
+
+def test_registers_read_only_their_kinds_and_match_the_in_memory_ones(ledger, hand_built):
+    mine = in_theatre(hand_built)
+    register = live.ceasefire_register(ledger.engine, EventFilter())
+    [truce] = register["ceasefires"]
+    assert truce["name"] == "spring truce"
+    assert len(truce["allegations"]) == 1
+    assert register == register_view(mine)
+    assert live.talks(ledger.engine, EventFilter()) == [r.to_dict() for r in talks_rounds(mine)]
+    assert live.proposals(ledger.engine, EventFilter()) == [
+        p.to_dict() for p in proposals_register(mine)
+    ]
+
+
+def test_events_in_pages_reads_every_event_once(ledger, hand_built):
+    found = list(day_counts.events_in_pages(ledger.engine, everything(), page=4))
+    assert sorted(e.event_id for e in found) == sorted(e.event_id for e in hand_built)
+    strikes = list(day_counts.events_in_pages(ledger.engine, EventFilter(kind="strike"), page=2))
+    assert len(strikes) == 9  # ten strikes above, one in another war
+
+
+def test_migration_0008_flags_negated_events_and_keeps_their_claims(store_url, hand_built):
+    """A ledger consolidated before 0008 gets ``events.negated`` from its claims."""
+    with Store.open(store_url) as store:
+        config = alembic_config()
+        with store.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0007_minhash_bands")
+        rows = [{k: v for k, v in event_row(e).items() if k != "negated"} for e in hand_built]
+        old_events = sa.table("events", *(sa.column(k, events.c[k].type) for k in rows[0]))
+        with store.engine.begin() as conn:
+            conn.execute(sa.insert(old_events), rows)
+            conn.execute(sa.insert(claims), [r for e in hand_built for r in claim_rows(e)])
+        with store.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "heads")
+        with store.engine.connect() as conn:
+            flagged = conn.execute(
+                sa.select(events.c.kind, events.c.subtype).where(events.c.negated.is_(True))
+            ).all()
+            n_claims = conn.execute(sa.select(sa.func.count()).select_from(claims)).scalar()
+    assert sorted(flagged, key=str) == [("proposal", "put_forward"), ("strike", None)]
+    assert n_claims == len(hand_built)  # one claim each, none lost
