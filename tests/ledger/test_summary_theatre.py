@@ -108,3 +108,24 @@ def test_the_extractors_null_theatre_keeps_an_event_out() -> None:
     # the extractor read "another conflict" although the strike names a Russian actor
     event = {"kind": "strike", "theatre": None, "locations": [{"country": "UA"}], "actor": RU}
     assert event_theatre(event) is None
+
+
+def test_a_consolidated_event_keeps_the_theatre_its_reports_were_labelled_with() -> None:
+    """'The United States proposed a 30-day ceasefire between Russia and Ukraine': no
+    place, a US proposer — the sentence ties it to this war, its places and sides alone
+    do not."""
+    from warledger.ledger.consolidate import build_event, event_from_dict
+    from warledger.types import Actor, Event, Mention
+
+    us = Actor("United States", "US", "state")
+    proposal = Event(kind="ceasefire", subtype="proposed", actor=us, theatre="russia-ukraine")
+    unlabelled = Event(kind="ceasefire", subtype="proposed", actor=us)
+    reports = [Mention(f"d-{i}:0", f"d-{i}", e) for i, e in enumerate((proposal, unlabelled))]
+    event = build_event("e-1", reports)
+    assert event.theatre == "russia-ukraine"
+    data = event.to_dict()
+    assert event_theatre(data) == "russia-ukraine"
+    assert event_from_dict(data).theatre == "russia-ukraine"
+    # With no report labelled, the event is placed by its places and sides (US: outside).
+    alone = build_event("e-2", [Mention("d-9:0", "d-9", unlabelled)])
+    assert event_theatre(alone.to_dict()) is None

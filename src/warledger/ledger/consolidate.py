@@ -172,6 +172,10 @@ class ConsolidatedEvent:
     first_reported: str | None
     confidence: float
     mentions: list[Mention] = field(default_factory=list, repr=False)
+    # The extractor's theatre of the reports (see ``_pick_theatre``); None when no report
+    # names one, and then ``warledger.ledger.theatre`` places the event by its places
+    # and sides, as it does events stored before the extractor labelled theatres.
+    theatre: str | None = None
 
     @property
     def mention_ids(self) -> list[str]:
@@ -217,6 +221,7 @@ class ConsolidatedEvent:
             "confidence": round(self.confidence, 3),
             "mention_ids": self.mention_ids,
             "claims": [c.to_dict() for c in self.claims],
+            **({"theatre": self.theatre} if self.theatre else {}),
         }
 
 
@@ -291,6 +296,7 @@ def event_from_dict(d: dict[str, Any]) -> ConsolidatedEvent:
         claimants=list(d.get("claimants", [])),
         first_reported=d.get("first_reported"),
         confidence=d.get("confidence", 0.5),
+        theatre=d.get("theatre"),
     )
 
 
@@ -711,7 +717,18 @@ def build_event(event_id: str, mentions: Sequence[Mention]) -> ConsolidatedEvent
         first_reported=min(published)[1] if published else None,
         confidence=max(m.event.confidence for m in ms),
         mentions=list(ms),
+        theatre=_pick_theatre(ms),
     )
+
+
+def _pick_theatre(ms: Sequence[Mention]) -> str | None:
+    """The theatre most reports are labelled with, None when none is labelled.
+
+    The extractor reads it from the whole sentence and document; re-deriving it from the
+    consolidated event's places and sides lost that reading (a US ceasefire proposal for
+    Ukraine, placed nowhere, fell out of the theatre)."""
+    labelled = Counter(m.event.theatre for m in ms if m.event.theatre)
+    return labelled.most_common(1)[0][0] if labelled else None
 
 
 # --------------------------------------------------------------- clustering
