@@ -31,12 +31,12 @@ from warledger.ledger import day_counts
 from warledger.ledger.consolidate import ConsolidatedEvent
 from warledger.ledger.peace import proposals_register, talks_rounds
 from warledger.ledger.peace.ceasefires import register_view
-from warledger.ledger.query import EventFilter
+from warledger.ledger.query import EventFilter, iter_events
 
 
 def events_of(engine: sa.Engine, f: EventFilter, kind: str) -> list[ConsolidatedEvent]:
     """Every event of one kind matching ``f`` (no cap: peace-process kinds are few)."""
-    return list(day_counts.events_in_pages(engine, replace(f, kind=kind, kinds=())))
+    return list(iter_events(engine, replace(f, kind=kind, kinds=())))
 
 
 def strikes_vs_diplomacy(

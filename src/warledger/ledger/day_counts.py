@@ -1,5 +1,6 @@
 """What the analyses read from the consolidated ledger, in SQL: per-day counts, the study
-period, the last dated day, and the events of a few kinds in pages.
+period and the last dated day (the events of a few kinds come from
+``query.iter_events``, in keyset pages).
 
 The analyses used to load every event of the ledger (up to a cap) to count strikes per
 day. These queries return one row per day (or per day and side) whatever the size of the
@@ -20,18 +21,16 @@ hand-built ledger, on SQLite and PostgreSQL.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 
-from warledger.ledger.consolidate import ConsolidatedEvent, event_from_dict
 from warledger.ledger.consolidated_schema import events
 from warledger.ledger.query import EventFilter, filtered
 
 UNKNOWN = "unknown"
-PAGE = 1000  # events decoded at once by ``events_in_pages``
 
 _e = events.c
 # One day: precision "day" (the end is not read), or "days" with equal ends. A stored end
@@ -136,22 +135,3 @@ def diplomatic_by_day(
         f,
     )
     return Counter({_day(day): int(n) for day, n in _rows(engine, query)})
-
-
-def events_in_pages(
-    engine: sa.Engine, f: EventFilter, *, page: int = PAGE
-) -> Iterator[ConsolidatedEvent]:
-    """Every event matching ``f``, in event-id order, read ``page`` rows at a time
-    (keyset pages on the primary key: each page is one index range, whatever the
-    ledger's size, and no cap cuts the answer short)."""
-    last: str | None = None
-    while True:
-        query = filtered(sa.select(_e.event_id, _e.data), f).order_by(_e.event_id).limit(page)
-        if last is not None:
-            query = query.where(_e.event_id > last)
-        rows = _rows(engine, query)
-        for _, data in rows:
-            yield event_from_dict(data)
-        if len(rows) < page:
-            return
-        last = rows[-1][0]

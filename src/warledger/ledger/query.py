@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from functools import lru_cache
@@ -353,8 +354,62 @@ def event_page_json(
 def all_events(
     engine: sa.Engine, f: EventFilter, *, cap: int = 20000, sort: str | None = None
 ) -> list[ConsolidatedEvent]:
-    """Every matching event (up to ``cap``), for the map, the timeline, barrages, exports."""
+    """Every matching event (up to ``cap``) in one list; ``iter_events`` reads them all
+    in bounded memory."""
     return event_page(engine, f, limit=cap, offset=0, sort=sort).items
+
+
+PAGE = 1000  # events decoded at once by ``iter_events``
+
+
+def _after(column: Any, descending: bool, value: Any, event_id: str) -> Any:
+    """Rows after (value, event_id) in the order (column asc|desc nulls last, event_id):
+    a range on the column first (which an index walks), then the ties by id."""
+    if value is None:
+        return sa.and_(column.is_(None), events.c.event_id > event_id)
+    bound = column <= value if descending else column >= value
+    beyond = column < value if descending else column > value
+    return sa.or_(sa.and_(bound, sa.or_(beyond, events.c.event_id > event_id)), column.is_(None))
+
+
+def iter_events(
+    engine: sa.Engine,
+    f: EventFilter,
+    *,
+    sort: str | None = None,
+    page: int = PAGE,
+    where: Any = None,
+) -> Iterator[ConsolidatedEvent]:
+    """Every event matching ``f`` (and the SQL condition ``where``), in ``event_page``'s
+    order for ``sort``, read in keyset pages of ``page`` events: each page starts where
+    the last one ended (no OFFSET, so the cost of a page does not grow with its
+    position) and no cap cuts the list short."""
+    ordering = order_by(sort)
+    sort = sort or DEFAULT_SORT
+    column = SORTS[sort.lstrip("-")]
+    descending = sort.startswith("-")
+    last: tuple[Any, str] | None = None
+    while True:
+        query = _where(sa.select(events.c.event_id, column), f).order_by(*ordering).limit(page)
+        if where is not None:
+            query = query.where(where)
+        if last is not None:
+            query = query.where(_after(column, descending, *last))
+        with engine.connect() as conn:
+            keys = conn.execute(query).all()
+            ids = [k[0] for k in keys]
+            data = dict(
+                conn.execute(
+                    sa.select(events.c.event_id, events.c.data).where(events.c.event_id.in_(ids))
+                )
+                .tuples()
+                .all()
+            )
+        for event_id in ids:
+            yield event_from_dict(data[event_id])
+        if len(keys) < page:
+            return
+        last = (keys[-1][1], keys[-1][0])
 
 
 def event_by_id(engine: sa.Engine, event_id: str) -> ConsolidatedEvent | None:

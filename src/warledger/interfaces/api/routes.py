@@ -39,8 +39,7 @@ from warledger.interfaces.api.params import (
 from warledger.interfaces.api.params_check import reject_unknown_params
 from warledger.interfaces.api.write_guard import token_matches
 from warledger.ledger import query as queries
-from warledger.ledger.barrages import find_barrages
-from warledger.ledger.consolidated_store import attach_mentions
+from warledger.ledger.barrage_pages import barrage_page
 from warledger.ledger.peace.positions import matrix_view
 from warledger.ledger.query import EventFilter
 from warledger.ledger.store import Store
@@ -240,11 +239,10 @@ def list_barrages(
     f = EventFilter(kind="strike", date_from=date_from, date_to=date_to)
     if theatre:
         f = EventFilter(**{**vars(f), "theatre": theatre})
-    strikes = attach_mentions(store, queries.all_events(store.engine, f))
-    barrages = find_barrages(strikes, side=side.upper() if side else None)
-    barrages.sort(key=lambda b: (b.night, b.attacker_side), reverse=True)
-    items = [b.to_dict() for b in barrages[offset : offset + limit]]
-    return {"total": len(barrages), "limit": limit, "offset": offset, "items": items}
+    side = side.upper() if side else None
+    total, barrages = barrage_page(store, f, side=side, limit=limit, offset=offset)
+    items = [b.to_dict() for b in barrages]
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
 # -- positions ---------------------------------------------------------------------------
@@ -291,7 +289,7 @@ def get_timeline(store: StoreDep, f: FilterDep) -> Any:
     peace = EventFilter(
         date_from=f.date_from, date_to=f.date_to, theatre=f.theatre, kinds=("ceasefire", "talks")
     )
-    framing = queries.all_events(store.engine, peace, cap=2000)
+    framing = list(queries.iter_events(store.engine, peace))
     return {
         "days": [{"day": day, "counts": dict(c)} for day, c in by_day.items()],
         "ceasefires": [e.to_dict() for e in framing if e.kind == "ceasefire"],

@@ -7,6 +7,7 @@ of strikes, frozen copies of the ledger, and exports of the consolidated events.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -27,7 +28,7 @@ from warledger.interfaces.cli.common import (
 from warledger.ledger.barrages import Barrage, find_barrages
 from warledger.ledger.consolidated_store import attach_mentions, load_events, run_consolidation
 from warledger.ledger.export_events import write_csv, write_geojson, write_jsonl, write_parquet
-from warledger.ledger.query import EventFilter, all_events, count_events, left_out
+from warledger.ledger.query import EventFilter, count_events, iter_events, left_out
 from warledger.ledger.snapshot import SnapshotInfo, create_snapshot, list_snapshots
 from warledger.ledger.theatre import default_scope
 from warledger.types import EVENT_KINDS
@@ -257,16 +258,16 @@ def export_events(
         theatre=(theatre or default_scope().theatre).lower(),
     )
     with open_existing_ledger(db) as store:
-        events = all_events(store.engine, f, cap=10_000_000, sort="date")
+        # Read in keyset pages while written: a ledger of any size in bounded memory.
+        n = _write(fmt, iter_events(store.engine, f, sort="date"), output)
         hidden = left_out(store.engine, f)
-    n = _write(fmt, events, output)
     if output != "-":
         err_console.print(f"wrote {n} events to {output}")
     if hidden:
         err_console.print(f"{hidden} events outside the theatre left out (--theatre all)")
 
 
-def _write(fmt: EventsExportFormat, events: list[Any], output: str) -> int:
+def _write(fmt: EventsExportFormat, events: Iterable[Any], output: str) -> int:
     if fmt is EventsExportFormat.parquet:
         return write_parquet(events, output)
     writer = {

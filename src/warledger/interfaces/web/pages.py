@@ -29,8 +29,7 @@ from warledger.interfaces.web.charts import (
     timeline_layers,
 )
 from warledger.ledger import query as queries
-from warledger.ledger.barrages import find_barrages
-from warledger.ledger.consolidated_store import attach_mentions
+from warledger.ledger.barrage_pages import barrage_page
 from warledger.ledger.durations import duration_words
 from warledger.ledger.peace.ceasefires import ceasefire_windows, register_view
 from warledger.ledger.peace.positions import matrix_view
@@ -173,7 +172,7 @@ def _timeline(request: Request, f: EventFilter) -> dict[str, Any] | None:
     undated = EventFilter(**{**vars(f), "date_from": None, "date_to": None})
     spans = queries.timeline_rows(engine, undated)
     peace = EventFilter(theatre=f.theatre, kinds=("ceasefire", "talks"))
-    framing = queries.all_events(engine, peace, cap=2000)
+    framing = list(queries.iter_events(engine, peace))
     talks = [
         (e.event_id, e.date.start[:10], f"talks {e.subtype or ''}: {summarise(e.to_dict())}")
         for e in framing
@@ -294,10 +293,7 @@ def barrages_page(request: Request) -> Response:
     """Night attacks: launched, intercepted and failed per weapon, places and harm."""
     f = _filters(request)
     strikes = EventFilter(**{**vars(f), "kind": "strike", "kinds": ()})
-    events = attach_mentions(_store(request), queries.all_events(_store(request).engine, strikes))
-    side = f.side
-    found = find_barrages(events, side=side)
-    found.sort(key=lambda b: (b.night, b.attacker_side), reverse=True)
+    _, found = barrage_page(_store(request), strikes, side=f.side)
     return _render(
         request,
         "barrages.html",
@@ -312,7 +308,7 @@ def peace_page(request: Request) -> Response:
     engine = _store(request).engine
 
     def of(kind: str) -> list[Any]:
-        return queries.all_events(engine, EventFilter(**{**vars(f), "kind": kind}), cap=500)
+        return list(queries.iter_events(engine, EventFilter(**{**vars(f), "kind": kind})))
 
     ceasefires = of("ceasefire")
     register = register_view(ceasefires)
