@@ -354,6 +354,23 @@ def test_exports_hold_the_filtered_events(client: TestClient) -> None:
     assert [f["properties"]["location"] for f in placed["features"]] == ["Kharkiv"]
 
 
+def test_an_export_cut_at_its_limit_says_so(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from warledger.interfaces.api import export_routes
+
+    whole = client.get("/api/export/events.jsonl", params={"kind": "strike"})
+    assert whole.headers["x-total-count"] == "3"  # Kharkiv, Odesa, Zaporizhzhia
+    assert "x-truncated" not in whole.headers
+    assert int(whole.headers["content-length"]) == len(whole.content)
+    monkeypatch.setattr(export_routes, "MAX_EXPORT", 2)
+    cut = client.get("/api/export/events.jsonl", params={"kind": "strike"})
+    assert cut.headers["x-total-count"] == "2"
+    assert cut.headers["x-truncated"] == "first 2 events only"
+    # The first two of the newest-first order, exactly as the whole export begins.
+    assert cut.text.splitlines() == whole.text.splitlines()[:2]
+
+
 def test_map_data_counts_what_it_cannot_place(client: TestClient) -> None:
     data = client.get("/api/map").json()
     assert data["placed"] == 4 and data["unplaced"] == 2 and data["left_out"] == 1

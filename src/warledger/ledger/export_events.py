@@ -157,34 +157,43 @@ def write_csv(events: Iterable[ConsolidatedEvent], out: TextIO) -> int:
     return n
 
 
+def geojson_feature(event: ConsolidatedEvent) -> dict[str, Any] | None:
+    """The event as a GeoJSON point, or None when its places have no coordinates."""
+    place = next((loc for loc in event.locations if loc.lat is not None), None)
+    if place is None or place.lon is None:
+        return None
+    row = csv_row(event)
+    properties = {k: row[k] for k in CSV_COLUMNS if k not in ("latitude", "longitude")}
+    properties["location"] = place.name
+    properties["admin1"] = place.admin1
+    properties["claims"] = len(event.claims)
+    return {
+        "type": "Feature",
+        "id": event.event_id,
+        "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
+        "properties": properties,
+    }
+
+
 def to_geojson(events: Iterable[ConsolidatedEvent]) -> dict[str, Any]:
     """A FeatureCollection of the events whose (first) place has coordinates."""
-    features = []
-    for event in events:
-        place = next((loc for loc in event.locations if loc.lat is not None), None)
-        if place is None or place.lon is None:
-            continue
-        row = csv_row(event)
-        properties = {k: row[k] for k in CSV_COLUMNS if k not in ("latitude", "longitude")}
-        properties["location"] = place.name
-        properties["admin1"] = place.admin1
-        properties["claims"] = len(event.claims)
-        features.append(
-            {
-                "type": "Feature",
-                "id": event.event_id,
-                "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]},
-                "properties": properties,
-            }
-        )
+    features = [f for e in events if (f := geojson_feature(e)) is not None]
     return {"type": "FeatureCollection", "features": features}
 
 
 def write_geojson(events: Iterable[ConsolidatedEvent], out: TextIO) -> int:
-    collection = to_geojson(events)
-    json.dump(collection, out, ensure_ascii=False)
-    out.write("\n")
-    return len(collection["features"])
+    """``to_geojson`` written feature by feature (the same text as one ``json.dump``),
+    so a long export never holds every feature at once."""
+    out.write('{"type": "FeatureCollection", "features": [')
+    n = 0
+    for event in events:
+        feature = geojson_feature(event)
+        if feature is None:
+            continue
+        out.write((", " if n else "") + json.dumps(feature, ensure_ascii=False))
+        n += 1
+    out.write("]}\n")
+    return n
 
 
 def to_arrow(events: Iterable[ConsolidatedEvent]) -> pa.Table:
