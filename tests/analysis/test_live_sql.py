@@ -19,7 +19,7 @@ from warledger.ledger.consolidated_schema import claims, events
 from warledger.ledger.consolidated_store import claim_rows, event_row
 from warledger.ledger.peace import proposals_register, talks_rounds
 from warledger.ledger.peace.ceasefires import register_view
-from warledger.ledger.query import EventFilter, everything
+from warledger.ledger.query import EventFilter, event_page, everything, iter_events
 from warledger.ledger.store import Store, alembic_config
 from warledger.ledger.theatre import default_scope, event_theatre
 from warledger.types import Location
@@ -138,11 +138,23 @@ def test_registers_read_only_their_kinds_and_match_the_in_memory_ones(ledger, ha
     ]
 
 
-def test_events_in_pages_reads_every_event_once(ledger, hand_built):
-    found = list(day_counts.events_in_pages(ledger.engine, everything(), page=4))
+def test_iter_events_reads_every_event_once_in_the_order_of_a_page(ledger, hand_built):
+    found = list(iter_events(ledger.engine, everything(), page=4))
     assert sorted(e.event_id for e in found) == sorted(e.event_id for e in hand_built)
-    strikes = list(day_counts.events_in_pages(ledger.engine, EventFilter(kind="strike"), page=2))
+    # Newest first, undated last, ties by id: the order of one page of everything.
+    assert [e.event_id for e in found] == [
+        e.event_id for e in event_page(ledger.engine, everything(), limit=100, offset=0).items
+    ]
+    assert found[0].date.start == "2025-03-13"  # Mogadishu, day 12
+    assert found[-1].date.start is None
+    strikes = list(iter_events(ledger.engine, EventFilter(kind="strike"), page=2))
     assert len(strikes) == 9  # ten strikes above, one in another war
+    by_killed = [
+        e.counts["killed"].best
+        for e in iter_events(ledger.engine, everything(kind="strike"), sort="-killed", page=1)
+        if "killed" in e.counts
+    ]
+    assert by_killed == [9, 5, 2]
 
 
 def test_migration_0008_flags_negated_events_and_keeps_their_claims(store_url, hand_built):
@@ -167,3 +179,49 @@ def test_migration_0008_flags_negated_events_and_keeps_their_claims(store_url, h
             n_claims = conn.execute(sa.select(sa.func.count()).select_from(claims)).scalar()
     assert sorted(flagged, key=str) == [("proposal", "put_forward"), ("strike", None)]
     assert n_claims == len(hand_built)  # one claim each, none lost
+
+
+def test_coverage_counted_in_sql_equals_the_in_memory_health(store_url):
+    """20 days from 1 April: "wire" publishes 2 a day for 16 days then nothing for 4,
+    "herald" 3 a day throughout (as in test_coverage), stored as document copies."""
+    from datetime import UTC, datetime, timedelta
+
+    from warledger.analysis.coverage import coverage_health, health_of_counts
+    from warledger.analysis.data import publication_counts, publications
+    from warledger.ledger.schema import document_copies, documents
+
+    now = datetime.now(UTC)
+    plan = {"wire": [2] * 16 + [0] * 4, "herald": [3] * 20}
+    copies = [
+        (source, date(2025, 4, 1) + timedelta(days=i), k)
+        for source, per_day in plan.items()
+        for i, n in enumerate(per_day)
+        for k in range(n)
+    ]
+    with Store.open(store_url) as store:
+        with store.engine.begin() as conn:
+            for n, (source, day, k) in enumerate(copies):
+                doc_id = f"d-cov{n:05d}"
+                conn.execute(
+                    sa.insert(documents),
+                    {"doc_id": doc_id, "content_hash": doc_id, "text": ".", "first_seen_at": now},
+                )
+                conn.execute(
+                    sa.insert(document_copies),
+                    {
+                        "doc_id": doc_id,
+                        "origin": f"{source}/{day}/{k}",
+                        "source": source,
+                        "published_date": day,
+                        "content_hash": doc_id,
+                        "ingested_at": now,
+                    },
+                )
+        counts = publication_counts(store)
+        in_sql = health_of_counts(counts)
+        in_memory = coverage_health(publications(store))
+    assert counts["wire"][date(2025, 4, 16)] == 2 and date(2025, 4, 17) not in counts["wire"]
+    assert sum(counts["herald"].values()) == 60
+    wire = next(s for s in in_sql.sources if s.source == "wire")
+    assert (wire.status, wire.silent_days, wire.baseline_per_day) == ("silent", 4, 2.0)
+    assert in_sql.to_dict() == in_memory.to_dict()

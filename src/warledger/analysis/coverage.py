@@ -158,8 +158,23 @@ def coverage_health(
     """Documents per source per day and each source's health (rules in the docstring)."""
     per_source: dict[str, Counter[date]] = defaultdict(Counter)
     for p in publications:
-        if as_of is None or p.day <= as_of:
-            per_source[p.source][p.day] += 1
+        per_source[p.source][p.day] += 1
+    return health_of_counts(per_source, as_of=as_of, runs=runs)
+
+
+def health_of_counts(
+    documents_per_day: Mapping[str, Mapping[date, int]],
+    *,
+    as_of: date | None = None,
+    runs: Iterable[Mapping[str, Any]] = (),
+) -> Coverage:
+    """``coverage_health`` from documents per source and day (as a GROUP BY gives them:
+    memory follows sources × days, not documents)."""
+    per_source = {
+        source: Counter({d: n for d, n in days.items() if n and (as_of is None or d <= as_of)})
+        for source, days in documents_per_day.items()
+    }
+    per_source = {source: days for source, days in per_source.items() if days}
     if not per_source:
         return Coverage(as_of=as_of.isoformat() if as_of else None, days=[], counts={})
     first = min(min(c) for c in per_source.values())

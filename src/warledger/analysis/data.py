@@ -9,8 +9,9 @@ stable and the same snapshot gives the same coverage).
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -96,6 +97,27 @@ def publications(store: Store, *, until: str | datetime | None = None) -> list[P
         query = query.where(document_copies.c.ingested_at <= moment)
     with store.engine.connect() as conn:
         return [Publication(r.source, r.published_date) for r in conn.execute(query)]
+
+
+def publication_counts(
+    store: Store, *, until: str | datetime | None = None
+) -> dict[str, Counter[date]]:
+    """Document copies per outlet and publication day (those with both), counted in SQL;
+    ``until`` as in ``publications``."""
+    c = document_copies.c
+    query = (
+        sa.select(c.source, c.published_date, sa.func.count())
+        .where(c.source.is_not(None), c.published_date.is_not(None))
+        .group_by(c.source, c.published_date)
+    )
+    if until is not None:
+        moment = datetime.fromisoformat(until) if isinstance(until, str) else until
+        query = query.where(c.ingested_at <= moment)
+    out: dict[str, Counter[date]] = defaultdict(Counter)
+    with store.engine.connect() as conn:
+        for source, day, n in conn.execute(query):
+            out[source][day] += int(n)
+    return dict(out)
 
 
 def in_theatre(data: AnalysisInput, theatre: str | None = None) -> tuple[AnalysisInput, int]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from warledger.analysis.coverage import coverage_health
-from warledger.analysis.data import publications
+from warledger.analysis.coverage import health_of_counts
+from warledger.analysis.data import publication_counts
 from warledger.ledger.query import source_coverage
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ def coverage_report(store: Store) -> dict[str, Any]:
         {k: (v.isoformat() if isinstance(v, date) else v) for k, v in r.items()}
         for r in store.runs(limit=200)
     ]
-    health = coverage_health(publications(store), runs=runs)
+    health = health_of_counts(publication_counts(store), runs=runs)
     return {
         "sources": source_coverage(store.engine),
         "health": health.to_dict(),

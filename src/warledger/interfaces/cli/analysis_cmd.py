@@ -15,14 +15,14 @@ from rich.table import Table
 
 from warledger.analysis import charts
 from warledger.analysis.compliance import ceasefire_compliance
-from warledger.analysis.coverage import coverage_health
+from warledger.analysis.coverage import health_of_counts
 from warledger.analysis.data import (
     AnalysisInput,
     doc_published,
     doc_sources,
     in_theatre,
     load_input,
-    publications,
+    publication_counts,
 )
 from warledger.analysis.diplomacy import (
     DEFAULT_PERMUTATIONS,
@@ -440,9 +440,9 @@ def analyze_coverage(
     path = _chart(chart)
     with open_existing_ledger(db) as store:
         data = _note(load_input(store, snapshot))
-        pubs = publications(store, until=data.view.created_at)
+        counts = publication_counts(store, until=data.view.created_at)
         runs = store.runs(kind="ingest")
-    cov = coverage_health(pubs, runs=runs)
+    cov = health_of_counts(counts, runs=runs)
     _emit(data, cov.to_dict(), as_json)
     if not as_json:
         table = _table(
