@@ -80,6 +80,18 @@ def is_hedged(token: Token, hedges: re.Pattern[str] = ENGLISH.hedges) -> bool:
     return False
 
 
+def in_gerund_subject(token: Token) -> bool:
+    """The trigger sits in a gerund that is a clause's subject: the act is a topic being
+    judged, not an occurrence ("Lifting sanctions on Russia now would reward aggression",
+    "Striking refineries is a mistake")."""
+    for node in (token, *token.ancestors):
+        if node.tag_ == "VBG" and node.dep_ in {"csubj", "csubjpass"}:
+            return True
+        if node.tag_ in FINITE_TAGS and node.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
 def _presupposed(node: Token) -> bool:
     """A participle describing a noun ("the ceasefire announced by Putin") states a
     fact whatever the clause around the noun wishes or doubts."""

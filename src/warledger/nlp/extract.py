@@ -271,7 +271,10 @@ class Extractor:
 def _only_in(spans: list[tuple[int, int]], event: Event) -> bool:
     """Is every evidence span of ``event`` inside a heading or dateline (which create no
     events)?"""
-    return bool(spans) and all(layout.inside(spans, e.start, e.end) for e in event.evidence)
+    return bool(spans) and all(
+        layout.inside(spans, e.start, e.start + len(e.text.rstrip()) if e.text else e.end)
+        for e in event.evidence
+    )  # an evidence span may carry the blank line after a heading
 
 
 class _TextContext(DocContext):

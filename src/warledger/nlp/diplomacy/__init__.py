@@ -166,6 +166,8 @@ def _read(
     clause = clauses.read_clause(anchor, sent, match=m.group(0))
     if clause.hedged or clauses.is_history(anchor, sent, ctx.published):
         return []  # a possibility, or history told as background ("talks in 2009")
+    if clauses.in_gerund_subject(anchor):
+        return []  # "Lifting sanctions now would reward aggression": a topic, not an act
     prospective = (trigger.kind, trigger.subtype) in lexicon.prospective
     if not prospective and clause.wish:
         return []
@@ -177,6 +179,8 @@ def _read(
         subtype = "scheduled" if clauses.is_future(anchor, sent) else "held"
     elif trigger.kind == "talks" and subtype == "held" and clause.planned:
         subtype = "scheduled"  # "talks would be held in X next week", "will meet"
+    elif trigger.kind == "aid" and subtype == "delivered" and clause.planned:
+        subtype = "pledged"  # "the United States will send Ukraine $1 billion in aid"
     event = Event(
         kind=trigger.kind,
         subtype=subtype,

@@ -35,6 +35,7 @@ from warledger.nlp.kinetic.victims import (
     TROOP_LOSSES,
     casualty_report,
     is_casualty_total,
+    is_total_without_trigger,
     lists_victims,
     troop_losses,
     victim_list,
@@ -73,13 +74,18 @@ def read_sentence(
         and not clauses.is_history(sent[h.start], sent, ctx.published)
     ]
     if not triggers:
+        if not live_triggers(facts) and is_total_without_trigger(facts, ctx, last_side):
+            return [casualty_report(facts, ctx)]
         return []
     kind_hit = choose(triggers, facts, kinetic_lexicon(ctx.theatre).ranks)
     token = facts.sent[kind_hit.start]
     if token.tag_ == "NNS" and YEAR_ONLY.search(sent.text):
         return []  # "504 attacks in 2024": a yearly statistic
     places = places_of(token, facts)
-    if not places and kind_hit.entry["kind"] != "territorial_change":
+    entry = kind_hit.entry
+    if not places and (
+        entry["kind"] != "territorial_change" or entry.get("whole_sentence_places")
+    ):
         places = facts.places  # a territorial change names its place in its own phrase
     events = events_for(kind_hit, facts, ctx, places)
     covered = {loc.name for e in events for loc in e.locations}
@@ -148,6 +154,8 @@ def events_for(
         # "the Air Force said 23 missiles were downed": the speaker's side shot them down,
         # so they were the other party's; an aircraft downed was the other party's target.
         actor_side = claimant.side if platform else ctx.theatre.opposite(claimant.side)
+    if hit.entry.get("needs_holder") and actor_side is None:
+        return []  # "under control" with no side holding the place
     if kind == "territorial_change" and subtype == "withdrawn" and actor_side:
         actor_side = ctx.theatre.opposite(actor_side)  # the side that now holds the place
     negated = clauses.read_clause(token, sent).negated

@@ -165,11 +165,18 @@ def _agent_lemmas(token: Token) -> set[str]:
     agents = [c for c in verb.children if c.dep_ in {"nsubj", "compound", "poss"}]
     if not agents and verb.dep_ in {"conj", "advcl", "xcomp"}:
         agents = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl":
+            # "announced a package of sanctions ..., targeting the fleet": what was announced
+            objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+            agents += objects + [
+                g for o in objects for p in o.children if p.dep_ == "prep"
+                for g in p.children if g.dep_ == "pobj"
+            ]
     agents += [
         g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
     ]
-    if verb.dep_ == "nsubj":
-        agents += [verb.head]
+    if verb.dep_ in {"nsubj", "acl"}:
+        agents += [verb.head]  # "a shark attack killed", "sanctions targeting the fleet"
     return {a.lemma_.lower() for a in agents}
 
 
@@ -199,13 +206,22 @@ def live_triggers(facts: SentenceFacts) -> list[Hit]:
         token = sent[hit.start]
         if hit.entry.get("pos") and token.pos_ != hit.entry["pos"]:
             continue
+        before = {t.lemma_.lower() for t in sent[max(0, hit.start - 3) : hit.start]}
+        if hit.entry.get("preceded_by") and not before & set(hit.entry["preceded_by"]):
+            continue  # "control" counts only as "under Russian control"
+        if before & set(hit.entry.get("not_preceded_by", ())):
+            continue  # "troops remain in control of X": no change
         clause = clauses.read_clause(token, sent)
-        if clause.hypothetical or _is_talked_about(token):
+        if clause.hypothetical or _is_talked_about(token) or clauses.in_gerund_subject(token):
             continue
         if token.pos_ in {"NOUN", "PROPN"} and any(
             c.lower_ in NOT_ONE_ACT_DETS for c in token.children
         ):
             continue  # "these attacks", "several attacks": not one new occurrence
+        if token.pos_ in {"NOUN", "PROPN"} and any(
+            c.dep_ == "det" and c.lower_ == "no" for c in token.children
+        ):
+            continue  # "officials reported no hits": none happened
         if clause.background:
             continue  # "the scene of the airstrike": told before
         if token.tag_ in {"VBZ", "VBP"} and clause.quoted:

@@ -22,10 +22,14 @@ from warledger.nlp.kinetic.arguments import (
 from warledger.nlp.kinetic.counts import counts_in
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.places import usable_places
+from warledger.nlp.kinetic.triggers import ARMED
 from warledger.nlp.lexicon import Hit, kinetic_lexicon
 from warledger.types import Count, Event, Span, When
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
     from warledger.nlp.context import DocContext
 
 LOSS_VERBS = frozenset({"lost", "losing", "loses", "lose"})
@@ -57,7 +61,10 @@ TROOP_LOSSES = re.compile(
 
 PERIOD_TOTAL = re.compile(
     r"\b(?:over|in|during) the (?:past|last) (?:\d+|twenty-four|24|day|week|night)"
-    r"|\bsince the start\b|\bin total\b|\bthis (?:week|month|year)\b",
+    r"|\bsince the start\b|\bin total\b|\bthis (?:week|month|year)\b"
+    r"|\bsince (?:the )?(?:beginning|outbreak|full-scale|invasion|war)\b"
+    r"|\bsince (?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December) (?:19|20)\d\d\b|\bsince (?:19|20)\d\d\b",
     re.IGNORECASE,
 )
 
@@ -87,16 +94,55 @@ def is_casualty_total(facts: SentenceFacts, kind: str) -> bool:
     )
 
 
+def is_total_without_trigger(facts: SentenceFacts, ctx: DocContext, last_side: str | None) -> bool:
+    """A toll summed over a period with no attack named ("12,605 civilians have been
+    killed and 29,178 injured since February 2022", "over the past day five civilians
+    were killed"): a casualty report of the war when the sentence is about armed
+    violence (civilians or soldiers counted, armed men or a party named, or a document
+    already about the war), and no hazard or crowd does the killing."""
+    if not is_casualty_total(facts, "strike"):
+        return False
+    if not any(k in counts_in(facts) for k in ("killed", "injured")):
+        return False
+    unarmed = kinetic_lexicon(ctx.theatre).unarmed_agents
+    for hit in facts.count_words:
+        token = facts.sent[hit.start]
+        agents = {c.lemma_.lower() for c in token.children if c.dep_ in {"nsubj", "agent"}}
+        agents |= {
+            g.lemma_.lower()
+            for c in token.children
+            if c.dep_ == "agent"
+            for g in c.children
+        }
+        if agents & unarmed:
+            return False
+    text = facts.sent.text
+    return bool(
+        last_side is not None
+        or WAR_VICTIMS.search(text)
+        or ARMED.search(text)
+        or any(m.actor.side in ctx.theatre.codes for m in ctx.actors_in(facts.sent))
+    )
+
+
+WAR_VICTIMS = re.compile(r"\b(?:civilians?|soldiers?|servicem[ae]n|troops)\b", re.IGNORECASE)
+
+
 def casualty_report(facts: SentenceFacts, ctx: DocContext) -> Event:
     sent = facts.sent
     counts = {k: v for k, v in counts_in(facts).items() if k in {"killed", "injured"}}
     side = acting_side(None, facts, ctx)
     claimant, status = attribution.attribute(sent, ctx, actor_side=side)
+    if side is None and claimant is not None and claimant.side and any(
+        _own_forces(sent[h.start]) for h in facts.count_words
+    ):
+        side = claimant.side  # "the army chief said his forces had killed 1,000 fighters"
+        claimant, status = attribution.attribute(sent, ctx, actor_side=side)
     event = Event(
         kind="casualty_report",
         actor=side_actor(side, ctx.theatre),
         locations=[p.location for p in facts.places],
-        date=date_of(sent, ctx),
+        date=_period_of(sent, ctx),
         counts=counts,
         civilian=civilian_of(facts, counts),
         claimant=claimant,
@@ -105,6 +151,30 @@ def casualty_report(facts: SentenceFacts, ctx: DocContext) -> Event:
     )
     event.confidence = confidence_of(event, verbal=True)
     return event
+
+
+def _own_forces(token: Token) -> bool:
+    """The count verb's subject is the speaker's own ("his forces", "its troops")."""
+    for child in token.children:
+        if child.dep_ == "nsubj" and {t.lower_ for t in child.subtree} & OWN_WORDS:
+            return True
+    return False
+
+
+OWN_WORDS = frozenset({"his", "her", "its", "our", "their"})
+
+
+def _period_of(sent: SpacySpan, ctx: DocContext) -> When:
+    """A total's date is the period it sums ("... in the past week"), not the day it was
+    said ("said on Saturday"); without a stated period, the sentence's date."""
+    period = PERIOD_TOTAL.search(sent.text)
+    if period is not None:
+        for start, end, expression in dates.find(sent.text):
+            if start <= period.start() < end or period.start() <= start < period.end():
+                when = dates.resolve(expression, ctx.published)
+                if when.precision != "unknown":
+                    return when
+    return date_of(sent, ctx)
 
 
 def lists_victims(facts: SentenceFacts) -> bool:
@@ -214,7 +284,7 @@ def troop_losses(facts: SentenceFacts, ctx: DocContext, losses: re.Match[str]) -
     event = Event(
         kind="casualty_report",
         target=side_actor(side, ctx.theatre),
-        date=date_of(sent, ctx),
+        date=_period_of(sent, ctx),
         counts=counts,
         civilian=False,
         claimant=claimant,
