@@ -68,3 +68,21 @@ def test_a_strike_placed_only_in_a_country_is_located_in_the_country(extractor) 
     assert [(loc.name, loc.precision) for e in strikes for loc in e.locations] == [
         ("Ukraine", "country")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "want"),
+    [
+        ("Militants ambushed a convoy in western Niger.", "Niger", True),
+        ("Drones were launched across Ukraine.", "Ukraine", True),
+        ("A base in northeastern Syria was hit.", "Syria", True),
+        ("Niger's army said ten soldiers died.", "Niger", False),
+        ("Talks with western Iraq's tribes resumed.", "Iraq", False),
+    ],
+)
+def test_a_country_named_as_where_it_happened(text: str, name: str, want: bool) -> None:
+    from warledger.nlp.places.roles import nationwide
+
+    start = text.index(name)
+    m = PlaceMention(start, start + len(name), name, Location(name=name, precision="country"))
+    assert nationwide(text, m) is want

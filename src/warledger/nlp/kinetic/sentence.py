@@ -120,6 +120,15 @@ def events_for(
         return [casualty_report(facts, ctx)]
     counts = counts_in(facts)
     by_weapon = counts_by_weapon(facts) if kind == "strike" else {}
+    if kind == "ground_combat" and not places:
+        # "militants ambushed a convoy in western Niger": outside the theatre the world
+        # gazetteer knows only large towns, so the country is the place the text gives;
+        # in the theatre's own countries a battle needs a settlement or front to be logged.
+        places = [
+            p
+            for p in facts.regions
+            if p.location.precision == "country" and p.location.country not in ctx.theatre.codes
+        ]
     if kind != "strike" and not places:
         return []
     if kind == "strike" and not places:

@@ -175,8 +175,9 @@ def _agent_lemmas(token: Token) -> set[str]:
     agents += [
         g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
     ]
-    if verb.dep_ in {"nsubj", "acl"}:
-        agents += [verb.head]  # "a shark attack killed", "sanctions targeting the fleet"
+    if verb.dep_ in {"nsubj", "acl", "relcl"}:
+        # "a shark attack killed", "sanctions targeting the fleet", "fans who stormed"
+        agents += [verb.head]
     return {a.lemma_.lower() for a in agents}
 
 

@@ -57,14 +57,16 @@ def role(text: str, mention: PlaceMention) -> Role | None:
 # "across Ukraine", "in Russia", "fired at Ukraine": a whole country as where it happened.
 _NATIONWIDE_BEFORE = re.compile(
     r"\b(?:across|throughout|all\s+over|all\s+across|over|in|inside|at)\s+"
-    r"(?:the\s+)?(?:whole\s+|entire\s+)?(?:of\s+)?$",
+    r"(?:the\s+)?(?:whole\s+|entire\s+)?(?:of\s+)?"
+    r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?$",
     re.IGNORECASE,
 )
 
 
 def nationwide(text: str, mention: PlaceMention) -> bool:
     """A country named as where something happened ("drones launched across Ukraine",
-    "attacks on air bases in Russia"): a country-level location, for an event the text
+    "attacks on air bases in Russia", "a convoy ambushed in western Niger"): a
+    country-level location, for an event the text
     places nowhere more precise; not a country named as an actor or a target."""
     if mention.location.precision != "country":
         return False
