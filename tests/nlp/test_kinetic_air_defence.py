@@ -100,3 +100,53 @@ def test_one_weapon_gives_no_breakdown(make_ctx):
     assert _values(event.counts) == {"launched": 70}
     assert event.counts_by_weapon == {}
     assert "counts_by_weapon" not in event.to_dict()
+
+
+def _by_weapon(event) -> dict[str, dict[str, int]]:
+    return {w: _values(c) for w, c in event.counts_by_weapon.items()}
+
+
+def test_two_shot_down_pairs_share_their_verb_and_give_no_total(make_ctx):
+    text = "Ukraine's air force said it shot down 39 of 55 missiles and 20 of 21 drones."
+    ctx = make_ctx(text, actors={"Ukraine's air force": UA_AIR_FORCE})
+    (event,) = extract_kinetic(ctx)
+    assert _by_weapon(event) == {
+        "missile": {"intercepted": 39, "launched": 55},
+        "drone": {"intercepted": 20, "launched": 21},
+    }
+    # 39 is the missiles' figure only; 59 and 76 are sums no one stated.
+    assert "intercepted" not in event.counts and "launched" not in event.counts
+
+
+def test_all_of_a_weapon_downed_came_and_were_downed(make_ctx):
+    text = "The Ukrainian Air Force said it shot down 12 of 16 missiles and all 13 drones."
+    ctx = make_ctx(text, actors={"Ukrainian Air Force": UA_AIR_FORCE})
+    (event,) = extract_kinetic(ctx)
+    assert _by_weapon(event) == {
+        "missile": {"intercepted": 12, "launched": 16},
+        "drone": {"intercepted": 13, "launched": 13},
+    }
+
+
+def test_drones_added_to_a_downed_pair_were_downed_too(make_ctx):
+    text = (
+        "The Ukrainian Air Force said air defences destroyed 41 out of 51 missiles, "
+        "as well as two drones."
+    )
+    ctx = make_ctx(text, actors={"Ukrainian Air Force": UA_AIR_FORCE})
+    (event,) = extract_kinetic(ctx)
+    # How many drones came is not said: at least the two downed, but no figure is given.
+    assert _by_weapon(event) == {
+        "missile": {"intercepted": 41, "launched": 51},
+        "drone": {"intercepted": 2},
+    }
+
+
+def test_launched_after_a_pair_counts_the_second_number(make_ctx):
+    text = (
+        "The Ukrainian Air Force said it shot down 15 of 18 missiles launched by Russia "
+        "overnight."
+    )
+    ctx = make_ctx(text, actors={"Ukrainian Air Force": UA_AIR_FORCE})
+    (event,) = extract_kinetic(ctx)
+    assert _values(event.counts) == {"intercepted": 15, "launched": 18}

@@ -79,3 +79,14 @@ def test_a_sentence_read_as_not_asserted_yields_no_event():
 def test_kinds_without_thresholds_are_left_to_the_rules():
     rules = [rule_event("strike", 1)]
     assert combine(context(), rules, RANGES, SCORES, Policy()) == rules
+
+
+def test_a_sentence_read_into_a_rule_event_gets_no_second_event():
+    """The Kherson sentence continued the storm sentence's rule event (its evidence quotes
+    both): the detector, sure the Kherson sentence reports a strike, adds nothing."""
+    strike = rule_event("strike", 1)
+    start, end = RANGES[2]
+    strike.evidence.append(Span(start, end, TEXT[start:end]))
+    scores = [SCORES[0], {"strike": 0.9, "talks": 0.0}, SCORES[2]]
+    events = combine(context(), [strike], RANGES, scores, Policy(add_above={"strike": 0.6}))
+    assert events == [strike]

@@ -15,7 +15,7 @@ from typing import Any
 
 from warledger.eval.placenames import place_key, same_place
 from warledger.eval.textmatch import normalize
-from warledger.types import Actor, Event, Location
+from warledger.types import Actor, Count, Event, Location
 
 
 @dataclass(frozen=True)
@@ -74,11 +74,27 @@ def location_checks(gold_locs: list[dict[str, Any]], predicted: list[Location]) 
     return checks
 
 
+def _weapons_total(event: Event, key: str) -> Count | None:
+    """The sum of a barrage's per-weapon numbers for ``key``, when two weapons or more
+    give one and the extractor states no total of its own.
+
+    The ledger states no total the text does not give ("55 missiles and 21 drones"), while
+    the annotators recorded such a barrage's numbers added up (``docs/annotation.md``):
+    the same information, so the scorer compares the gold figure with the sum. Its
+    qualifier is the numbers' common one, none when they differ."""
+    parts = [c[key] for c in event.counts_by_weapon.values() if key in c]
+    if len(parts) < 2:
+        return None
+    qualifiers = {c.qualifier for c in parts}
+    qualifier = qualifiers.pop() if len(qualifiers) == 1 else None
+    return Count(sum(c.value for c in parts), qualifier)  # type: ignore[arg-type]
+
+
 def count_checks(gold_counts: dict[str, Any], event: Event) -> list[FieldCheck]:
     """``count_value`` and ``count_qualifier`` for each count the gold gives."""
     checks = []
     for key, gold in gold_counts.items():
-        got = event.counts.get(key)
+        got = event.counts.get(key) or _weapons_total(event, key)
         if "value" in gold:
             value = got.value if got else None
             checks.append(

@@ -64,6 +64,13 @@ def _event_sentence(event: Event, ranges: Sequence[tuple[int, int]]) -> int | No
     return sentence_index(event.evidence[0].start, ranges) if event.evidence else None
 
 
+def _evidence_sentences(event: Event, ranges: Sequence[tuple[int, int]]) -> set[int]:
+    """Every sentence the event's evidence quotes: a sentence that continued a strike
+    ("Of these, 95 were shot down") or restated it is already read into that event."""
+    found = {sentence_index(span.start, ranges) for span in event.evidence}
+    return {i for i in found if i is not None}
+
+
 def combine(
     ctx: DocContext,
     events: list[Event],
@@ -75,11 +82,10 @@ def combine(
     kept: list[Event] = []
     found: set[tuple[int, str]] = set()
     for event in events:
+        found.update((j, event.kind) for j in _evidence_sentences(event, ranges))
         i = _event_sentence(event, ranges)
-        if i is not None:
-            found.add((i, event.kind))
-            if _rejected(event.kind, scores[i], policy):
-                continue
+        if i is not None and _rejected(event.kind, scores[i], policy):
+            continue
         kept.append(event)
     added = []
     for i, cats in enumerate(scores):

@@ -30,6 +30,11 @@ ARRIVED = "arrived"
 OUT_OF = re.compile(r"\s+(?:out\s+)?of(?:\s+the)?\s+")
 
 
+# What lies between a "23 of 31 missiles" pair and a number coordinated with it, which then
+# shares its verb: "shot down 39 of 55 missiles and 20 of 21 drones", "... and all 13 drones".
+COORDINATED = re.compile(r"[^.;:0-9]{0,40}?(?:,|\band\b|\bas well as\b)[^.;:0-9]{0,12}")
+ALL = re.compile(r"all\b", re.IGNORECASE)
+
 TOLL_BEFORE = re.compile(r"\b(?:death|casualty) toll\b[^.;]{0,140}$", re.IGNORECASE)
 
 
@@ -84,25 +89,37 @@ def keyed_counts(facts: SentenceFacts) -> list[tuple[str, Count, str | None]]:
     sent = facts.sent
     found = numbers.find_counts(sent.text)
     keyed: list[tuple[str, Count, str | None]] = []
+    pair: tuple[str, int] | None = None  # the last "23 of 31" pair's key and where it ended
     for i, (start, end, count) in enumerate(found):
         following = found[i + 1] if i + 1 < len(found) else None
         if i and OUT_OF.fullmatch(sent.text[found[i - 1][1] : start]):
             continue  # the "31" of "23 of 31": read with the number before it
         abs_start, abs_end = sent.start_char + start, sent.start_char + end
-        key = _count_key(sent, facts, abs_start, abs_end)
+        shared = pair[0] if pair and COORDINATED.fullmatch(sent.text[pair[1] : start]) else None
         if following and OUT_OF.fullmatch(sent.text[end : following[0]]):
+            key = _pair_key(sent, facts, abs_start, abs_end) or shared
             f_start, f_end = sent.start_char + following[0], sent.start_char + following[1]
             weapon = _weapon_of_number(sent, facts, f_start, f_end)
-            if key:
+            if key:  # "shot down 39 of 55 missiles and 20 of 21 drones": one verb for both
                 keyed.append((key, count, weapon))
             keyed.append(("launched", following[2], weapon))
+            pair = (key, following[1]) if key else None
+            continue
+        key = _count_key(sent, facts, abs_start, abs_end)
+        weapon = _weapon_of_number(sent, facts, abs_start, abs_end)
+        if shared and weapon and key in (None, "launched"):
+            # "... and all 13 drones": every one came and was downed; "41 of 51 missiles,
+            # as well as two drones": two drones downed, how many came is not said.
+            keyed.append((shared, count, weapon))
+            if ALL.match(sent.text[start:end]):
+                keyed.append(("launched", count, weapon))
             continue
         if key == ARRIVED:
             key = "launched"
             if count.qualifier == "exact":
                 count = Count(count.value, "at_least", count.text)
         if key:
-            keyed.append((key, count, _weapon_of_number(sent, facts, abs_start, abs_end)))
+            keyed.append((key, count, weapon))
     return keyed
 
 
@@ -111,7 +128,8 @@ def _weapon_of_number(sent: SpacySpan, facts: SentenceFacts, start: int, end: in
     span = sent.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    head = span.root.head if span.root.dep_ in {"nummod", "quantmod"} else None
+    number = span.root if span.root.dep_ in {"nummod", "quantmod"} else span[-1]  # "all 13"
+    head = number.head if number.dep_ in {"nummod", "quantmod"} else None
     if head is None:
         return None
     shared = [
@@ -199,6 +217,11 @@ def _key_of(sent: SpacySpan, facts: SentenceFacts, span: SpacySpan) -> str | Non
     if TOLL_BEFORE.search(sent.doc.text[sent.start_char : start]):
         return "killed"
     # 4. the verb the number hangs on: "38 were intercepted", "deployed 54 drones"
+    return _verb_key(sent, facts, span)
+
+
+def _verb_key(sent: SpacySpan, facts: SentenceFacts, span: SpacySpan) -> str | None:
+    """The key of the verb a number hangs on, up to three heads above it."""
     head = span.root
     for _ in range(3):
         if head.head is head:
@@ -209,6 +232,18 @@ def _key_of(sent: SpacySpan, facts: SentenceFacts, span: SpacySpan) -> str | Non
             if hit.start <= rel < hit.end and not _noun_key(hit):
                 return hit.entry["key"]
     return None
+
+
+def _pair_key(sent: SpacySpan, facts: SentenceFacts, start: int, end: int) -> str | None:
+    """The key of the first number of "23 of 31 missiles": what the verb says. A word
+    after the pair that says "launched" ("15 of 18 missiles launched by Russia") counts
+    the 18, not the 15."""
+    key = _count_key(sent, facts, start, end)
+    if key != "launched":
+        return key
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    verb = _verb_key(sent, facts, span) if span is not None else None
+    return verb if verb != "launched" else None
 
 
 def _noun_key(hit: Hit) -> bool:
