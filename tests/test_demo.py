@@ -51,5 +51,7 @@ def test_demo_builds_a_ledger_of_this_war(tmp_path: Path):
     assert summary["ingest"]["new"] == 171 + 6
     assert summary["stats"]["extracted_documents"] == 177
     # The busiest places are Ukrainian (the old demo's were Balochistan, Beledweyne, ...).
-    top = [row["place"] for row in summary["stats"]["top_places"][:5]]
-    assert "Kyiv" in top and "Odesa" in top
+    top = summary["stats"]["top_places"][:5]
+    assert top[0]["place"] == "Kyiv"  # the capital's barrages lead the year by far
+    # Each is an oblast's place or one of the two countries (ties make the order loose).
+    assert all(row["admin1"] or row["place"] in {"Ukraine", "Russia"} for row in top), top
