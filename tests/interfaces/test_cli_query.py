@@ -30,6 +30,7 @@ runner = CliRunner()
 
 STRIKE = "Russian missiles hit an energy facility in Odesa on Tuesday, injuring three workers."
 TALKS = "The Kremlin said talks with Ukraine in Istanbul were postponed. Moscow rejects NATO."
+SUDAN = "Drones struck a market in El Fasher, Sudan, on Monday, killing 12 people."
 
 
 def _document(text: str, source: str) -> Document:
@@ -64,6 +65,8 @@ def ledger(store_url: str) -> str:
         target_kind=["energy"],
         counts={"injured": Count(3, text="three")},
         evidence=[_span(STRIKE, STRIKE)],
+        country="UA",
+        theatre="russia-ukraine",
     )
     talks = Event(
         kind="talks",
@@ -72,6 +75,8 @@ def ledger(store_url: str) -> str:
         locations=[Location("Istanbul", None, "TR", None, None, "settlement")],
         claimant=Actor("Kremlin", "RU", "government"),
         evidence=[_span(TALKS, "The Kremlin said talks with Ukraine in Istanbul were postponed.")],
+        country="TR",
+        theatre="russia-ukraine",
     )
     nato = Position(
         party=Actor("Russia", "RU", "government"),
@@ -87,6 +92,42 @@ def ledger(store_url: str) -> str:
             store.add_document(doc)
             store.save_extraction(doc.doc_id, result, extractor_version="test")
     return store_url
+
+
+@pytest.fixture
+def two_wars(ledger: str) -> str:
+    """The same ledger plus a strike of another war (Sudan), which the extractor labels
+    with no theatre."""
+    doc = _document(SUDAN, "three.example")
+    strike = Event(
+        kind="strike",
+        weapon="drone",
+        locations=[Location("El Fasher", None, "SD", None, None, "settlement")],
+        date=When("2025-06-02", "2025-06-02", "day", "on Monday"),
+        counts={"killed": Count(12, text="12")},
+        evidence=[_span(SUDAN, SUDAN)],
+        country="SD",
+        theatre=None,
+    )
+    with Store.open(ledger) as store:
+        store.add_document(doc)
+        store.save_extraction(
+            doc.doc_id, DocumentResult(doc_id=doc.doc_id, events=[strike]), extractor_version="test"
+        )
+    return ledger
+
+
+def test_events_default_to_the_theatre_and_say_what_they_leave_out(two_wars: str) -> None:
+    shown = runner.invoke(app, ["events", "--db", two_wars, "--format", "csv"])
+    assert shown.exit_code == 0, shown.output
+    rows = list(csv.DictReader(io.StringIO(shown.stdout)))
+    assert sorted(r["kind"] for r in rows) == ["strike", "talks"]  # Odesa and Istanbul
+    assert "El Fasher" not in shown.stdout
+    assert "1 mentions outside the theatre left out" in shown.stderr
+    every = runner.invoke(app, ["events", "--db", two_wars, "--format", "csv", "--theatre", "all"])
+    places = sorted(r["place_name"] for r in csv.DictReader(io.StringIO(every.stdout)))
+    assert places == ["El Fasher", "Istanbul", "Odesa"]
+    assert "left out" not in every.stderr
 
 
 def test_events_table_shows_date_kind_place_and_counts(ledger: str) -> None:

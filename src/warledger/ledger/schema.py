@@ -173,6 +173,8 @@ mentions = sa.Table(
     sa.Column("evidence", Json),
     sa.Column("data", Json, nullable=False, comment="the full ledger-schema event"),
     sa.Column("confidence", sa.Float),
+    sa.Column("theatre", sa.String(40), comment="see warledger.ledger.theatre (migration 0009)"),
+    sa.Index("ix_mentions_theatre_date", "theatre", "date_start"),
 )
 
 positions = sa.Table(

@@ -41,6 +41,7 @@ from warledger.ledger.schema import (
     positions,
     runs,
 )
+from warledger.ledger.theatre import ALL_THEATRES, event_theatre
 from warledger.types import (
     Actor,
     Count,
@@ -414,6 +415,7 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
         current: bool = False,
+        theatre: str | None = None,
     ) -> list[Mention]:
         """Event mentions matching every given filter, by date (undated last).
 
@@ -421,9 +423,12 @@ class Store:
         part ("kharkiv" finds Kharkiv and Kharkiv Oblast); ``side`` matches the actor's or
         the target's side; a date range keeps mentions whose dates overlap it.
         ``current`` leaves out the mentions of superseded versions of updated articles
-        (kept as history, but no longer what the article says).
+        (kept as history, but no longer what the article says). ``theatre`` keeps one
+        theatre's mentions (``None`` or ``"all"``: every mention).
         """
-        query = _mention_query(kind, date_from, date_to, place, side, doc_id, limit, offset)
+        query = _mention_query(
+            kind, date_from, date_to, place, side, doc_id, limit, offset, theatre
+        )
         if current:
             query = query.where(
                 mentions.c.doc_id.not_in(
@@ -432,6 +437,25 @@ class Store:
             )
         with self.engine.connect() as conn:
             return _as_mentions(conn, conn.execute(query).all())
+
+    def count_mentions(
+        self,
+        *,
+        kind: str | None = None,
+        date_from: DateLike = None,
+        date_to: DateLike = None,
+        place: str | None = None,
+        side: str | None = None,
+        theatre: str | None = None,
+    ) -> int:
+        """How many mentions ``mentions`` would return with these filters (no paging)."""
+        query = _mention_query(kind, date_from, date_to, place, side, None, None, 0, theatre)
+        with self.engine.connect() as conn:
+            return int(
+                conn.execute(
+                    sa.select(sa.func.count()).select_from(query.order_by(None).subquery())
+                ).scalar_one()
+            )
 
     def mentions_in(
         self,
@@ -466,9 +490,12 @@ class Store:
         doc_id: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        theatre: str | None = None,
     ) -> list[dict[str, Any]]:
         """The same selection as ``mentions`` as flat dicts (keys: ``MENTION_FIELDS``)."""
-        query = _mention_query(kind, date_from, date_to, place, side, doc_id, limit, offset)
+        query = _mention_query(
+            kind, date_from, date_to, place, side, doc_id, limit, offset, theatre
+        )
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
             firsts = _first_copies(conn, {r.doc_id for r in rows})
@@ -1086,6 +1113,7 @@ def _mention_row(doc_id: str, idx: int, event: Event) -> dict[str, Any]:
         "evidence": data["evidence"],
         "data": data,
         "confidence": data["confidence"],
+        "theatre": event_theatre(data),
     }
     for key in COMMON_COUNTS:
         count = event.counts.get(key)
@@ -1139,11 +1167,14 @@ def _mention_query(
     doc_id: str | None,
     limit: int | None,
     offset: int,
+    theatre: str | None = None,
 ) -> sa.Select[Any]:
     m = mentions.c
     query = sa.select(mentions)
     if kind is not None:
         query = query.where(m.kind == kind)
+    if theatre is not None and theatre != ALL_THEATRES:
+        query = query.where(m.theatre == theatre)
     if doc_id is not None:
         query = query.where(m.doc_id == doc_id)
     if side is not None:

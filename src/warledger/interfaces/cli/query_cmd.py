@@ -24,7 +24,8 @@ from warledger.interfaces.cli.common import (
 )
 from warledger.ledger.export import export as export_ledger
 from warledger.ledger.export import write_csv, write_jsonl
-from warledger.ledger.store import MENTION_FIELDS, to_date
+from warledger.ledger.store import MENTION_FIELDS, Store, to_date
+from warledger.ledger.theatre import ALL_THEATRES, default_scope
 from warledger.types import EVENT_KINDS
 
 TABLE_LIMIT = 50  # rows shown in the terminal when --limit is not given
@@ -112,11 +113,20 @@ def events(
             "--limit", min=1, help=f"At most N events (table default: {TABLE_LIMIT}; else all)."
         ),
     ] = None,
+    theatre: Annotated[
+        str | None,
+        typer.Option(
+            "--theatre",
+            help="Only this theatre's mentions (default: the Russia–Ukraine war); 'all' for "
+            "every mention.",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """List event mentions in the ledger, by date, each with its source and evidence.
 
-    Undated mentions come last; a date range keeps mentions whose dates overlap it.
+    Undated mentions come last; a date range keeps mentions whose dates overlap it. By
+    default only the theatre's mentions are listed, and it says how many it leaves out.
     """
     if kind is not None and kind not in EVENT_KINDS:
         raise UsageError(f"--kind: unknown kind {kind!r} (choose from {', '.join(EVENT_KINDS)})")
@@ -126,23 +136,36 @@ def events(
         "date_to": _check_date("--to", date_to),
         "place": place,
         "side": side,
+        "theatre": (theatre or default_scope().theatre).lower(),
     }
     if fmt is EventsFormat.table and limit is None:
         limit = TABLE_LIMIT
+    rows: list[dict[str, Any]] = []
     with open_existing_ledger(db) as store:
+        hidden = _left_out(store, filters)
         if fmt is EventsFormat.jsonl:
             write_jsonl(store.mentions(**filters, limit=limit), sys.stdout)
-            return
-        rows = store.mention_rows(**filters, limit=limit)
+        else:
+            rows = store.mention_rows(**filters, limit=limit)
     if fmt is EventsFormat.csv:
         write_csv(rows, sys.stdout, MENTION_FIELDS)
-        return
-    if not rows:
-        err_console.print("no events match")
-        return
-    console.print(_events_table(rows))
-    if len(rows) == limit:
-        err_console.print(f"showing the first {limit}; use --limit or --format jsonl for more")
+    elif fmt is EventsFormat.table:
+        if rows:
+            console.print(_events_table(rows))
+        else:
+            err_console.print("no events match")
+        if rows and len(rows) == limit:
+            err_console.print(f"showing the first {limit}; use --limit or --format jsonl for more")
+    if hidden:
+        err_console.print(f"{hidden} mentions outside the theatre left out (--theatre all)")
+
+
+def _left_out(store: Store, filters: dict[str, Any]) -> int:
+    """Mentions of these filters that the theatre restriction hides."""
+    if filters["theatre"] == ALL_THEATRES:
+        return 0
+    every = store.count_mentions(**{**filters, "theatre": ALL_THEATRES})
+    return every - store.count_mentions(**filters)
 
 
 @contextmanager
