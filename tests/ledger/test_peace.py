@@ -90,6 +90,7 @@ def test_only_allegations_inside_the_window_attach_to_the_ceasefire() -> None:
     assert (cf.declarers, str(cf.start), str(cf.end)) == (["RU"], "2025-04-19", "2025-04-21")
     assert cf.end_basis == "duration"
     assert {a.event_id for a in cf.allegations} == {inside_ua.event_id, inside_ru.event_id}
+    assert {a.linked_by for a in cf.allegations} == {"window"}
     assert {a.event_id for a in register.unattached} == {before.event_id, after.event_id}
     assert cf.violation_counts() == [
         {"accuser": "RU", "accused": "UA", "allegations": 1, "violations_named": None,
@@ -149,6 +150,50 @@ def test_an_undated_mention_of_the_same_proposal_joins_it_by_its_report_day() ->
     assert [len(cf.events) for cf in register.ceasefires] == [2, 1]
     assert register.ceasefires[0].history[1].date is None  # never dated by its report day
     assert register.ceasefires[0].start is None  # one side's acceptance starts nothing
+
+
+def test_undated_reports_join_the_proposal_even_after_its_later_dated_steps() -> None:
+    # 11 March: Ukraine accepts the US 30-day proposal. A story of 13 March says, undated,
+    # that Ukraine is ready to accept "an immediate, interim 30-day ceasefire" the US
+    # proposed; on 14 March the G7 urge Russia to accept it. 18 March: the presidents
+    # agree an energy infrastructure ceasefire (undated in a day-item of 18 March).
+    accepted = event("ceasefire", "accepted", "2025-03-11", actor="UA", duration="P30D")
+    ready = event("ceasefire", "accepted", None, actor="UA", scope=["full"],
+                  published="2025-03-13")  # fmt: skip
+    proposal = event("ceasefire", "proposed", None, actor="US", scope=["full"],
+                     published="2025-03-13")  # fmt: skip
+    urged = event("ceasefire", "proposed", "2025-03-14", actor="US")
+    energy = event("ceasefire", "accepted", None, actor="US", scope=["energy"],
+                   published="2025-03-18")  # fmt: skip
+
+    thirty, power = build_register([urged, energy, proposal, ready, accepted]).ceasefires
+    assert [h.event_id for h in thirty.history] == [
+        accepted.event_id, *sorted([ready.event_id, proposal.event_id]), urged.event_id,
+    ]  # fmt: skip
+    assert [h.reported for h in thirty.history] == [None, "2025-03-13", "2025-03-13", None]
+    assert (thirty.scope, thirty.duration) == (["full"], "P30D")
+    assert [h.event_id for h in power.history] == [energy.event_id]
+
+
+def test_an_allegation_naming_a_ceasefire_attaches_to_it_without_a_window() -> None:
+    # 18 March: the energy ceasefire agreed (no start known). 19 March: "Russia's defence
+    # ministry says Ukraine violated the energy infrastructure ceasefire" (undated).
+    energy = event("ceasefire", "accepted", "2025-03-18", actor="RU", scope=["energy"])
+    alleged = event("ceasefire", "violation_alleged", None, claimant="RU", target="UA",
+                    scope=["energy"], published="2025-03-19")  # fmt: skip
+    # An allegation about a different kind of truce, and one made before any: unattached.
+    naval = event("ceasefire", "violation_alleged", None, claimant="UA", target="RU",
+                  scope=["maritime"], published="2025-03-20")  # fmt: skip
+    early = event("ceasefire", "violation_alleged", None, claimant="UA", target="RU",
+                  scope=["energy"], published="2025-03-10")  # fmt: skip
+
+    register = build_register([alleged, naval, early, energy])
+    [cf] = register.ceasefires
+    assert [(a.event_id, a.linked_by) for a in cf.allegations] == [
+        (alleged.event_id, "name or scope")
+    ]
+    assert (cf.allegations[0].accuser, cf.allegations[0].accused) == ("RU", "UA")
+    assert {a.event_id for a in register.unattached} == {naval.event_id, early.event_id}
 
 
 def test_differently_named_truces_are_separate_and_take_their_own_allegations() -> None:

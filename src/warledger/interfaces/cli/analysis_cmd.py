@@ -139,7 +139,8 @@ def ceasefires(
     """The ceasefire register: windows, status over time, violations alleged inside them.
 
     Each ceasefire with its declarers, scope, start and end (explicit, from its duration,
-    extended or ended), and the allegations inside its window by accuser and accused."""
+    extended or ended), and the allegations inside its window, or naming it, by accuser and
+    accused."""
     data = _load(db, snapshot, theatre)
     period = study_period(data.events)
     register = build_register(data.events, ledger_end=period[1] if period else None)
@@ -158,7 +159,10 @@ def ceasefires(
         window = f"{cf.start or 'start unknown'} – {cf.end or ('open' if cf.start else '?')}"
         if cf.end_basis:
             window += f"\n({'start + duration' if cf.end_basis == 'duration' else cf.end_basis})"
-        history = "\n".join(f"{h.date or 'undated'} {h.status}" for h in cf.history)
+        history = "\n".join(
+            f"{h.date or ('reported ' + h.reported if h.reported else 'undated')} {h.status}"
+            for h in cf.history
+        )
         violations = "\n".join(
             f"{v['accuser']}→{v['accused']}: {v['allegations']}"
             + (f" ({v['violations_named']} named)" if v["violations_named"] else "")
@@ -173,7 +177,8 @@ def ceasefires(
     console.print(table)
     if register.unattached:
         err_console.print(
-            f"{len(register.unattached)} allegation(s) outside every ceasefire window"
+            f"{len(register.unattached)} allegation(s) linked to no ceasefire (outside every "
+            "window and naming none)"
         )
 
 

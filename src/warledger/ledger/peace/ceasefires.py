@@ -24,11 +24,14 @@ the day (see ``timing``); an extension moves the end (to its own range end, or b
 duration); an ``ended`` event closes it on that day if earlier. A ceasefire with a start
 and no end is open: its window runs on until the end of the ledger.
 
-A ``violation_alleged`` event attaches to a ceasefire only when every day it may cover
-lies inside the window (and its scope, if given, overlaps the ceasefire's); when several
-windows contain it, to the latest-starting one. The accuser is the claimant, the accused
-the target (the schema's convention). Allegations outside every window, or undated, are
-kept in ``unattached``: they are still in the ledger, just not charged to a ceasefire.
+A ``violation_alleged`` event attaches to a ceasefire when every day it may cover lies
+inside the window (and its scope, if given, overlaps the ceasefire's); when several
+windows contain it, to the latest-starting one (``linked_by: "window"``). One that no
+window holds but that names a ceasefire — its name, or a scope such as "the energy
+infrastructure ceasefire" — attaches to the latest such ceasefire begun by the day the
+allegation was made (``linked_by: "name or scope"``). The accuser is the claimant, the
+accused the target (the schema's convention). The rest are kept in ``unattached``: they
+are still in the ledger, just not charged to a ceasefire.
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ class StatusChange:
     actor: str | None
     sources: list[str]
     evidence: str | None
+    reported: str | None = None  # for an undated step, the day it was first reported
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -90,6 +94,9 @@ class Allegation:
     violations: int | None
     sources: list[str]
     evidence: str | None
+    # "window" when its days lie inside the ceasefire's window; "name or scope" when it
+    # names the ceasefire ("the energy ceasefire") but its days or the window are unknown.
+    linked_by: str | None = "window"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -212,6 +219,7 @@ def _change(event: ConsolidatedEvent) -> StatusChange:
         actor=actor_label(event.actor),
         sources=list(event.sources),
         evidence=first_evidence(event),
+        reported=None if first_day(event) else iso(_reported_day(event)),
     )
 
 
@@ -241,13 +249,30 @@ def _reported_day(event: ConsolidatedEvent) -> date | None:
         return None
 
 
+def _effective_day(event: ConsolidatedEvent) -> date | None:
+    """The event's first day, else the day it was first reported (for joining only)."""
+    return first_day(event) or _reported_day(event)
+
+
+def _by_effective_day(events: Iterable[ConsolidatedEvent]) -> list[ConsolidatedEvent]:
+    """Events in the order their steps were taken, an undated one at the day it was first
+    reported: taken last, "Ukraine said it is ready to accept the 30-day ceasefire"
+    could no longer join the proposal it answered, reported a day before the last step."""
+
+    def key(e: ConsolidatedEvent) -> tuple[bool, date, str]:
+        day = _effective_day(e)
+        return (day is None, day or date.min, e.event_id)
+
+    return sorted(events, key=key)
+
+
 def group_ceasefires(events: Iterable[ConsolidatedEvent]) -> list[Ceasefire]:
     """Status events → ceasefires (see the module rules), each with its window set."""
     found: list[Ceasefire] = []
-    for event in by_date(events):
+    for event in _by_effective_day(events):
         if event.kind != "ceasefire" or is_negated(event) or event.subtype not in STATUS_SUBTYPES:
             continue
-        day = first_day(event) or _reported_day(event)
+        day = _effective_day(event)
         home = next((cf for cf in reversed(found) if _joins(cf, event, day)), None)
         if home is None:
             home = Ceasefire(ceasefire_id=_ceasefire_id(event))
@@ -346,6 +371,27 @@ def _container(
     return max(inside, key=lambda cf: cf.start or date.min) if inside else None
 
 
+def _named_target(ceasefires: list[Ceasefire], event: ConsolidatedEvent) -> Ceasefire | None:
+    """The ceasefire an allegation no window holds names: "violated the energy
+    infrastructure ceasefire" accuses the energy ceasefire agreed before it, whether or
+    not that one's start is known. Of several, the latest begun before the allegation."""
+    day = _effective_day(event)
+    if day is None or not (event.name or event.scope):
+        return None
+
+    def named(cf: Ceasefire) -> bool:
+        if cf.name and event.name:
+            return same_name(cf.name, event.name)
+        return bool(set(cf.scope) & set(event.scope))
+
+    def began(cf: Ceasefire) -> date | None:
+        days = [d for e in cf.events if (d := _effective_day(e))]
+        return min(days) if days else None
+
+    earlier = [(b, cf) for cf in ceasefires if named(cf) and (b := began(cf)) and b <= day]
+    return max(earlier, key=lambda pair: pair[0])[1] if earlier else None
+
+
 def build_register(
     events: Iterable[ConsolidatedEvent], *, ledger_end: date | None = None
 ) -> CeasefireRegister:
@@ -358,6 +404,9 @@ def build_register(
             continue
         home = _container(ceasefires, event, ledger_end)
         allegation = _allegation(event)
+        if home is None:
+            home = _named_target(ceasefires, event)
+            allegation.linked_by = "name or scope" if home is not None else None
         if home is None:
             unattached.append(allegation)
         else:
