@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,42 @@ class ExtractSummary:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def add(self, source: str | None, result: DocumentResult) -> None:
+        """Count one saved document's result, under its source."""
+        self.documents += 1
+        self.events += len(result.events)
+        self.positions += len(result.positions)
+        per = self.per_source.setdefault(source or "unknown", {"documents": 0})
+        per["documents"] += 1
+
+
+@contextmanager
+def recorded_run(store: Store, summary: ExtractSummary, **extra: Any) -> Iterator[None]:
+    """An extract run's row in the runs table: written when it starts, closed with its
+    true status — ok, partial (some documents failed), failed (an error stopped it) or
+    interrupted — and the summary's counts (plus ``extra``, e.g. the engine)."""
+    run_id = store.start_run("extract")
+    status = "failed"
+    try:
+        yield
+        status = "ok" if not summary.failed else "partial"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    finally:
+        counts = {
+            "documents": summary.documents,
+            "events": summary.events,
+            "positions": summary.positions,
+            "failed": len(summary.failed),
+            **extra,
+        }
+        try:
+            store.finish_run(run_id, status, counts, summary.per_source)
+        except Exception:
+            if status in ("ok", "partial"):
+                raise  # otherwise the error that stopped the run is the one to see
+
 
 def extract_pending(
     store: Store,
@@ -63,9 +100,7 @@ def extract_pending(
 
     version = version or EXTRACTOR_VERSION
     summary = ExtractSummary()
-    run_id = store.start_run("extract")
-    status = "failed"
-    try:
+    with recorded_run(store, summary):
         pending = list(
             store.pending_documents(extractor_version=version, redo_all=redo_all, doc_ids=doc_ids)
         )
@@ -80,29 +115,9 @@ def extract_pending(
                 extractor, pending[first : first + CHUNK], summary, on_error
             ):
                 store.save_extraction(doc.doc_id, result, extractor_version=version)
-                summary.documents += 1
-                summary.events += len(result.events)
-                summary.positions += len(result.positions)
-                per = summary.per_source.setdefault(doc.source or "unknown", {"documents": 0})
-                per["documents"] += 1
+                summary.add(doc.source, result)
                 if on_document is not None:
                     on_document(doc.doc_id)
-        status = "ok" if not summary.failed else "partial"
-    except KeyboardInterrupt:
-        status = "interrupted"
-        raise
-    finally:
-        counts = {
-            "documents": summary.documents,
-            "events": summary.events,
-            "positions": summary.positions,
-            "failed": len(summary.failed),
-        }
-        try:
-            store.finish_run(run_id, status, counts, summary.per_source)
-        except Exception:
-            if status in ("ok", "partial"):
-                raise  # otherwise the error that stopped the run is the one to see
     return summary
 
 

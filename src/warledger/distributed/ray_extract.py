@@ -249,12 +249,10 @@ def extract_pending_ray(
     run record (written when it starts, closed with its true status); each finished
     batch is saved in one transaction."""
     from warledger.nlp.extract import EXTRACTOR_VERSION
-    from warledger.workflow import ExtractSummary
+    from warledger.workflow import ExtractSummary, recorded_run
 
     summary = ExtractSummary()
-    run_id = store.start_run("extract")
-    status = "failed"
-    try:
+    with recorded_run(store, summary, engine="ray"):
         if on_start is not None:
             on_start(store.count_pending(extractor_version=EXTRACTOR_VERSION, redo_all=redo_all))
         pending = store.pending_documents(extractor_version=EXTRACTOR_VERSION, redo_all=redo_all)
@@ -262,32 +260,11 @@ def extract_pending_ray(
             sources = {doc.doc_id: doc.source for doc in outcome.docs}
             store.save_extractions(outcome.results, extractor_version=EXTRACTOR_VERSION)
             for doc_id, result in outcome.results:
-                summary.documents += 1
-                summary.events += len(result.events)
-                summary.positions += len(result.positions)
-                per = summary.per_source.setdefault(sources[doc_id] or "unknown", {"documents": 0})
-                per["documents"] += 1
+                summary.add(sources[doc_id], result)
                 if on_document is not None:
                     on_document(doc_id)
             for doc_id, reason in outcome.failed:
                 summary.failed.append((doc_id, reason))
                 if on_error is not None:
                     on_error(doc_id, reason)
-        status = "ok" if not summary.failed else "partial"
-    except KeyboardInterrupt:
-        status = "interrupted"
-        raise
-    finally:
-        counts = {
-            "documents": summary.documents,
-            "events": summary.events,
-            "positions": summary.positions,
-            "failed": len(summary.failed),
-            "engine": "ray",
-        }
-        try:
-            store.finish_run(run_id, status, counts, summary.per_source)
-        except Exception:
-            if status in ("ok", "partial"):
-                raise  # otherwise the error that stopped the run is the one to see
     return summary
