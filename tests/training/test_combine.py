@@ -90,3 +90,25 @@ def test_a_sentence_read_into_a_rule_event_gets_no_second_event():
     scores = [SCORES[0], {"strike": 0.9, "talks": 0.0}, SCORES[2]]
     events = combine(context(), [strike], RANGES, scores, Policy(add_above={"strike": 0.6}))
     assert events == [strike]
+def test_aid_and_sanctions_the_detector_adds_take_their_parties_and_verb(tmp_path):
+    """Sentences written for this test; the rules find no event in them (stub scores say
+    the detector does), so what is judged is the fields read for the detector's event."""
+    from warledger.nlp.extract import Extractor
+
+    extractor = Extractor(mode="rules")
+    cases = [
+        ("Canada bans the importation of Russian crude oil.", "sanction", "CA", "RU", "imposed"),
+        ("Italian police seize a yacht of a Russian oligarch in Trieste.", "sanction", "IT",
+         "RU", "enforcement"),
+        ("Britain will send more rocket launchers to Ukraine, the ministry said.", "aid", "GB",
+         "UA", "pledged"),
+        ("Germany hands over two more air defence systems to Ukraine.", "aid", "DE", "UA",
+         "delivered"),
+    ]  # fmt: skip
+    for text, kind, actor, target, subtype in cases:
+        ctx = extractor.context(extractor.nlp(text), date(2030, 5, 8))
+        scores = [{kind: 0.9}]
+        [event] = combine(ctx, [], [(0, len(text))], scores, Policy(add_above={kind: 0.6}))
+        assert (event.kind, event.actor.side, event.target.side, event.subtype) == (
+            kind, actor, target, subtype
+        ), text  # fmt: skip

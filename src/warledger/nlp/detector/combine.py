@@ -27,7 +27,9 @@ from warledger.nlp import clauses, dates
 from warledger.types import KINETIC_KINDS, Actor, Event, Span, When
 
 if TYPE_CHECKING:
-    from warledger.nlp.context import DocContext
+    from spacy.tokens import Token
+
+    from warledger.nlp.context import ActorMention, DocContext
 
 NOT_ASSERTED = ("not_asserted", "background")
 
@@ -154,6 +156,8 @@ def model_event(
             event.locations = [p.location for p in ctx.places_in(span)]
         if kind != "talks" and len(sides) == 1:
             event.actor = Actor(side=sides[0])
+        if kind in ("aid", "sanction"):
+            _measure_fields(event, ctx, span)
     when = _stated_date(text, ctx)
     if when is not None:
         event.date = when
@@ -187,6 +191,51 @@ def _kinetic_fields(event: Event, ctx: DocContext, span: object, claimant: Actor
     event.target_kind = target_kinds_of(facts.targets, sent)
     event.counts = counts_in(facts)
     event.civilian = civilian_of(facts, event.counts)
+
+
+def _measure_fields(event: Event, ctx: DocContext, span: object) -> None:
+    """An aid or sanction event the detector added: who acts is the party in the
+    sentence's subject ("Canada bans imports of Russian oil"), whom it concerns the next
+    other party named; the subtype, when the detector is unsure, from the main verb."""
+    from warledger.nlp import clauses
+    from warledger.nlp.diplomacy import arguments
+
+    root = span.root  # type: ignore[attr-defined]
+    verbs = [root, *(c for c in root.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "VERB")]
+    subject = _subject_party(ctx, verbs)
+    if subject is not None:
+        event.actor = arguments.copy_actor(subject.actor)
+        for mention in arguments.mentions_in(ctx, subject.end, span.end_char):  # type: ignore[attr-defined]
+            if mention.actor.side and mention.actor.side != subject.actor.side:
+                event.target = arguments.copy_actor(mention.actor)
+                break
+    if event.subtype is not None:
+        return
+    table = (ctx.theatre.data("detector_fields.json") or {}).get("subtype_verbs", {})
+    by_subtype = table.get(event.kind, {})
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        subtype = next((k for k, words in by_subtype.items() if lemma in words), None)
+        if subtype is None:
+            continue
+        if subtype == "delivered" and clauses.is_future_verb(verb):
+            subtype = "pledged"  # "will send": a promise, not a delivery
+        event.subtype = subtype
+        return
+
+
+def _subject_party(ctx: DocContext, verbs: list[Token]) -> ActorMention | None:
+    """The first party named in the subject of the main verb, or of the clause it reports
+    ("Britain will send ..., the ministry said": Britain, not the ministry)."""
+    from warledger.nlp.diplomacy import arguments
+
+    for verb in verbs:
+        for subject in (c for c in verb.children if c.dep_ in arguments.SUBJECTS):
+            start, end = arguments.subtree_span(subject)
+            found = [m for m in arguments.mentions_in(ctx, start, end) if m.actor.side]
+            if found:
+                return found[0]
+    return None
 
 
 def _subtype(kind: str, cats: Mapping[str, float]) -> str | None:
