@@ -161,3 +161,14 @@ def test_acceptance_in_principle_with_open_details_is_not_an_acceptance(read):
     ceasefire = _only(events, "ceasefire")
     assert ceasefire.subtype is None
     assert ceasefire.actor.side == "RU"
+
+
+def test_a_country_in_a_title_is_no_venue_and_a_port_city_is(read):
+    text = "Vladimir Putin held talks with Prime Minister of Hungary Viktor Orban."
+    call = _only(read(text), "talks")
+    assert call.locations == []  # Hungary is the prime minister's, not where they met
+    titled = read(
+        "The foreign minister met President of the Republic of Finland Alexander Stubb "
+        "in the port city of Odesa."
+    )
+    assert [loc.name for loc in _only(titled, "talks").locations] == ["Odesa"]

@@ -150,7 +150,9 @@ def model_event(
     else:
         sides = [s for s in _sides(ctx, span) if not claimant or s != claimant.side]
         if kind == "talks":
-            event.locations = [p.location for p in ctx.places_in(span)]
+            from warledger.nlp.diplomacy.fields import venues
+
+            event.locations = venues(ctx, span)  # type: ignore[arg-type]
             event.participants = [Actor(side=side) for side in _sides(ctx, span)]
         elif kind == "ceasefire":
             event.locations = [p.location for p in ctx.places_in(span)]

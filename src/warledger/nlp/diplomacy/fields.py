@@ -110,6 +110,17 @@ def _dates_the_report(sent: Span, rel_start: int, anchor: Token) -> bool:
 
 VENUE_WORDS = frozenset({"in", "at", "to", "of", "for", "inside"})
 
+# "President of the Republic of Finland", "Prime Minister of Hungary": the place belongs
+# to an office, it is no venue ("the port city of Jeddah" is one).
+OFFICE_OF = re.compile(
+    r"\b(?:president|prime\s+minister|minister|premier|chancellor|chair(?:man|woman|person)?"
+    r"|head|leader|king|queen|emir|prince|sultan|secretary|governor|mayor|ambassador|envoy"
+    r"|speaker|representative|commissioner|ministry|government|parliament|people)"
+    r"\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*\s+){0,2}(?:state|republic|kingdom|federation"
+    r"|emirates?|sultanate|principality|confederation|commonwealth)\s+of\s+(?:the\s+)?)?$",
+    re.IGNORECASE,
+)
+
 
 def venue_places(ctx: DocContext, sent: Span) -> tuple[list[Location], list[tuple[int, int]]]:
     """Places a sentence introduces as a venue ("in London", "the port city of Jeddah"),
@@ -129,7 +140,8 @@ def venue_places(ctx: DocContext, sent: Span) -> tuple[list[Location], list[tupl
         last_end = -1
         before = ctx.text[max(sent.start_char, place.start - 12) : place.start].split()
         possessive = ctx.text[place.end : place.end + 2] in {"'s", "’s"}
-        if before and before[-1].lower() in VENUE_WORDS and not possessive:
+        office = OFFICE_OF.search(ctx.text[max(sent.start_char, place.start - 80) : place.start])
+        if before and before[-1].lower() in VENUE_WORDS and not possessive and not office:
             if all(loc.name != place.location.name for loc in out):
                 out.append(place.location)
             spans.append((place.start, place.end))
