@@ -112,3 +112,20 @@ def test_aid_and_sanctions_the_detector_adds_take_their_parties_and_verb(tmp_pat
         assert (event.kind, event.actor.side, event.target.side, event.subtype) == (
             kind, actor, target, subtype
         ), text  # fmt: skip
+
+
+def test_talks_the_detector_adds_take_their_subtype_from_the_verb():
+    from warledger.nlp.extract import Extractor
+
+    extractor = Extractor(mode="rules")
+    cases = [
+        ("Turkey's president says his country will try to mediate between the two sides.",
+         "mediation_offered"),
+        ("The summit of the two presidents was postponed until the autumn.", "postponed"),
+        ("Envoys of the two countries will meet again in Geneva next month.", "scheduled"),
+    ]  # fmt: skip
+    for text, subtype in cases:
+        ctx = extractor.context(extractor.nlp(text), date(2030, 5, 8))
+        policy = Policy(add_above={"talks": 0.6})
+        [event] = combine(ctx, [], [(0, len(text))], [{"talks": 0.9}], policy)
+        assert event.subtype == subtype, text

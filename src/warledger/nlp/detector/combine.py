@@ -160,6 +160,8 @@ def model_event(
             event.actor = Actor(side=sides[0])
         if kind in ("aid", "sanction"):
             _measure_fields(event, ctx, span)
+        if event.subtype is None:
+            event.subtype = _verb_subtype(kind, ctx, span)
     when = _stated_date(text, ctx)
     if when is not None:
         event.date = when
@@ -195,35 +197,57 @@ def _kinetic_fields(event: Event, ctx: DocContext, span: object, claimant: Actor
     event.civilian = civilian_of(facts, event.counts)
 
 
+def _main_verbs(span: object) -> list[Token]:
+    """The sentence's main verb and the verbs of the clauses it reports or governs, two
+    levels down ("says his country will try to mediate": says, try, mediate)."""
+    verbs = [span.root]  # type: ignore[attr-defined]
+    for level in range(2):
+        below = [
+            c
+            for v in verbs[level:]
+            for c in v.children
+            if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "VERB"
+        ]
+        verbs += [v for v in below if v not in verbs]
+    return verbs
+
+
 def _measure_fields(event: Event, ctx: DocContext, span: object) -> None:
     """An aid or sanction event the detector added: who acts is the party in the
     sentence's subject ("Canada bans imports of Russian oil"), whom it concerns the next
-    other party named; the subtype, when the detector is unsure, from the main verb."""
-    from warledger.nlp import clauses
+    other party named."""
     from warledger.nlp.diplomacy import arguments
 
-    root = span.root  # type: ignore[attr-defined]
-    verbs = [root, *(c for c in root.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "VERB")]
-    subject = _subject_party(ctx, verbs)
+    subject = _subject_party(ctx, _main_verbs(span))
     if subject is not None:
         event.actor = arguments.copy_actor(subject.actor)
         for mention in arguments.mentions_in(ctx, subject.end, span.end_char):  # type: ignore[attr-defined]
             if mention.actor.side and mention.actor.side != subject.actor.side:
                 event.target = arguments.copy_actor(mention.actor)
                 break
-    if event.subtype is not None:
-        return
+
+
+# A step that is still to come: what it becomes (a delivery promised, talks planned).
+_FUTURE_OF = {"delivered": "pledged", "held": "scheduled"}
+
+
+def _verb_subtype(kind: str, ctx: DocContext, span: object) -> str | None:
+    """The subtype the main verb says, for an event the detector added without one
+    ("bans" imposes, "seize" enforces, "will send" pledges; verbs in the theatre's
+    ``detector_fields.json``), else none."""
+    from warledger.nlp import clauses
+
     table = (ctx.theatre.data("detector_fields.json") or {}).get("subtype_verbs", {})
-    by_subtype = table.get(event.kind, {})
-    for verb in verbs:
+    by_subtype = table.get(kind, {})
+    for verb in _main_verbs(span):
         lemma = verb.lemma_.lower()
         subtype = next((k for k, words in by_subtype.items() if lemma in words), None)
         if subtype is None:
             continue
-        if subtype == "delivered" and clauses.is_future_verb(verb):
-            subtype = "pledged"  # "will send": a promise, not a delivery
-        event.subtype = subtype
-        return
+        if subtype in _FUTURE_OF and clauses.is_future_verb(verb):
+            subtype = _FUTURE_OF[subtype]  # "will send", "will meet"
+        return subtype
+    return None
 
 
 def _subject_party(ctx: DocContext, verbs: list[Token]) -> ActorMention | None:
