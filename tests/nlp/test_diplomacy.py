@@ -172,3 +172,10 @@ def test_a_country_in_a_title_is_no_venue_and_a_port_city_is(read):
         "in the port city of Odesa."
     )
     assert [loc.name for loc in _only(titled, "talks").locations] == ["Odesa"]
+
+
+def test_a_government_meeting_its_own_officials_is_no_talks(read):
+    home = read("Vladimir Putin met with the head of the Russian Railways company in Moscow.")
+    assert [e for e in home if e.kind == "talks"] == []
+    abroad = _only(read("Zelensky held talks in Washington on Friday."), "talks")
+    assert [loc.name for loc in abroad.locations] == ["Washington"]  # one side, abroad

@@ -194,7 +194,21 @@ def _talks(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     event.participants += [
         arguments.copy_actor(a, role="mediator") for a in arguments.sides_in(mediators)
     ]
+    if event.subtype == "held" and _one_side_at_home(event):
+        return []  # "Putin met with the head of Roscosmos": a government's own meeting
     return [event]
+
+
+def _one_side_at_home(event: Event) -> bool:
+    """Held talks whose named parties are all of one side, with no venue abroad: a
+    government meeting its own people, not talks between parties. (A leader who "held
+    talks in Washington" went abroad; a meeting with a party the text does not name as
+    one, an unknown envoy, is lost — the price of not counting cabinet meetings.)"""
+    sides = {p.side for p in event.participants if p.side}
+    if len(sides) != 1:
+        return False
+    (side,) = sides
+    return all(loc.country in (None, side) for loc in event.locations)
 
 
 def _expand_groups(actors: list[Actor], groups: dict[str, tuple[str, ...]]) -> list[Actor]:
