@@ -129,3 +129,22 @@ def test_talks_the_detector_adds_take_their_subtype_from_the_verb():
         policy = Policy(add_above={"talks": 0.6})
         [event] = combine(ctx, [], [(0, len(text))], [{"talks": 0.9}], policy)
         assert event.subtype == subtype, text
+
+
+def test_a_sentence_referring_back_to_talks_already_read_adds_none():
+    from warledger.nlp.extract import Extractor
+
+    extractor = Extractor(mode="rules")
+    text = (
+        "Envoys of Ukraine and Turkey met in Ankara on Monday. "
+        "During the talks, the envoys discussed grain exports. "
+        "The meeting of their deputies in Paris on Friday went on for hours."
+    )
+    ctx = extractor.context(extractor.nlp(text), date(2030, 5, 8))
+    ranges = [(s.start_char, s.end_char) for s in ctx.doc.sents]
+    assert len(ranges) == 3
+    rule = Event(kind="talks", subtype="held", evidence=[Span(*ranges[0], "")])
+    scores = [{"talks": 0.9}, {"talks": 0.9}, {"talks": 0.9}]
+    events = combine(ctx, [rule], ranges, scores, Policy(add_above={"talks": 0.6}))
+    # The second restates the first; the third names its own place and day.
+    assert [e.evidence[0].start for e in events] == [ranges[0][0], ranges[2][0]]

@@ -19,6 +19,7 @@ fields. So, per kind, with thresholds chosen on the dev split (``meta.json``):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -90,13 +91,45 @@ def combine(
             continue
         kept.append(event)
     added = []
+    restating = _restating_nouns(ctx)
     for i, cats in enumerate(scores):
         if _not_asserted(cats, policy) or not _asserted_by_clause(ctx.text, ranges[i]):
             continue
         for kind, threshold in policy.add_above.items():
-            if cats.get(kind, 0.0) >= threshold and (i, kind) not in found:
-                added.append(model_event(ctx, kind, ranges[i], cats))
+            if cats.get(kind, 0.0) < threshold or (i, kind) in found:
+                continue
+            read_before = any(j < i and k == kind for j, k in found)
+            if read_before and kind in restating and _restates(ctx, ranges[i], restating[kind]):
+                continue  # "During the talks, ...": the talks already read
+            added.append(model_event(ctx, kind, ranges[i], cats))
+            found.add((i, kind))
     return kept + added
+
+
+def _restates(ctx: DocContext, bounds: tuple[int, int], pattern: re.Pattern[str]) -> bool:
+    """The sentence refers back ("the talks", "these strikes") and adds no place or date
+    of its own; "the meeting ... in Paris on January 26" is another meeting."""
+    text = ctx.text[bounds[0] : bounds[1]]
+    if not pattern.search(text):
+        return False
+    span = ctx.doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
+    places = ctx.places_in(span) if span is not None else []
+    return not places and _stated_date(text, ctx) is None
+
+
+def _restating_nouns(ctx: DocContext) -> dict[str, re.Pattern[str]]:
+    """Per kind, a definite reference back to an occurrence ("the talks", "these
+    strikes"), from the theatre's ``detector_fields.json``."""
+    table = (ctx.theatre.data("detector_fields.json") or {}).get("restating_nouns", {})
+    return {
+        kind: re.compile(
+            r"\b(?:the|these|those|this|that)\s+(?:\w+\s+){0,2}?(?:"
+            + "|".join(re.escape(n) for n in nouns)
+            + r")\b",
+            re.IGNORECASE,
+        )
+        for kind, nouns in table.items()
+    }
 
 
 def _asserted_by_clause(text: str, bounds: tuple[int, int]) -> bool:
