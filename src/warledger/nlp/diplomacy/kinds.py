@@ -194,21 +194,34 @@ def _talks(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     event.participants += [
         arguments.copy_actor(a, role="mediator") for a in arguments.sides_in(mediators)
     ]
-    if event.subtype == "held" and _one_side_at_home(event):
+    if event.subtype == "held" and _one_side_at_home(ctx, anchor, event):
         return []  # "Putin met with the head of Roscosmos": a government's own meeting
     return [event]
 
 
-def _one_side_at_home(event: Event) -> bool:
-    """Held talks whose named parties are all of one side, with no venue abroad: a
-    government meeting its own people, not talks between parties. (A leader who "held
-    talks in Washington" went abroad; a meeting with a party the text does not name as
-    one, an unknown envoy, is lost — the price of not counting cabinet meetings.)"""
+def _one_side_at_home(ctx: DocContext, anchor: Token, event: Event) -> bool:
+    """Held talks whose subject names a party and whose named parties are all of that
+    side, with no venue abroad: a government meeting its own people, not talks between
+    parties. (A leader who "held talks in Washington" went abroad; "talks with the Polish
+    president in Warsaw" name no subject, the visitor is implied; a meeting with someone
+    the text does not name as a party, an unknown envoy, is lost — the price of not
+    counting cabinet meetings.)"""
+    subject = _subject_side(ctx, anchor)
     sides = {p.side for p in event.participants if p.side}
-    if len(sides) != 1:
+    if subject is None or sides != {subject}:
         return False
-    (side,) = sides
-    return all(loc.country in (None, side) for loc in event.locations)
+    return all(loc.country in (None, subject) for loc in event.locations)
+
+
+def _subject_side(ctx: DocContext, anchor: Token) -> str | None:
+    """The side of the party named in the subject of the talks word's clause."""
+    for node in clauses.clause_chain(anchor)[:3]:
+        for subject in arguments.subjects_of(node):
+            start, end = arguments.subtree_span(subject)
+            found = [m for m in arguments.mentions_in(ctx, start, end) if m.actor.side]
+            if found:
+                return found[0].actor.side
+    return None
 
 
 def _expand_groups(actors: list[Actor], groups: dict[str, tuple[str, ...]]) -> list[Actor]:
