@@ -179,3 +179,19 @@ def test_a_government_meeting_its_own_officials_is_no_talks(read):
     assert [e for e in home if e.kind == "talks"] == []
     abroad = _only(read("Zelensky held talks in Washington on Friday."), "talks")
     assert [loc.name for loc in abroad.locations] == ["Washington"]  # one side, abroad
+
+
+def test_the_verb_sanctions_imposes_and_the_noun_does_not(read):
+    imposed = _only(read("The Canadian government sanctions nine Russian banks."), "sanction")
+    assert (imposed.subtype, imposed.target.side) == ("imposed", "RU")
+    noun = read("Western sanctions weigh on the Russian economy.")
+    assert [e for e in noun if e.kind == "sanction"] == []
+
+
+def test_calls_for_refusals_of_and_failures_to_agree_a_ceasefire(read):
+    call = _only(read("Ukraine's president calls for an immediate ceasefire."), "ceasefire")
+    assert (call.subtype, call.actor.side) == ("proposed", "UA")
+    failed = _only(read("No truce was reached at the talks in Geneva."), "ceasefire")
+    assert (failed.subtype, failed.negated) == ("accepted", True)
+    refused = read("Ukraine rejects an offer to observe a mutual ceasefire.")
+    assert _only(refused, "ceasefire").subtype == "rejected"
