@@ -90,3 +90,12 @@ def test_attacked_villages_are_not_a_count_of_attacks(make_ctx):
 def test_yearly_statistics_are_not_an_event(make_ctx):
     text = "Separatist groups carried out more than 500 attacks in 2024, a think tank said."
     assert extract_kinetic(make_ctx(text)) == []
+
+
+def test_a_comment_on_the_size_of_a_barrage_keeps_the_barrage(make_ctx):
+    text = "Russia fires 180 drones at Ukraine, the biggest such attack so far."
+    ukraine = Location("Ukraine", None, "UA", None, None, "country")
+    (event,) = extract_kinetic(make_ctx(text, places={"Ukraine": ukraine}))
+    assert (event.kind, event.actor.side, event.counts["launched"].value) == ("strike", "RU", 180)
+    stance = "The ministry said it was not interested in targeting such infrastructure."
+    assert extract_kinetic(make_ctx(stance)) == []

@@ -229,11 +229,14 @@ def live_triggers(facts: SentenceFacts) -> list[Hit]:
             continue  # a present-tense accusation inside a quote is an opinion
         if token.dep_ == "compound" and token.head.pos_ == "NOUN":
             continue  # "incursion strategy": the trigger only describes another noun
-        if (token.dep_ == "pcomp" and token.head.lower_ in FRAMING_PREPOSITIONS) or any(
-            c.dep_ == "dobj" and any(d.lower_ in {"such", "any"} for d in c.children)
-            for c in token.children
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if (token.dep_ == "pcomp" and token.head.lower_ in FRAMING_PREPOSITIONS) or (
+            objects and any(d.lower_ in {"such", "any"} for d in objects[0].children)
         ):
-            continue  # "non-retaliatory in targeting such infrastructure": a stance
+            # "non-retaliatory in targeting such infrastructure": a stance. Only the
+            # verb's own object counts: in "launches 273 drones at Ukraine, the largest
+            # such attack" the parser hangs the comment on the verb as a second object.
+            continue
         if token.pos_ == "ADJ" or (token.tag_ == "VBN" and token.dep_ == "amod"):
             continue  # "occupied territories", "contested areas"
         live.append(hit)
