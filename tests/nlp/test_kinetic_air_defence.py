@@ -150,3 +150,16 @@ def test_launched_after_a_pair_counts_the_second_number(make_ctx):
     ctx = make_ctx(text, actors={"Ukrainian Air Force": UA_AIR_FORCE})
     (event,) = extract_kinetic(ctx)
     assert _values(event.counts) == {"intercepted": 15, "launched": 18}
+
+
+def test_a_launcher_destroyed_was_struck_not_shot_down(make_ctx):
+    text = "Russia's defence ministry said its forces destroyed a HIMARS launcher in Zaporizhzhia."
+    ctx = make_ctx(
+        text,
+        places={"Zaporizhzhia": _oblast("Zaporizhzhia Oblast", "UA")},
+        actors={"Russia's defence ministry": RU_MOD},
+    )
+    (event,) = extract_kinetic(ctx)
+    # The speaker's forces struck the other side's launcher: no interception.
+    assert (event.actor.side, event.target.side, event.subtype) == ("RU", "UA", None)
+    assert "intercepted" not in event.counts

@@ -88,6 +88,23 @@ PLATFORM = re.compile(
 )
 
 
+# What is fired from, not fired: a launcher or battery "destroyed" was struck, its side the
+# target; no interception ("destroyed a HIMARS launcher", "a Patriot air defence system").
+GROUND_SYSTEMS = frozenset(
+    {"launcher", "system", "battery", "radar", "howitzer", "tank", "vehicle", "complex"}
+)
+
+
+def hits_ground_system(token: Token | None) -> bool:
+    """The trigger's object is a launcher, battery or vehicle, not something in flight."""
+    if token is None:
+        return False
+    return any(
+        c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in GROUND_SYSTEMS
+        for c in token.children
+    )
+
+
 def downed_platform(token: Token | None) -> Token | None:
     """The aircraft or ship the trigger says was shot down ("shot down a Russian Su-34",
     "a helicopter was downed"), as the head of its phrase; None for drones and missiles."""

@@ -13,6 +13,7 @@ from warledger.nlp.kinetic.arguments import (
     confidence_of,
     date_of,
     downed_platform,
+    hits_ground_system,
     pronoun_subject,
     side_actor,
     taken_or_retaken,
@@ -141,12 +142,13 @@ def events_for(
         places = facts.regions  # the country it spread over: "90 drones across Ukraine"
     if kind == "strike" and subtype and not mostly_interceptions(counts, by_weapon):
         subtype = None
-    actor_side = acting_side(
-        token, facts, ctx, air_defence=hit.entry.get("subtype") == "air_defense_engagement"
+    # "destroyed 18 drones" is air defence; "destroyed a HIMARS launcher" strikes the launcher.
+    air_defence = hit.entry.get("subtype") == "air_defense_engagement" and not hits_ground_system(
+        token
     )
+    actor_side = acting_side(token, facts, ctx, air_defence=air_defence)
     claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
     parties = ctx.theatre.codes
-    air_defence = hit.entry.get("subtype") == "air_defense_engagement"
     platform = air_defence and downed_platform(token) is not None
     if actor_side is None and pronoun_subject(token) and claimant and claimant.side in parties:
         actor_side = claimant.side  # "the ministry said its forces had taken X"
@@ -155,7 +157,7 @@ def events_for(
         claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
     elif (
         actor_side is None
-        and hit.entry.get("subtype") == "air_defense_engagement"
+        and air_defence
         and agentless_passive(token)
         and claimant
         and claimant.side in parties
