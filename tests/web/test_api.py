@@ -143,6 +143,20 @@ def test_barrages_group_a_night_of_strikes(client: TestClient) -> None:
     assert nights["2025-03-10"]["attacker_side"] == "RU"
 
 
+def test_the_barrages_page_lists_nights_a_page_at_a_time(client: TestClient) -> None:
+    import re
+
+    # Russian strikes on three nights: Kharkiv (10 March), Odesa (11), Zaporizhzhia (12).
+    first = client.get("/barrages", params={"limit": 2}).text
+    assert re.findall(r'<td class="night">([\d-]+)</td>', first) == ["2025-03-12", "2025-03-11"]
+    assert '<span id="barrage-total">3</span> barrages, 2 on this page' in first
+    assert 'rel="next" href="/barrages?limit=2&amp;offset=2"' in first
+    assert 'rel="prev"' not in first
+    second = client.get("/barrages", params={"limit": 2, "offset": 2}).text
+    assert re.findall(r'<td class="night">([\d-]+)</td>', second) == ["2025-03-10"]
+    assert 'rel="prev"' in second and 'rel="next"' not in second
+
+
 def test_coverage_and_stats(client: TestClient) -> None:
     sources = {s["source"]: s for s in client.get("/api/coverage").json()["sources"]}
     assert sources["outlet-a.example"]["documents"] == 2  # Kharkiv (three killed) and Odesa

@@ -48,6 +48,7 @@ MAP_ATTRIBUTION = (
     "places: OCHA COD, GeoNames"
 )
 TABLE_ROWS = 100  # events listed under the map
+BARRAGE_ROWS = 100  # barrages (nights) on one page
 
 
 def configure(templates: Any) -> None:
@@ -290,14 +291,23 @@ def document_page(doc_id: str, request: Request) -> Response:
 
 @router.get("/barrages", response_class=HTMLResponse)
 def barrages_page(request: Request) -> Response:
-    """Night attacks: launched, intercepted and failed per weapon, places and harm."""
+    """Night attacks: launched, intercepted and failed per weapon, places and harm; newest
+    night first, ``BARRAGE_ROWS`` a page (only that page's strikes are read)."""
+    params = dict(request.query_params)
     f = _filters(request)
+    limit, offset = page_numbers(params, default_limit=BARRAGE_ROWS)
     strikes = EventFilter(**{**vars(f), "kind": "strike", "kinds": ()})
-    _, found = barrage_page(_store(request), strikes, side=f.side)
+    total, found = barrage_page(_store(request), strikes, side=f.side, limit=limit, offset=offset)
+    base = f.as_query()
+    prev_q = urlencode({**base, "limit": limit, "offset": max(0, offset - limit)})
+    next_q = urlencode({**base, "limit": limit, "offset": offset + limit})
     return _render(
         request,
         "barrages.html",
         barrages=[b.to_dict() for b in found],
+        total=total,
+        prev_q=prev_q if offset > 0 else None,
+        next_q=next_q if offset + limit < total else None,
         **_form_context(request, f),
     )
 
