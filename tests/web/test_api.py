@@ -157,6 +157,19 @@ def test_the_barrages_page_lists_nights_a_page_at_a_time(client: TestClient) -> 
     assert 'rel="prev"' in second and 'rel="next"' not in second
 
 
+def test_the_timeline_says_how_many_framing_events_it_leaves_out(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from warledger.interfaces.api import routes
+
+    # Framing: the ceasefire declared on 18 March and the talks held on 14 March.
+    whole = client.get("/api/analysis/timeline").json()
+    assert (len(whole["ceasefires"]), len(whole["talks"]), whole["framing_left_out"]) == (1, 1, 0)
+    monkeypatch.setattr(routes, "MAX_FRAMING", 1)
+    cut = client.get("/api/analysis/timeline").json()
+    assert (len(cut["ceasefires"]), len(cut["talks"]), cut["framing_left_out"]) == (1, 0, 1)
+
+
 def test_coverage_and_stats(client: TestClient) -> None:
     sources = {s["source"]: s for s in client.get("/api/coverage").json()["sources"]}
     assert sources["outlet-a.example"]["documents"] == 2  # Kharkiv (three killed) and Odesa

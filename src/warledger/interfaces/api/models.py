@@ -245,6 +245,9 @@ class TimelineOut(_Model):
     days: list[TimelineDay]
     ceasefires: list[EventOut]
     talks: list[EventOut]
+    framing_left_out: int = Field(
+        0, description="ceasefire and talks events not listed (the newest 2,000 are)"
+    )
 
 
 class SourceHealth(_Model):

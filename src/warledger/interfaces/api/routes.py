@@ -282,6 +282,9 @@ def get_positions_matrix(store: StoreDep, issue: Issue = None, side: SideQ = Non
 # -- analysis and health -----------------------------------------------------------------
 
 
+MAX_FRAMING = 2000  # ceasefire and talks events listed beside a timeline, newest first
+
+
 @router.get("/analysis/timeline", response_model=TimelineOut, tags=["analysis"])
 def get_timeline(store: StoreDep, f: FilterDep) -> Any:
     """Events per day by kind, with the ceasefires and talks that frame them."""
@@ -289,11 +292,12 @@ def get_timeline(store: StoreDep, f: FilterDep) -> Any:
     peace = EventFilter(
         date_from=f.date_from, date_to=f.date_to, theatre=f.theatre, kinds=("ceasefire", "talks")
     )
-    framing = list(queries.iter_events(store.engine, peace))
+    framing = queries.event_page(store.engine, peace, limit=MAX_FRAMING, offset=0, hidden=0)
     return {
         "days": [{"day": day, "counts": dict(c)} for day, c in by_day.items()],
-        "ceasefires": [e.to_dict() for e in framing if e.kind == "ceasefire"],
-        "talks": [e.to_dict() for e in framing if e.kind == "talks"],
+        "ceasefires": [e.to_dict() for e in framing.items if e.kind == "ceasefire"],
+        "talks": [e.to_dict() for e in framing.items if e.kind == "talks"],
+        "framing_left_out": framing.total - len(framing.items),
     }
 
 

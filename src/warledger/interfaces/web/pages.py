@@ -173,7 +173,7 @@ def _timeline(request: Request, f: EventFilter) -> dict[str, Any] | None:
     undated = EventFilter(**{**vars(f), "date_from": None, "date_to": None})
     spans = queries.timeline_rows(engine, undated)
     peace = EventFilter(theatre=f.theatre, kinds=("ceasefire", "talks"))
-    framing = list(queries.iter_events(engine, peace))
+    framing = queries.all_events(engine, peace, cap=2000)
     talks = [
         (e.event_id, e.date.start[:10], f"talks {e.subtype or ''}: {summarise(e.to_dict())}")
         for e in framing
@@ -318,7 +318,7 @@ def peace_page(request: Request) -> Response:
     engine = _store(request).engine
 
     def of(kind: str) -> list[Any]:
-        return list(queries.iter_events(engine, EventFilter(**{**vars(f), "kind": kind})))
+        return queries.all_events(engine, EventFilter(**{**vars(f), "kind": kind}), cap=500)
 
     ceasefires = of("ceasefire")
     register = register_view(ceasefires)
