@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from warledger.nlp.scope import Scope, assign
-from warledger.types import Actor, Event, Location
+from warledger.types import Actor, Event, Location, Span
 
 SCOPE = Scope(
     name="russia-ukraine",
@@ -84,3 +84,19 @@ def test_foreign_sides_alone_decide_only_where_nothing_is_in_the_theatre():
     kyiv, other = at("strike", "UA"), Event(kind="strike")
     assign([kyiv, other], SCOPE, foreign_sides=[False, True])
     assert other.theatre == "russia-ukraine"
+
+
+def test_a_party_named_in_the_sentence_counts_as_naming_its_country(extractor):
+    """'talks in Jeddah with Ukrainian officials' names Saudi Arabia as a place and
+    Ukraine as a party: it is not a sentence only about elsewhere."""
+    from datetime import date
+
+    from warledger.nlp.scope import named_countries
+
+    text = "Envoys will hold the Jeddah talks with Ukrainian officials on Tuesday."
+    ctx = extractor.context(extractor.nlp(text), date(2025, 3, 10))
+    talks = Event(kind="talks", evidence=[Span(0, len(text), text)])
+    [named] = named_countries([talks], ctx, [(0, len(text))])
+    assert named == {"SA", "UA"}
+    assign([talks], SCOPE, named=[named])
+    assert talks.theatre == "russia-ukraine"

@@ -130,7 +130,11 @@ def named_countries(
     events: Sequence[Event], ctx: DocContext, ranges: Sequence[tuple[int, int]]
 ) -> list[frozenset[str]]:
     """Per event, the countries of the places its sentence names ("in Somalia's Middle
-    Shabelle region", "Sudan's army", "the Libyan capital"): where an unknown place lies."""
+    Shabelle region", "Sudan's army", "the Libyan capital"): where an unknown place lies.
+    A party of the theatre the sentence names ("the Jeddah talks with Ukrainian
+    officials") counts as naming its country: such a sentence is not only about
+    elsewhere."""
+    parties = {p.code for p in ctx.theatre.parties}
     out: list[frozenset[str]] = []
     for event in events:
         start = event.evidence[0].start if event.evidence else -1
@@ -138,13 +142,17 @@ def named_countries(
         if bounds is None:
             out.append(frozenset())
             continue
-        out.append(
-            frozenset(
-                p.location.country
-                for p in ctx.places
-                if bounds[0] <= p.start and p.end <= bounds[1] and p.location.country
-            )
-        )
+        places = {
+            p.location.country
+            for p in ctx.places
+            if bounds[0] <= p.start and p.end <= bounds[1] and p.location.country
+        }
+        sides = {
+            a.actor.side
+            for a in ctx.actors
+            if bounds[0] <= a.start and a.end <= bounds[1] and a.actor.side in parties
+        }
+        out.append(frozenset(places | sides))
     return out
 
 
