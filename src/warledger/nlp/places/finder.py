@@ -36,6 +36,13 @@ if TYPE_CHECKING:
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
+# A name followed by one of these is an area, never a town of the town list ("Borno state").
+AREA_AFTER = frozenset(
+    {"state", "region", "province", "governorate", "department", "district", "county",
+     "prefecture", "oblast", "raion", "territory", "division", "zone", "strip", "valley"}
+)
+
+
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
@@ -136,7 +143,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMenti
     gaz = gazetteer or Gazetteer.load()
     toks = Tokens(doc)
     ents = doc.ents
-    found = _merge(_gazetteer_spans(toks, gaz) + _cued_unknown_spans(toks),
+    found = _merge(_gazetteer_spans(toks, gaz) + _cued_unknown_spans(toks, gaz),
                    _entity_spans(ents, toks, gaz))
     people = [e for e in ents if e.label_ in ("PERSON", "ORG", "NORP")]
     person_names = {toks.span_text(e.start, e.end) for e in people}
@@ -192,9 +199,10 @@ def _gazetteer_spans(toks: Tokens, gaz: Gazetteer) -> list[Found]:
     return out
 
 
-def _cued_unknown_spans(toks: Tokens) -> list[Found]:
+def _cued_unknown_spans(toks: Tokens, gaz: Gazetteer) -> list[Found]:
     """Capitalised names after "village of" / "town of" that no gazetteer knows (a
-    Russian village such as Gornal): kept with their name, resolved from context."""
+    Russian village such as Gornal): kept with their name, resolved from context; an
+    other war's town the main lists leave out ("the town of Kidal") from the town list."""
     out: list[Found] = []
     for i in range(1, toks.n):
         if toks.lower(i) != "of" or toks.lower(i - 1) not in PLACE_NOUNS:
@@ -203,8 +211,9 @@ def _cued_unknown_spans(toks: Tokens) -> list[Found]:
         while end < toks.n and toks.word(end)[:1].isupper() and toks.word(end).isalpha():
             end += 1
         if end > start:
-            key = name_key(toks.span_text(start, end))
-            out.append(Found(start, end, key, [], None, True, False))
+            name = toks.span_text(start, end)
+            towns = gaz.towns(name) if toks.lower(end) not in AREA_AFTER else []
+            out.append(Found(start, end, name_key(name), towns, None, True, False))
     # "Kyiv's Obolonskyi district", "the Saltivskyi district of Kharkiv": a city's district
     for i in range(1, toks.n):
         if toks.lower(i) not in CITY_DISTRICT_WORDS:
@@ -257,6 +266,8 @@ def _entity_spans(ents: Sequence[Span], toks: Tokens, gaz: Gazetteer) -> list[Fo
         name = toks.span_text(start, end)
         key = name_key(name)
         cands = gaz.candidates(name)
+        if not cands and ent.label_ in ("GPE", "LOC") and toks.lower(end) not in AREA_AFTER:
+            cands = gaz.towns(name)  # an other war's town the main lists leave out
         if not cands and ent.label_ != "GPE" and toks.lowers[end - 1] not in CITY_DISTRICT_WORDS:
             continue  # an unknown "X district" stays: it may be a city's district
         out.append(Found(start, end, key, cands, ent.label_, False, False))

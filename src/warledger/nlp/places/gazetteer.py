@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 from warledger.nlp.places import sources
@@ -134,6 +134,9 @@ class Gazetteer:
                 words = key.split(" ")
                 prefixes.update(" ".join(words[:k]) for k in range(1, len(words)))
         self.prefixes: frozenset[str] = frozenset(prefixes)
+        # Smaller towns far from the theatre, read on first use (see :meth:`towns`).
+        self.town_source: Callable[[], Iterable[tuple[str, Place]]] | None = None
+        self._towns: dict[str, list[Place]] | None = None
 
     # -- loading -----------------------------------------------------------------------
 
@@ -166,6 +169,19 @@ class Gazetteer:
                 found = list(self._index.get(base, ()))
         return sorted(found, key=lambda p: (-p.rank, -(p.population or 0), p.pcode or ""))
 
+    def towns(self, name: str) -> list[Place]:
+        """The smaller towns far from the theatre that ``name`` may be, when they all lie
+        in one country (else none: the country would be a guess). Only for a name already
+        known to be a place; the text scan never looks here."""
+        if self._towns is None:
+            self._towns = {}
+            for key, place in self.town_source() if self.town_source else ():
+                self._towns.setdefault(key, []).append(place)
+        found = self._towns.get(name_key(name), [])
+        if len({p.country for p in found}) != 1:
+            return []
+        return sorted(found, key=lambda p: -(p.population or 0))
+
     def admin1(self, name: str | None) -> Place | None:
         """The first-level area (oblast, Russian region, state) ``name`` designates."""
         if not name:
@@ -194,8 +210,10 @@ class Gazetteer:
         country_hint: str | None = None,
         context_admin2: str | None = None,
         near: Sequence[tuple[float, float]] = (),
+        towns: bool = False,
     ) -> Location:
-        """The place ``name`` most plausibly is, given its context.
+        """The place ``name`` most plausibly is, given its context (``towns``: it may be
+        one of the smaller towns far from the theatre, see :meth:`towns`).
 
         ``context_admin1`` is a first-level area the text ties this mention to ("X,
         Kharkiv region"), ``context_admin2`` a raion ("X, Kupiansk district");
@@ -222,6 +240,8 @@ class Gazetteer:
                 if base and base in self._index:
                     kind_hint, cands = hint, list(self._index[base])
                     break
+        if not cands and towns:
+            cands = self.towns(name)  # a name the finder matched in the town list
         if kind_hint == "admin2":
             cands = [p for p in cands if p.kind == "admin2"] or cands
         elif kind_hint == "city":
@@ -369,7 +389,9 @@ def _load(theatre: Theatre) -> Gazetteer:
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return Gazetteer(sources.entries(theatre))
+        gazetteer = Gazetteer(sources.entries(theatre))
+        gazetteer.town_source = lambda: sources.towns(theatre)
+        return gazetteer
     finally:
         if enabled:
             gc.enable()

@@ -22,6 +22,12 @@ if TYPE_CHECKING:
     pass
 
 
+def _town(f: Found) -> bool:
+    """Were the mention's candidates found in the town list (small towns far from the
+    theatre: rank 0 cities, which the main lists never hold)?"""
+    return bool(f.cands) and all(p.kind == "city" and p.rank == 0 for p in f.cands)
+
+
 def resolve_all(toks: Tokens, kept: list[Found], gaz: Gazetteer) -> list[PlaceMention]:
     spans = [(toks.starts[f.start], toks.ends[f.end - 1]) for f in kept]
     texts = [toks.text[s:e] for s, e in spans]
@@ -36,6 +42,7 @@ def resolve_all(toks: Tokens, kept: list[Found], gaz: Gazetteer) -> list[PlaceMe
             context_admin1=raion[0] if raion else ctx,
             context_admin2=raion[1] if raion else None,
             country_hint=country,
+            towns=_town(kept[i]),
         )
         for i, ((ctx, country, _weak), raion) in enumerate(zip(local, raions, strict=True))
     ]
@@ -55,6 +62,7 @@ def resolve_all(toks: Tokens, kept: list[Found], gaz: Gazetteer) -> list[PlaceMe
                     context_admin2=raion[1] if raion else None,
                     country_hint=country,
                     near=near,
+                    towns=_town(kept[i]),
                 )
                 if better.lat is not None:
                     loc = better
@@ -62,7 +70,9 @@ def resolve_all(toks: Tokens, kept: list[Found], gaz: Gazetteer) -> list[PlaceMe
         if loc.admin1 is None and loc.precision not in ("country", "region"):
             # An oblast named in the same sentence first, then the whole document's.
             near = (
-                gaz.resolve(names[i], context_names=[weak], country_hint=country)
+                gaz.resolve(
+                    names[i], context_names=[weak], country_hint=country, towns=_town(kept[i])
+                )
                 if (weak)
                 else None
             )
@@ -70,7 +80,10 @@ def resolve_all(toks: Tokens, kept: list[Found], gaz: Gazetteer) -> list[PlaceMe
                 loc = near
             else:
                 loc = gaz.resolve(
-                    names[i], context_names=_without(areas, loc), country_hint=country
+                    names[i],
+                    context_names=_without(areas, loc),
+                    country_hint=country,
+                    towns=_town(kept[i]),
                 )
         mentions.append(PlaceMention(spans[i][0], spans[i][1], texts[i], loc))
     return _city_districts(mentions, toks)

@@ -269,6 +269,25 @@ def _places_entries(theatre: Theatre, folder: Traversable) -> list[tuple[str, Pl
 _FORMATS = {"ocha": _ocha_entries, "places": _places_entries}
 
 
+def towns(theatre: Theatre) -> list[tuple[str, Place]]:
+    """(key, place) of the theatre's secondary town list (``world_towns.csv.gz``: smaller
+    towns far from the theatre, looked up only for names already known to be places);
+    empty when the theatre ships none."""
+    folder = _folder(theatre)
+    if not folder.joinpath("world_towns.csv.gz").is_file():
+        return []
+    entries: list[tuple[str, Place]] = []
+    for _kind, name, keys, _aliases, country, _admin1, lat, lon, pop in rows(
+        "world_towns.csv.gz", folder
+    ):
+        place = Place(
+            name, "city", country, None, None, None, _float(lat), _float(lon), 0,
+            int(pop) if pop else None,
+        )
+        entries.extend((key, place) for key in keys.split("|"))
+    return entries
+
+
 def _folder(theatre: Theatre) -> Traversable:
     spec = theatre.manifest.get("gazetteer", {})
     return theatre.path(spec.get("folder", "gazetteer"))
