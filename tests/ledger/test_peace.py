@@ -330,3 +330,36 @@ def test_a_statement_without_a_stated_date_is_placed_by_its_report_date() -> Non
     assert cell is not None
     assert [s.stance for s in cell.history] == ["cede_occupied", "freeze_front_line"]
     assert (cell.latest.date, cell.latest.reported) == (None, "2025-04-20")
+
+
+def test_windows_kept_as_events_join_equal_windows_computed_from_all_members() -> None:
+    """Grouping keeps each window up to date one event at a time; on 3,000 seeded random
+    status events the result must equal the window computed afresh from every member."""
+    import copy
+    import random
+
+    from warledger.ledger.peace.ceasefires import _set_window, group_ceasefires
+    from warledger.ledger.peace.timing import first_day
+
+    rng = random.Random(20261207)
+    subtypes = ["proposed", "declared", "accepted", "rejected", "extended", "ended"]
+    events = []
+    for _ in range(3000):
+        day = f"2025-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+        dated = rng.random() < 0.8
+        events.append(
+            event(
+                "ceasefire", rng.choice(subtypes), day if dated else None,
+                actor=rng.choice(["RU", "UA", "US"]), scope=rng.choice([[], ["energy"]]),
+                duration=rng.choice([None, "P30D", "PT30H", "P3D"]), published=day,
+            )
+        )  # fmt: skip
+    groups = group_ceasefires(events)
+    assert sum(len(cf.events) for cf in groups) == len(events)
+    assert any(cf.end_basis == "extended" for cf in groups)  # the hard case is exercised
+    for cf in groups:
+        fresh = copy.copy(cf)
+        _set_window(fresh)
+        assert (cf.start, cf.end, cf.end_basis) == (fresh.start, fresh.end, fresh.end_basis)
+        days = [d for e in cf.events if (d := first_day(e))]
+        assert cf.last_day == (max(days) if days else None)
