@@ -363,3 +363,32 @@ def test_windows_kept_as_events_join_equal_windows_computed_from_all_members() -
         assert (cf.start, cf.end, cf.end_basis) == (fresh.start, fresh.end, fresh.end_basis)
         days = [d for e in cf.events if (d := first_day(e))]
         assert cf.last_day == (max(days) if days else None)
+
+
+def test_rounds_keep_their_last_day_and_stages_as_talks_join() -> None:
+    """On 2,000 seeded random talks events: what each round keeps as events join equals
+    what its members say, and no member joined a round quiet for more than the link days."""
+    import random
+
+    from warledger.ledger.peace.talks import ROUND_LINK_DAYS, talks_rounds
+    from warledger.ledger.peace.timing import first_day
+
+    rng = random.Random(20261207)
+    stages = ["held", "scheduled", "offered", "cancelled", "postponed"]
+    events = []
+    for _ in range(2000):
+        day = f"2025-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
+        sides = [side(s) for s in rng.sample(["RU", "UA", "US", "TR"], rng.randrange(0, 3))]
+        venue = rng.choice([None, "Istanbul", "Riyadh"])
+        events.append(
+            event("talks", rng.choice(stages), day if rng.random() < 0.8 else None,
+                  participants=sides, venue=venue, published=day)
+        )  # fmt: skip
+    rounds = talks_rounds(events)
+    assert sum(len(r.events) for r in rounds) == len(events)
+    assert any(len(r.events) > 2 for r in rounds)
+    for r in rounds:
+        days = [d for e in r.events if (d := first_day(e))]
+        assert r.last_day == (max(days) if days else None)
+        assert r.stages == {h.status for h in r.history}
+        assert all(0 <= (b - a).days <= ROUND_LINK_DAYS for a, b in itertools.pairwise(days))

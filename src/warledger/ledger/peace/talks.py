@@ -57,6 +57,10 @@ class TalksRound:
     mediators: list[str] = field(default_factory=list)
     history: list[Stage] = field(default_factory=list)
     events: list[ConsolidatedEvent] = field(default_factory=list, repr=False)
+    # Kept as events join (recomputed from every member on each test, 3,000 talks events
+    # took 4.5 s): the last stated day and the stages reached.
+    last_day: date | None = field(default=None, repr=False, compare=False)
+    stages: set[str] = field(default_factory=set, repr=False, compare=False)
 
     @property
     def status(self) -> str:
@@ -110,10 +114,10 @@ def _event_sides(event: ConsolidatedEvent) -> frozenset[str]:
 
 
 def _joins(rnd: TalksRound, event: ConsolidatedEvent, day: date | None) -> bool:
-    last = max((d for e in rnd.events if (d := first_day(e))), default=None)
+    last = rnd.last_day
     if day is None or last is None or not 0 <= (day - last).days <= ROUND_LINK_DAYS:
         return False
-    stages = {h.status for h in rnd.history}
+    stages = rnd.stages
     if "held" in stages or (event.subtype == "offered" and stages - {"offered"}):
         return False
     sides, venue = _event_sides(event), _venue(event)
@@ -126,6 +130,10 @@ def _joins(rnd: TalksRound, event: ConsolidatedEvent, day: date | None) -> bool:
 
 def _add(rnd: TalksRound, event: ConsolidatedEvent) -> None:
     rnd.events.append(event)
+    day = first_day(event)
+    if day is not None and (rnd.last_day is None or day > rnd.last_day):
+        rnd.last_day = day
+    rnd.stages.add(event.subtype or "unknown")
     rnd.history.append(
         Stage(
             date=iso(first_day(event)),
@@ -150,14 +158,20 @@ def _add(rnd: TalksRound, event: ConsolidatedEvent) -> None:
 def talks_rounds(events: Iterable[ConsolidatedEvent]) -> list[TalksRound]:
     """Talks events → rounds in date order (undated events each stand alone, last)."""
     rounds: list[TalksRound] = []
+    open_rounds: list[TalksRound] = []  # those a later event may still join, in order
     for event in by_date(events):
         if event.kind != "talks" or is_negated(event):
             continue
         day = first_day(event)
-        home = next((r for r in reversed(rounds) if _joins(r, event, day)), None)
+        if day is not None:  # events come in date order: a round quiet too long stays shut
+            open_rounds = [
+                r for r in open_rounds if r.last_day and (day - r.last_day).days <= ROUND_LINK_DAYS
+            ]
+        home = next((r for r in reversed(open_rounds) if _joins(r, event, day)), None)
         if home is None:
             rid = "tr-" + hashlib.sha256(event.event_id.encode()).hexdigest()[:12]
             home = TalksRound(round_id=rid)
             rounds.append(home)
+            open_rounds.append(home)
         _add(home, event)
     return rounds
