@@ -129,3 +129,25 @@ def test_a_consolidated_event_keeps_the_theatre_its_reports_were_labelled_with()
     # With no report labelled, the event is placed by its places and sides (US: outside).
     alone = build_event("e-2", [Mention("d-9:0", "d-9", unlabelled)])
     assert event_theatre(alone.to_dict()) is None
+
+
+def test_a_consolidated_event_summarises_from_its_few_fields_as_from_its_json() -> None:
+    """'Russian drones struck Odesa, injuring 3' reported twice, once denied: the page's
+    summary (read from the fields it needs) equals the one read from the full JSON."""
+    from warledger.ledger.consolidate import build_event
+    from warledger.types import Actor, Count, Event, Location, Mention
+
+    def report(doc: str, negated: bool) -> Mention:
+        strike = Event(
+            kind="strike",
+            actor=Actor("Russia", "RU", "state"),
+            weapon="drone",
+            locations=[Location("Odesa", "Odesa Oblast", "UA")],
+            counts={"injured": Count(3)},
+            negated=negated,
+        )
+        return Mention(f"{doc}:0", doc, strike)
+
+    event = build_event("e-1", [report("d-1", False), report("d-2", True)])
+    expected = "Russian drone strike on Odesa: 3 injured (denied by a source)"
+    assert summarise(event.summary_fields()) == summarise(event.to_dict()) == expected

@@ -66,7 +66,7 @@ def configure(templates: Any) -> None:
         all_theatres=ALL_THEATRES,
     )
     templates.env.filters["counts_text"] = counts_text
-    templates.env.filters["summary"] = lambda event: summarise(event.to_dict())
+    templates.env.filters["summary"] = lambda event: summarise(event.summary_fields())
     templates.env.filters["duration_words"] = duration_words
     templates.env.filters["stance_colour"] = stance_colour
     templates.env.tests["web_link"] = is_web_link
@@ -175,7 +175,7 @@ def _timeline(request: Request, f: EventFilter) -> dict[str, Any] | None:
     peace = EventFilter(theatre=f.theatre, kinds=("ceasefire", "talks"))
     framing = queries.all_events(engine, peace, cap=2000)
     talks = [
-        (e.event_id, e.date.start[:10], f"talks {e.subtype or ''}: {summarise(e.to_dict())}")
+        (e.event_id, e.date.start[:10], f"talks {e.subtype or ''}: {summarise(e.summary_fields())}")
         for e in framing
         if e.kind == "talks" and e.date.start
     ]
