@@ -163,3 +163,13 @@ def test_a_launcher_destroyed_was_struck_not_shot_down(make_ctx):
     # The speaker's forces struck the other side's launcher: no interception.
     assert (event.actor.side, event.target.side, event.subtype) == ("RU", "UA", None)
     assert "intercepted" not in event.counts
+
+
+def test_armed_men_destroying_a_target_strike_without_a_weapon_word(make_ctx):
+    bridge = "Ukrainian forces destroyed a railway bridge near Sudzha on Sunday."
+    places = {"Sudzha": Location("Sudzha", "Kursk Oblast", "RU", 51.2, 35.3, "settlement")}
+    (event,) = extract_kinetic(make_ctx(bridge, places=places))
+    assert (event.kind, event.actor.side, event.target.side) == ("strike", "UA", "RU")
+    assert "intercepted" not in event.counts  # a bridge is struck, not shot down
+    blast = "A gas explosion destroyed a railway bridge near Sudzha on Sunday."
+    assert extract_kinetic(make_ctx(blast, places=places)) == []

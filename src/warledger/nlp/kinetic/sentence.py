@@ -31,6 +31,7 @@ from warledger.nlp.kinetic.triggers import (
     kind_of,
     live_triggers,
     names_what_was_hit,
+    object_is_target,
 )
 from warledger.nlp.kinetic.victims import (
     TROOP_LOSSES,
@@ -143,8 +144,10 @@ def events_for(
     if kind == "strike" and subtype and not mostly_interceptions(counts, by_weapon):
         subtype = None
     # "destroyed 18 drones" is air defence; "destroyed a HIMARS launcher" strikes the launcher.
-    air_defence = hit.entry.get("subtype") == "air_defense_engagement" and not hits_ground_system(
-        token
+    air_defence = (
+        hit.entry.get("subtype") == "air_defense_engagement"
+        and not hits_ground_system(token)
+        and not object_is_target(token, facts)
     )
     actor_side = acting_side(token, facts, ctx, air_defence=air_defence)
     claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)

@@ -197,14 +197,42 @@ def is_ground_attack(token: Token, facts: SentenceFacts) -> bool:
     return False
 
 
+def object_is_target(token: Token, facts: SentenceFacts) -> bool:
+    """The trigger's object names a target (a bridge, a military facility), not
+    something in flight: what was destroyed was struck, not shot down."""
+    rel = {t.i - facts.sent.start for c in token.children if c.dep_ in {"dobj", "nsubjpass"}
+           for t in c.subtree}  # fmt: skip
+    return any(h.start in rel for h in facts.targets)
+
+
+def _armed_target(token: Token, facts: SentenceFacts) -> bool:
+    """Armed men or arms as the subject and a target as the object ("Ukrainian forces
+    destroyed a second bridge", "its aircraft destroyed four military boats"): an attack
+    with no weapon word. A blaze or a flood destroying a depot has no armed subject."""
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    armed = any(ARMED_AGENTS.search(" ".join(t.text for t in s.subtree)) for s in subjects)
+    return armed and object_is_target(token, facts)
+
+
+# Who can destroy on purpose: armed men and what they fly or fire from (a gas explosion or
+# a blaze destroys too, by accident).
+ARMED_AGENTS = re.compile(
+    r"\b(?:forces?|troops?|army|armies|military|soldiers?|servicem[ae]n|militants?|rebels?|"
+    r"insurgents?|gunm[ae]n|fighters?|militias?|navy|air force|aircraft|warplanes?|jets?|"
+    r"bombers?|helicopters?|artillery|units?|brigades?|battalions?|regiments?|drones?)\b",
+    re.IGNORECASE,
+)
+
+
 def live_triggers(facts: SentenceFacts) -> list[Hit]:
     """Triggers that report an occurrence (not a hypothetical, a topic or a wish)."""
     sent = facts.sent
     live = []
     for hit in facts.triggers:
-        if hit.entry.get("needs_weapon") and not facts.weapons:
-            continue
         token = sent[hit.start]
+        armed_target = hit.entry.get("or_armed_target") and _armed_target(token, facts)
+        if hit.entry.get("needs_weapon") and not facts.weapons and not armed_target:
+            continue
         if hit.entry.get("pos") and token.pos_ != hit.entry["pos"]:
             continue
         before = {t.lemma_.lower() for t in sent[max(0, hit.start - 3) : hit.start]}
