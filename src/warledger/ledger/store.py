@@ -427,8 +427,9 @@ class Store:
         theatre's mentions (``None`` or ``"all"``: every mention).
         """
         query = _mention_query(
-            kind, date_from, date_to, place, side, doc_id, limit, offset, theatre
-        )
+            kind=kind, date_from=date_from, date_to=date_to, place=place, side=side,
+            doc_id=doc_id, limit=limit, offset=offset, theatre=theatre,
+        )  # fmt: skip
         if current:
             query = query.where(
                 mentions.c.doc_id.not_in(
@@ -438,18 +439,11 @@ class Store:
         with self.engine.connect() as conn:
             return _as_mentions(conn, conn.execute(query).all())
 
-    def count_mentions(
-        self,
-        *,
-        kind: str | None = None,
-        date_from: DateLike = None,
-        date_to: DateLike = None,
-        place: str | None = None,
-        side: str | None = None,
-        theatre: str | None = None,
-    ) -> int:
-        """How many mentions ``mentions`` would return with these filters (no paging)."""
-        query = _mention_query(kind, date_from, date_to, place, side, None, None, 0, theatre)
+    def count_mentions(self, **filters: Any) -> int:
+        """How many mentions ``mentions`` would return with these filters (``kind``,
+        ``date_from``, ``date_to``, ``place``, ``side``, ``doc_id``, ``theatre``; no
+        paging)."""
+        query = _mention_query(**{**filters, "limit": None, "offset": 0})
         with self.engine.connect() as conn:
             return int(
                 conn.execute(
@@ -494,8 +488,9 @@ class Store:
     ) -> list[dict[str, Any]]:
         """The same selection as ``mentions`` as flat dicts (keys: ``MENTION_FIELDS``)."""
         query = _mention_query(
-            kind, date_from, date_to, place, side, doc_id, limit, offset, theatre
-        )
+            kind=kind, date_from=date_from, date_to=date_to, place=place, side=side,
+            doc_id=doc_id, limit=limit, offset=offset, theatre=theatre,
+        )  # fmt: skip
         with self.engine.connect() as conn:
             rows = conn.execute(query).all()
             firsts = _first_copies(conn, {r.doc_id for r in rows})
@@ -1159,14 +1154,15 @@ def _required_date(value: date | str) -> date:
 
 
 def _mention_query(
-    kind: str | None,
-    date_from: DateLike,
-    date_to: DateLike,
-    place: str | None,
-    side: str | None,
-    doc_id: str | None,
-    limit: int | None,
-    offset: int,
+    *,
+    kind: str | None = None,
+    date_from: DateLike = None,
+    date_to: DateLike = None,
+    place: str | None = None,
+    side: str | None = None,
+    doc_id: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
     theatre: str | None = None,
 ) -> sa.Select[Any]:
     m = mentions.c
