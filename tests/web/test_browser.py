@@ -42,6 +42,10 @@ def test_map_is_offline_with_oblasts_countries_and_a_legend(
     _map_ready(page)
     assert page.locator("#map path[data-oblast]").count() == 27
     assert page.locator("#map .oblast-label").count() == 27
+    # Russia's regions on Ukraine's border and the Sea of Azov, outlined and named.
+    regions = page.locator("#map path[data-region]")
+    assert regions.count() == 7
+    assert page.locator("#map path[data-region='Kursk Oblast']").count() == 1
     assert page.locator("#map .region-label", has_text="Kursk Oblast").count() == 1
     assert page.locator("#map .leaflet-control-scale").count() == 1
     assert page.locator(".map-attribution").inner_text() == ATTRIBUTION
@@ -125,6 +129,22 @@ def test_clicking_an_oblast_sets_and_shows_the_filter(page, live_server: str) ->
     expect(page.locator("#events-table tbody tr")).to_have_count(1)
     assert page.locator("#events-table td.place").inner_text() == "Odesa"
     assert page.locator("#map-count").inner_text() == "1"
+
+
+def test_clicking_a_russian_border_region_sets_and_shows_the_filter(page, live_server: str) -> None:
+    page.goto(live_server + "/")
+    _map_ready(page)
+    # Click the map at Lgov, inside Kursk Oblast; the test ledger has no event there.
+    point = page.evaluate("window.warledger.map.latLngToContainerPoint([51.66, 35.27])")
+    box = page.locator("#map").bounding_box()
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+    expect(page).to_have_url(re.compile(r"oblast=Kursk"))
+    _map_ready(page, 2)
+    assert "Oblast: Kursk Oblast" in page.locator("#active-filters").inner_text()
+    assert page.locator("form.filters select[name=oblast]").input_value() == "Kursk Oblast"
+    expect(page.locator("#events-table tbody tr[data-event-id]")).to_have_count(0)
+    assert "No events match" in page.locator("#events-table tbody").inner_text()
+    assert page.locator("#map-count").inner_text() == "0"
 
 
 def test_search_finds_an_event_by_place(page, live_server: str, screenshots: Path) -> None:

@@ -22,7 +22,9 @@ ATTRIBUTION_PARAGRAPHS = (
     "Spellings of Ukrainian places derived from their Ukrainian names with translitua "
     "(MIT, Ukrainian and Russian romanisation schemes) and iuliia (MIT, Russian schemes).",
     "Map: neighbouring countries made with Natural Earth (public domain) from the npm package "
-    "world-atlas 2.0.2 (ISC); Leaflet 1.9.4 (BSD-2-Clause) and Leaflet.markercluster 1.5.3 "
+    "world-atlas 2.0.2 (ISC); Russia's border regions from DCW-GMT 2.1.1, the Digital Chart "
+    "of the World for GMT (LGPL-3.0-or-later, Debian package gmt-dcw; licence texts beside "
+    "the file); Leaflet 1.9.4 (BSD-2-Clause) and Leaflet.markercluster 1.5.3 "
     "(MIT), vendored with their licences.",
     'Demo corpus: Wikipedia contributors, "Portal:Current events" '
     "(https://en.wikipedia.org/wiki/Portal:Current_events; 2025 days, the items about the "

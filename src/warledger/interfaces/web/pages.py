@@ -45,7 +45,7 @@ ATTRIBUTION = (
 )
 MAP_ATTRIBUTION = (
     "Oblasts © geoBoundaries (CC BY 4.0); countries: Natural Earth (public domain); "
-    "places: OCHA COD, GeoNames"
+    "Russia's regions: DCW-GMT (LGPL-3+); places: OCHA COD, GeoNames"
 )
 TABLE_ROWS = 100  # events listed under the map
 BARRAGE_ROWS = 100  # barrages (nights) on one page
@@ -153,14 +153,16 @@ def _boundaries() -> bytes:
     theatre = settings.THEATRE_DIR
     oblasts = json.loads((theatre / "ua_admin1.geojson").read_text(encoding="utf-8"))
     countries = json.loads((theatre / "map" / "countries.geojson").read_text(encoding="utf-8"))
-    labels = json.loads((theatre / "map" / "labels.json").read_text(encoding="utf-8"))["labels"]
-    body = {"oblasts": oblasts, "countries": countries, "labels": labels}
+    regions = json.loads(
+        (theatre / "map" / "ru_border_regions.geojson").read_text(encoding="utf-8")
+    )
+    body = {"oblasts": oblasts, "countries": countries, "regions": regions}
     return json.dumps(body, separators=(",", ":")).encode("utf-8")
 
 
 @router.get("/map/boundaries.json")
 def boundaries() -> Response:
-    """Oblasts, neighbouring countries and region labels for the Leaflet maps."""
+    """Oblasts, neighbouring countries and Russia's border regions for the Leaflet maps."""
     return Response(
         _boundaries(),
         media_type="application/json",

@@ -67,7 +67,7 @@
   }
 
   // -- map ------------------------------------------------------------------------------
-  let map = null, clusters = null, oblastLayer = null, oblastCounts = {}, legendTop = null;
+  let map = null, clusters = null, oblastLayer = null, regionLayer = null, oblastCounts = {}, legendTop = null;
 
   function popupFor(p) {
     const box = document.createElement("div");
@@ -107,17 +107,45 @@
     clusters.addLayers(markers);
   }
 
-  function styleOblast(feature) {
-    const name = feature.properties.name_en || feature.properties.shapeName;
+  function areaName(feature) {
+    return feature.properties.name_en || feature.properties.shapeName || feature.properties.name;
+  }
+
+  // Ukraine's oblasts and Russia's border regions share the shading and the click filter:
+  // both are an event's admin1.
+  function styleArea(feature) {
+    const name = areaName(feature);
     const top = Math.max(0, ...Object.values(oblastCounts));
     const selected = state.get("oblast") === name;
+    const region = feature.properties.country === "RU";
     return {
-      color: selected ? "#b30000" : "#777",
+      color: selected ? "#b30000" : (region ? "#8a6a58" : "#777"),
       weight: selected ? 2.5 : 0.8,
+      dashArray: region && !selected ? "4 3" : null,
       fillColor: SHADES[shadeIndex(oblastCounts[name] || 0, top)],
       fillOpacity: 0.85,
-      className: "oblast-shape",
+      className: region ? "region-shape" : "oblast-shape",
     };
+  }
+
+  function clickableAreas(geojson, labelClass, attr) {
+    const layer = L.geoJSON(geojson, {
+      style: styleArea,
+      onEachFeature: (feature, area) => {
+        const name = areaName(feature);
+        area.bindTooltip(name, {permanent: true, direction: "center", className: labelClass});
+        area.on("click", () => setFilter("oblast", state.get("oblast") === name ? "" : name));
+        area.on("add", () => {
+          const path = area.getElement && area.getElement();
+          if (path) path.setAttribute(attr, name);
+        });
+      },
+    }).addTo(map);
+    layer.eachLayer((area) => {
+      const path = area.getElement && area.getElement();
+      if (path) path.setAttribute(attr, areaName(area.feature));
+    });
+    return layer;
   }
 
   function updateLegend(data) {
@@ -154,7 +182,8 @@
     if (!res.ok) return;
     const data = await res.json();
     oblastCounts = data.oblasts;
-    if (oblastLayer) oblastLayer.setStyle(styleOblast);
+    if (oblastLayer) oblastLayer.setStyle(styleArea);
+    if (regionLayer) regionLayer.setStyle(styleArea);
     drawMarkers(data.features);
     updateLegend(data);
     el.dataset.placed = String(data.placed);
@@ -175,26 +204,8 @@
       style: {color: "#999", weight: 0.8, fillColor: "#e9e6df", fillOpacity: 1},
       interactive: false,
     }).addTo(map);
-    oblastLayer = L.geoJSON(b.oblasts, {
-      style: styleOblast,
-      onEachFeature: (feature, layer) => {
-        const name = feature.properties.name_en || feature.properties.shapeName;
-        layer.bindTooltip(name, {permanent: true, direction: "center", className: "oblast-label"});
-        layer.on("click", () => setFilter("oblast", state.get("oblast") === name ? "" : name));
-        layer.on("add", () => {
-          const path = layer.getElement && layer.getElement();
-          if (path) path.setAttribute("data-oblast", name);
-        });
-      },
-    }).addTo(map);
-    oblastLayer.eachLayer((layer) => {
-      const path = layer.getElement && layer.getElement();
-      if (path) path.setAttribute("data-oblast", layer.feature.properties.name_en || layer.feature.properties.shapeName);
-    });
-    for (const label of b.labels) {
-      L.tooltip({permanent: true, direction: "center", className: "region-label", interactive: false})
-        .setLatLng([label.lat, label.lon]).setContent(label.name).addTo(map);
-    }
+    oblastLayer = clickableAreas(b.oblasts, "oblast-label", "data-oblast");
+    regionLayer = clickableAreas(b.regions, "region-label", "data-region");
     map.on("zoomend", () => el.classList.toggle("labels-small", map.getZoom() < 5.5));
     el.classList.toggle("labels-small", map.getZoom() < 5.5);
     clusters = L.markerClusterGroup({maxClusterRadius: 40, showCoverageOnHover: false});
@@ -308,6 +319,7 @@
     const b = await (await fetch("/map/boundaries.json")).json();
     L.geoJSON(b.countries, {style: {color: "#999", weight: 0.8, fillColor: "#e9e6df", fillOpacity: 1}}).addTo(m);
     L.geoJSON(b.oblasts, {style: {color: "#777", weight: 0.8, fillColor: "#f6f6f6", fillOpacity: 1}}).addTo(m);
+    L.geoJSON(b.regions, {style: {color: "#8a6a58", weight: 0.8, dashArray: "4 3", fillColor: "#f6f6f6", fillOpacity: 1}}).addTo(m);
     L.circleMarker([lat, lon], {radius: 8, color: "#fff", weight: 1.5, fillColor: KIND_COLOURS[el.dataset.kind] || "#333",
       fillOpacity: 0.95, className: "event-marker"}).addTo(m).bindTooltip(el.dataset.label || "", {permanent: true, direction: "right"});
     el.dataset.ready = "1";
