@@ -2,7 +2,10 @@
 
 A gold file names its document either as a path under the corpus folder
 (``seeds/001_x.txt``) or as ``<corpus>:<id>``, a record of one of the corpus's JSONL
-files (``CORPUS_FILES``: ``voa:``, ``wikipedia:``, ``wikipedia-day:``, ``kremlin:``).
+files (``CORPUS_FILES``: ``voa:``, ``wikipedia:``, ``wikipedia-day:``, ``kremlin:``), or
+of one of the repository's own JSONL files (``REPOSITORY_FILES``: ``synthetic:``, news
+prose written for the project, train split only), which is read from the repository
+whatever corpus folder is given.
 The text is read with the same readers and cleaning as ``warledger ingest`` when that
 package is available, so evidence offsets and wording match what the ledger stores.
 """
@@ -29,6 +32,13 @@ CORPUS_FILES: dict[str, Path] = {
     "kremlin": Path("kremlin") / "kremlin_en_2021-10_2022-06.jsonl",
 }
 
+# The repository's own evaluation folder, beside ``src/`` in a source checkout.
+REPOSITORY_EVALUATION = Path(__file__).resolve().parents[3] / "evaluation"
+# Documents the project wrote itself: their text lives in the repository, not in the corpus.
+REPOSITORY_FILES: dict[str, Path] = {
+    "synthetic": REPOSITORY_EVALUATION / "synthetic" / "documents.jsonl",
+}
+
 
 @dataclass
 class GoldDocument:
@@ -49,7 +59,7 @@ class GoldDocument:
     def corpus(self) -> str:
         """Which corpus the document comes from (``file`` for a path under the corpus)."""
         prefix, sep, _ = self.doc.partition(":")
-        return prefix if sep and prefix in CORPUS_FILES else "file"
+        return prefix if sep and (prefix in CORPUS_FILES or prefix in REPOSITORY_FILES) else "file"
 
 
 def parse_gold(data: dict[str, Any], path: str | None = None) -> GoldDocument:
@@ -96,9 +106,17 @@ def document_text(gold_doc: GoldDocument, corpus_dir: str | Path) -> str:
 
 
 def text_for(doc: str, corpus_dir: str | Path) -> str:
-    """The cleaned text of ``doc``: a path under the corpus, or ``<corpus>:<id>``."""
+    """The cleaned text of ``doc``: a path under the corpus, or ``<corpus>:<id>`` (a
+    ``synthetic:<id>`` from the repository's own file, whatever ``corpus_dir`` is)."""
     corpus = Path(corpus_dir)
     prefix, sep, ident = doc.partition(":")
+    if sep and prefix in REPOSITORY_FILES:
+        if not REPOSITORY_FILES[prefix].is_file():
+            raise UsageError(
+                f"{REPOSITORY_FILES[prefix]} not found: {prefix}: documents are read from "
+                "the repository's evaluation folder"
+            )
+        return record_text(REPOSITORY_FILES[prefix], ident)
     if sep and prefix in CORPUS_FILES:
         return record_text(corpus / CORPUS_FILES[prefix], ident)
     path = corpus / doc
