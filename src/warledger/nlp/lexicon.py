@@ -69,6 +69,8 @@ class KineticLexicon:
     kinds: tuple[str, ...] = ()
     # Subjects that make a trigger no armed violence ("an earthquake struck", "inmates seized").
     unarmed_agents: frozenset[str] = frozenset()
+    # Who moves or fights on the ground ("troops entered X", "shot by a sniper").
+    ground_agents: frozenset[str] = frozenset()
 
 
 def kinetic_lexicon(theatre: Theatre | None = None) -> KineticLexicon:
@@ -91,5 +93,8 @@ def _kinetic_lexicon(theatre: Theatre) -> KineticLexicon:
         kinds=tuple(kinds),
         unarmed_agents=frozenset(
             w.lower() for w in (triggers.get("unarmed_agents") or {}).get("lemmas", [])
+        ),
+        ground_agents=frozenset(
+            w.lower() for w in (triggers.get("ground_agents") or {}).get("lemmas", [])
         ),
     )

@@ -161,6 +161,8 @@ def acting_side(
         ]
         if token.dep_ in {"dobj", "pobj"}:
             related += [c for c in token.head.children if c.dep_ == "nsubj"]
+        if token.dep_ == "compound":  # "a Russian sabotage group": the phrase's head
+            related += [c for c in token.head.children if c.dep_ in {"amod", "poss", "compound"}]
         related += _subjects_above(token)
         for child in related:
             side = side_of(child.subtree, ctx)

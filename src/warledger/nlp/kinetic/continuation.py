@@ -52,7 +52,7 @@ def continues(open_strike: OpenStrike, facts: SentenceFacts, index: int, ctx: Do
     known = {loc.name for loc in open_strike.event.locations}
     if any(p.location.name not in known for p in facts.places if settlement_like(p)):
         return False
-    territorial = any(h.entry["kind"] != "strike" for h in live_triggers(facts))
+    territorial = any(h.entry["kind"] != "strike" for h in live_triggers(facts, ctx))
     if territorial:
         return False
     return bool(facts.count_words or ANAPHORA.search(sent.text))

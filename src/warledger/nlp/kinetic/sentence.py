@@ -71,12 +71,12 @@ def read_sentence(
         return victim_list(facts, ctx, last_side, last_when)
     triggers = [
         h
-        for h in live_triggers(facts)
+        for h in live_triggers(facts, ctx)
         if is_armed(h, facts, ctx, last_side)
         and not clauses.is_history(sent[h.start], sent, ctx.published)
     ]
     if not triggers:
-        if not live_triggers(facts) and is_total_without_trigger(facts, ctx, last_side):
+        if not live_triggers(facts, ctx) and is_total_without_trigger(facts, ctx, last_side):
             return [casualty_report(facts, ctx)]
         return []
     kind_hit = choose(triggers, facts, kinetic_lexicon(ctx.theatre).ranks)

@@ -224,7 +224,47 @@ ARMED_AGENTS = re.compile(
 )
 
 
-def live_triggers(facts: SentenceFacts) -> list[Hit]:
+def ground_subject(token: Token, ctx: DocContext) -> bool:
+    """Armed men on the ground do the trigger: its subject, or the agent of its passive
+    ("troops entered X", "was shot by a sniper"); a group of protesters or police do not."""
+    lexicon = kinetic_lexicon(ctx.theatre)
+    verb = token
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not doers and verb.dep_ == "conj":
+        doers = [c for c in verb.head.children if c.dep_ in {"nsubj", "agent"}]
+        doers = [g for d in doers for g in ([d] if d.dep_ == "nsubj" else d.children)]
+    doers += [c for d in doers for c in d.conjuncts]
+    for doer in doers:
+        words = {t.lemma_.lower() for t in doer.subtree}
+        if words & lexicon.unarmed_agents:
+            continue
+        heads = {doer.lemma_.lower(), doer.lower_}
+        heads |= {c.lemma_.lower() for c in doer.children if c.dep_ == "compound"}
+        if heads & lexicon.ground_agents:
+            return True
+    return False
+
+
+# Nouns that stand for a settlement or area when a verb's object ("entered the city of X").
+PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "settlement", "district", "region", "oblast", "outskirts",
+     "centre", "center", "suburb", "suburbs", "capital", "port"}
+)
+
+
+def _object_is_place(token: Token, facts: SentenceFacts) -> bool:
+    """The verb's object is a place named in the sentence or a settlement noun."""
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for obj in objects:
+        if obj.lemma_.lower() in PLACE_NOUNS:
+            return True
+        if any(p.start <= obj.idx < p.end for p in facts.places):
+            return True
+    return False
+
+
+def live_triggers(facts: SentenceFacts, ctx: DocContext) -> list[Hit]:
     """Triggers that report an occurrence (not a hypothetical, a topic or a wish)."""
     sent = facts.sent
     live = []
@@ -235,6 +275,10 @@ def live_triggers(facts: SentenceFacts) -> list[Hit]:
             continue
         if hit.entry.get("pos") and token.pos_ != hit.entry["pos"]:
             continue
+        if hit.entry.get("needs_ground_subject") and not ground_subject(token, ctx):
+            continue  # "the law entered into force", "police shot a suspect"
+        if hit.entry.get("place_object") and not _object_is_place(token, facts):
+            continue  # "units entered the war zones in X": no place taken into
         before = {t.lemma_.lower() for t in sent[max(0, hit.start - 3) : hit.start]}
         if hit.entry.get("preceded_by") and not before & set(hit.entry["preceded_by"]):
             continue  # "control" counts only as "under Russian control"
@@ -255,7 +299,8 @@ def live_triggers(facts: SentenceFacts) -> list[Hit]:
             continue  # "the scene of the airstrike": told before
         if token.tag_ in {"VBZ", "VBP"} and clause.quoted:
             continue  # a present-tense accusation inside a quote is an opinion
-        if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        outside = token.head.i >= sent.start + hit.end  # "sabotage group" is one phrase
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN" and outside:
             continue  # "incursion strategy": the trigger only describes another noun
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if (token.dep_ == "pcomp" and token.head.lower_ in FRAMING_PREPOSITIONS) or (

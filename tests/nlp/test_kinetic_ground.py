@@ -1,0 +1,80 @@
+"""Ground combat told in news wordings: troops entering a place, raiding parties,
+counteroffensives and shootings by troops, read by the rules alone.
+
+Sentences are written for these tests; expected values come from reading them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def rules():
+    from warledger.nlp.extract import Extractor
+
+    return Extractor(mode="rules")
+
+
+def _kinetic(rules, text: str, published: str = "2025-03-04"):
+    result = rules.extract(text, published)
+    return [e for e in result.events if e.kind in {"strike", "ground_combat", "territorial_change"}]
+
+
+def test_troops_entering_a_village_is_ground_combat_by_their_side(rules):
+    (event,) = _kinetic(
+        rules, "Russian troops entered the village of Kamianka in Kharkiv Oblast on Tuesday."
+    )
+    assert (event.kind, event.actor.side) == ("ground_combat", "RU")
+    assert [loc.name for loc in event.locations] == ["Kamianka"]
+    assert event.locations[0].admin1 == "Kharkiv Oblast"
+
+
+def test_units_entering_a_border_district_of_russia(rules):
+    (event,) = _kinetic(
+        rules, "Ukrainian army units have entered Sudzha district of Russia's Kursk region."
+    )
+    assert (event.kind, event.actor.side, event.target.side) == ("ground_combat", "UA", "RU")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new sanctions law entered into force in Kyiv on Monday.",
+        "Hundreds of protesters entered the parliament building in Tbilisi on Sunday.",
+        "Ukraine's grain exporters entered the Egyptian market last year.",
+    ],
+)
+def test_entering_that_is_no_troop_movement_is_no_event(rules, text):
+    assert _kinetic(rules, text) == []
+
+
+def test_a_raiding_party_is_an_incursion_of_its_side(rules):
+    (event,) = _kinetic(
+        rules,
+        "A Russian sabotage group tried to cross the border near the village of "
+        "Seredyna-Buda in Sumy Oblast on Sunday and was pushed back.",
+    )
+    assert (event.kind, event.subtype, event.actor.side) == ("ground_combat", "incursion", "RU")
+
+
+def test_a_counteroffensive_is_ground_combat(rules):
+    (event,) = _kinetic(
+        rules, "Ukrainian forces launched a counteroffensive near Bakhmut on Thursday."
+    )
+    assert (event.kind, event.actor.side) == ("ground_combat", "UA")
+
+
+def test_a_shooting_by_troops_has_the_shooters_as_actor(rules):
+    (event,) = _kinetic(
+        rules, "A local volunteer was shot dead by Russian soldiers in Bucha, Kyiv Oblast."
+    )
+    assert event.kind in {"strike", "ground_combat"}
+    assert (event.actor.side, event.target.side) == ("RU", "UA")
+    assert [loc.name for loc in event.locations] == ["Bucha"]
+
+
+def test_police_shooting_a_suspect_is_no_war_event(rules):
+    assert _kinetic(rules, "Police shot a robbery suspect in central Odesa on Friday.") == []
