@@ -14,7 +14,9 @@ each size it measures, each in a fresh process (so peak memory is that step's):
 
 Goal: from the smallest to the largest ledger, the cost per 1,000 grows by at most 1.5x.
 
-Run: ``python benchmarks/scale_ledger.py --sizes 10000,100000 [--db URL]``
+Run: ``python benchmarks/scale_ledger.py --sizes 10000,100000 [--db URL]``; with ``--db``
+the ledger is kept, and a later run grows it on from the size it has (a size it has
+passed is measured as it is).
 """
 
 from __future__ import annotations
@@ -263,6 +265,12 @@ def _in_child(target, url: str, size: int) -> tuple[float, float, float, int]:
     return result
 
 
+def _documents(url: str) -> int:
+    """How many documents the ledger at ``url`` holds (0 for a new one)."""
+    with Store.open(url) as store, store.engine.connect() as conn:
+        return conn.execute(sa.select(sa.func.count()).select_from(documents)).scalar_one()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000")
@@ -271,14 +279,16 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{Path(tmp) / 'scale.db'}"
-        have = 0
+        have = _documents(url)  # a kept ledger (--db) grows on from where it is
         for size in sizes:
             began = time.perf_counter()
-            grow(url, have, size)
-            have = size
+            if size > have:
+                grow(url, have, size)
+                have = size
             built = time.perf_counter() - began
             ingest_s, ingest_cpu, ingest_mb, new_docs = _in_child(_measure_ingest, url, size)
             cons_s, cons_cpu, cons_mb, new_mentions = _in_child(_measure_consolidation, url, size)
+            have += 2 * NEW  # the documents the two measurements added
             print(
                 f"ledger {size:>9,} documents (grown in {built:.0f} s): "
                 f"ingest {new_docs} new documents {ingest_s:.1f} s (CPU {ingest_cpu:.1f} s), "

@@ -35,7 +35,7 @@ from warledger.ledger.consolidate import (
 )
 from warledger.ledger.consolidated_schema import claims, event_mentions, events
 from warledger.ledger.peace.timing import is_negated
-from warledger.ledger.schema import documents, mentions
+from warledger.ledger.schema import documents
 from warledger.ledger.theatre import event_theatre
 from warledger.types import Mention
 
@@ -195,6 +195,7 @@ def _delete_events(conn: sa.Connection, event_ids: Sequence[str]) -> None:
 # ------------------------------------------------------------------------- run
 
 CHUNK = 500  # documents, mentions or ids handled at once: what bounds a run's memory
+WINDOWS_PER_QUERY = 100  # day windows UNIONed in one query (SQLite caps compound SELECTs at 500)
 
 
 def run_consolidation(store: Store, *, rebuild: bool = False) -> ConsolidationSummary:
@@ -226,10 +227,10 @@ def run_consolidation(store: Store, *, rebuild: bool = False) -> ConsolidationSu
                     .values(consolidation_pending=True)
                 )
             _Run(store, conn, summary).run()
+            # Every current mention is a member of one event once the run is done, so
+            # the narrow membership table counts them (no join with the documents).
             summary.mentions = conn.execute(
-                sa.select(sa.func.count())
-                .select_from(mentions.join(documents, documents.c.doc_id == mentions.c.doc_id))
-                .where(documents.c.superseded_by.is_(None))
+                sa.select(sa.func.count()).select_from(event_mentions)
             ).scalar_one()
             summary.events_total = _count(conn)
     except sa.exc.SQLAlchemyError as exc:
@@ -350,7 +351,11 @@ class _Run:
 
     def _candidates(self, ms: Sequence[Mention]) -> set[str]:
         """Events with a member of the same kind whose blocking days overlap a mention's,
-        or that has none (what ``consolidate.assign`` compares it with), by index range."""
+        or that has none (what ``consolidate.assign`` compares it with), by index range.
+
+        One SELECT per day window, joined by UNION: an OR of the windows in one WHERE
+        made the planners read every member of the kind (the index gave ``kind`` only),
+        a cost that grew with the ledger."""
         em = event_mentions.c
         by_kind: dict[str, list[tuple[date, date] | None]] = {}
         for m in ms:
@@ -358,21 +363,27 @@ class _Run:
         found: set[str] = set()
         for kind, spans in by_kind.items():
             if any(span is None for span in spans):
-                conds = [em.kind == kind]  # no date, no publication: any event of its kind
-            else:
-                conds = [em.kind == kind, em.day_first.is_(None)]
-                windows = _merge([s for s in spans if s is not None])
-                ranges = [
-                    sa.and_(
-                        em.day_first >= first - timedelta(days=WIDE_DAYS),
-                        em.day_first <= last,
-                        em.day_last >= first,
-                    )
-                    for first, last in windows
-                ]
-                conds = [em.kind == kind, sa.or_(em.day_first.is_(None), *ranges)]
-            query = sa.select(em.event_id).where(*conds).distinct()
-            found.update(self.conn.execute(query).scalars())
+                # No date and no publication: any event of its kind.
+                found.update(
+                    self.conn.execute(
+                        sa.select(em.event_id).where(em.kind == kind).distinct()
+                    ).scalars()
+                )
+                continue
+            windows = _merge([s for s in spans if s is not None])
+            parts = [sa.select(em.event_id).where(em.kind == kind, em.day_first.is_(None))]
+            parts += [
+                sa.select(em.event_id).where(
+                    em.kind == kind,
+                    em.day_first >= first - timedelta(days=WIDE_DAYS),
+                    em.day_first <= last,
+                    em.day_last >= first,
+                )
+                for first, last in windows
+            ]
+            for start in range(0, len(parts), WINDOWS_PER_QUERY):
+                query = sa.union(*parts[start : start + WINDOWS_PER_QUERY])
+                found.update(self.conn.execute(query).scalars())
         return found
 
     def _place(self, mention_ids: list[str]) -> None:
