@@ -2,10 +2,11 @@
 
 ``barrages.find_barrages`` groups strike events into nights in memory. Over a live
 ledger that meant reading every strike (up to a cap that silently dropped the oldest).
-Here the nights come first, counted in SQL: each strike's night is its start day, or the
-next day when its date carries a time from 18:00 on (``barrages.night_of``), so a GROUP
-BY over (day, late, attacker) lists every (night, attacker) of the filter in one row
-each. Only the strikes of the nights on the requested page are then read, with their
+Here the nights come first, counted in SQL: each strike's night (``barrages.night_of``:
+its start day, or the next day when its date carries a time from 18:00 on) is stored
+with it (``events.night``, migration 0010), so a GROUP BY over (night, attacker) read
+from the index ``ix_events_nights`` lists every (night, attacker) of the filter once.
+Only the strikes of the nights on the requested page are then read, with their
 mentions, and grouped by ``find_barrages`` as before: the same barrages, in memory that
 follows the page, not the ledger.
 """
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from warledger.ledger.barrages import NIGHT_STARTS_AT, Barrage, find_barrages
+from warledger.ledger.barrages import Barrage, find_barrages
 from warledger.ledger.consolidated_schema import events
 from warledger.ledger.consolidated_store import attach_mentions
 from warledger.ledger.query import EventFilter, filtered, iter_events
@@ -29,11 +30,6 @@ if TYPE_CHECKING:
 BATCH = 60  # barrages filled at once when every one is asked for
 
 _e = events.c
-_START = _e.data[("date", "start")].as_string()  # the date as reported, maybe with a time
-_TIMED = sa.func.length(_START) > 10
-_LATE = sa.case(
-    (sa.and_(_TIMED, sa.func.substr(_START, 12, 2) >= f"{NIGHT_STARTS_AT:02d}"), 1), else_=0
-)
 
 
 def _strikes(f: EventFilter) -> EventFilter:
@@ -44,22 +40,16 @@ def nights(engine: sa.Engine, f: EventFilter, side: str | None = None) -> list[t
     """Every (night, attacker side) with a barrage among the strikes ``f`` matches,
     newest night first (as the barrage listings are sorted)."""
     query = filtered(
-        sa.select(_e.date_start, _LATE, _e.actor_side)
-        .where(
-            _e.actor_side.is_not(None),
-            _e.actor_side != "",
-            _e.date_start.is_not(None),
-            sa.or_(_TIMED, _e.date_precision == "day"),
-        )
-        .group_by(_e.date_start, _LATE, _e.actor_side),
+        sa.select(_e.night, _e.actor_side)
+        .where(_e.actor_side.is_not(None), _e.actor_side != "", _e.night.is_not(None))
+        .group_by(_e.night, _e.actor_side),
         _strikes(f),
     )
     if side:
         query = query.where(_e.actor_side == side)
     with engine.connect() as conn:
         rows = conn.execute(query).all()
-    found = {(day + timedelta(days=int(late)), attacker) for day, late, attacker in rows}
-    return sorted(found, reverse=True)
+    return sorted(((night, attacker) for night, attacker in rows), reverse=True)
 
 
 def _fill(

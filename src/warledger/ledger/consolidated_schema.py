@@ -50,6 +50,7 @@ events = sa.Table(
     sa.Column("launched", sa.Integer),
     sa.Column("intercepted", sa.Integer),
     sa.Column("data", Json, nullable=False, comment="the consolidated event with its claims"),
+    sa.Column("night", sa.Date, comment="barrages.night_of the date (migration 0010)"),
 )
 
 # Filtered, date-ordered pages of events (the API's and dashboard's main query) read these
@@ -73,6 +74,8 @@ sa.Index(
 sa.Index("ix_events_theatre_date", events.c.theatre, *_ORDERED, events.c.date_end)
 # Counting a side filter (acted OR targeted) needs "acted AND targeted" from an index.
 sa.Index("ix_events_sides", events.c.actor_side, events.c.target_side, events.c.theatre)
+# The barrage listing's (night, attacker) pairs, from the index alone (migration 0010).
+sa.Index("ix_events_nights", events.c.kind, events.c.theatre, events.c.night, events.c.actor_side)
 # A place search scans this narrow index instead of the wide rows.
 sa.Index(
     "ix_events_place",

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from warledger.errors import StoreError
+from warledger.ledger.barrages import night_of
 from warledger.ledger.consolidate import (
     WIDE_DAYS,
     ConsolidatedEvent,
@@ -132,6 +133,7 @@ def event_row(e: ConsolidatedEvent) -> dict[str, Any]:
         "negated": is_negated(e),
         **{key: _best(e.counts, key) for key in COMMON_COUNTS},
         "data": data,
+        "night": night_of(e.date),
     }
 
 
