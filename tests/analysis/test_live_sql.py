@@ -164,7 +164,8 @@ def test_migration_0008_flags_negated_events_and_keeps_their_claims(store_url, h
         with store.engine.begin() as conn:
             config.attributes["connection"] = conn
             command.downgrade(config, "0007_minhash_bands")
-        rows = [{k: v for k, v in event_row(e).items() if k != "negated"} for e in hand_built]
+        later = ("negated", "night")  # columns of migrations 0008 and 0010
+        rows = [{k: v for k, v in event_row(e).items() if k not in later} for e in hand_built]
         old_events = sa.table("events", *(sa.column(k, events.c[k].type) for k in rows[0]))
         with store.engine.begin() as conn:
             conn.execute(sa.insert(old_events), rows)
