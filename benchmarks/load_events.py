@@ -9,7 +9,13 @@ Reports requests per second and p50/p99 latency. Target: p99 < 200 ms at 50 clie
 Python clients: on a 2-core machine the Python clients' own CPU competes with the server.
 ``--cache-seconds 0`` measures the server with its event-page cache off.
 ``--page-share 0.2`` sends that share of the requests to the dashboard's events page
-(``GET /events``, server-rendered HTML with the same filters) instead of the API.
+(``GET /events``, server-rendered HTML) instead of the API. The page requests are a varied
+mix (``page_query_mix``): the API's filters (kind, oblast, month, side), 40% of them on a
+later page (offset 50-1000), 15% with another sort order, 7% a place search and 3% a
+free-text search from small vocabularies. wrk sends ``--paths`` requests drawn from the mix
+(2,000; it prints how many distinct URLs they hold) in turn, over and over, so the
+server's cache of rendered pages (keyed by the ledger's version) misses on each distinct
+URL's first request and hits after that.
 
 Run: ``.venv/bin/python benchmarks/load_events.py [--events 10000] [--clients 50]``
 """
@@ -148,7 +154,7 @@ def request_path(rng: random.Random, page_share: float) -> str:
 
 
 def query_mix(rng: random.Random, oblasts: list[str]) -> dict[str, str | int]:
-    """What analysts ask: a page of everything, by kind, by oblast, by month, by side."""
+    """What analysts ask the API: a page of everything, by kind, by oblast, by month, by side."""
     choice = rng.randrange(5)
     params: dict[str, str | int] = {"limit": 50, "offset": rng.choice((0, 0, 50, 500))}
     if choice == 1:
@@ -162,6 +168,36 @@ def query_mix(rng: random.Random, oblasts: list[str]) -> dict[str, str | int]:
     elif choice == 4:
         params["side"] = rng.choice(("RU", "UA"))
     return params
+
+
+PAGE_SORTS = ("-date", "date", "-killed", "place", "oblast", "kind", "-sources", "status")
+# Words an analyst types into the page's search boxes; the synthetic ledger's places are
+# "Place 0" … "Place 499" and its evidence names the oblast and the report number.
+PLACE_WORDS = tuple(f"place {n}" for n in (3, 17, 42, 99, 123, 256, 300, 404, 451, 499))
+SEARCH_WORDS = ("kharkiv", "odesa", "zaporizhzhia", "report 4711", "donetsk", "sumy")
+
+
+def page_query_mix(rng: random.Random, oblasts: list[str]) -> dict[str, str | int]:
+    """What analysts ask the dashboard's events page: mostly the first page of a filter,
+    but also other sorts, later pages, place and free-text searches (the page cache
+    helps only with what was asked before at the same ledger version)."""
+    params: dict[str, str | int] = query_mix(rng, oblasts)
+    params["offset"] = 0 if rng.random() < 0.6 else 50 * rng.randrange(1, 21)
+    roll = rng.random()
+    if roll < 0.15:
+        params["sort"] = rng.choice(PAGE_SORTS)
+    elif roll < 0.22:
+        params = {"limit": 50, "offset": 0, "place": rng.choice(PLACE_WORDS)}
+    elif roll < 0.25:
+        params = {"limit": 50, "offset": 0, "q": rng.choice(SEARCH_WORDS)}
+    return params
+
+
+def request(rng: random.Random, page_share: float, oblasts: list[str]) -> tuple[str, dict]:
+    """One request of the mix: a path and its query."""
+    path = request_path(rng, page_share)
+    mix = page_query_mix if path == "/events" else query_mix
+    return path, mix(rng, oblasts)
 
 
 async def drive(
@@ -182,8 +218,8 @@ async def drive(
             while remaining > 0 and time.monotonic() < stop_at:
                 remaining -= 1
                 started = time.perf_counter()
-                path = request_path(rng, page_share)
-                response = await http.get(path, params=query_mix(rng, oblasts))
+                path, params = request(rng, page_share, oblasts)
+                response = await http.get(path, params=params)
                 latencies.append(time.perf_counter() - started)
                 if response.status_code != 200:
                     failures += 1
@@ -247,6 +283,12 @@ def main() -> None:
         "--page-share", type=float, default=0.0, help="share of requests to the /events page"
     )
     parser.add_argument(
+        "--paths",
+        type=int,
+        default=2000,
+        help="wrk: requests drawn from the mix, which wrk then sends in turn, over and over",
+    )
+    parser.add_argument(
         "--db",
         type=Path,
         help="keep the synthetic ledger in this SQLite file (reused if it exists)",
@@ -281,13 +323,12 @@ def main() -> None:
                 rng = random.Random(11)
                 oblasts = [name for name, _, _ in _oblasts()]
                 paths = [
-                    str(
-                        httpx.URL(
-                            request_path(rng, args.page_share), params=query_mix(rng, oblasts)
-                        )
+                    str(httpx.URL(path, params=params))
+                    for path, params in (
+                        request(rng, args.page_share, oblasts) for _ in range(args.paths)
                     )
-                    for _ in range(2000)
                 ]
+                print(f"{len(paths)} requests in the cycle, {len(set(paths))} distinct URLs")
                 server_cpu = _cpu_seconds(psutil.Process(server.pid))
                 rps, p50, p99 = run_wrk(base, args.clients, args.seconds, paths)
                 server_cpu = _cpu_seconds(psutil.Process(server.pid)) - server_cpu

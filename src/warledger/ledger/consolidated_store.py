@@ -38,6 +38,7 @@ from warledger.ledger.consolidated_schema import claims, event_mentions, events
 from warledger.ledger.peace.timing import is_negated
 from warledger.ledger.schema import documents
 from warledger.ledger.theatre import event_theatre
+from warledger.ledger.version import bump as bump_version
 from warledger.types import Mention
 
 if TYPE_CHECKING:
@@ -229,6 +230,8 @@ def run_consolidation(store: Store, *, rebuild: bool = False) -> ConsolidationSu
                     .values(consolidation_pending=True)
                 )
             _Run(store, conn, summary).run()
+            if rebuild or summary.changed:
+                bump_version(conn)
             # Every current mention is a member of one event once the run is done, so
             # the narrow membership table counts them (no join with the documents).
             summary.mentions = conn.execute(

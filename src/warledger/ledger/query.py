@@ -324,6 +324,29 @@ def event_page(
     )
 
 
+def event_dict_page(
+    engine: sa.Engine,
+    f: EventFilter,
+    *,
+    limit: int,
+    offset: int,
+    sort: str | None = None,
+    total: int | None = None,
+    hidden: int | None = None,
+) -> Page:
+    """The same page as ``event_page`` with each event as its stored ledger-schema dict:
+    the dashboard's table reads a few fields of each, and building the dataclasses of
+    every claim cost as much as decoding the JSON."""
+    total, data = _page(engine, f, limit, offset, events.c.data, total, sort=sort)
+    return Page(
+        total=total,
+        limit=limit,
+        offset=offset,
+        items=data,
+        left_out=left_out(engine, f, total) if hidden is None else hidden,
+    )
+
+
 def event_page_json(
     engine: sa.Engine,
     f: EventFilter,

@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 
 from warledger import settings
 from warledger.interfaces.api import analysis_routes, errors, export_routes, index_routes, routes
-from warledger.interfaces.api.cache import PageCache
+from warledger.interfaces.api.cache import PageCache, RenderedPages
 from warledger.interfaces.api.head import HeadAsGet
 from warledger.interfaces.api.ingest_service import ExtractFn, default_extract, extractor_version
 from warledger.interfaces.api.security import SecurityHeaders
@@ -24,6 +24,7 @@ from warledger.interfaces.web import WEB_DIR, pages
 from warledger.ledger.store import Store
 
 SWAGGER = "/static/vendor/swagger-ui"
+RENDERED_BYTES = 32 * 2**20  # rendered dashboard pages kept per process (about 400)
 
 
 def create_app(
@@ -42,7 +43,9 @@ def create_app(
     the spaCy extractor (e.g. to share a loaded pipeline); ``allow_private`` lets the
     write endpoint fetch URLs on private addresses (off: it would be an SSRF hole).
     Event pages are cached for ``cache_seconds`` (0 turns the cache off); writes through
-    this app clear it, writes by other processes show within that time. A write's
+    this app clear it, writes by other processes show within that time. The dashboard's
+    event pages (``/``, ``/events``, the table fragment) are kept rendered, keyed by the
+    ledger's version, so they are right the moment any process consolidates. A write's
     token is checked before its body is read, and bodies over ``max_body`` bytes
     (default ``$WARLEDGER_MAX_BODY`` or 4 MB) are refused with 413 before parsing.
     """
@@ -68,6 +71,7 @@ def create_app(
     app.state.allow_private = allow_private
     app.state.write_lock = asyncio.Lock()
     app.state.page_cache = PageCache(cache_seconds)
+    app.state.rendered_pages = RenderedPages(RENDERED_BYTES if cache_seconds > 0 else 0)
     app.state.templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
     pages.configure(app.state.templates)
 

@@ -43,3 +43,35 @@ class PageCache:
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+
+
+class RenderedPages:
+    """Rendered HTML pages, least recently used first out, bounded by their total size.
+
+    No time to live: the keys carry the ledger's version, so an entry is never stale, it
+    only stops being asked for. ``max_bytes`` 0 keeps nothing.
+    """
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self._entries: OrderedDict[Hashable, bytes] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> bytes | None:
+        with self._lock:
+            body = self._entries.get(key)
+            if body is not None:
+                self._entries.move_to_end(key)
+            return body
+
+    def put(self, key: Hashable, body: bytes) -> None:
+        if len(body) > self.max_bytes:
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            self._size += len(body) - (len(old) if old is not None else 0)
+            self._entries[key] = body
+            while self._size > self.max_bytes:
+                _, dropped = self._entries.popitem(last=False)
+                self._size -= len(dropped)

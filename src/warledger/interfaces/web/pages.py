@@ -8,7 +8,9 @@ story containing ``<script>`` is shown as text.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -17,7 +19,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from warledger import settings
+from warledger import __version__, settings
 from warledger.analysis.health import coverage_report
 from warledger.errors import NotFound
 from warledger.interfaces.api.params import filter_from_form, page_numbers, sort_from_form
@@ -28,7 +30,9 @@ from warledger.interfaces.web.charts import (
     stance_colour,
     timeline_layers,
 )
+from warledger.interfaces.web.rows import table_row
 from warledger.ledger import query as queries
+from warledger.ledger import version as ledger_version
 from warledger.ledger.barrage_pages import barrage_page
 from warledger.ledger.durations import duration_words
 from warledger.ledger.peace.ceasefires import ceasefire_windows, register_view
@@ -103,37 +107,79 @@ def _filters(request: Request) -> EventFilter:
     return filter_from_form(dict(request.query_params))
 
 
-def _choices(request: Request, name: str, read: Any) -> list[str]:
-    """The filter form's choices (oblasts, countries), kept in the page cache: each is a
-    DISTINCT over every event, the same for every page within the cache's lifetime."""
-    cache = request.app.state.page_cache
-    cached = cache.get(("choices", name))
+def _version(request: Request) -> int:
+    """The ledger's version, read once per request: every cache entry a page makes is
+    keyed by it, so a consolidation by any process is seen by the next request."""
+    if not hasattr(request.state, "ledger_version"):
+        request.state.ledger_version = ledger_version.read(_store(request).engine)
+    return request.state.ledger_version
+
+
+def _remembered(request: Request, key: tuple, compute: Callable[[], Any]) -> Any:
+    """A JSON value computed once per ledger version (kept with the rendered pages)."""
+    cache = request.app.state.rendered_pages
+    full = (_version(request), *key)
+    cached = cache.get(full)
     if cached is not None:
         return json.loads(cached)
-    values = read(_store(request).engine)
-    cache.put(("choices", name), json.dumps(values).encode())
-    return values
+    value = compute()
+    cache.put(full, json.dumps(value).encode())
+    return value
+
+
+def _choices(request: Request, name: str, read: Any) -> list[str]:
+    """The filter form's choices (oblasts, countries): each is a DISTINCT over every
+    event, the same for every page of one ledger version."""
+    return _remembered(request, ("choices", name), lambda: read(_store(request).engine))
 
 
 def _event_page(
     request: Request, f: EventFilter, *, limit: int, offset: int, sort: str | None
 ) -> queries.Page:
-    """A page of events; its filter's counts come from the page cache the API fills too
-    (every page of one filter shares them)."""
-    cache = request.app.state.page_cache
-    known, hidden = cache.get(("total", f)), cache.get(("left_out", f))
-    page = queries.event_page(
-        _store(request).engine,
-        f,
-        limit=limit,
-        offset=offset,
-        sort=sort,
-        total=int(known) if known is not None else None,
-        hidden=int(hidden) if hidden is not None else None,
+    """A page of events as stored dicts. Its filter's counts (the total and what the
+    theatre leaves out) are kept per ledger version: every page and sort of one filter
+    shares them, and counting is most of what a page costs the database."""
+    engine = _store(request).engine
+
+    def counts() -> list[int]:
+        total = queries.count(engine, f)
+        return [total, queries.left_out(engine, f, total)]
+
+    total, hidden = _remembered(request, ("counts", f), counts)
+    return queries.event_dict_page(
+        engine, f, limit=limit, offset=offset, sort=sort, total=total, hidden=hidden
     )
-    cache.put(("total", f), str(page.total).encode())
-    cache.put(("left_out", f), str(page.left_out).encode())
-    return page
+
+
+def _table(page: queries.Page) -> dict[str, Any]:
+    """What the events table's templates read: the page and its rows."""
+    return {"page": page, "rows": [table_row(d) for d in page.items]}
+
+
+def _cached(request: Request, build: Callable[[], Response]) -> Response:
+    """A page of events served from the rendered-page cache when the ledger has not
+    changed since it was rendered, with an ETag so a browser's repeat costs a 304.
+
+    Keyed by (ledger version, path, query): rendering is a function of those alone, so
+    an entry is right until a consolidation raises the version.
+    """
+    version = _version(request)
+    url = request.url
+    digest = hashlib.blake2b(f"{url.path}?{url.query}".encode(), digest_size=8).hexdigest()
+    etag = f'W/"{__version__}-{version}-{digest}"'
+    headers = {"etag": etag, "cache-control": "no-cache"}
+    if etag in request.headers.get("if-none-match", ""):
+        return Response(status_code=304, headers=headers)
+    cache = request.app.state.rendered_pages
+    key = (version, url.path, url.query)
+    body = cache.get(key)
+    if body is None:
+        response = build()
+        if response.status_code != 200:
+            return response
+        body = bytes(response.body)
+        cache.put(key, body)
+    return Response(body, media_type="text/html; charset=utf-8", headers=headers)
 
 
 def _form_context(request: Request, f: EventFilter, left_out: int | None = None) -> dict[str, Any]:
@@ -189,48 +235,58 @@ def _timeline(request: Request, f: EventFilter) -> dict[str, Any] | None:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> Response:
-    f = _filters(request)
-    sort = sort_from_form(dict(request.query_params))
-    page = _event_page(request, f, limit=TABLE_ROWS, offset=0, sort=sort)
-    return _render(
-        request,
-        "overview.html",
-        timeline=_timeline(request, f),
-        page=page,
-        sort=sort or queries.DEFAULT_SORT,
-        **_form_context(request, f, page.left_out),
-    )
+    def build() -> Response:
+        f = _filters(request)
+        sort = sort_from_form(dict(request.query_params))
+        page = _event_page(request, f, limit=TABLE_ROWS, offset=0, sort=sort)
+        return _render(
+            request,
+            "overview.html",
+            timeline=_timeline(request, f),
+            sort=sort or queries.DEFAULT_SORT,
+            **_table(page),
+            **_form_context(request, f, page.left_out),
+        )
+
+    return _cached(request, build)
 
 
 @router.get("/fragments/events", response_class=HTMLResponse)
 def events_fragment(request: Request) -> Response:
     """The table body of the events matching the filter (the map page's live table)."""
-    params = dict(request.query_params)
-    f = filter_from_form(params)
-    limit, offset = page_numbers(params, default_limit=TABLE_ROWS)
-    page = _event_page(request, f, limit=limit, offset=offset, sort=sort_from_form(params))
-    return _render(request, "_event_rows.html", page=page)
+
+    def build() -> Response:
+        params = dict(request.query_params)
+        f = filter_from_form(params)
+        limit, offset = page_numbers(params, default_limit=TABLE_ROWS)
+        page = _event_page(request, f, limit=limit, offset=offset, sort=sort_from_form(params))
+        return _render(request, "_event_rows.html", **_table(page))
+
+    return _cached(request, build)
 
 
 @router.get("/events", response_class=HTMLResponse)
 def event_table(request: Request) -> Response:
-    params = dict(request.query_params)
-    f = _filters(request)
-    sort = sort_from_form(params)
-    limit, offset = page_numbers(params)
-    page = _event_page(request, f, limit=limit, offset=offset, sort=sort)
-    base = f.as_query() | ({"sort": sort} if sort else {})
-    prev_q = urlencode({**base, "limit": limit, "offset": max(0, offset - limit)})
-    next_q = urlencode({**base, "limit": limit, "offset": offset + limit})
-    return _render(
-        request,
-        "events.html",
-        page=page,
-        sort=sort or queries.DEFAULT_SORT,
-        prev_q=prev_q if offset > 0 else None,
-        next_q=next_q if offset + limit < page.total else None,
-        **_form_context(request, f, page.left_out),
-    )
+    def build() -> Response:
+        params = dict(request.query_params)
+        f = _filters(request)
+        sort = sort_from_form(params)
+        limit, offset = page_numbers(params)
+        page = _event_page(request, f, limit=limit, offset=offset, sort=sort)
+        base = f.as_query() | ({"sort": sort} if sort else {})
+        prev_q = urlencode({**base, "limit": limit, "offset": max(0, offset - limit)})
+        next_q = urlencode({**base, "limit": limit, "offset": offset + limit})
+        return _render(
+            request,
+            "events.html",
+            sort=sort or queries.DEFAULT_SORT,
+            prev_q=prev_q if offset > 0 else None,
+            next_q=next_q if offset + limit < page.total else None,
+            **_table(page),
+            **_form_context(request, f, page.left_out),
+        )
+
+    return _cached(request, build)
 
 
 def highlighted(text: str, spans: list[Any]) -> list[tuple[str, bool]]:
