@@ -350,8 +350,7 @@ def main() -> None:
             client_cpu = time.process_time() - client_cpu
             server_cpu = _cpu_seconds(psutil.Process(server.pid)) - server_cpu
         finally:
-            server.terminate()
-            server.wait(timeout=10)
+            _stop(server)
     ms = sorted(x * 1000 for x in latencies)
     p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
     print(
@@ -368,6 +367,21 @@ def main() -> None:
         f"client {client_cpu / len(ms) * 1000:.2f} ms; load average {os.getloadavg()[0]:.1f} "
         f"on {os.cpu_count()} CPUs"
     )
+
+
+def _stop(server: subprocess.Popen) -> None:
+    """Stop the server and its workers; on a loaded machine uvicorn may take longer to
+    drain than we wait, so what is left is killed rather than left running."""
+    workers = psutil.Process(server.pid).children(recursive=True)
+    server.terminate()
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
+    for worker in workers:
+        if worker.is_running():
+            worker.kill()
 
 
 def _cpu_seconds(process: psutil.Process) -> float:
