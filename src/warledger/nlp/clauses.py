@@ -46,8 +46,13 @@ def anchor_token(sent: Span, start_char: int, end_char: int) -> Token:
     tokens = [t for t in sent if t.idx < end_char and t.idx + len(t.text) > start_char]
     if not tokens:
         return sent.root
+    # A verb after a preposition of the match belongs to the clause around the phrase,
+    # not to it ("sanctions on Moscow now would be a mistake": the phrase is the noun's).
+    prep = next((i for i, t in enumerate(tokens) if i and t.dep_ == "prep"), len(tokens))
     for pos in ("VERB", "AUX", "NOUN", "PROPN"):
-        for t in tokens:
+        for i, t in enumerate(tokens):
+            if pos in {"VERB", "AUX"} and i > prep:
+                continue
             if t.pos_ == pos and not (pos == "AUX" and t.lemma_ in {"be", "have"}):
                 return t
     return tokens[0]

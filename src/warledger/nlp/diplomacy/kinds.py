@@ -315,12 +315,44 @@ EVADING = frozenset(
 )  # fmt: skip
 
 
+# A sanctions noun under these is a cause or a topic, not a measure taken ("as a result of
+# sanctions against Russia", "amid sanctions", "in response to increased sanctions").
+_CAUSE_HEADS = frozenset(
+    {"result", "response", "consequence", "reaction", "impact", "effect", "because", "due"}
+)
+_TOPIC_PREPS = frozenset({"amid", "despite", "over", "about", "regarding", "concerning", "under"})
+
+
+def _measure_talked_about(anchor: Token) -> bool:
+    """The sanctions word names existing measures or someone's state, not a measure taken
+    now: a cause ("as a result of sanctions"), a topic ("amid sanctions"), the subject of a
+    judgement ("sanctions on Russia are akin to war"), a description ("a sanctioned
+    oligarch") or a standing state ("he is currently sanctioned by the EU")."""
+    if anchor.pos_ in {"NOUN", "PROPN"}:
+        if anchor.dep_ == "pobj":
+            prep = anchor.head
+            if prep.lower_ in _TOPIC_PREPS:
+                return True
+            if prep.lower_ in {"of", "to"} and prep.head.lemma_.lower() in _CAUSE_HEADS:
+                return True
+        return anchor.dep_ == "nsubj" and anchor.head.lemma_ == "be"
+    if anchor.dep_ == "amod":
+        return True  # "a sanctioned Russian ship"
+    if anchor.tag_ == "VBN":
+        aux = [c for c in anchor.children if c.dep_ in {"auxpass", "aux"}]
+        if aux and all(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in aux):
+            return True  # "is sanctioned by the EU": a standing state, not an act
+    return False
+
+
 def _sanction(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     start = sent.start_char + m.start()
     if trigger.subtype == "imposed" and any(
         n.lemma_.lower() in EVADING for n in clauses.clause_chain(anchor)[:3]
     ):
         return []  # "would violate an arms embargo on X", "lifted sanctions on X"
+    if trigger.subtype == "imposed" and _measure_talked_about(anchor):
+        return []
     measure = re.search(r"\b(?:ban|embargo)\b", m.group(0), re.I)
     if trigger.per_actor_measure and measure:
         # The measure's owner stands right before it: "the US targeting", "the EU's ban".
