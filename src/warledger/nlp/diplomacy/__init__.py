@@ -197,6 +197,8 @@ def _read(
     )
     reader = KIND_READERS[trigger.kind]
     events = reader(ctx, sent, trigger, m, anchor, event, earlier)
+    if trigger.needs_party:
+        events = [e for e in events if e.actor is not None and e.actor.side]
     for e in events:
         if e.claimant is None:
             e.claimant, e.status = _claim(ctx, sent, anchor, e)

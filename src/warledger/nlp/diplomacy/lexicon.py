@@ -32,6 +32,9 @@ class Trigger:
     per_actor_measure: bool = False
     # The trigger is talks only when those doing it are officials or parties.
     officials: bool = False
+    # The event counts only with a party of some side doing it ("a company signed a
+    # supply agreement" is commerce).
+    needs_party: bool = False
     # Strings of which every match contains one (the entry's "terms"; None: unknown);
     # absent ones skip the regular expression, which is most of the reader's time on
     # sentences without events, and they are what the cheap pass looks for.
@@ -98,6 +101,7 @@ def _load(theatre: Theatre) -> Lexicon:
             noun=bool(e.get("noun")),
             per_actor_measure=bool(e.get("per_actor_measure")),
             officials=bool(e.get("officials")),
+            needs_party=bool(e.get("needs_party")),
             literals=terms_of(e),
         )
         for e in data.get("triggers", [])
