@@ -457,10 +457,23 @@ def _asked_for(sent: SpacySpan, anchor: Token, end: int) -> bool:
     return True
 
 
+def _support_as_verb(ctx: DocContext, sent: SpacySpan, end: int) -> bool:
+    """The match ends on a verb ("to support the war effort"): the aid word of the lexicon
+    is a noun ("military support"), so this names no aid, unless what the verb gives is
+    aid ("to support Ukraine with long-range weapons")."""
+    last = [t for t in sent if t.idx < end]
+    if not last or last[-1].pos_ != "VERB":
+        return False
+    given = " ".join(t.text for t in last[-1].subtree if t.i > last[-1].i)
+    return not load(ctx.theatre).macros["AID"].search(given)
+
+
 def _aid(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     start = sent.start_char + m.start()
     if trigger.subtype == "requested" and not _asked_for(sent, anchor, sent.start_char + m.end()):
         return []
+    if _support_as_verb(ctx, sent, sent.start_char + m.end()):
+        return []  # "asked the President to support this proposal": backing, not aid
     if trigger.subtype == "delivered":
         if any(c.dep_ == "prep" and c.lower_ in _ATTACK_PREPS for c in anchor.children):
             return []  # "sent 40 missiles toward Kyiv" is an attack, not aid
