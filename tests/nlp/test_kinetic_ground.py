@@ -78,3 +78,32 @@ def test_a_shooting_by_troops_has_the_shooters_as_actor(rules):
 
 def test_police_shooting_a_suspect_is_no_war_event(rules):
     assert _kinetic(rules, "Police shot a robbery suspect in central Odesa on Friday.") == []
+
+
+def test_shot_and_killed_by_troops_takes_the_agent_of_the_second_verb(rules):
+    (event,) = _kinetic(
+        rules, "A local teacher was shot and killed by Russian soldiers in Bucha, Kyiv Oblast."
+    )
+    assert (event.actor.side, event.target.side) == ("RU", "UA")
+
+
+def _reports(rules, text: str):
+    return [e for e in rules.extract(text, "2025-03-04").events if e.kind == "casualty_report"]
+
+
+def test_soldiers_killed_over_a_period_are_a_toll_of_their_own_side(rules):
+    (report,) = _reports(
+        rules,
+        "Ukraine's defence ministry said 1,300 Russian soldiers had been killed in the first "
+        "week of the war.",
+    )
+    assert report.counts["killed"].value == 1300
+    assert report.target.side == "RU" and report.actor is None
+
+
+def test_estimated_losses_at_a_number_of_soldiers_are_a_toll(rules):
+    (report,) = _reports(
+        rules, "The UK defence ministry estimated Russian losses at 150,000 soldiers killed."
+    )
+    assert report.counts["killed"].value == 150000
+    assert report.target.side == "RU"

@@ -234,6 +234,15 @@ def ground_subject(token: Token, ctx: DocContext) -> bool:
     if not doers and verb.dep_ == "conj":
         doers = [c for c in verb.head.children if c.dep_ in {"nsubj", "agent"}]
         doers = [g for d in doers for g in ([d] if d.dep_ == "nsubj" else d.children)]
+    if not doers:  # "was shot and killed by soldiers": the agent hangs on the last verb
+        doers = [
+            g
+            for c in verb.conjuncts
+            for a in c.children
+            if a.dep_ == "agent"
+            for g in a.children
+            if g.dep_ == "pobj"
+        ]
     doers += [c for d in doers for c in d.conjuncts]
     for doer in doers:
         words = {t.lemma_.lower() for t in doer.subtree}

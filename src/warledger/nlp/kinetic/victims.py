@@ -53,7 +53,7 @@ VICTIM_WORDS |= {"wounded": "injured", "hurt": "injured"}
 
 # "have lost more than 14,000 troops": a side's losses, a total not tied to one attack.
 TROOP_LOSSES = re.compile(
-    r"\b(?:lost|losing|loses|lose)\s+(?P<number>(?:[\w,.-]+\s+){1,3}?)"
+    r"\b(?:(?:lost|losing|loses|lose)|losses\s+(?:at|of))\s+(?P<number>(?:[\w,.-]+\s+){1,3}?)"
     r"(?:troops|soldiers|servicemen|personnel|fighters)\b",
     re.IGNORECASE,
 )
@@ -61,7 +61,8 @@ TROOP_LOSSES = re.compile(
 
 PERIOD_TOTAL = re.compile(
     r"\b(?:over|in|during) the (?:past|last) (?:\d+|twenty-four|24|day|week|night)"
-    r"|\bsince the start\b|\bin total\b|\bthis (?:week|month|year)\b"
+    r"|\bsince the start\b|\bin total\b|\bthis (?:week|month|year)\b|\bso far\b|\bto date\b"
+    r"|\bin the first (?:\w+ )?(?:days?|weeks?|months?) of\b"
     r"|\bsince (?:the )?(?:beginning|outbreak|full-scale|invasion|war)\b"
     r"|\bsince (?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December) (?:19|20)\d\d\b|\bsince (?:19|20)\d\d\b",
@@ -138,9 +139,14 @@ def casualty_report(facts: SentenceFacts, ctx: DocContext) -> Event:
     ):
         side = claimant.side  # "the army chief said his forces had killed 1,000 fighters"
         claimant, status = attribution.attribute(sent, ctx, actor_side=side)
+    victims = _victims_side(facts, ctx)
+    if victims is not None and side == victims:
+        side = None  # "1,300 Russian soldiers had been killed": Russia lost them
+        claimant, status = attribution.attribute(sent, ctx, actor_side=side)
     event = Event(
         kind="casualty_report",
         actor=side_actor(side, ctx.theatre),
+        target=side_actor(victims, ctx.theatre),
         locations=[p.location for p in facts.places],
         date=_period_of(sent, ctx),
         counts=counts,
@@ -151,6 +157,20 @@ def casualty_report(facts: SentenceFacts, ctx: DocContext) -> Event:
     )
     event.confidence = confidence_of(event, verbal=True)
     return event
+
+
+def _victims_side(facts: SentenceFacts, ctx: DocContext) -> str | None:
+    """The side of those counted: the subject of "were killed" or the object of "killed"."""
+    for hit in facts.count_words:
+        if hit.entry["key"] not in {"killed", "injured"}:
+            continue
+        token = facts.sent[hit.start]
+        for child in token.children:
+            if child.dep_ in {"nsubjpass", "dobj"}:
+                side = side_of(child.subtree, ctx)
+                if side:
+                    return side
+    return None
 
 
 def _own_forces(token: Token) -> bool:
@@ -277,6 +297,8 @@ def troop_losses(facts: SentenceFacts, ctx: DocContext, losses: re.Match[str]) -
     count = numbers.parse_count(losses.group("number"))
     counts = {"killed": Count(count.value, count.qualifier, losses.group(0))} if count else {}
     subject = next((t for t in sent if t.dep_ == "nsubj" and t.head.lower_ in LOSS_VERBS), None)
+    if subject is None:  # "estimated Russian losses at 150,000 soldiers": whose losses
+        subject = next((t for t in sent if t.lower_ == "losses"), None)
     side = side_of(subject.subtree, ctx) if subject is not None else None
     claimant, status = attribution.attribute(sent, ctx)
     if status == "reported" and claimant and side and claimant.side == ctx.theatre.opposite(side):
