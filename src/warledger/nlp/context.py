@@ -50,6 +50,9 @@ class DocContext:
     # The party the document itself speaks for (a Kremlin release: RU), else None: what
     # such a document states without naming another source is that party's claim.
     voice: str | None = None
+    # Character ranges of datelines ("ODESA, Ukraine (AP) —"): where the reporter is, so
+    # their names are no side of the sentence they open.
+    datelines: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def text(self) -> str:

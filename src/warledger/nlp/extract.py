@@ -181,6 +181,7 @@ class Extractor:
 
         text = doc.user_data.get(TEXT_KEY) or doc.text
         framing = layout.framing_spans(text)
+        datelines = layout.dateline_spans(text)
         return _TextContext(
             doc=doc,
             published=published,
@@ -190,9 +191,16 @@ class Extractor:
                 for p in find_places(doc, self.gazetteer)
                 if not layout.inside(framing, p.start, p.end)
             ],
-            actors=self.registry.find(doc),
+            # a dateline's country ("ODESA, Ukraine (AP) —") is where the reporter is,
+            # no actor of the story's first sentence
+            actors=[
+                a
+                for a in self.registry.find(doc)
+                if not layout.inside(datelines, a.start, a.end)
+            ],
             theatre=self.theatre,
             voice=self.theatre.voice_of(url),
+            datelines=datelines,
         )
 
     def rule_events(self, ctx: DocContext) -> list[Event]:

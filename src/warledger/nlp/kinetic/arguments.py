@@ -257,6 +257,8 @@ def side_of(tokens, ctx: DocContext) -> str | None:
         if lo <= mention.start and mention.end <= hi and mention.actor.side in ctx.theatre.codes:
             return mention.actor.side
     for tok in tokens:
+        if any(lo <= tok.idx < hi for lo, hi in ctx.datelines):
+            continue  # "ODESA, Ukraine (AP) —" opening the sentence names no side
         if tok.lower_ in ctx.theatre.side_words:
             return ctx.theatre.side_words[tok.lower_]
     return None
