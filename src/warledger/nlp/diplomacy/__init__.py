@@ -72,8 +72,15 @@ def _same_talks(event: Event, earlier: list[Event]) -> Event | None:
         return None
     sides = {p.side for p in event.participants if p.side}
     venue = {loc.name for loc in event.locations}
+    definite = not venue and _DEFINITE_TALKS.search(event.evidence[0].text)
     for other in reversed(earlier):
-        if other.kind != "talks" or other.subtype != event.subtype:
+        if other.kind != "talks":
+            continue
+        if definite and sides <= {p.side for p in other.participants if p.side}:
+            # "The trilateral talks ... are timed to coincide with the anniversary of ...":
+            # the talks just told, whatever tense or date the later sentence carries
+            return other
+        if other.subtype != event.subtype:
             continue
         if other.date.start and event.date.start and other.date.start != event.date.start:
             continue
