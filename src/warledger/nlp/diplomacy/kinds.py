@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from warledger.nlp import clauses
-from warledger.nlp.diplomacy import arguments, fields, parties
+from warledger.nlp.diplomacy import arguments, fields, meetings, parties
 from warledger.nlp.diplomacy.lexicon import load
 from warledger.nlp.numbers import word_value
 from warledger.types import Actor, Count, Event
@@ -194,81 +194,11 @@ def _talks(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     event.participants += [
         arguments.copy_actor(a, role="mediator") for a in arguments.sides_in(mediators)
     ]
-    if event.subtype == "held" and _one_side_at_home(ctx, anchor, event):
+    if event.subtype == "held" and meetings.one_side_at_home(ctx, anchor, event):
         return []  # "Putin met with the head of Roscosmos": a government's own meeting
-    if event.subtype in {"held", "scheduled"} and _no_counterpart(ctx, sent, anchor, event):
+    if event.subtype in {"held", "scheduled"} and meetings.no_counterpart(ctx, sent, anchor, event):
         return []  # "The President held a meeting on economic issues": no other party
     return [event]
-
-
-_COUNTERPART_PREPS = frozenset({"with", "between"})
-
-
-def _no_counterpart(ctx: DocContext, sent: SpacySpan, anchor: Token, event: Event) -> bool:
-    """One person meets, and the sentence names nobody of another side to meet: no party
-    and no person in the "with" phrase ("with permanent members of the Security Council",
-    "with military commanders"), nor anywhere outside the subject when there is none, and
-    no venue abroad ("held talks in Washington" implies hosts). Several people in the
-    subject ("the two presidents held a summit") meet each other."""
-    subjects = [s for node in clauses.clause_chain(anchor)[:3] for s in arguments.subjects_of(node)]
-    if not subjects:
-        return False
-    subject = subjects[0]
-    if subject.tag_ in {"NNS", "NNPS"} or subject.conjuncts or subject.lower_ in {"we", "they"}:
-        return False
-    s_start, s_end = arguments.subtree_span(subject)
-    own = {m.actor.side for m in arguments.mentions_in(ctx, s_start, s_end) if m.actor.side}
-    if any(loc.country and loc.country not in own for loc in event.locations):
-        return False
-    holders = [anchor]
-    if anchor.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}:
-        holders.append(anchor.head)
-    counterparts = [
-        g
-        for h in holders
-        for c in h.children
-        if c.dep_ == "prep" and c.lower_ in _COUNTERPART_PREPS
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    if counterparts:
-        spans = [arguments.subtree_span(c) for c in counterparts]
-    else:
-        spans = [(sent.start_char, s_start), (s_end, sent.end_char)]
-    for start, end in spans:
-        for mention in arguments.mentions_in(ctx, start, end):
-            if mention.actor.side and mention.actor.side not in own:
-                return False
-            if mention.actor.type == "person":
-                return False
-        if any(t.ent_type_ == "PERSON" for t in sent if start <= t.idx < end):
-            return False
-    return True
-
-
-def _one_side_at_home(ctx: DocContext, anchor: Token, event: Event) -> bool:
-    """Held talks whose subject names a party and whose named parties are all of that
-    side, with no venue abroad: a government meeting its own people, not talks between
-    parties. (A leader who "held talks in Washington" went abroad; "talks with the Polish
-    president in Warsaw" name no subject, the visitor is implied; a meeting with someone
-    the text does not name as a party, an unknown envoy, is lost — the price of not
-    counting cabinet meetings.)"""
-    subject = _subject_side(ctx, anchor)
-    sides = {p.side for p in event.participants if p.side}
-    if subject is None or sides != {subject}:
-        return False
-    return all(loc.country in (None, subject) for loc in event.locations)
-
-
-def _subject_side(ctx: DocContext, anchor: Token) -> str | None:
-    """The side of the party named in the subject of the talks word's clause."""
-    for node in clauses.clause_chain(anchor)[:3]:
-        for subject in arguments.subjects_of(node):
-            start, end = arguments.subtree_span(subject)
-            found = [m for m in arguments.mentions_in(ctx, start, end) if m.actor.side]
-            if found:
-                return found[0].actor.side
-    return None
 
 
 def _expand_groups(actors: list[Actor], groups: dict[str, tuple[str, ...]]) -> list[Actor]:

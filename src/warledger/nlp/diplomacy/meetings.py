@@ -1,0 +1,90 @@
+"""Whether held or planned talks are a meeting between parties, or one side's own.
+
+A government meeting its officials ("Putin met with the head of Russian Railways", "The
+President held a meeting with permanent members of the Security Council") is no talks
+between parties; the talks reader asks these questions before it keeps a meeting.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from warledger.nlp import clauses
+from warledger.nlp.diplomacy import arguments
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from warledger.nlp.context import DocContext
+    from warledger.types import Event
+
+
+_COUNTERPART_PREPS = frozenset({"with", "between"})
+
+
+def no_counterpart(ctx: DocContext, sent: SpacySpan, anchor: Token, event: Event) -> bool:
+    """One person meets, and the sentence names nobody of another side to meet: no party
+    and no person in the "with" phrase ("with permanent members of the Security Council",
+    "with military commanders"), nor anywhere outside the subject when there is none, and
+    no venue abroad ("held talks in Washington" implies hosts). Several people in the
+    subject ("the two presidents held a summit") meet each other."""
+    subjects = [s for node in clauses.clause_chain(anchor)[:3] for s in arguments.subjects_of(node)]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.tag_ in {"NNS", "NNPS"} or subject.conjuncts or subject.lower_ in {"we", "they"}:
+        return False
+    s_start, s_end = arguments.subtree_span(subject)
+    own = {m.actor.side for m in arguments.mentions_in(ctx, s_start, s_end) if m.actor.side}
+    if any(loc.country and loc.country not in own for loc in event.locations):
+        return False
+    holders = [anchor]
+    if anchor.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}:
+        holders.append(anchor.head)
+    counterparts = [
+        g
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ in _COUNTERPART_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if counterparts:
+        spans = [arguments.subtree_span(c) for c in counterparts]
+    else:
+        spans = [(sent.start_char, s_start), (s_end, sent.end_char)]
+    for start, end in spans:
+        for mention in arguments.mentions_in(ctx, start, end):
+            if mention.actor.side and mention.actor.side not in own:
+                return False
+            if mention.actor.type == "person":
+                return False
+        if any(t.ent_type_ == "PERSON" for t in sent if start <= t.idx < end):
+            return False
+    return True
+
+
+def one_side_at_home(ctx: DocContext, anchor: Token, event: Event) -> bool:
+    """Held talks whose subject names a party and whose named parties are all of that
+    side, with no venue abroad: a government meeting its own people, not talks between
+    parties. (A leader who "held talks in Washington" went abroad; "talks with the Polish
+    president in Warsaw" name no subject, the visitor is implied; a meeting with someone
+    the text does not name as a party, an unknown envoy, is lost — the price of not
+    counting cabinet meetings.)"""
+    subject = subject_side(ctx, anchor)
+    sides = {p.side for p in event.participants if p.side}
+    if subject is None or sides != {subject}:
+        return False
+    return all(loc.country in (None, subject) for loc in event.locations)
+
+
+def subject_side(ctx: DocContext, anchor: Token) -> str | None:
+    """The side of the party named in the subject of the talks word's clause."""
+    for node in clauses.clause_chain(anchor)[:3]:
+        for subject in arguments.subjects_of(node):
+            start, end = arguments.subtree_span(subject)
+            found = [m for m in arguments.mentions_in(ctx, start, end) if m.actor.side]
+            if found:
+                return found[0].actor.side
+    return None
