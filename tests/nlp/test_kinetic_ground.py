@@ -107,3 +107,24 @@ def test_estimated_losses_at_a_number_of_soldiers_are_a_toll(rules):
     )
     assert report.counts["killed"].value == 150000
     assert report.target.side == "RU"
+
+
+def test_laying_siege_is_ground_combat(rules):
+    (event,) = _kinetic(rules, "Russian troops besieged the city of Mariupol in March 2025.")
+    assert (event.kind, event.actor.side) == ("ground_combat", "RU")
+
+
+def test_advances_by_a_side_are_that_sides_even_when_the_enemy_reports_them(rules):
+    (event,) = _kinetic(
+        rules,
+        "The Russian defence ministry acknowledged advances by Ukrainian forces near Kupiansk.",
+    )
+    assert (event.kind, event.actor.side) == ("ground_combat", "UA")
+
+
+def test_a_monitors_civilian_toll_is_a_casualty_report_in_the_country(rules):
+    (report,) = _reports(
+        rules, "The U.N. says it has recorded at least 1,200 civilian casualties in Ukraine."
+    )
+    assert report.counts["killed"].value == 1200
+    assert [loc.name for loc in report.locations] == ["Ukraine"]

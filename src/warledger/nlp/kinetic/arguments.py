@@ -159,6 +159,14 @@ def acting_side(
         related = [
             c for c in token.children if c.dep_ in {"nsubj", "amod", "poss", "compound", "agent"}
         ]
+        if token.pos_ == "NOUN":  # "advances by Ukrainian forces": the noun's own agent
+            related += [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "by"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
         if token.dep_ in {"dobj", "pobj"}:
             related += [c for c in token.head.children if c.dep_ == "nsubj"]
         if token.dep_ == "compound":  # "a Russian sabotage group": the phrase's head

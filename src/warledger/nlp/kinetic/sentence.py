@@ -24,6 +24,7 @@ from warledger.nlp.kinetic.arguments import (
 from warledger.nlp.kinetic.counts import counts_by_weapon, counts_in, mostly_interceptions
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.places import place_groups, places_of
+from warledger.nlp.kinetic.totals import is_casualty_total
 from warledger.nlp.kinetic.triggers import (
     choose,
     is_armed,
@@ -36,7 +37,6 @@ from warledger.nlp.kinetic.triggers import (
 from warledger.nlp.kinetic.victims import (
     TROOP_LOSSES,
     casualty_report,
-    is_casualty_total,
     is_total_without_trigger,
     lists_victims,
     troop_losses,

@@ -22,6 +22,7 @@ from warledger.nlp.kinetic.arguments import (
 from warledger.nlp.kinetic.counts import counts_in
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.places import usable_places
+from warledger.nlp.kinetic.totals import PERIOD_TOTAL, is_casualty_total
 from warledger.nlp.kinetic.triggers import ARMED
 from warledger.nlp.lexicon import Hit, kinetic_lexicon
 from warledger.types import Count, Event, Span, When
@@ -59,17 +60,6 @@ TROOP_LOSSES = re.compile(
 )
 
 
-PERIOD_TOTAL = re.compile(
-    r"\b(?:over|in|during) the (?:past|last) (?:\d+|twenty-four|24|day|week|night)"
-    r"|\bsince the start\b|\bin total\b|\bthis (?:week|month|year)\b|\bso far\b|\bto date\b"
-    r"|\bin the first (?:\w+ )?(?:days?|weeks?|months?) of\b"
-    r"|\bsince (?:the )?(?:beginning|outbreak|full-scale|invasion|war)\b"
-    r"|\bsince (?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December) (?:19|20)\d\d\b|\bsince (?:19|20)\d\d\b",
-    re.IGNORECASE,
-)
-
-
 PERSON = re.compile(
     r"\b(?:a|an|one)\s+(?:\d+-year-old\s+)?(?:civilian\s+)?"
     r"(man|woman|boy|girl|child|teenager|person|resident|civilian|casualty|death|pensioner)\b",
@@ -82,17 +72,6 @@ PEOPLE_NOUN = re.compile(
     r"pensioners)\b",
     re.IGNORECASE,
 )
-
-
-def is_casualty_total(facts: SentenceFacts, kind: str) -> bool:
-    counts_people = any(h.entry["key"] in {"killed", "injured"} for h in facts.count_words)
-    settlement_level = any(p.location.precision in {"point", "settlement"} for p in facts.places)
-    return (
-        kind == "strike"
-        and counts_people
-        and bool(PERIOD_TOTAL.search(facts.sent.text))
-        and not settlement_level
-    )
 
 
 def is_total_without_trigger(facts: SentenceFacts, ctx: DocContext, last_side: str | None) -> bool:
@@ -143,11 +122,13 @@ def casualty_report(facts: SentenceFacts, ctx: DocContext) -> Event:
     if victims is not None and side == victims:
         side = None  # "1,300 Russian soldiers had been killed": Russia lost them
         claimant, status = attribution.attribute(sent, ctx, actor_side=side)
+    # a toll over a country ("406 civilian casualties in Ukraine") is located in it
+    where = facts.places or [p for p in facts.regions if p.location.precision == "country"]
     event = Event(
         kind="casualty_report",
         actor=side_actor(side, ctx.theatre),
         target=side_actor(victims, ctx.theatre),
-        locations=[p.location for p in facts.places],
+        locations=[p.location for p in where],
         date=_period_of(sent, ctx),
         counts=counts,
         civilian=civilian_of(facts, counts),
