@@ -128,3 +128,35 @@ def test_a_monitors_civilian_toll_is_a_casualty_report_in_the_country(rules):
     )
     assert report.counts["killed"].value == 1200
     assert [loc.name for loc in report.locations] == ["Ukraine"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian forces captured 120 Russian soldiers near Sudzha in Kursk Oblast.",
+        "Kyiv confirmed the capture of two North Korean soldiers in Russia's Kursk region.",
+    ],
+)
+def test_capturing_soldiers_takes_prisoners_not_ground(rules, text):
+    assert [e for e in _kinetic(rules, text) if e.kind == "territorial_change"] == []
+
+
+def test_capturing_soldiers_and_settlements_still_takes_ground(rules):
+    events = _kinetic(
+        rules,
+        "Ukraine's army said it had captured 300 Russian troops and 40 settlements in Kursk "
+        "Oblast since the start of the operation.",
+    )
+    assert [e.kind for e in events] == ["territorial_change"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Belarus launched a large phishing attack against Ukrainian officials, the security "
+        "service said.",
+        "Police seized a yacht in the port of Genoa belonging to a Russian businessman.",
+    ],
+)
+def test_cyber_attacks_and_police_seizures_are_no_kinetic_events(rules, text):
+    assert _kinetic(rules, text) == []

@@ -236,6 +236,8 @@ def talks_noun_is_event(ctx: DocContext, sent: SpacySpan, noun: Token, start: in
     generic = {"these", "those", "any", "such"}
     if any(c.dep_ == "det" and c.lower_ in generic for c in noun.children):
         return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"about", "regarding", "concerning"}:
+        return False  # "informed him about the talks between ...": told of, not held
     central = noun.dep_ in EVENT_DEPS or any(
         c.lower_ in {"with", "between"} or (c.dep_ == "acl" and c.tag_ == "VBN")
         for c in noun.children
@@ -308,12 +310,16 @@ def _measure_talked_about(anchor: Token) -> bool:
     judgement ("sanctions on Russia are akin to war"), a description ("a sanctioned
     oligarch") or a standing state ("he is currently sanctioned by the EU")."""
     if anchor.pos_ in {"NOUN", "PROPN"}:
-        if anchor.dep_ == "pobj":
-            prep = anchor.head
-            if prep.lower_ in _TOPIC_PREPS:
-                return True
-            if prep.lower_ in {"of", "to"} and prep.head.lemma_.lower() in _CAUSE_HEADS:
-                return True
+        node = anchor
+        # up through the noun phrase: "about the war in Ukraine, ... and the sanctions on X"
+        while node.head is not node and node.dep_ in {"conj", "appos", "pobj", "prep"}:
+            if node.dep_ == "pobj":
+                prep = node.head
+                if prep.lower_ in _TOPIC_PREPS:
+                    return True
+                if prep.lower_ in {"of", "to"} and prep.head.lemma_.lower() in _CAUSE_HEADS:
+                    return True
+            node = node.head
         return anchor.dep_ == "nsubj" and anchor.head.lemma_ == "be"
     if anchor.dep_ == "amod":
         return True  # "a sanctioned Russian ship"
@@ -387,6 +393,13 @@ def _asked_for(sent: SpacySpan, anchor: Token, end: int) -> bool:
     return True
 
 
+# Verbs of a measured quantity: a noun under them is a statistic, not an act.
+_TRENDS = frozenset(
+    {"decrease", "decline", "fall", "drop", "rise", "increase", "grow", "shrink", "slow",
+     "reach", "total", "amount", "double", "halve", "plunge", "surge"}
+)  # fmt: skip
+
+
 def _support_as_verb(ctx: DocContext, sent: SpacySpan, end: int) -> bool:
     """The match ends on a verb ("to support the war effort"): the aid word of the lexicon
     is a noun ("military support"), so this names no aid, unless what the verb gives is
@@ -402,6 +415,8 @@ def _aid(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     start = sent.start_char + m.start()
     if trigger.subtype == "requested" and not _asked_for(sent, anchor, sent.start_char + m.end()):
         return []
+    if anchor.pos_ == "NOUN" and anchor.dep_ == "nsubj" and anchor.head.lemma_ in _TRENDS:
+        return []  # "pledges of aid to Ukraine have decreased": a statistic, no pledge
     if _support_as_verb(ctx, sent, sent.start_char + m.end()):
         return []  # "asked the President to support this proposal": backing, not aid
     if trigger.subtype == "delivered":

@@ -273,6 +273,22 @@ def _object_is_place(token: Token, facts: SentenceFacts) -> bool:
     return False
 
 
+def _takes_people(token: Token, ctx: DocContext) -> bool:
+    """The trigger's object ("captured 100 soldiers", "the capture of a soldier") is
+    people, not a place."""
+    people = kinetic_lexicon(ctx.theatre).captured_people
+    objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects += [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    objects += [c for o in objects for c in o.conjuncts]  # "594 troops and 100 settlements"
+    return bool(objects) and all(o.lemma_.lower() in people for o in objects)
+
+
 def live_triggers(facts: SentenceFacts, ctx: DocContext) -> list[Hit]:
     """Triggers that report an occurrence (not a hypothetical, a topic or a wish)."""
     sent = facts.sent
@@ -288,6 +304,8 @@ def live_triggers(facts: SentenceFacts, ctx: DocContext) -> list[Hit]:
             continue  # "the law entered into force", "police shot a suspect"
         if hit.entry.get("place_object") and not _object_is_place(token, facts):
             continue  # "units entered the war zones in X": no place taken into
+        if hit.entry["kind"] == "territorial_change" and _takes_people(token, ctx):
+            continue  # "captured 100 Russian soldiers": prisoners, not ground
         before = {t.lemma_.lower() for t in sent[max(0, hit.start - 3) : hit.start]}
         if hit.entry.get("preceded_by") and not before & set(hit.entry["preceded_by"]):
             continue  # "control" counts only as "under Russian control"
