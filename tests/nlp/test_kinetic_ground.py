@@ -160,3 +160,21 @@ def test_capturing_soldiers_and_settlements_still_takes_ground(rules):
 )
 def test_cyber_attacks_and_police_seizures_are_no_kinetic_events(rules, text):
     assert _kinetic(rules, text) == []
+
+
+def test_an_air_attack_by_forces_is_a_strike_not_ground_combat(rules):
+    events = _kinetic(
+        rules,
+        "Russian forces launched their largest air attack on Kyiv since the start of the "
+        "war, killing 12 people.",
+    )
+    assert [e.kind for e in events] == ["strike"]
+
+
+def test_seizing_a_ship_takes_property_not_ground(rules):
+    tanker = "Greek authorities seized a Russian-flagged oil tanker off Euboea."
+    assert _kinetic(rules, tanker) == []
+    (event,) = _kinetic(
+        rules, "Ukrainian forces seized the village of Krynky on the left bank of the Dnipro."
+    )
+    assert (event.kind, event.actor.side) == ("territorial_change", "UA")

@@ -71,8 +71,8 @@ class KineticLexicon:
     unarmed_agents: frozenset[str] = frozenset()
     # Who moves or fights on the ground ("troops entered X", "shot by a sniper").
     ground_agents: frozenset[str] = frozenset()
-    # Objects of a territorial trigger that are people ("captured 100 soldiers").
-    captured_people: frozenset[str] = frozenset()
+    # Objects of a territorial trigger that are people or property ("captured 100 soldiers").
+    taken_not_ground: frozenset[str] = frozenset()
 
 
 def kinetic_lexicon(theatre: Theatre | None = None) -> KineticLexicon:
@@ -99,7 +99,7 @@ def _kinetic_lexicon(theatre: Theatre) -> KineticLexicon:
         ground_agents=frozenset(
             w.lower() for w in (triggers.get("ground_agents") or {}).get("lemmas", [])
         ),
-        captured_people=frozenset(
-            w.lower() for w in (triggers.get("captured_people") or {}).get("lemmas", [])
+        taken_not_ground=frozenset(
+            w.lower() for w in (triggers.get("taken_not_ground") or {}).get("lemmas", [])
         ),
     )

@@ -181,10 +181,16 @@ def _agent_lemmas(token: Token) -> set[str]:
     return {a.lemma_.lower() for a in agents}
 
 
+# Modifiers that put an attack in the air, whoever launched it.
+AIR_MODIFIERS = frozenset({"air", "aerial", "airborne", "missile", "drone", "rocket", "bombing"})
+
+
 def is_ground_attack(token: Token, facts: SentenceFacts) -> bool:
     """ "Troops attacked Ukrainian positions near X", with no weapon named, is ground combat."""
     if facts.weapons:
         return False
+    if any(c.lower_ in AIR_MODIFIERS for c in token.children if c.dep_ in {"amod", "compound"}):
+        return False  # "forces launched their largest air attack": from the air
     related = [token, *token.children]
     if token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}:
         related += list(token.head.children)
@@ -274,9 +280,9 @@ def _object_is_place(token: Token, facts: SentenceFacts) -> bool:
 
 
 def _takes_people(token: Token, ctx: DocContext) -> bool:
-    """The trigger's object ("captured 100 soldiers", "the capture of a soldier") is
-    people, not a place."""
-    people = kinetic_lexicon(ctx.theatre).captured_people
+    """The trigger's object ("captured 100 soldiers", "the capture of a soldier", "seized
+    a superyacht") is people or property, not a place."""
+    people = kinetic_lexicon(ctx.theatre).taken_not_ground
     objects = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
     objects += [
         g
@@ -286,7 +292,11 @@ def _takes_people(token: Token, ctx: DocContext) -> bool:
         if g.dep_ == "pobj"
     ]
     objects += [c for o in objects for c in o.conjuncts]  # "594 troops and 100 settlements"
-    return bool(objects) and all(o.lemma_.lower() in people for o in objects)
+
+    def named(o: Token) -> set[str]:  # "oil tanker Pegas": the name's own noun
+        return {o.lemma_.lower()} | {c.lemma_.lower() for c in o.children if c.dep_ == "compound"}
+
+    return bool(objects) and all(named(o) & people for o in objects)
 
 
 def live_triggers(facts: SentenceFacts, ctx: DocContext) -> list[Hit]:
@@ -305,7 +315,7 @@ def live_triggers(facts: SentenceFacts, ctx: DocContext) -> list[Hit]:
         if hit.entry.get("place_object") and not _object_is_place(token, facts):
             continue  # "units entered the war zones in X": no place taken into
         if hit.entry["kind"] == "territorial_change" and _takes_people(token, ctx):
-            continue  # "captured 100 Russian soldiers": prisoners, not ground
+            continue  # "captured 100 Russian soldiers", "seized a tanker": not ground
         before = {t.lemma_.lower() for t in sent[max(0, hit.start - 3) : hit.start]}
         if hit.entry.get("preceded_by") and not before & set(hit.entry["preceded_by"]):
             continue  # "control" counts only as "under Russian control"
