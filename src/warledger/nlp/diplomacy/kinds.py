@@ -330,6 +330,21 @@ def _measure_talked_about(anchor: Token) -> bool:
     return False
 
 
+_ADOPTED = frozenset({"agree", "adopt", "approve", "impose", "pass", "finalize", "finalise"})
+
+
+def _package_adopted(sent: SpacySpan, end: int) -> bool:
+    """The package the match ends on is described as adopted ("the package, agreed in
+    Brussels on Wednesday, targets ..."): imposed, not only proposed."""
+    last = [t for t in sent if t.idx < end]
+    if not last or last[-1].lemma_.lower() != "package":
+        return False
+    package = last[-1]
+    if package.dep_ in {"nsubj", "nsubjpass"} and package.head.lemma_.lower() in _ADOPTED:
+        return True  # "the package was adopted", or a participle parsed as the verb
+    return any(c.dep_ == "acl" and c.lemma_.lower() in _ADOPTED for c in package.children)
+
+
 def _sanction(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     start = sent.start_char + m.start()
     if trigger.subtype == "imposed" and any(
@@ -338,6 +353,8 @@ def _sanction(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
         return []  # "would violate an arms embargo on X", "lifted sanctions on X"
     if trigger.subtype == "imposed" and _measure_talked_about(anchor):
         return []
+    if trigger.subtype == "proposed" and _package_adopted(sent, sent.start_char + m.end()):
+        event.subtype = "imposed"  # "the new sanctions package, agreed in Brussels on ..."
     measure = re.search(r"\b(?:ban|embargo)\b", m.group(0), re.I)
     if trigger.per_actor_measure and measure:
         # The measure's owner stands right before it: "the US targeting", "the EU's ban".
