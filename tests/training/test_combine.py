@@ -148,3 +148,24 @@ def test_a_sentence_referring_back_to_talks_already_read_adds_none():
     events = combine(ctx, [rule], ranges, scores, Policy(add_above={"talks": 0.6}))
     # The second restates the first; the third names its own place and day.
     assert [e.evidence[0].start for e in events] == [ranges[0][0], ranges[2][0]]
+
+
+def test_a_strike_the_detector_adds_needs_an_attacker_or_a_weapon():
+    """A toll alone reads like an attack to the detector; a disaster names no side that
+    acted and no weapon, and gets no strike (sentences written for this test)."""
+    from warledger.nlp.extract import Extractor
+
+    extractor = Extractor(mode="rules")
+    cases = [
+        "A cyclone left 40 people dead along the coast of Mozambique.",
+        "A fire in a care home near the lake killed six residents on Sunday.",
+        "A Russian drone killed two people in Nikopol overnight.",
+        "Ukrainian troops killed a group of Russian soldiers near the border.",
+    ]
+    found = []
+    for text in cases:
+        ctx = extractor.context(extractor.nlp(text), date(2030, 5, 8))
+        policy = Policy(add_above={"strike": 0.6})
+        events = combine(ctx, [], [(0, len(text))], [{"strike": 0.95}], policy)
+        found.append([(e.weapon, e.actor.side if e.actor else None) for e in events])
+    assert found == [[], [], [("drone", "RU")], [(None, "UA")]]

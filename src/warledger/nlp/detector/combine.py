@@ -101,7 +101,10 @@ def combine(
             read_before = any(j < i and k == kind for j, k in found)
             if read_before and kind in restating and _restates(ctx, ranges[i], restating[kind]):
                 continue  # "During the talks, ...": the talks already read
-            added.append(model_event(ctx, kind, ranges[i], cats))
+            event = model_event(ctx, kind, ranges[i], cats)
+            if kind in ATTACK_KINDS and not _attack_read(event):
+                continue  # a toll with no attacker and no weapon: a fire, a storm, a crash
+            added.append(event)
             found.add((i, kind))
     return kept + added
 
@@ -149,6 +152,18 @@ def _rejected(kind: str, cats: Mapping[str, float], policy: Policy) -> bool:
         return True
     floor = policy.drop_below.get(kind)
     return floor is not None and cats.get(kind, 0.0) < floor
+
+
+# Kinds the detector adds only when the sentence names who attacked or with what.
+ATTACK_KINDS = frozenset({"strike"})
+
+
+def _attack_read(event: Event) -> bool:
+    """Did the rules' argument readers find an attacking side or a weapon in the sentence?
+
+    "A typhoon killed 100 people" reads like "a drone killed 100 people" to a bag of words;
+    what tells them apart is a weapon or a side that acted, which the readers find."""
+    return bool(event.weapon or (event.actor and (event.actor.side or event.actor.name)))
 
 
 def model_event(
