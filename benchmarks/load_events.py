@@ -136,7 +136,7 @@ def serve(url: str, port: int, cache_seconds: float, workers: int = 1) -> subpro
     return subprocess.Popen([sys.executable, "-c", code])
 
 
-def wait_ready(base: str, timeout: float = 30.0) -> None:
+def wait_ready(base: str, timeout: float = 180.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:

@@ -226,3 +226,25 @@ def test_coverage_counted_in_sql_equals_the_in_memory_health(store_url):
     wire = next(s for s in in_sql.sources if s.source == "wire")
     assert (wire.status, wire.silent_days, wire.baseline_per_day) == ("silent", 4, 2.0)
     assert in_sql.to_dict() == in_memory.to_dict()
+
+
+def test_the_ledger_end_reads_a_reversed_range_by_its_earlier_end(store_url, make_event):
+    """'From the 20th to the 15th' (precision days, read both ways) begins on the 15th,
+    so the latest first day is the strike's of the 17th; a 'day' event's start is its
+    day whatever its stored end says."""
+    found = [
+        make_event("strike", None, 10, actor="RU"),
+        make_event("strike", None, 17, actor="RU"),
+        make_event("strike", None, 20, actor="RU", precision="days"),
+        make_event("strike", None, None, actor="RU"),  # undated: no day at all
+    ]
+    reversed_row = event_row(found[2])
+    reversed_row["date_end"] = D(15)
+    rows = [event_row(found[0]), event_row(found[1]), reversed_row, event_row(found[3])]
+    with Store.open(store_url) as store:
+        with store.engine.begin() as conn:
+            conn.execute(sa.insert(events), rows)
+        assert day_counts.ledger_end(store.engine, EventFilter()) == D(17)
+        with store.engine.begin() as conn:
+            conn.execute(sa.delete(events).where(events.c.event_id == found[1].event_id))
+        assert day_counts.ledger_end(store.engine, EventFilter()) == D(15)

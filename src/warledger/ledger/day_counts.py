@@ -73,23 +73,37 @@ def ledger_end(engine: sa.Engine, f: EventFilter) -> date | None:
     ``peace.ceasefires.ledger_end``): where an open ceasefire's window stops.
 
     An event's first day is its earlier end (reversed ranges are read both ways), except
-    with precision ``day``, whose start is its day.
+    with precision ``day``, whose start is its day. The events are walked newest start
+    first, a page at a time, and the walk stops once a start is no later than the best
+    first day found (no event further on can begin later): a few rows read from the
+    date index, where a MAX over the whole ledger read every row (6 s at 1,000,000).
     """
-    first = sa.case(
-        (sa.and_(_e.date_precision != "day", _e.date_end < _e.date_start), _e.date_end),
-        else_=_e.date_start,
-    )
+    reversed_range = sa.and_(_e.date_precision != "day", _e.date_end < _e.date_start)
     query = filtered(
-        sa.select(sa.func.max(first)).where(
+        sa.select(_e.date_start, _e.date_end, reversed_range).where(
             _e.date_start.is_not(None),
             _e.date_end.is_not(None),
             sa.func.coalesce(_e.date_precision, "") != "unknown",
         ),
         f,
-    )
+    ).order_by(_e.date_start.desc(), _e.event_id.desc())
+    best: date | None = None
+    offset = 0
     with engine.connect() as conn:
-        value = conn.execute(query).scalar()
-    return _day(value) if value is not None else None
+        while True:
+            rows = conn.execute(query.limit(LEDGER_END_PAGE).offset(offset)).all()
+            for start, end, is_reversed in rows:
+                start = _day(start)
+                if best is not None and start <= best:
+                    return best
+                first = _day(end) if is_reversed else start
+                best = first if best is None else max(best, first)
+            if len(rows) < LEDGER_END_PAGE:
+                return best
+            offset += LEDGER_END_PAGE
+
+
+LEDGER_END_PAGE = 200
 
 
 def strikes_by_day_and_side(engine: sa.Engine, f: EventFilter) -> Counter[tuple[date, str]]:

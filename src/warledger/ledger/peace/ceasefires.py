@@ -417,10 +417,14 @@ def _container(
     return max(inside, key=lambda cf: cf.start or date.min) if inside else None
 
 
-def _named_target(ceasefires: list[Ceasefire], event: ConsolidatedEvent) -> Ceasefire | None:
+def _named_target(
+    ceasefires: list[Ceasefire], event: ConsolidatedEvent, began: dict[int, date | None]
+) -> Ceasefire | None:
     """The ceasefire an allegation no window holds names: "violated the energy
     infrastructure ceasefire" accuses the energy ceasefire agreed before it, whether or
-    not that one's start is known. Of several, the latest begun before the allegation."""
+    not that one's start is known. Of several, the latest begun before the allegation.
+    ``began``: each ceasefire's earliest effective day, by ``id`` (kept by the caller as
+    events join, so it is not recomputed from every member for every allegation)."""
     day = _effective_day(event)
     if day is None or not (event.name or event.scope):
         return None
@@ -430,12 +434,18 @@ def _named_target(ceasefires: list[Ceasefire], event: ConsolidatedEvent) -> Ceas
             return same_name(cf.name, event.name)
         return bool(set(cf.scope) & set(event.scope))
 
-    def began(cf: Ceasefire) -> date | None:
-        days = [d for e in cf.events if (d := _effective_day(e))]
-        return min(days) if days else None
-
-    earlier = [(b, cf) for cf in ceasefires if named(cf) and (b := began(cf)) and b <= day]
+    earlier = [(b, cf) for cf in ceasefires if named(cf) and (b := began[id(cf)]) and b <= day]
     return max(earlier, key=lambda pair: pair[0])[1] if earlier else None
+
+
+def _first_effective_day(
+    events: Iterable[ConsolidatedEvent], earliest: date | None = None
+) -> date | None:
+    """The earliest effective day of ``events`` (and ``earliest``), None if none has one."""
+    days = [d for e in events if (d := _effective_day(e))]
+    if earliest is not None:
+        days.append(earliest)
+    return min(days) if days else None
 
 
 def build_register(
@@ -444,6 +454,7 @@ def build_register(
     """The ceasefire register over consolidated events (any kinds; others are ignored)."""
     events = list(events)
     ceasefires = group_ceasefires(events)
+    began = {id(cf): _first_effective_day(cf.events) for cf in ceasefires}
     unattached: list[Allegation] = []
     for event in by_date(events):
         if event.kind != "ceasefire" or event.subtype != VIOLATION or is_negated(event):
@@ -451,13 +462,14 @@ def build_register(
         home = _container(ceasefires, event, ledger_end)
         allegation = _allegation(event)
         if home is None:
-            home = _named_target(ceasefires, event)
+            home = _named_target(ceasefires, event, began)
             allegation.linked_by = "name or scope" if home is not None else None
         if home is None:
             unattached.append(allegation)
         else:
             home.allegations.append(allegation)
             home.events.append(event)
+            began[id(home)] = _first_effective_day([event], began[id(home)])
     return CeasefireRegister(ceasefires=ceasefires, unattached=unattached)
 
 
