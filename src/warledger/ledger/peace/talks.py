@@ -20,6 +20,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from warledger.ledger.consolidate import ConsolidatedEvent, norm_name
@@ -113,19 +114,33 @@ def _event_sides(event: ConsolidatedEvent) -> frozenset[str]:
     )
 
 
-def _joins(rnd: TalksRound, event: ConsolidatedEvent, day: date | None) -> bool:
+# Each new event is tried against every round still open (hundreds on a dense ledger),
+# and normalising the two venue names was most of that time: the few venues are
+# normalised once each.
+_venue_key = lru_cache(maxsize=4096)(norm_name)
+
+
+def _joins(
+    rnd: TalksRound,
+    event: ConsolidatedEvent,
+    day: date | None,
+    sides: frozenset[str],
+    venue: str | None,
+) -> bool:
+    """Whether ``event`` (on ``day``, with its ``sides`` and normalised ``venue``, read
+    once per event) continues ``rnd``."""
     last = rnd.last_day
     if day is None or last is None or not 0 <= (day - last).days <= ROUND_LINK_DAYS:
         return False
     stages = rnd.stages
     if "held" in stages or (event.subtype == "offered" and stages - {"offered"}):
         return False
-    sides, venue = _event_sides(event), _venue(event)
-    if sides and rnd.sides and not (sides <= rnd.sides or rnd.sides <= sides):
+    round_sides = rnd.sides
+    if sides and round_sides and not (sides <= round_sides or round_sides <= sides):
         return False
     if venue and rnd.venue:
-        return norm_name(venue) == norm_name(rnd.venue)
-    return len(sides) >= 2 and sides == rnd.sides
+        return venue == _venue_key(rnd.venue)
+    return len(sides) >= 2 and sides == round_sides
 
 
 def _add(rnd: TalksRound, event: ConsolidatedEvent) -> None:
@@ -167,7 +182,11 @@ def talks_rounds(events: Iterable[ConsolidatedEvent]) -> list[TalksRound]:
             open_rounds = [
                 r for r in open_rounds if r.last_day and (day - r.last_day).days <= ROUND_LINK_DAYS
             ]
-        home = next((r for r in reversed(open_rounds) if _joins(r, event, day)), None)
+        sides, venue = _event_sides(event), _venue(event)
+        key = _venue_key(venue) if venue else None
+        home = next(
+            (r for r in reversed(open_rounds) if _joins(r, event, day, sides, key)), None
+        )
         if home is None:
             rid = "tr-" + hashlib.sha256(event.event_id.encode()).hexdigest()[:12]
             home = TalksRound(round_id=rid)
