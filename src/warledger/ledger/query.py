@@ -314,14 +314,11 @@ def event_page(
 ) -> Page:
     """Events matching ``f``, newest first (undated last) unless ``sort`` says otherwise;
     a ``total`` and ``hidden`` (left out) count the caller already knows are reused."""
-    total, data = _page(engine, f, limit, offset, events.c.data, total, sort=sort)
-    return Page(
-        total=total,
-        limit=limit,
-        offset=offset,
-        items=[event_from_dict(d) for d in data],
-        left_out=left_out(engine, f, total) if hidden is None else hidden,
+    page = event_dict_page(
+        engine, f, limit=limit, offset=offset, sort=sort, total=total, hidden=hidden
     )
+    page.items = [event_from_dict(d) for d in page.items]
+    return page
 
 
 def event_dict_page(
