@@ -170,3 +170,38 @@ def test_agreement_matches_events_by_sentence_and_kind(tmp_path: Path):
     assert f1(result.by_kind["ground_combat"]) == 0.0
     assert f1(result.events) == 2 / 3
     assert result.fields["theatre"].value == 1.0
+
+
+def test_cli_scores_two_splits_together_and_only_the_documents_asked_for(
+    annotated: Path, monkeypatch, tmp_path: Path
+):
+    def nothing(text, published=None, url=None):
+        return DocumentResult(doc_id=None, published=published)
+
+    monkeypatch.setattr(harness, "default_extract", lambda mode="combined": nothing)
+    out = tmp_path / "report.json"
+    base = ["eval", "--gold-root", str(annotated / "gold"), "--corpus", str(annotated / "corpus")]
+    result = CliRunner().invoke(
+        app,
+        [
+            *base,
+            "--split",
+            "train,dev",
+            "--docs",
+            "wikipedia*:wpce-2030-01-02*",
+            "--skip-docs",
+            "wikipedia:wpce-2030-01-02-01",
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    # the train day-document and one dev item match; the Kremlin release and the skipped
+    # item are left out
+    scored = [d["doc"] for d in json.loads(out.read_text())["documents"]]
+    assert sorted(scored) == ["wikipedia-day:wpce-2030-01-02", "wikipedia:wpce-2030-01-02-00"]
+
+    none = CliRunner().invoke(app, [*base, "--docs", "voa:*"])
+    assert "no gold document matches" in str(none.exception)
+    mixed = CliRunner().invoke(app, [*base, "--split", "dev,test"])
+    assert "the test split is scored alone" in str(mixed.exception)

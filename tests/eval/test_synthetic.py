@@ -1,5 +1,6 @@
 """The synthetic news-prose documents: their text is read from the repository, their gold
-files pass the annotation checks, and they sit in the train split only."""
+files pass the annotation checks, the first writer's sit in the train split only and the
+second writer's (``w2-``) alternate between train and dev."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from warledger.eval.splits import split_dir
 REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "evaluation" / "gold"
 SYNTHETIC_GOLD = GOLD / "train" / "synthetic"
+SYNTHETIC_DEV = GOLD / "dev" / "synthetic"
 
 
 def test_a_synthetic_doc_is_read_from_the_repository_whatever_the_corpus(tmp_path: Path):
@@ -31,13 +33,13 @@ def test_a_synthetic_doc_is_read_from_the_repository_whatever_the_corpus(tmp_pat
 
 
 def test_synthetic_gold_files_name_their_corpus_and_pass_the_checks():
-    docs = load_gold(SYNTHETIC_GOLD)
+    docs = load_gold(SYNTHETIC_GOLD) + load_gold(SYNTHETIC_DEV)
     assert {doc.corpus for doc in docs} == {"synthetic"}
     found = [p for doc in docs for p in problems(doc, text_for(doc.doc, REPO))]
     assert found == []
 
 
-def test_every_synthetic_record_has_one_train_gold_file_and_none_is_in_dev():
+def test_every_synthetic_record_has_one_gold_file_in_its_split():
     records = [
         json.loads(line)
         for line in REPOSITORY_FILES["synthetic"].read_text(encoding="utf-8").splitlines()
@@ -45,10 +47,17 @@ def test_every_synthetic_record_has_one_train_gold_file_and_none_is_in_dev():
     ]
     ids = [r["id"] for r in records]
     assert len(ids) == len(set(ids))
-    gold_ids = sorted(p.stem for p in SYNTHETIC_GOLD.glob("*.json"))
-    assert gold_ids == sorted(ids)
+    train = sorted(p.stem for p in SYNTHETIC_GOLD.glob("*.json"))
+    dev = sorted(p.stem for p in SYNTHETIC_DEV.glob("*.json"))
+    assert sorted(train + dev) == sorted(ids)
+    # the first writer's documents are training data only; the second writer's odd numbers
+    # are train and even numbers dev, so dev measures wordings no rule was written from
+    assert not [i for i in dev if not i.startswith("w2-")]
+    second = [i for i in ids if i.startswith("w2-")]
+    assert dev == sorted(i for i in second if int(i.split("-")[1]) % 2 == 0)
+    dev_docs = {d.doc for d in load_gold(split_dir(GOLD, "dev")) if d.corpus == "synthetic"}
+    assert dev_docs == {f"synthetic:{i}" for i in dev}
     # the test split is guarded by its frozen manifest (tests/eval/test_quality_gate.py)
-    assert not [d.doc for d in load_gold(split_dir(GOLD, "dev")) if d.corpus == "synthetic"]
 
 
 def test_real_gold_of_train_and_dev_passes_the_checks(shared_dir: Path):

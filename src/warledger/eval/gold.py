@@ -100,6 +100,20 @@ def load_gold(gold_dir: str | Path) -> list[GoldDocument]:
     return docs
 
 
+def select_documents(
+    gold_docs: list[GoldDocument], only: list[str] | None = None, skip: list[str] | None = None
+) -> list[GoldDocument]:
+    """The gold documents whose reference (``synthetic:w2-014``) matches one of ``only``
+    (all when none is given) and none of ``skip``: shell-style patterns such as
+    ``synthetic:w2-*``, so one batch of documents can be scored on its own."""
+    from fnmatch import fnmatchcase
+
+    def hit(doc: GoldDocument, patterns: list[str]) -> bool:
+        return any(fnmatchcase(doc.doc, pattern) for pattern in patterns)
+
+    return [d for d in gold_docs if (not only or hit(d, only)) and not (skip and hit(d, skip))]
+
+
 def document_text(gold_doc: GoldDocument, corpus_dir: str | Path) -> str:
     """The cleaned text of the document a gold file describes."""
     return text_for(gold_doc.doc, corpus_dir)

@@ -26,7 +26,11 @@ def eval_command(
     ] = None,
     split: Annotated[
         str,
-        typer.Option("--split", help="Split of the annotated corpus to score: train, dev or test."),
+        typer.Option(
+            "--split",
+            help="Split of the annotated corpus to score: train, dev or test; 'train,dev' "
+            "scores both together.",
+        ),
     ] = "dev",
     gold_root: Annotated[
         Path, typer.Option("--gold-root", help="Folder holding the split folders.")
@@ -63,6 +67,21 @@ def eval_command(
     baseline: Annotated[
         Path, typer.Option("--baseline", help="Floors file for --check / --update-baseline.")
     ] = DEFAULT_BASELINE,
+    docs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--docs",
+            help="Score only the documents whose reference matches this pattern "
+            "(repeatable; shell-style, e.g. 'synthetic:w2-*').",
+        ),
+    ] = None,
+    skip_docs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--skip-docs",
+            help="Leave out the documents whose reference matches this pattern (repeatable).",
+        ),
+    ] = None,
     mode: Annotated[
         str,
         typer.Option(
@@ -82,7 +101,7 @@ def eval_command(
     """
     from warledger.eval import baseline as floors_file
     from warledger.eval import harness, splits
-    from warledger.eval.gold import load_gold
+    from warledger.eval.gold import load_gold, select_documents
     from warledger.eval.render import print_report, summary_line
 
     if mode not in ("rules", "model", "combined"):
@@ -91,19 +110,29 @@ def eval_command(
     if gold_dir is not None:
         label = str(gold_dir)
         corpus_dir = corpus or harness.default_corpus(gold_dir)
-        report = harness.evaluate(gold_dir, corpus_dir, extract=extract)
+        gold_docs = load_gold(gold_dir)
     else:
-        label = f"{split} split" + ("" if mode == "combined" else f" ({mode})")
+        names = [name.strip() for name in split.split(",") if name.strip()]
+        if "test" in names and len(names) > 1:
+            raise UsageError("the test split is scored alone: --split test")
+        label = f"{'+'.join(names)} split" + ("" if mode == "combined" else f" ({mode})")
         corpus_dir = corpus or splits.default_corpus_dir()
-        gold_docs = load_gold(splits.split_dir(gold_root, split))
+        gold_docs = [doc for name in names for doc in load_gold(splits.split_dir(gold_root, name))]
         splits.check_corpus(corpus_dir, {doc.corpus for doc in gold_docs})
-        if split == "test":
+        if names == ["test"]:
             problems = splits.verify_manifest(gold_root, corpus_dir)
             for problem in problems:
                 err_console.print(f"[bold red]test split changed:[/] {problem}")
             if problems:
                 raise UsageError("the test split differs from its frozen manifest")
-        report = harness.evaluate_documents(gold_docs, corpus_dir, extract=extract)
+    if docs or skip_docs:
+        gold_docs = select_documents(gold_docs, docs, skip_docs)
+        if not gold_docs:
+            raise UsageError("no gold document matches --docs / --skip-docs")
+        label += " (" + ", ".join([*(docs or []), *(f"not {p}" for p in skip_docs or [])]) + ")"
+    if not corpus_dir.is_dir():
+        raise UsageError(f"corpus folder not found: {corpus_dir} (use --corpus)")
+    report = harness.evaluate_documents(gold_docs, corpus_dir, extract=extract)
     if clusters:
         bcubed = harness.evaluate_consolidation(clusters, corpus_dir, extract=extract)
         report.extra["bcubed"] = {"cluster_set": str(clusters), **bcubed.to_dict()}
