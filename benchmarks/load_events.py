@@ -330,15 +330,19 @@ def main() -> None:
                 ]
                 print(f"{len(paths)} requests in the cycle, {len(set(paths))} distinct URLs")
                 server_cpu = _cpu_seconds(psutil.Process(server.pid))
+                database_cpu = _database_cpu(url)
                 rps, p50, p99 = run_wrk(base, args.clients, args.seconds, paths)
                 server_cpu = _cpu_seconds(psutil.Process(server.pid)) - server_cpu
+                served = max(1.0, rps * args.seconds)
+                database_ms = (_database_cpu(url) - database_cpu) / served * 1000
                 print(
                     f"{args.events} events, {args.page_share:.0%} /events pages; "
                     f"wrk, {args.clients} connections, {args.workers} worker(s), "
                     f"{args.seconds:g} s, cache "
                     f"{args.cache_seconds:g} s: {rps:.0f} requests/s, p50 {p50:.1f} ms, "
                     f"p99 {p99:.1f} ms (target p99 < 200 ms); server CPU per request "
-                    f"{server_cpu / max(1.0, rps * args.seconds) * 1000:.2f} ms; load average "
+                    f"{server_cpu / served * 1000:.2f} ms, database {database_ms:.2f} ms; "
+                    "load average "
                     f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
                 )
                 return
@@ -389,6 +393,32 @@ def _cpu_seconds(process: psutil.Process) -> float:
     total = 0.0
     for proc in [process, *process.children(recursive=True)]:
         times = proc.cpu_times()
+        total += times.user + times.system
+    return total
+
+
+def _database_cpu(url: str) -> float:
+    """CPU time of the local PostgreSQL server holding ``url``'s database: its live
+    processes and the backends it has already reaped (0 for SQLite, which runs inside
+    the API's own processes). The server is found as the parent of a backend whose
+    process title names the database."""
+    if not url.startswith("postgresql"):
+        return 0.0
+    name = sa.make_url(url).database
+    for proc in psutil.process_iter(["cmdline"]):
+        title = " ".join(proc.info["cmdline"] or [])
+        if title.startswith("postgres: ") and f" {name} " in title:
+            server = proc.parent()
+            break
+    else:
+        return 0.0
+    reaped = server.cpu_times()
+    total = reaped.user + reaped.system + reaped.children_user + reaped.children_system
+    for child in server.children():
+        try:
+            times = child.cpu_times()
+        except psutil.Error:
+            continue
         total += times.user + times.system
     return total
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import warnings
 
+import sqlalchemy as sa
 from ledger_builder import build_ledger
 
 from warledger.interfaces.api import create_app
 from warledger.interfaces.api.models import EventPage
+from warledger.ledger import version
+from warledger.ledger.consolidated_schema import events
+from warledger.ledger.store import Store
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette: "use httpx2" notice
@@ -74,3 +78,17 @@ def test_side_pages_hold_every_event_of_the_side_once_in_date_order(store_url: s
         assert paged == expected
         total = client.get("/api/events", params={"side": "UA"}).json()["total"]
         assert total == len(expected)
+
+
+def test_a_page_counts_what_the_ledger_holds_now_not_what_it_held(store_url: str) -> None:
+    # Every page of a filter shares its total; once another process changes the events
+    # (and so the ledger's version), the next uncached page must count them again.
+    build_ledger(store_url)
+    with TestClient(create_app(store_url, token="", cache_seconds=60)) as client:
+        assert client.get("/api/events", params={"limit": 5}).json()["total"] == 6
+        with Store.open(store_url) as store, store.engine.begin() as conn:
+            conn.execute(sa.delete(events).where(events.c.place_name == "Odesa"))
+            version.bump(conn)
+        after = client.get("/api/events", params={"limit": 6}).json()
+        assert after["total"] == 5
+        assert "Odesa" not in [p["name"] for e in after["items"] for p in e["locations"]]

@@ -1,11 +1,15 @@
 """The ledger's version rises with each consolidation that changes events, and only then;
-and the rendered-page cache keeps within its size."""
+the rendered-page cache keeps within its size; each filter's counts are kept per version."""
 
 from __future__ import annotations
 
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
 from ledger_builder import build_ledger
 
-from warledger.interfaces.api.cache import RenderedPages
+from warledger.interfaces.api.cache import FilterCounts, RenderedPages
 from warledger.ledger import version
 from warledger.ledger.consolidated_store import run_consolidation
 from warledger.ledger.store import Store
@@ -36,3 +40,37 @@ def test_rendered_pages_drop_the_least_recently_used_beyond_their_size() -> None
     cache.put("huge", b"x" * 11)  # larger than the whole cache: not kept
     assert cache.get("huge") is None and cache.get("c") == b"cccc"
     assert RenderedPages(max_bytes=0).get("a") is None
+
+
+def test_filter_counts_are_counted_once_when_many_requests_miss_together() -> None:
+    counts = FilterCounts()
+    calls: list[int] = []
+    start = threading.Barrier(8)
+
+    def count() -> tuple[int, int]:
+        calls.append(1)
+        time.sleep(0.05)  # long enough for the other threads to arrive and wait
+        return (42, 3)
+
+    def ask() -> tuple[int, int]:
+        start.wait()
+        return counts.get(7, "kind=strike", count)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda _: ask(), range(8)))
+    assert answers == [(42, 3)] * 8
+    assert len(calls) == 1
+
+
+def test_filter_counts_are_counted_again_when_the_ledger_version_rises() -> None:
+    counts = FilterCounts()
+    assert counts.get(1, "f", lambda: (10, 0)) == (10, 0)
+    assert counts.get(1, "f", lambda: (99, 9)) == (10, 0)  # same version: remembered
+    assert counts.get(2, "f", lambda: (11, 1)) == (11, 1)  # a consolidation changed events
+    # A request that read the older version before the rise gets its own answer and
+    # does not put a stale value back for the newer version.
+    assert counts.get(1, "f", lambda: (10, 0)) == (10, 0)
+    assert counts.get(2, "f", lambda: (99, 9)) == (11, 1)
+    off = FilterCounts(max_entries=0)
+    assert off.get(1, "f", lambda: (1, 0)) == (1, 0)
+    assert off.get(1, "f", lambda: (2, 0)) == (2, 0)  # the cache off counts every time

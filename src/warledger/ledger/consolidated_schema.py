@@ -105,6 +105,22 @@ TABLE_COLUMNS = (
 )
 sa.Index("ix_events_table", *(events.c[name] for name in TABLE_COLUMNS))
 
+# PostgreSQL only (migration 0013): the default order, newest first with undated last,
+# read straight from an index. A backward scan of the ascending indexes above gives
+# "DESC NULLS FIRST", so PostgreSQL sorted every matching row instead (1.1 s for a page of
+# a 1,000,000-event theatre); SQLite already sorts NULLs last in a backward scan. The
+# filter columns come first, then the theatre, so each filter is an equality prefix.
+NEWEST_FIRST = (events.c.date_start.desc().nulls_last(), events.c.event_id)
+PG_NEWEST_FIRST_INDEXES = {
+    "ix_events_theatre_newest": (events.c.theatre,),
+    "ix_events_kind_newest": (events.c.kind, events.c.theatre),
+    "ix_events_admin1_newest": (events.c.admin1, events.c.theatre),
+    "ix_events_actor_side_newest": (events.c.actor_side, events.c.theatre),
+    "ix_events_target_side_newest": (events.c.target_side, events.c.theatre),
+}
+for _name, _prefix in PG_NEWEST_FIRST_INDEXES.items():
+    sa.Index(_name, *_prefix, *NEWEST_FIRST, events.c.date_end).ddl_if(dialect="postgresql")
+
 # The analyses' per-day counts (strikes by attacker side, large strikes, diplomatic days)
 # are read from this index alone, without the wide rows (migration 0008).
 sa.Index(

@@ -280,6 +280,12 @@ def left_out(engine: sa.Engine, f: EventFilter, total: int | None = None) -> int
     return count(engine, f.any_theatre()) - total
 
 
+def filter_counts(engine: sa.Engine, f: EventFilter) -> tuple[int, int]:
+    """(events ``f`` matches, events the theatre restriction hides from it)."""
+    total = count(engine, f)
+    return total, left_out(engine, f, total)
+
+
 def _page(
     engine: sa.Engine,
     f: EventFilter,

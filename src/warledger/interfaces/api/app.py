@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 
 from warledger import settings
 from warledger.interfaces.api import analysis_routes, errors, export_routes, index_routes, routes
-from warledger.interfaces.api.cache import PageCache, RenderedPages
+from warledger.interfaces.api.cache import FilterCounts, PageCache, RenderedPages
 from warledger.interfaces.api.head import HeadAsGet
 from warledger.interfaces.api.ingest_service import ExtractFn, default_extract, extractor_version
 from warledger.interfaces.api.security import SecurityHeaders
@@ -72,6 +72,7 @@ def create_app(
     app.state.write_lock = asyncio.Lock()
     app.state.page_cache = PageCache(cache_seconds)
     app.state.rendered_pages = RenderedPages(RENDERED_BYTES if cache_seconds > 0 else 0)
+    app.state.filter_counts = FilterCounts(4096 if cache_seconds > 0 else 0)
     app.state.templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
     pages.configure(app.state.templates)
 

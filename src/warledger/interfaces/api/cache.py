@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 
 class PageCache:
@@ -75,3 +75,49 @@ class RenderedPages:
             while self._size > self.max_bytes:
                 _, dropped = self._entries.popitem(last=False)
                 self._size -= len(dropped)
+
+
+class FilterCounts:
+    """Each filter's counts (its total and what the theatre leaves out), computed once per
+    ledger version and shared by the API and the dashboard.
+
+    Counting is most of what an uncached page costs the database (0.2-0.8 s for a
+    1,000,000-event theatre on PostgreSQL), and every page and sort order of one filter
+    shares it. Requests that miss together wait for the one that counts instead of all
+    counting at once. Entries of older versions are dropped when a newer one is seen;
+    ``max_entries`` 0 keeps nothing (the cache off).
+    """
+
+    def __init__(self, max_entries: int = 4096) -> None:
+        self.max_entries = max_entries
+        self._values: OrderedDict[Hashable, tuple[int, int]] = OrderedDict()
+        self._busy: dict[Hashable, threading.Lock] = {}
+        self._version = -1
+        self._lock = threading.Lock()
+
+    def get(
+        self, version: int, key: Hashable, count: Callable[[], tuple[int, int]]
+    ) -> tuple[int, int]:
+        """The counts of ``key`` at ``version``, from ``count()`` on the first asking."""
+        with self._lock:
+            if version > self._version:
+                self._values.clear()
+                self._version = version
+            found = self._values.get(key) if version == self._version else None
+            if found is not None:
+                self._values.move_to_end(key)
+                return found
+            busy = self._busy.setdefault((version, key), threading.Lock())
+        with busy:
+            with self._lock:
+                found = self._values.get(key) if version == self._version else None
+            if found is not None:
+                return found
+            value = count()
+            with self._lock:
+                if version == self._version:
+                    self._values[key] = value
+                    while len(self._values) > self.max_entries:
+                        self._values.popitem(last=False)
+                self._busy.pop((version, key), None)
+            return value

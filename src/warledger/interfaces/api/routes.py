@@ -39,6 +39,7 @@ from warledger.interfaces.api.params import (
 from warledger.interfaces.api.params_check import reject_unknown_params
 from warledger.interfaces.api.write_guard import token_matches
 from warledger.ledger import query as queries
+from warledger.ledger import version as ledger_version
 from warledger.ledger.barrage_pages import barrage_page
 from warledger.ledger.peace.positions import matrix_view
 from warledger.ledger.query import EventFilter
@@ -75,22 +76,18 @@ async def _event_page(
     body = cache.get(key)
     if body is None:
         engine = request.app.state.store.engine
-        known = cache.get(("total", f))  # every page of one filter shares its counts
-        hidden = cache.get(("left_out", f))
-        body, total, left_out = await run_in_threadpool(
-            lambda: queries.event_page_json(
-                engine,
-                f,
-                limit=limit,
-                offset=offset,
-                total=int(known) if known is not None else None,
-                sort=sort,
-                hidden=int(hidden) if hidden is not None else None,
+        counts = request.app.state.filter_counts
+
+        def build() -> bytes:
+            version = ledger_version.read(engine)
+            total, hidden = counts.get(version, f, lambda: queries.filter_counts(engine, f))
+            page, _, _ = queries.event_page_json(
+                engine, f, limit=limit, offset=offset, total=total, sort=sort, hidden=hidden
             )
-        )
+            return page
+
+        body = await run_in_threadpool(build)
         cache.put(key, body)
-        cache.put(("total", f), str(total).encode())
-        cache.put(("left_out", f), str(left_out).encode())
     return Response(body, media_type="application/json")
 
 

@@ -140,12 +140,8 @@ def _event_page(
     theatre leaves out) are kept per ledger version: every page and sort of one filter
     shares them, and counting is most of what a page costs the database."""
     engine = _store(request).engine
-
-    def counts() -> list[int]:
-        total = queries.count(engine, f)
-        return [total, queries.left_out(engine, f, total)]
-
-    total, hidden = _remembered(request, ("counts", f), counts)
+    counts = request.app.state.filter_counts
+    total, hidden = counts.get(_version(request), f, lambda: queries.filter_counts(engine, f))
     return queries.event_dict_page(
         engine, f, limit=limit, offset=offset, sort=sort, total=total, hidden=hidden
     )
