@@ -51,6 +51,11 @@ events = sa.Table(
     sa.Column("intercepted", sa.Integer),
     sa.Column("data", Json, nullable=False, comment="the consolidated event with its claims"),
     sa.Column("night", sa.Date, comment="barrages.night_of the date (migration 0010)"),
+    sa.Column(
+        "search_text",
+        sa.Text,
+        comment="the event's words, lower-cased, for q (ledger.search; migration 0014)",
+    ),
 )
 
 # Filtered, date-ordered pages of events (the API's and dashboard's main query) read these

@@ -37,6 +37,7 @@ from warledger.ledger.consolidate import (
 from warledger.ledger.consolidated_schema import claims, event_mentions, events
 from warledger.ledger.peace.timing import is_negated
 from warledger.ledger.schema import documents
+from warledger.ledger.search import event_words
 from warledger.ledger.theatre import event_theatre
 from warledger.ledger.version import bump as bump_version
 from warledger.types import Mention
@@ -135,6 +136,7 @@ def event_row(e: ConsolidatedEvent) -> dict[str, Any]:
         **{key: _best(e.counts, key) for key in COMMON_COUNTS},
         "data": data,
         "night": night_of(e.date),
+        "search_text": event_words(data),
     }
 
 

@@ -54,7 +54,14 @@ TheatreQ = Annotated[
         description="theatre (default: russia-ukraine); 'all' for every event",
     ),
 ]
-TextQ = Annotated[str | None, Query(max_length=200, description="free text in the event")]
+TextQ = Annotated[
+    str | None,
+    Query(
+        max_length=200,
+        description="part of the event's words, any case: its summary, places, sides, "
+        "weapons, sources, URLs, evidence sentences",
+    ),
+]
 SORT_PATTERN = "^-?(" + "|".join(SORTS) + ")$"
 SortQ = Annotated[
     str | None, Query(pattern=SORT_PATTERN, description="sort key, '-' for descending: -date")

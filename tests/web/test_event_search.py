@@ -1,0 +1,125 @@
+"""Place and free-text search (``place``, ``q``) through the search index, the same on
+SQLite (FTS5 trigram table) and PostgreSQL (pg_trgm); migration 0014 fills it for events
+stored before it, and it follows the ledger as events are rebuilt.
+
+The expected events are read from tests/web/ledger_builder.py: Kharkiv (two outlets, a
+drone strike), Odesa (a missile hit "port facilities"; its second evidence line holds a
+``<script>`` with ``window.__pwned``), ground combat near Pokrovsk (Donetsk Oblast),
+shelling in Zaporizhzhia Oblast, a car bomb in Mogadishu, talks in Istanbul and a
+ceasefire with no place.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import sqlalchemy as sa
+from ledger_builder import ARTICLES, build_ledger, results
+
+from warledger.interfaces.api import create_app
+from warledger.ledger.consolidated_store import run_consolidation
+from warledger.ledger.store import Store, alembic_config
+from warledger.types import Location
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette: "use httpx2" notice
+    from fastapi.testclient import TestClient
+
+
+def _places(client: TestClient, **params: str) -> list[str]:
+    """The first place of each event found, in every theatre, sorted ("-" for none)."""
+    found = client.get("/api/events", params={"theatre": "all", "limit": 100, **params})
+    assert found.status_code == 200, found.text
+    return sorted((e["locations"] or [{"name": "-"}])[0]["name"] for e in found.json()["items"])
+
+
+def test_free_text_search_finds_the_events_words_not_its_keys(store_url: str) -> None:
+    build_ledger(store_url)
+    with TestClient(create_app(store_url, token="", cache_seconds=0)) as client:
+        assert _places(client, q="port facilities") == ["Odesa"]  # its evidence
+        assert _places(client, q="PORT Facilities") == ["Odesa"]  # any case
+        assert _places(client, q="drone") == ["Kharkiv"]  # its weapon
+        assert _places(client, q="outlet-b.example") == ["-", "Istanbul", "Kharkiv"]  # a source
+        assert _places(client, q="energy") == ["-"]  # the ceasefire's scope
+        # JSON keys are not the event's words (the old scan of the JSON found everything).
+        assert _places(client, q="weapon") == []
+        assert _places(client, q="evidence") == []
+        # One character: no trigram to look up, a scan; "_" is a character, not LIKE's
+        # wildcard: ground_combat (Pokrovsk), window.__pwned (Odesa's evidence) and the
+        # Kharkiv articles' URLs (/kharkiv_a, /kharkiv_b).
+        assert _places(client, q="_") == ["Kharkiv", "Odesa", "Pokrovsk"]
+        assert _places(client, q="%") == []
+        # Quotes are text, not search syntax.
+        assert _places(client, q='"port') == []
+        assert _places(client, q='said"') == []
+        assert _places(client, q="repelled an assault") == ["Pokrovsk"]
+        assert _places(client, q="bomb") == ["Mogadishu"]
+
+
+def test_place_search_matches_part_of_a_place_or_oblast_name(store_url: str) -> None:
+    build_ledger(store_url)
+    with TestClient(create_app(store_url, token="", cache_seconds=0)) as client:
+        assert _places(client, place="ODES") == ["Odesa"]
+        assert _places(client, place="kiv") == ["Kharkiv"]
+        assert _places(client, place="donetsk oblast") == ["Pokrovsk"]  # by its oblast
+        assert _places(client, place="zaporizhzhia") == ["Zaporizhzhia Oblast"]
+        assert _places(client, place="sk") == ["Pokrovsk"]  # two characters: a scan
+        assert _places(client, place="drone") == []  # words of the event are not its place
+        assert _places(client, place="kh", q="kharkiv") == ["Kharkiv"]
+        # Beside other filters the search is one condition (a scan's OR stays inside it).
+        assert _places(client, place="kh", kind="ground_combat") == []
+        assert _places(client, place="pokrovsk", kind="ground_combat") == ["Pokrovsk"]
+        assert _places(client, q="russian", kind="strike", oblast="kharkiv") == ["Kharkiv"]
+        # The page shows the same count as the list.
+        page = client.get("/api/events", params={"place": "o", "theatre": "all"}).json()
+        assert page["total"] == len(page["items"]) == 5  # Kharkiv, Odesa, Pokrovsk, Zap., Mog.
+
+
+def test_search_follows_a_rebuilt_event(store_url: str) -> None:
+    # Re-extracting the Odesa story with the strike placed at Chornomorsk rebuilds its
+    # event: the new place is found, the old one no longer is.
+    build_ledger(store_url)
+    with TestClient(create_app(store_url, token="", cache_seconds=0)) as client:
+        assert _places(client, q="strike on odesa") == ["Odesa"]  # its summary
+    chornomorsk = Location("Chornomorsk", "Odesa Oblast", "UA", 46.3017, 30.6569, "settlement")
+    with Store.open(store_url) as store:
+        by_title = {d.title: d for d in store.documents()}
+        docs = {key: by_title[title] for key, (title, *_rest) in ARTICLES.items()}
+        result = results(docs)["odesa"]
+        result.events[0].locations = [chornomorsk]
+        store.save_extraction(docs["odesa"].doc_id, result, extractor_version="test-2")
+        run_consolidation(store)
+        if store.engine.dialect.name == "sqlite":  # the index holds no stale entries
+            with store.engine.connect() as conn:
+                for words in ("strike on odesa", "port facilities", "kharkiv", "odesa"):
+                    indexed = conn.exec_driver_sql(
+                        "SELECT rowid FROM events_search WHERE events_search MATCH ?",
+                        (f'"{words}"',),
+                    ).scalars()
+                    scanned = conn.exec_driver_sql(
+                        "SELECT rowid FROM events WHERE search_text LIKE ?", (f"%{words}%",)
+                    ).scalars()
+                    assert sorted(indexed) == sorted(scanned), words
+    with TestClient(create_app(store_url, token="", cache_seconds=0)) as client:
+        assert _places(client, place="chornomorsk") == ["Chornomorsk"]
+        assert _places(client, place="odesa") == ["Chornomorsk"]  # its oblast
+        assert _places(client, q="strike on odesa") == []
+        assert _places(client, q="strike on chornomorsk") == ["Chornomorsk"]
+        assert _places(client, q="port facilities") == ["Chornomorsk"]  # the same evidence
+
+
+def test_the_migration_makes_stored_events_searchable(store_url: str) -> None:
+    from alembic import command
+
+    build_ledger(store_url)
+    with Store.open(store_url) as store:
+        config = alembic_config()
+        with store.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0013_pg_newest_first_indexes")
+        columns = {c["name"] for c in sa.inspect(store.engine).get_columns("events")}
+        assert "search_text" not in columns
+    with TestClient(create_app(store_url, token="", cache_seconds=0)) as client:  # upgrades
+        assert _places(client, q="port facilities") == ["Odesa"]
+        assert _places(client, q="outlet-a.example") == ["Kharkiv", "Odesa"]
+        assert _places(client, place="pokrov") == ["Pokrovsk"]
