@@ -230,6 +230,29 @@ async def drive(
     return latencies, failures, elapsed
 
 
+async def cold_pass(base: str, clients: int, paths: list[str]) -> str:
+    """Each path once, ``clients`` at a time: what the first minute after a consolidation
+    costs (every filter's counts and pages computed anew)."""
+    queue = list(paths)
+    latencies: list[float] = []
+
+    async def client() -> None:
+        async with httpx.AsyncClient(base_url=base, timeout=120) as http:
+            while queue:
+                path = queue.pop()
+                started = time.perf_counter()
+                (await http.get(path)).raise_for_status()
+                latencies.append(time.perf_counter() - started)
+
+    began = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    ms = sorted(x * 1000 for x in latencies)
+    return (
+        f"cold pass: {len(ms)} distinct URLs in {time.perf_counter() - began:.1f} s, "
+        f"p50 {statistics.median(ms):.0f} ms, max {ms[-1]:.0f} ms"
+    )
+
+
 WRK_SCRIPT = """
 paths = {%s}
 counter = 0
@@ -289,6 +312,12 @@ def main() -> None:
         help="wrk: requests drawn from the mix, which wrk then sends in turn, over and over",
     )
     parser.add_argument(
+        "--prime",
+        action="store_true",
+        help="wrk: first request each distinct URL once (50 at a time) and report that cold "
+        "pass on its own, so wrk measures a server whose caches hold this ledger version",
+    )
+    parser.add_argument(
         "--db",
         type=Path,
         help="keep the synthetic ledger in this SQLite file (reused if it exists)",
@@ -329,6 +358,8 @@ def main() -> None:
                     )
                 ]
                 print(f"{len(paths)} requests in the cycle, {len(set(paths))} distinct URLs")
+                if args.prime:
+                    print(asyncio.run(cold_pass(base, args.clients, sorted(set(paths)))))
                 server_cpu = _cpu_seconds(psutil.Process(server.pid))
                 database_cpu = _database_cpu(url)
                 rps, p50, p99 = run_wrk(base, args.clients, args.seconds, paths)
