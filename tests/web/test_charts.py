@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date, timedelta
 
-from warledger.interfaces.api.cache import PageCache
 from warledger.interfaces.web.charts import (
     choropleth_class,
     dense_period,
@@ -88,17 +86,3 @@ def test_open_ceasefire_band_says_it_is_open() -> None:
 def test_a_stance_keeps_its_colour() -> None:
     assert stance_colour("oppose") == stance_colour("oppose")
     assert stance_colour("oppose").startswith("#")
-
-
-def test_page_cache_expires_and_clears() -> None:
-    cache = PageCache(ttl=0.05)
-    cache.put("k", b"v")
-    assert cache.get("k") == b"v"
-    time.sleep(0.08)
-    assert cache.get("k") is None
-    cache.put("k", b"v")
-    cache.clear()
-    assert cache.get("k") is None
-    off = PageCache(ttl=0)
-    off.put("k", b"v")
-    assert off.get("k") is None

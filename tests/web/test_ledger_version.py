@@ -7,10 +7,16 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+import sqlalchemy as sa
+from fastapi.testclient import TestClient
 from ledger_builder import build_ledger
 
-from warledger.interfaces.api.cache import FilterCounts, RenderedPages
+from warledger.interfaces.api.app import create_app
+from warledger.interfaces.api.cache import FilterCounts, LedgerClock, RenderedPages
+from warledger.ledger import query as queries
 from warledger.ledger import version
+from warledger.ledger.consolidated_schema import events
 from warledger.ledger.consolidated_store import run_consolidation
 from warledger.ledger.store import Store
 
@@ -40,6 +46,57 @@ def test_rendered_pages_drop_the_least_recently_used_beyond_their_size() -> None
     cache.put("huge", b"x" * 11)  # larger than the whole cache: not kept
     assert cache.get("huge") is None and cache.get("c") == b"cccc"
     assert RenderedPages(max_bytes=0).get("a") is None
+
+
+def test_the_ledger_clock_reads_the_version_again_only_after_its_time() -> None:
+    stored = [7]
+    reads: list[int] = []
+
+    def read() -> int:
+        reads.append(stored[0])
+        return stored[0]
+
+    clock = LedgerClock(0.05, read)
+    assert clock.recent() is None  # never read: nothing to trust
+    assert clock.read() == 7
+    stored[0] = 8  # another process consolidates
+    assert clock.recent() == 7  # within the time a page may lag
+    time.sleep(0.08)
+    assert clock.recent() is None
+    assert clock.read() == 8 and clock.recent() == 8
+    clock.forget()  # this process wrote: the next request reads again
+    assert clock.recent() is None
+    assert reads == [7, 8]
+    assert LedgerClock(0, read).recent() is None  # caches off: always read
+
+
+def test_api_pages_are_computed_once_per_ledger_version(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The same page asked again is not recomputed while the ledger is unchanged, however
+    # long ago it was made; a consolidation by another process shows once the version is
+    # read again.
+    build_ledger(store_url)
+    with TestClient(create_app(store_url, token="", cache_seconds=0.05)) as client:
+        first = client.get("/api/events", params={"limit": 3})
+        calls: list[int] = []
+        real = queries.event_page_json
+
+        def counted(*args: object, **kwargs: object) -> object:
+            calls.append(1)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(queries, "event_page_json", counted)
+        time.sleep(0.08)  # past the clock's time: the version is read again, unchanged
+        again = client.get("/api/events", params={"limit": 3})
+        assert again.content == first.content and calls == []
+        with Store.open(store_url) as store, store.engine.begin() as conn:
+            conn.execute(sa.delete(events).where(events.c.place_name == "Odesa"))
+            version.bump(conn)
+        time.sleep(0.08)
+        after = client.get("/api/events", params={"limit": 3}).json()
+        assert calls == [1]
+        assert after["total"] == first.json()["total"] - 1  # Odesa's one event is gone
 
 
 def test_filter_counts_are_counted_once_when_many_requests_miss_together() -> None:

@@ -15,16 +15,18 @@ from fastapi.templating import Jinja2Templates
 
 from warledger import settings
 from warledger.interfaces.api import analysis_routes, errors, export_routes, index_routes, routes
-from warledger.interfaces.api.cache import FilterCounts, PageCache, RenderedPages
+from warledger.interfaces.api.cache import FilterCounts, LedgerClock, RenderedPages
 from warledger.interfaces.api.head import HeadAsGet
 from warledger.interfaces.api.ingest_service import ExtractFn, default_extract, extractor_version
 from warledger.interfaces.api.security import SecurityHeaders
 from warledger.interfaces.api.write_guard import WriteGuard
 from warledger.interfaces.web import WEB_DIR, pages
+from warledger.ledger import version as ledger_version
 from warledger.ledger.store import Store
 
 SWAGGER = "/static/vendor/swagger-ui"
 RENDERED_BYTES = 32 * 2**20  # rendered dashboard pages kept per process (about 400)
+API_PAGE_BYTES = 64 * 2**20  # API event pages kept per process (1,000-2,000 of 50 events)
 
 
 def create_app(
@@ -42,10 +44,11 @@ def create_app(
     send it as a Bearer token; without one the server is read-only. ``extract`` replaces
     the spaCy extractor (e.g. to share a loaded pipeline); ``allow_private`` lets the
     write endpoint fetch URLs on private addresses (off: it would be an SSRF hole).
-    Event pages are cached for ``cache_seconds`` (0 turns the cache off); writes through
-    this app clear it, writes by other processes show within that time. The dashboard's
-    event pages (``/``, ``/events``, the table fragment) are kept rendered, keyed by the
-    ledger's version, so they are right the moment any process consolidates. A write's
+    API event pages are kept per ledger version, which is read again every
+    ``cache_seconds`` (0 turns the caches off): writes through this app show at once,
+    writes by other processes within that time. The dashboard's event pages (``/``,
+    ``/events``, the table fragment) are kept rendered, keyed by the version read on each
+    request, so they are right the moment any process consolidates. A write's
     token is checked before its body is read, and bodies over ``max_body`` bytes
     (default ``$WARLEDGER_MAX_BODY`` or 4 MB) are refused with 413 before parsing.
     """
@@ -70,7 +73,8 @@ def create_app(
     app.state.extractor_version = extractor_version() if extract is None else "api-injected"
     app.state.allow_private = allow_private
     app.state.write_lock = asyncio.Lock()
-    app.state.page_cache = PageCache(cache_seconds)
+    app.state.page_cache = RenderedPages(API_PAGE_BYTES if cache_seconds > 0 else 0)
+    app.state.ledger_clock = LedgerClock(cache_seconds, lambda: ledger_version.read(store.engine))
     app.state.rendered_pages = RenderedPages(RENDERED_BYTES if cache_seconds > 0 else 0)
     app.state.filter_counts = FilterCounts(4096 if cache_seconds > 0 else 0)
     app.state.templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))

@@ -39,7 +39,6 @@ from warledger.interfaces.api.params import (
 from warledger.interfaces.api.params_check import reject_unknown_params
 from warledger.interfaces.api.write_guard import token_matches
 from warledger.ledger import query as queries
-from warledger.ledger import version as ledger_version
 from warledger.ledger.barrage_pages import barrage_page
 from warledger.ledger.peace.positions import matrix_view
 from warledger.ledger.query import EventFilter
@@ -71,23 +70,27 @@ async def _event_page(
     (under 50 concurrent clients the thread pool's hand-offs cost more than the work);
     only a cache miss goes to a worker thread for the database.
     """
-    cache = request.app.state.page_cache
+    state = request.app.state
     key = (f, limit, offset, sort)
-    body = cache.get(key)
+    version = state.ledger_clock.recent()
+    body = state.page_cache.get((version, key)) if version is not None else None
     if body is None:
-        engine = request.app.state.store.engine
-        counts = request.app.state.filter_counts
 
         def build() -> bytes:
-            version = ledger_version.read(engine)
-            total, hidden = counts.get(version, f, lambda: queries.filter_counts(engine, f))
-            page, _, _ = queries.event_page_json(
-                engine, f, limit=limit, offset=offset, total=total, sort=sort, hidden=hidden
-            )
+            version = state.ledger_clock.read()
+            page = state.page_cache.get((version, key))
+            if page is None:
+                engine = state.store.engine
+                total, hidden = state.filter_counts.get(
+                    version, f, lambda: queries.filter_counts(engine, f)
+                )
+                page, _, _ = queries.event_page_json(
+                    engine, f, limit=limit, offset=offset, total=total, sort=sort, hidden=hidden
+                )
+                state.page_cache.put((version, key), page)
             return page
 
         body = await run_in_threadpool(build)
-        cache.put(key, body)
     return Response(body, media_type="application/json")
 
 
@@ -169,7 +172,7 @@ async def post_document(
         outcome = await run_in_threadpool(
             ingest_one, state.store, raw, extract=state.extract, version=state.extractor_version
         )
-        state.page_cache.clear()
+        state.ledger_clock.forget()  # its consolidation raised the version: read it again
     return vars(outcome)
 
 
