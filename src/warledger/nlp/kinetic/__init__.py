@@ -81,8 +81,8 @@ def extract_kinetic(ctx: DocContext) -> list[Event]:
                 last_side = event.actor.side
             if event.date.start:
                 last_when = event.date
-        strikes = [e for e in new if e.kind == "strike"]
-        if len(strikes) == 1:
+        strikes = [e for e in new if e.kind in ("strike", "ground_combat")]
+        if len(strikes) == 1:  # the next sentences may tell its toll
             open_strike = OpenStrike(strikes[0], index, sent.end_char)
     for event in events:
         first = event.evidence[0]

@@ -1,5 +1,5 @@
-"""A following sentence that adds to the strike just read: its numbers, target kinds and
-source join that strike instead of making a new one."""
+"""A following sentence that adds to the strike (or ground battle) just read: its numbers,
+target kinds and source join that event instead of making a new one."""
 
 from __future__ import annotations
 
@@ -32,6 +32,16 @@ ANAPHORA = re.compile(
 
 MAX_CONTINUATION_GAP = 3  # sentences
 
+# A battle named again by its noun ("two guards were wounded in the firefight"): the
+# sentence tells the toll of the fighting just read, not a new battle.
+GROUND_ANAPHORA = re.compile(
+    r"\b(?:the|this|that) (?:fighting|firefight|gunfight|clash(?:es)?|battle|assault|"
+    r"ambush|raid|attack)\b",
+    re.IGNORECASE,
+)
+# What a following sentence may add to a battle on the ground: its dead and wounded.
+GROUND_TOLL_KEYS = frozenset({"killed", "injured"})
+
 
 @dataclass
 class OpenStrike:
@@ -52,10 +62,26 @@ def continues(open_strike: OpenStrike, facts: SentenceFacts, index: int, ctx: Do
     known = {loc.name for loc in open_strike.event.locations}
     if any(p.location.name not in known for p in facts.places if settlement_like(p)):
         return False
+    if open_strike.event.kind == "ground_combat":
+        return _adds_a_toll(facts, ctx)
     territorial = any(h.entry["kind"] != "strike" for h in live_triggers(facts, ctx))
     if territorial:
         return False
     return bool(facts.count_words or ANAPHORA.search(sent.text))
+
+
+def _adds_a_toll(facts: SentenceFacts, ctx: DocContext) -> bool:
+    """A sentence after a ground battle continues it when it counts dead or wounded and its
+    only triggers name that battle again ("in the firefight"), not a new occurrence."""
+    sent = facts.sent
+    if not any(h.entry["key"] in GROUND_TOLL_KEYS for h in facts.count_words):
+        return False
+    named_again = [(m.start(), m.end()) for m in GROUND_ANAPHORA.finditer(sent.text)]
+    for hit in live_triggers(facts, ctx):
+        at = sent[hit.start].idx - sent.start_char
+        if not any(start <= at < end for start, end in named_again):
+            return False
+    return True
 
 
 def new_paragraph(text: str, previous_end: int, start: int) -> bool:
@@ -67,6 +93,12 @@ def new_paragraph(text: str, previous_end: int, start: int) -> bool:
 
 def continue_strike(event: Event, facts: SentenceFacts, ctx: DocContext) -> None:
     sent = facts.sent
+    if event.kind == "ground_combat":
+        for key, count in counts_in(facts).items():
+            if key in GROUND_TOLL_KEYS:
+                event.counts.setdefault(key, count)
+        event.evidence.append(Span(sent.start_char, sent.end_char, sent.text))
+        return
     speaker, _ = attribution.attribute(sent, ctx)
     own_source = speaker is not None and event.claimant is not None and speaker != event.claimant
     # A barrage counted per weapon ("120 drones and 3 missiles") keeps a later "100 drones

@@ -109,6 +109,21 @@ def read_sentence(
     return events
 
 
+# What a battle on the ground is counted in: its dead and wounded and how many assaults
+# ("repelled 14 attacks"); launches and interceptions belong to strikes only.
+GROUND_COUNT_KEYS = frozenset({"killed", "injured", "attacks"})
+
+
+def own_counts(kind: str, counts: dict) -> dict:
+    """The sentence's counts that the event of ``kind`` keeps ("insurgents attacked a base,
+    killing seven soldiers": the assault's toll)."""
+    if kind == "strike":
+        return dict(counts)
+    if kind == "ground_combat":
+        return {k: v for k, v in counts.items() if k in GROUND_COUNT_KEYS}
+    return {}
+
+
 def events_for(
     hit: Hit, facts: SentenceFacts, ctx: DocContext, places: list[PlaceMention]
 ) -> list[Event]:
@@ -189,7 +204,7 @@ def events_for(
             date=when,
             weapon=weapon_of(facts.weapons) if kind == "strike" else None,
             target_kind=target_kinds_of(facts.targets, facts.sent) if kind == "strike" else [],
-            counts=dict(counts) if kind == "strike" else {},
+            counts=own_counts(kind, counts),
             counts_by_weapon=by_weapon,
             civilian=civilian_of(facts, counts) if kind == "strike" else None,
             claimant=claimant,

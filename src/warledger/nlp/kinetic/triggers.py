@@ -106,8 +106,13 @@ ARMED = re.compile(
 GROUND_OBJECTS = frozenset({"position", "line", "defence", "defense", "trench", "stronghold"})
 
 
+# Armed men on foot: "insurgents attacked a military base", "rebels attacked ten villages"
+# with no weapon named is an assault on the ground, not a strike from afar ("army" is left
+# out: an army's attack on hideouts is as often from the air).
 GROUND_SUBJECTS = frozenset(
-    {"troop", "infantry", "soldier", "unit", "brigade", "force", "group", "battalion"}
+    {"troop", "infantry", "soldier", "unit", "brigade", "force", "group", "battalion",
+     "militant", "insurgent", "rebel", "fighter", "militia", "militiaman", "jihadist",
+     "guerrilla", "paratrooper", "mercenary", "regiment", "detachment", "platoon"}
 )
 
 
