@@ -96,3 +96,21 @@ def test_what_another_party_could_do_is_the_speakers_demand(read):
     found = read("A U.S. senator said Putin is the one who can end it by withdrawing his troops.")
     assert ("RU", "territory") not in found
     assert found.get(("US", "territory")) == "withdrawal_required"
+
+
+def test_refusing_other_countries_troops_on_ukrainian_soil_is_opposing_a_force(read):
+    found = read("The Kremlin said it would never accept soldiers of any NATO state in Ukraine.")
+    assert found.get(("RU", "peacekeeping_force")) == "oppose"
+
+
+def test_the_need_for_a_neutral_status_is_a_demand_for_neutrality(read):
+    found = read("Lavrov repeated the need for Ukraine's neutral and non-aligned status.")
+    assert found.get(("RU", "neutrality")) == "required"
+    assert read("In 2014 Ukraine gave up its non-aligned status.") == {}
+
+
+def test_a_swap_reported_as_done_is_a_deed_not_a_stance(read):
+    done = read("Russia and Ukraine swapped 84 prisoners on Tuesday, the Ukrainian ombudsman said.")
+    assert ("UA", "prisoners") not in done and ("RU", "prisoners") not in done
+    offered = read("Zelensky said Ukraine was ready to swap all prisoners for all.")
+    assert offered.get(("UA", "prisoners")) == "exchange"

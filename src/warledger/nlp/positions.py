@@ -214,6 +214,9 @@ STATING = frozenset(
     {"threaten", "offer", "ready", "open", "willing", "favour", "favor", "advocate", "consider",
      "discuss", "warn", "ask", "say", "state", "stress", "emphasise", "emphasize", "believe"}
 )  # fmt: skip
+# Saying verbs that only report: a deed under them is still a deed ("the two sides swapped
+# 90 prisoners each, the ministry said"), while "said it was ready to swap" is a stance.
+REPORTING = frozenset({"say", "state", "stress", "emphasise", "emphasize", "believe"})
 # Words just before a stance phrase that wave it off ("premature sanctions relief", "now
 # is not the time for ...") or make it a mere possibility ("a potential force").
 _WAVED_OFF = re.compile(
@@ -230,15 +233,24 @@ def is_act(anchor: Token) -> bool:
     announced new sanctions", "they conducted a prisoner swap") with no stance or saying
     verb above it and no modal on it ("Russia must withdraw its troops" is a demand)."""
     chain = [anchor, *list(anchor.ancestors)[:6]]
-    if any(n.lemma_.lower() in STANCE_VERBS | STATING for n in chain):
+    if any(n.lemma_.lower() in STANCE_VERBS | (STATING - REPORTING) for n in chain):
         return False
     if len(_up_to_condition(chain)) < len(chain):
         return False  # "ready for a ceasefire if Ukraine withdraws": a condition, not a deed
+    reported = any(n.lemma_.lower() in REPORTING for n in chain)
     for node in chain:
         if node.pos_ == "VERB" and node.lemma_.lower() in ACTS:
             modal = any(c.dep_ == "aux" and c.tag_ in {"MD", "TO"} for c in node.children)
+            if reported and not _finite(node):
+                return False  # "said he can end it by withdrawing": a way, not a deed
             return not modal
     return False
+
+
+def _finite(verb: Token) -> bool:
+    """A verb that tells a deed done ("exchanged", "returns", "were swapped")."""
+    passive = verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    return verb.tag_ in {"VBD", "VBZ", "VBP"} or passive
 
 
 # Verbs whose object is talked over or imputed to someone else, not the subject's stance:
