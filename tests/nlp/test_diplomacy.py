@@ -195,3 +195,21 @@ def test_calls_for_refusals_of_and_failures_to_agree_a_ceasefire(read):
     assert (failed.subtype, failed.negated) == ("accepted", True)
     refused = read("Ukraine rejects an offer to observe a mutual ceasefire.")
     assert _only(refused, "ceasefire").subtype == "rejected"
+
+
+def test_sanctions_a_party_calls_for_are_no_sanctions_imposed(read):
+    events = read("Kyiv's envoy called for harsher sanctions on the banks that finance Russia.")
+    assert [e for e in events if e.kind == "sanction"] == []
+
+
+def test_a_package_of_sanctions_that_failed_to_pass_is_negated_and_no_aid(read):
+    events = read("EU envoys failed to approve a fresh package of sanctions against Moscow.")
+    sanction = _only(events, "sanction")
+    assert (sanction.subtype, sanction.negated) == ("imposed", True)
+    assert sanction.target.side == "RU"
+    assert [e for e in events if e.kind == "aid"] == []
+
+
+def test_a_blocked_measure_did_not_happen(read):
+    sanction = _only(read("Slovakia blocked new EU sanctions on Russian gas."), "sanction")
+    assert (sanction.subtype, sanction.negated) == ("imposed", True)

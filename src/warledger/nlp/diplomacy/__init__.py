@@ -159,6 +159,24 @@ def _duplicate(event: Event, taken: list[Event]) -> bool:
     return False
 
 
+# Verbs over a measure that stop it happening: "ambassadors failed to approve the package",
+# "Hungary blocked new sanctions" (a block of what is only proposed keeps it proposed).
+THWARTING: dict[str, frozenset[str] | None] = {
+    "fail": None,
+    "block": frozenset({"imposed", "pledged", "delivered"}),
+}
+
+
+def thwarted(anchor: Token, subtype: str | None) -> bool:
+    """A failing or blocking verb governs the act: it did not happen (negated)."""
+    for node in clauses.clause_chain(anchor)[:6]:
+        lemma = node.lemma_.lower()
+        if node.pos_ == "VERB" and lemma in THWARTING:
+            subtypes = THWARTING[lemma]
+            return subtypes is None or subtype in subtypes
+    return False
+
+
 def _read(
     ctx: DocContext,
     sent: SpacySpan,
@@ -178,7 +196,7 @@ def _read(
     prospective = (trigger.kind, trigger.subtype) in lexicon.prospective
     if not prospective and clause.wish:
         return []
-    negated = trigger.negated or clause.negated
+    negated = trigger.negated or clause.negated or thwarted(anchor, trigger.subtype)
     subtype = trigger.subtype
     if trigger.noun:
         if not talks_noun_is_event(ctx, sent, anchor, start):

@@ -330,6 +330,19 @@ def _measure_talked_about(anchor: Token) -> bool:
     return False
 
 
+# Verbs of asking: the measure under them is what a party wants (a stance), not one taken.
+ASKING = frozenset({"call", "urge", "demand", "ask", "press", "seek", "want", "push", "appeal"})
+
+
+def _demanded(anchor: Token) -> bool:
+    """The sanctions word is what someone calls or presses for ("called for tougher
+    sanctions", "urged allies to impose new sanctions"), up to the clause's own verb."""
+    for node in clauses.clause_chain(anchor)[:6]:
+        if node.lemma_.lower() in ASKING and node.pos_ == "VERB":
+            return True
+    return False
+
+
 _ADOPTED = frozenset({"agree", "adopt", "approve", "impose", "pass", "finalize", "finalise"})
 
 
@@ -353,6 +366,8 @@ def _sanction(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
         return []  # "would violate an arms embargo on X", "lifted sanctions on X"
     if trigger.subtype == "imposed" and _measure_talked_about(anchor):
         return []
+    if trigger.subtype == "imposed" and _demanded(anchor):
+        return []  # "called for tougher sanctions on oil buyers": a demand, not a measure
     if trigger.subtype == "proposed" and _package_adopted(sent, sent.start_char + m.end()):
         event.subtype = "imposed"  # "the new sanctions package, agreed in Brussels on ..."
     measure = re.search(r"\b(?:ban|embargo)\b", m.group(0), re.I)
