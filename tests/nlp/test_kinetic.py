@@ -151,3 +151,23 @@ def test_a_purpose_clause_is_not_an_attack(make_ctx):
 def test_artillery_shells_as_cargo_are_not_shelling(make_ctx):
     text = "Pyongyang has shipped containers that hold 5 million artillery shells to Kyiv."
     assert extract_kinetic(make_ctx(text, places={"Kyiv": KYIV})) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kherson has been shelled repeatedly since the Russian retreat across the river.",
+        "The port of Odesa has become a frequent target of Russian drones.",
+        "Moscow has stepped up its overnight drone attacks on Ukrainian cities.",
+    ],
+)
+def test_a_pattern_of_attacks_is_no_single_strike(make_ctx, text):
+    places = {k: v for k, v in {"Kherson": KHERSON, "Odesa": ODESA}.items() if k in text}
+    actors = {"Moscow": RUSSIA} if "Moscow" in text else {}
+    assert extract_kinetic(make_ctx(text, places=places, actors=actors)) == []
+
+
+def test_repeated_shelling_on_one_day_is_still_a_strike(make_ctx):
+    text = "Russian troops repeatedly shelled Kherson on Sunday, wounding four residents."
+    (strike,) = extract_kinetic(make_ctx(text, places={"Kherson": KHERSON}))
+    assert strike.kind == "strike" and strike.counts["injured"].value == 4
