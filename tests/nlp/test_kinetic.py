@@ -171,3 +171,36 @@ def test_repeated_shelling_on_one_day_is_still_a_strike(make_ctx):
     text = "Russian troops repeatedly shelled Kherson on Sunday, wounding four residents."
     (strike,) = extract_kinetic(make_ctx(text, places={"Kherson": KHERSON}))
     assert strike.kind == "strike" and strike.counts["injured"].value == 4
+
+
+def test_what_the_next_sentence_says_was_damaged_joins_the_strike(make_ctx):
+    text = "Russian artillery shelled Kherson at noon. A kindergarten and two houses were damaged."
+    (strike,) = extract_kinetic(make_ctx(text, places={"Kherson": KHERSON}))
+    assert set(strike.target_kind) == {"education", "residential"}
+    assert len(strike.evidence) == 2
+
+
+def test_damage_in_another_town_is_not_the_strikes(make_ctx):
+    text = "Russian artillery shelled Kherson at noon. In Odesa, a kindergarten was damaged."
+    events = extract_kinetic(make_ctx(text, places={"Kherson": KHERSON, "Odesa": ODESA}))
+    assert events[0].target_kind == []
+
+
+def test_a_wire_storys_second_paragraph_gives_the_toll_of_its_lede(make_ctx):
+    text = (
+        "Russian drones attacked Odesa before dawn on Friday.\n\n"
+        "Three people were killed and eleven wounded, the regional governor said."
+    )
+    (strike,) = extract_kinetic(make_ctx(text, places={"Odesa": ODESA}))
+    counts = {k: c.value for k, c in strike.counts.items()}
+    assert counts == {"killed": 3, "injured": 11}
+
+
+def test_a_later_paragraph_of_totals_is_not_the_ledes_toll(make_ctx):
+    text = (
+        "Russian drones attacked Odesa before dawn on Friday.\n\n"
+        "The mayor spoke to reporters at the port.\n\n"
+        "Three people were killed in the region last month, officials said."
+    )
+    events = extract_kinetic(make_ctx(text, places={"Odesa": ODESA}))
+    assert "killed" not in events[0].counts

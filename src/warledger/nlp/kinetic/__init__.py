@@ -30,6 +30,7 @@ from warledger.nlp.kinetic.continuation import (
     continue_strike,
     continues,
     new_paragraph,
+    tells_damage,
 )
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.places import is_locative, off_route, usable_places
@@ -60,6 +61,10 @@ def extract_kinetic(ctx: DocContext) -> list[Event]:
         previous_end = sent.end_char
         facts = sentence_facts(sent, ctx)
         if not facts.triggers and not facts.count_words:
+            damage = open_strike and open_strike.event.kind == "strike" and tells_damage(facts)
+            if open_strike and damage and continues(open_strike, facts, index, ctx):
+                continue_strike(open_strike.event, facts, ctx)
+                open_strike.sentence_index, open_strike.end_char = index, sent.end_char
             continue  # the cheap pass: nothing kinetic here
         last_side = acting_side(None, facts, ctx) or last_side
         if open_strike and not continues(open_strike, facts, index, ctx):
@@ -105,7 +110,7 @@ def sentence_facts(sent: SpacySpan, ctx: DocContext) -> SentenceFacts:
         targets=lexicon.target_kinds.find(lemmas),
         count_words=lexicon.counts.find(lemmas),
     )
-    if facts.triggers or facts.count_words:
+    if facts.triggers or facts.count_words or facts.targets:
         facts.regions = [
             p
             for p in ctx.places_in(sent)
@@ -143,9 +148,16 @@ KINDS = ("strike", "ground_combat", "territorial_change", "casualty_report")
 
 
 def cheap_terms(theatre: Theatre) -> CheapTerms:
-    """A token whose lemma could start a trigger or count phrase of the lexicon."""
+    """A token whose lemma could start a trigger or count phrase of the lexicon, or tell
+    damage that a strike just read may have done ("A school was damaged")."""
     lexicon = kinetic_lexicon(theatre)
-    return CheapTerms(lemmas=frozenset({*lexicon.triggers.by_first, *lexicon.counts.by_first}))
+    return CheapTerms(
+        lemmas=frozenset({*lexicon.triggers.by_first, *lexicon.counts.by_first, *DAMAGE_LEMMAS})
+    )
+
+
+# Lemmas of the damage words a continuation reads (continuation.DAMAGE).
+DAMAGE_LEMMAS = frozenset({"damage", "destroy", "ruin", "collapse", "ablaze", "burn"})
 
 
 READER = Reader("kinetic", "events", KINDS, extract_kinetic, cheap_terms)

@@ -30,6 +30,14 @@ ANAPHORA = re.compile(
 )
 
 
+# A sentence that tells what the attack damaged ("A school and two houses were damaged"):
+# its target kinds belong to the strike just read.
+DAMAGE = re.compile(
+    r"\b(?:damag(?:ed|ing)|destroy(?:ed|ing)|ruined|caught fire|set (?:on )?fire|ablaze|"
+    r"burn(?:ed|t) down|collapsed)\b",
+    re.IGNORECASE,
+)
+
 MAX_CONTINUATION_GAP = 3  # sentences
 
 # A battle named again by its noun ("two guards were wounded in the firefight"): the
@@ -57,7 +65,9 @@ def continues(open_strike: OpenStrike, facts: SentenceFacts, index: int, ctx: Do
     sent = facts.sent
     if index - open_strike.sentence_index > MAX_CONTINUATION_GAP:
         return False
-    if new_paragraph(ctx.text, open_strike.end_char, sent.start_char):
+    if new_paragraph(ctx.text, open_strike.end_char, sent.start_char) and not _toll_paragraph(
+        open_strike, facts, index, ctx
+    ):
         return False
     known = {loc.name for loc in open_strike.event.locations}
     if any(p.location.name not in known for p in facts.places if settlement_like(p)):
@@ -67,7 +77,25 @@ def continues(open_strike: OpenStrike, facts: SentenceFacts, index: int, ctx: Do
     territorial = any(h.entry["kind"] != "strike" for h in live_triggers(facts, ctx))
     if territorial:
         return False
-    return bool(facts.count_words or ANAPHORA.search(sent.text))
+    return bool(facts.count_words or ANAPHORA.search(sent.text) or tells_damage(facts))
+
+
+def _toll_paragraph(
+    open_strike: OpenStrike, facts: SentenceFacts, index: int, ctx: DocContext
+) -> bool:
+    """A wire story's second paragraph that opens on the toll of the attack in its lede
+    ("Russia attacked Kyiv before dawn.\n\nTwo people were killed in ..."): right after
+    the strike, counting dead or wounded, naming no attack of its own."""
+    return (
+        index == open_strike.sentence_index + 1
+        and not live_triggers(facts, ctx)
+        and any(h.entry["key"] in {"killed", "injured"} for h in facts.count_words)
+    )
+
+
+def tells_damage(facts: SentenceFacts) -> bool:
+    """The sentence names what was damaged or destroyed and starts no attack of its own."""
+    return bool(facts.targets) and not facts.triggers and bool(DAMAGE.search(facts.sent.text))
 
 
 def _adds_a_toll(facts: SentenceFacts, ctx: DocContext) -> bool:
