@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from warledger.nlp import clauses
-from warledger.nlp.diplomacy import arguments, fields, meetings, parties
+from warledger.nlp.diplomacy import arguments, fields, measures, meetings, parties
 from warledger.nlp.diplomacy.lexicon import load
 from warledger.nlp.numbers import word_value
 from warledger.types import Actor, Count, Event
@@ -287,88 +287,17 @@ def _proposal(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     return [event]
 
 
-# Verbs over a named measure that make it no new imposition: evading or lifting it.
-EVADING = frozenset(
-    {
-        "violate", "breach", "evade", "circumvent", "bypass", "skirt", "dodge",
-        "lift", "ease", "remove", "relax", "suspend", "waive",
-    }
-)  # fmt: skip
-
-
-# A sanctions noun under these is a cause or a topic, not a measure taken ("as a result of
-# sanctions against Russia", "amid sanctions", "in response to increased sanctions").
-_CAUSE_HEADS = frozenset(
-    {"result", "response", "consequence", "reaction", "impact", "effect", "because", "due"}
-)
-_TOPIC_PREPS = frozenset({"amid", "despite", "over", "about", "regarding", "concerning", "under"})
-
-
-def _measure_talked_about(anchor: Token) -> bool:
-    """The sanctions word names existing measures or someone's state, not a measure taken
-    now: a cause ("as a result of sanctions"), a topic ("amid sanctions"), the subject of a
-    judgement ("sanctions on Russia are akin to war"), a description ("a sanctioned
-    oligarch") or a standing state ("he is currently sanctioned by the EU")."""
-    if anchor.pos_ in {"NOUN", "PROPN"}:
-        node = anchor
-        # up through the noun phrase: "about the war in Ukraine, ... and the sanctions on X"
-        while node.head is not node and node.dep_ in {"conj", "appos", "pobj", "prep"}:
-            if node.dep_ == "pobj":
-                prep = node.head
-                if prep.lower_ in _TOPIC_PREPS:
-                    return True
-                if prep.lower_ in {"of", "to"} and prep.head.lemma_.lower() in _CAUSE_HEADS:
-                    return True
-            node = node.head
-        return anchor.dep_ == "nsubj" and anchor.head.lemma_ == "be"
-    if anchor.dep_ == "amod":
-        return True  # "a sanctioned Russian ship"
-    if anchor.tag_ == "VBN":
-        aux = [c for c in anchor.children if c.dep_ in {"auxpass", "aux"}]
-        if aux and all(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in aux):
-            return True  # "is sanctioned by the EU": a standing state, not an act
-    return False
-
-
-# Verbs of asking: the measure under them is what a party wants (a stance), not one taken.
-ASKING = frozenset({"call", "urge", "demand", "ask", "press", "seek", "want", "push", "appeal"})
-
-
-def _demanded(anchor: Token) -> bool:
-    """The sanctions word is what someone calls or presses for ("called for tougher
-    sanctions", "urged allies to impose new sanctions"), up to the clause's own verb."""
-    for node in clauses.clause_chain(anchor)[:6]:
-        if node.lemma_.lower() in ASKING and node.pos_ == "VERB":
-            return True
-    return False
-
-
-_ADOPTED = frozenset({"agree", "adopt", "approve", "impose", "pass", "finalize", "finalise"})
-
-
-def _package_adopted(sent: SpacySpan, end: int) -> bool:
-    """The package the match ends on is described as adopted ("the package, agreed in
-    Brussels on Wednesday, targets ..."): imposed, not only proposed."""
-    last = [t for t in sent if t.idx < end]
-    if not last or last[-1].lemma_.lower() != "package":
-        return False
-    package = last[-1]
-    if package.dep_ in {"nsubj", "nsubjpass"} and package.head.lemma_.lower() in _ADOPTED:
-        return True  # "the package was adopted", or a participle parsed as the verb
-    return any(c.dep_ == "acl" and c.lemma_.lower() in _ADOPTED for c in package.children)
-
-
 def _sanction(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     start = sent.start_char + m.start()
     if trigger.subtype == "imposed" and any(
-        n.lemma_.lower() in EVADING for n in clauses.clause_chain(anchor)[:3]
+        n.lemma_.lower() in measures.EVADING for n in clauses.clause_chain(anchor)[:3]
     ):
         return []  # "would violate an arms embargo on X", "lifted sanctions on X"
-    if trigger.subtype == "imposed" and _measure_talked_about(anchor):
+    if trigger.subtype == "imposed" and measures.talked_about(anchor):
         return []
-    if trigger.subtype == "imposed" and _demanded(anchor):
+    if trigger.subtype == "imposed" and measures.demanded(anchor):
         return []  # "called for tougher sanctions on oil buyers": a demand, not a measure
-    if trigger.subtype == "proposed" and _package_adopted(sent, sent.start_char + m.end()):
+    if trigger.subtype == "proposed" and measures.package_adopted(sent, sent.start_char + m.end()):
         event.subtype = "imposed"  # "the new sanctions package, agreed in Brussels on ..."
     measure = re.search(r"\b(?:ban|embargo)\b", m.group(0), re.I)
     if trigger.per_actor_measure and measure:
