@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from ledger_builder import RU, UA, build_ledger
+from ledger_builder import ODESA, RU, UA, build_ledger
 
 from warledger.ingest.prepare import prepare
 from warledger.interfaces.api import create_app
@@ -72,6 +72,41 @@ def _add_lviv(url: str) -> None:
             )
             result = DocumentResult(doc_id=doc.doc_id, url=doc.url, source=source, events=[event])
             store.save_extraction(doc.doc_id, result, extractor_version="test")
+        run_consolidation(store)
+
+
+ODESA_AGAIN = "A Russian missile strike on the port of Odesa on Tuesday injured four people."
+
+
+def _add_odesa_report(url: str) -> None:
+    """Another process consolidates a second outlet's report of the Odesa strike (the
+    builder's says two injured, this one four): the same event, now disputed."""
+    with Store.open(url) as store:
+        doc = prepare(
+            RawDocument(
+                text=ODESA_AGAIN,
+                origin="test:odesa-again",
+                title="Odesa port strike",
+                url="https://outlet-d.example/odesa",
+                published="2025-03-11",
+                source="outlet-d.example",
+            )
+        )
+        store.add_document(doc)
+        event = Event(
+            kind="strike",
+            actor=RU,
+            target=UA,
+            locations=[ODESA],
+            date=When("2025-03-11", "2025-03-11", "day"),
+            weapon="missile",
+            counts={"injured": Count(4, "exact", "four")},
+            evidence=[Span(0, len(ODESA_AGAIN), ODESA_AGAIN)],
+        )
+        result = DocumentResult(
+            doc_id=doc.doc_id, url=doc.url, source="outlet-d.example", events=[event]
+        )
+        store.save_extraction(doc.doc_id, result, extractor_version="test")
         run_consolidation(store)
 
 
@@ -158,3 +193,32 @@ def test_with_the_cache_off_pages_still_follow_the_ledger(ledger) -> None:
         assert "Lviv" not in c.get("/events").text
         _add_lviv(ledger)
         assert "Lviv" in c.get("/events").text
+
+
+def _event_id(html: str, place: str) -> str:
+    (found,) = re.findall(
+        rf'<tr data-event-id="([^"]+)"[^>]*>(?:(?!</tr>).)*<td class="place">{place}</td>',
+        html,
+        flags=re.S,
+    )
+    return found
+
+
+def test_an_event_changed_elsewhere_shows_its_new_row_on_every_page(client, ledger) -> None:
+    """Each event's row is kept rendered (per ledger version): once another process
+    merges a new report into an event already shown, every page shows the new row."""
+    before = client.get("/events").text
+    odesa = _row(before, "Odesa")
+    assert odesa["numbers"] == "injured 2" and odesa["sources"] == "1"
+    odesa_id = _event_id(before, "Odesa")
+    for url in ("/", "/fragments/events", "/events?sort=place", "/events?kind=strike"):
+        assert _row(client.get(url).text, "Odesa") == odesa  # the same row everywhere
+
+    _add_odesa_report(ledger)
+
+    for url in ("/events", "/", "/fragments/events", "/events?sort=place", "/events?kind=strike"):
+        html = client.get(url).text
+        assert _event_id(html, "Odesa") == odesa_id  # the same event, merged
+        after = _row(html, "Odesa")
+        assert after["numbers"] == "injured 2 (2–4) disputed", url
+        assert after["sources"] == "2", url

@@ -1,5 +1,6 @@
 """The ledger's version rises with each consolidation that changes events, and only then;
-the rendered-page cache keeps within its size; each filter's counts are kept per version."""
+the rendered-page cache keeps within its size; each filter's counts and each event's
+rendered table row are kept per version."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from fastapi.testclient import TestClient
 from ledger_builder import build_ledger
 
 from warledger.interfaces.api.app import create_app
-from warledger.interfaces.api.cache import FilterCounts, LedgerClock, RenderedPages
+from warledger.interfaces.api.cache import FilterCounts, LedgerClock, RenderedPages, RenderedRows
 from warledger.ledger import query as queries
 from warledger.ledger import version
 from warledger.ledger.consolidated_schema import events
@@ -131,3 +132,21 @@ def test_filter_counts_are_counted_again_when_the_ledger_version_rises() -> None
     off = FilterCounts(max_entries=0)
     assert off.get(1, "f", lambda: (1, 0)) == (1, 0)
     assert off.get(1, "f", lambda: (2, 0)) == (2, 0)  # the cache off counts every time
+
+
+def test_rendered_rows_are_kept_per_version_and_within_their_number() -> None:
+    rows = RenderedRows(max_entries=2)
+    rows.put_many(1, {"e-a": "<tr>a</tr>", "e-b": "<tr>b</tr>"})
+    assert rows.get_many(1, ["e-a", "e-x"]) == {"e-a": "<tr>a</tr>"}  # now e-b is oldest
+    rows.put_many(1, {"e-c": "<tr>c</tr>"})
+    assert rows.get_many(1, ["e-a", "e-b", "e-c"]) == {"e-a": "<tr>a</tr>", "e-c": "<tr>c</tr>"}
+    # A consolidation raised the version: no row of version 1 is served for it, and a
+    # request still on version 1 neither reads nor puts back rows of the newer one.
+    assert rows.get_many(2, ["e-a"]) == {}
+    rows.put_many(2, {"e-a": "<tr>a2</tr>"})
+    rows.put_many(1, {"e-a": "<tr>a1</tr>"})
+    assert rows.get_many(1, ["e-a"]) == {}
+    assert rows.get_many(2, ["e-a", "e-c"]) == {"e-a": "<tr>a2</tr>"}
+    off = RenderedRows(max_entries=0)
+    off.put_many(1, {"e-a": "<tr>a</tr>"})
+    assert off.get_many(1, ["e-a"]) == {}

@@ -299,6 +299,25 @@ def _page(
     return total, [rows[i] for i in ids]
 
 
+def page_ids(
+    engine: sa.Engine, f: EventFilter, *, limit: int, offset: int, sort: str | None = None
+) -> list[str]:
+    """The ids of one page of ``event_page``, in its order, without reading any event:
+    a caller that keeps what it made of each event (the dashboard's rendered rows) then
+    reads only the ones it does not have (``event_dicts``)."""
+    with engine.connect() as conn:
+        return _page_ids(conn, f, limit, offset, sort)
+
+
+def event_dicts(engine: sa.Engine, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The stored ledger-schema dict of each event in ``ids`` that exists, by id."""
+    if not ids:
+        return {}
+    with engine.connect() as conn:
+        query = sa.select(events.c.event_id, events.c.data).where(events.c.event_id.in_(ids))
+        return dict(conn.execute(query).tuples().all())
+
+
 def event_page(
     engine: sa.Engine,
     f: EventFilter,

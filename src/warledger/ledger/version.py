@@ -23,8 +23,23 @@ def bump(conn: sa.Connection) -> None:
         conn.execute(sa.insert(ledger_version).values(id=1, version=2))
 
 
+# Plain SQL on a pooled DBAPI connection: every dashboard request reads the version, and
+# SQLAlchemy's statement handling, BEGIN and ROLLBACK around it cost ~10x the query itself
+# (on 100,000 events about 0.1 ms of the 0.2 ms a cached page costs). Same text on both
+# engines; the row id is a constant, so no parameter style is involved.
+_READ = f"SELECT version FROM {ledger_version.name} WHERE id = 1"
+
+
 def read(engine: sa.Engine) -> int:
     """The current version (0 when the row is missing)."""
-    with engine.connect() as conn:
-        value = conn.execute(sa.select(ledger_version.c.version).where(_ROW)).scalar()
-    return int(value or 0)
+    conn = engine.raw_connection()
+    try:
+        cursor = conn.cursor()
+        try:
+            cursor.execute(_READ)
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
+    finally:
+        conn.close()  # back to the pool, which ends any transaction the read opened
+    return int(row[0] or 0) if row else 0

@@ -15,7 +15,7 @@ from fastapi.templating import Jinja2Templates
 
 from warledger import settings
 from warledger.interfaces.api import analysis_routes, errors, export_routes, index_routes, routes
-from warledger.interfaces.api.cache import FilterCounts, LedgerClock, RenderedPages
+from warledger.interfaces.api.cache import FilterCounts, LedgerClock, RenderedPages, RenderedRows
 from warledger.interfaces.api.head import HeadAsGet
 from warledger.interfaces.api.ingest_service import ExtractFn, default_extract, extractor_version
 from warledger.interfaces.api.security import SecurityHeaders
@@ -27,6 +27,7 @@ from warledger.ledger.store import Store
 SWAGGER = "/static/vendor/swagger-ui"
 RENDERED_BYTES = 32 * 2**20  # rendered dashboard pages kept per process (about 400)
 API_PAGE_BYTES = 64 * 2**20  # API event pages kept per process (1,000-2,000 of 50 events)
+RENDERED_ROWS = 20_000  # rendered rows of the events table kept per process (about 16 MB)
 
 
 def create_app(
@@ -77,6 +78,7 @@ def create_app(
     app.state.ledger_clock = LedgerClock(cache_seconds, lambda: ledger_version.read(store.engine))
     app.state.rendered_pages = RenderedPages(RENDERED_BYTES if cache_seconds > 0 else 0)
     app.state.filter_counts = FilterCounts(4096 if cache_seconds > 0 else 0)
+    app.state.rendered_rows = RenderedRows(RENDERED_ROWS if cache_seconds > 0 else 0)
     app.state.templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
     pages.configure(app.state.templates)
 

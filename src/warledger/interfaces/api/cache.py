@@ -125,3 +125,51 @@ class FilterCounts:
                         self._values.popitem(last=False)
                 self._busy.pop((version, key), None)
             return value
+
+
+class RenderedRows:
+    """The dashboard table's rendered row of each event, for one ledger version.
+
+    A row is a function of its event's stored JSON alone, and the same events come back
+    on many pages (other sorts, filters and page numbers, the map page's table): a page
+    that misses the rendered-page cache then decodes and renders only the events no page
+    showed before. Rows of older versions are dropped when a newer one is seen, so a
+    consolidation by any process shows on the next request; least recently used rows go
+    first beyond ``max_entries`` (0 keeps nothing: the cache off).
+    """
+
+    def __init__(self, max_entries: int) -> None:
+        self.max_entries = max_entries
+        self._rows: OrderedDict[str, str] = OrderedDict()
+        self._version = -1
+        self._lock = threading.Lock()
+
+    def get_many(self, version: int, event_ids: list[str]) -> dict[str, str]:
+        """The rows kept for these events at ``version`` (absent ones are left out)."""
+        with self._lock:
+            if version != self._version:
+                return {}
+            found = {}
+            for event_id in event_ids:
+                row = self._rows.get(event_id)
+                if row is not None:
+                    self._rows.move_to_end(event_id)
+                    found[event_id] = row
+            return found
+
+    def put_many(self, version: int, rows: dict[str, str]) -> None:
+        """Keep ``rows`` (event id -> HTML) rendered at ``version``; an older version's
+        rows are dropped first, rows of a version older than the kept one are not kept."""
+        if self.max_entries <= 0:
+            return
+        with self._lock:
+            if version < self._version:
+                return
+            if version > self._version:
+                self._rows.clear()
+                self._version = version
+            self._rows.update(rows)
+            for event_id in rows:
+                self._rows.move_to_end(event_id)
+            while len(self._rows) > self.max_entries:
+                self._rows.popitem(last=False)

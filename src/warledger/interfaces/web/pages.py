@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
 from warledger import __version__, settings
 from warledger.analysis.health import coverage_report
@@ -135,21 +136,32 @@ def _choices(request: Request, name: str, read: Any) -> list[str]:
 
 def _event_page(
     request: Request, f: EventFilter, *, limit: int, offset: int, sort: str | None
-) -> queries.Page:
-    """A page of events as stored dicts. Its filter's counts (the total and what the
-    theatre leaves out) are kept per ledger version: every page and sort of one filter
-    shares them, and counting is most of what a page costs the database."""
+) -> dict[str, Any]:
+    """What the events table's templates read: the page (its items are the rendered rows)
+    and its rows.
+
+    The filter's counts (the total and what the theatre leaves out) are kept per ledger
+    version: every page and sort of one filter shares them, and counting is most of what
+    a page costs the database. Each event's row is kept rendered per version too, so only
+    the events no page showed before are read, decoded and rendered.
+    """
     engine = _store(request).engine
+    version = _version(request)
     counts = request.app.state.filter_counts
-    total, hidden = counts.get(_version(request), f, lambda: queries.filter_counts(engine, f))
-    return queries.event_dict_page(
-        engine, f, limit=limit, offset=offset, sort=sort, total=total, hidden=hidden
-    )
-
-
-def _table(page: queries.Page) -> dict[str, Any]:
-    """What the events table's templates read: the page and its rows."""
-    return {"page": page, "rows": [table_row(d) for d in page.items]}
+    total, hidden = counts.get(version, f, lambda: queries.filter_counts(engine, f))
+    ids = queries.page_ids(engine, f, limit=limit, offset=offset, sort=sort)
+    kept = request.app.state.rendered_rows
+    rows = kept.get_many(version, ids)
+    missing = [event_id for event_id in ids if event_id not in rows]
+    if missing:
+        render = request.app.state.templates.env.get_template("_event_row.html").module
+        found = queries.event_dicts(engine, missing)
+        made = {i: str(render.event_row(table_row(found[i]))) for i in missing if i in found}
+        kept.put_many(version, made)
+        rows |= made
+    items = [Markup(rows[i]) for i in ids if i in rows]  # an event deleted meanwhile: gone
+    page = queries.Page(total=total, limit=limit, offset=offset, items=items, left_out=hidden)
+    return {"page": page, "rows": items}
 
 
 def _cached(request: Request, build: Callable[[], Response]) -> Response:
@@ -234,14 +246,14 @@ def overview(request: Request) -> Response:
     def build() -> Response:
         f = _filters(request)
         sort = sort_from_form(dict(request.query_params))
-        page = _event_page(request, f, limit=TABLE_ROWS, offset=0, sort=sort)
+        table = _event_page(request, f, limit=TABLE_ROWS, offset=0, sort=sort)
         return _render(
             request,
             "overview.html",
             timeline=_timeline(request, f),
             sort=sort or queries.DEFAULT_SORT,
-            **_table(page),
-            **_form_context(request, f, page.left_out),
+            **table,
+            **_form_context(request, f, table["page"].left_out),
         )
 
     return _cached(request, build)
@@ -255,8 +267,9 @@ def events_fragment(request: Request) -> Response:
         params = dict(request.query_params)
         f = filter_from_form(params)
         limit, offset = page_numbers(params, default_limit=TABLE_ROWS)
-        page = _event_page(request, f, limit=limit, offset=offset, sort=sort_from_form(params))
-        return _render(request, "_event_rows.html", **_table(page))
+        sort = sort_from_form(params)
+        table = _event_page(request, f, limit=limit, offset=offset, sort=sort)
+        return _render(request, "_event_rows.html", **table)
 
     return _cached(request, build)
 
@@ -268,7 +281,8 @@ def event_table(request: Request) -> Response:
         f = _filters(request)
         sort = sort_from_form(params)
         limit, offset = page_numbers(params)
-        page = _event_page(request, f, limit=limit, offset=offset, sort=sort)
+        table = _event_page(request, f, limit=limit, offset=offset, sort=sort)
+        total = table["page"].total
         base = f.as_query() | ({"sort": sort} if sort else {})
         prev_q = urlencode({**base, "limit": limit, "offset": max(0, offset - limit)})
         next_q = urlencode({**base, "limit": limit, "offset": offset + limit})
@@ -277,9 +291,9 @@ def event_table(request: Request) -> Response:
             "events.html",
             sort=sort or queries.DEFAULT_SORT,
             prev_q=prev_q if offset > 0 else None,
-            next_q=next_q if offset + limit < page.total else None,
-            **_table(page),
-            **_form_context(request, f, page.left_out),
+            next_q=next_q if offset + limit < total else None,
+            **table,
+            **_form_context(request, f, table["page"].left_out),
         )
 
     return _cached(request, build)
