@@ -11,12 +11,15 @@ ceasefire with no place.
 
 from __future__ import annotations
 
+import re
 import warnings
 
+import pytest
 import sqlalchemy as sa
 from ledger_builder import ARTICLES, build_ledger, results
 
 from warledger.interfaces.api import create_app
+from warledger.ledger import query as queries
 from warledger.ledger.consolidated_store import run_consolidation
 from warledger.ledger.store import Store, alembic_config
 from warledger.types import Location
@@ -123,3 +126,33 @@ def test_the_migration_makes_stored_events_searchable(store_url: str) -> None:
         assert _places(client, q="port facilities") == ["Odesa"]
         assert _places(client, q="outlet-a.example") == ["Kharkiv", "Odesa"]
         assert _places(client, place="pokrov") == ["Pokrovsk"]
+
+
+def _page(client: TestClient, **params: str) -> tuple[int, int | None, list[str]]:
+    """The dashboard's events page: (total, left out (None: every theatre shown), the
+    place cell of each row)."""
+    html = client.get("/events", params=params).text
+    total = int(re.search(r'id="total">(\d+)<', html).group(1))
+    left_out = re.search(r'id="left-out">(\d+)<', html)
+    places = re.findall(r'<td class="place">([^<]*)</td>', html)
+    return total, int(left_out.group(1)) if left_out else None, places
+
+
+@pytest.mark.parametrize("kept", [1000, 1])
+def test_the_events_page_pages_through_a_search_with_its_counts(
+    store_url: str, kept: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # outlet-c.example reported the fighting near Pokrovsk and the shelling in
+    # Zaporizhzhia Oblast (both 2025-03-12) and the Mogadishu car bomb (another war).
+    # The page keeps a search's first ids with its counts; with one id kept, the second
+    # page is read past them and must continue the same order.
+    monkeypatch.setattr(queries, "SEARCH_KEPT", kept)
+    build_ledger(store_url)
+    with TestClient(create_app(store_url, token="")) as client:
+        total, left_out, places = _page(client, q="outlet-c.example")
+        assert (total, left_out, sorted(places)) == (2, 1, ["Pokrovsk", "Zaporizhzhia Oblast"])
+        one_by_one = [_page(client, q="outlet-c.example", limit="1", offset=str(n)) for n in (0, 1)]
+        assert [page[:2] for page in one_by_one] == [(2, 1), (2, 1)]
+        assert [page[2][0] for page in one_by_one] == places
+        assert _page(client, q="outlet-c.example", theatre="all")[:2] == (3, None)
+        assert _page(client, place="odes") == (1, 0, ["Odesa"])

@@ -222,3 +222,11 @@ def test_an_event_changed_elsewhere_shows_its_new_row_on_every_page(client, ledg
         after = _row(html, "Odesa")
         assert after["numbers"] == "injured 2 (2–4) disputed", url
         assert after["sources"] == "2", url
+
+
+def test_a_search_finds_what_a_consolidation_elsewhere_added(client, ledger) -> None:
+    assert 'id="total">0<' in client.get("/events", params={"place": "lviv"}).text
+    _add_lviv(ledger)
+    html = client.get("/events", params={"place": "lviv"}).text
+    assert 'id="total">2<' in html
+    assert [r["place"] for r in _rows(html)] == ["Lviv", "Lviv"]

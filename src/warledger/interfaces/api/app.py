@@ -15,7 +15,13 @@ from fastapi.templating import Jinja2Templates
 
 from warledger import settings
 from warledger.interfaces.api import analysis_routes, errors, export_routes, index_routes, routes
-from warledger.interfaces.api.cache import FilterCounts, LedgerClock, RenderedPages, RenderedRows
+from warledger.interfaces.api.cache import (
+    FilterCounts,
+    LedgerClock,
+    PerVersion,
+    RenderedPages,
+    RenderedRows,
+)
 from warledger.interfaces.api.head import HeadAsGet
 from warledger.interfaces.api.ingest_service import ExtractFn, default_extract, extractor_version
 from warledger.interfaces.api.security import SecurityHeaders
@@ -79,6 +85,10 @@ def create_app(
     app.state.rendered_pages = RenderedPages(RENDERED_BYTES if cache_seconds > 0 else 0)
     app.state.filter_counts = FilterCounts(4096 if cache_seconds > 0 else 0)
     app.state.rendered_rows = RenderedRows(RENDERED_ROWS if cache_seconds > 0 else 0)
+    # A search's first 1,000 ids and its counts (pages.py), 64 searches at most (~6 MB).
+    app.state.search_matches = PerVersion[tuple[list[str], int, int]](
+        64 if cache_seconds > 0 else 0
+    )
     app.state.templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
     pages.configure(app.state.templates)
 

@@ -10,6 +10,9 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
+
+V = TypeVar("V")
 
 
 class LedgerClock:
@@ -81,28 +84,23 @@ class RenderedPages:
                 self._size -= len(dropped)
 
 
-class FilterCounts:
-    """Each filter's counts (its total and what the theatre leaves out), computed once per
-    ledger version and shared by the API and the dashboard.
+class PerVersion(Generic[V]):
+    """Values computed once per ledger version and key, shared by every request.
 
-    Counting is most of what an uncached page costs the database (0.2-0.8 s for a
-    1,000,000-event theatre on PostgreSQL), and every page and sort order of one filter
-    shares it. Requests that miss together wait for the one that counts instead of all
-    counting at once. Entries of older versions are dropped when a newer one is seen;
+    Requests that miss together wait for the one that computes instead of all computing
+    at once. Entries of older versions are dropped when a newer one is seen;
     ``max_entries`` 0 keeps nothing (the cache off).
     """
 
     def __init__(self, max_entries: int = 4096) -> None:
         self.max_entries = max_entries
-        self._values: OrderedDict[Hashable, tuple[int, int]] = OrderedDict()
+        self._values: OrderedDict[Hashable, V] = OrderedDict()
         self._busy: dict[Hashable, threading.Lock] = {}
         self._version = -1
         self._lock = threading.Lock()
 
-    def get(
-        self, version: int, key: Hashable, count: Callable[[], tuple[int, int]]
-    ) -> tuple[int, int]:
-        """The counts of ``key`` at ``version``, from ``count()`` on the first asking."""
+    def get(self, version: int, key: Hashable, compute: Callable[[], V]) -> V:
+        """The value of ``key`` at ``version``, from ``compute()`` on the first asking."""
         with self._lock:
             if version > self._version:
                 self._values.clear()
@@ -117,7 +115,7 @@ class FilterCounts:
                 found = self._values.get(key) if version == self._version else None
             if found is not None:
                 return found
-            value = count()
+            value = compute()
             with self._lock:
                 if version == self._version:
                     self._values[key] = value
@@ -173,3 +171,13 @@ class RenderedRows:
                 self._rows.move_to_end(event_id)
             while len(self._rows) > self.max_entries:
                 self._rows.popitem(last=False)
+
+
+class FilterCounts(PerVersion[tuple[int, int]]):
+    """Each filter's counts (its total and what the theatre leaves out), computed once per
+    ledger version and shared by the API and the dashboard.
+
+    Counting is most of what an uncached page costs the database (0.2-0.8 s for a
+    1,000,000-event theatre on PostgreSQL), and every page and sort order of one filter
+    shares it.
+    """

@@ -134,28 +134,46 @@ def _choices(request: Request, name: str, read: Any) -> list[str]:
     return _remembered(request, ("choices", name), lambda: read(_store(request).engine))
 
 
+def _page_ids(
+    request: Request, f: EventFilter, *, limit: int, offset: int, sort: str | None
+) -> tuple[int, int, list[str]]:
+    """(events ``f`` matches, events the theatre leaves out, the ids of one page).
+
+    The filter's counts are kept per ledger version: every page and sort of one filter
+    shares them, and counting is most of what a page costs the database. A search
+    newest first keeps its first pages' ids with its counts: one pass of the search
+    index answers all three.
+    """
+    engine = _store(request).engine
+    version = _version(request)
+    if (f.q or f.place) and (sort or queries.DEFAULT_SORT) == queries.DEFAULT_SORT:
+        searches = request.app.state.search_matches
+        first, total, hidden = searches.get(version, f, lambda: queries.search_matches(engine, f))
+        if offset + limit <= len(first) or len(first) == total:
+            return total, hidden, first[offset : offset + limit]
+    else:
+        counts = request.app.state.filter_counts
+        total, hidden = counts.get(version, f, lambda: queries.filter_counts(engine, f))
+    return total, hidden, queries.page_ids(engine, f, limit=limit, offset=offset, sort=sort)
+
+
 def _event_page(
     request: Request, f: EventFilter, *, limit: int, offset: int, sort: str | None
 ) -> dict[str, Any]:
     """What the events table's templates read: the page (its items are the rendered rows)
     and its rows.
 
-    The filter's counts (the total and what the theatre leaves out) are kept per ledger
-    version: every page and sort of one filter shares them, and counting is most of what
-    a page costs the database. Each event's row is kept rendered per version too, so only
-    the events no page showed before are read, decoded and rendered.
+    Each event's row is kept rendered per ledger version, so only the events no page
+    showed before are read, decoded and rendered.
     """
-    engine = _store(request).engine
+    total, hidden, ids = _page_ids(request, f, limit=limit, offset=offset, sort=sort)
     version = _version(request)
-    counts = request.app.state.filter_counts
-    total, hidden = counts.get(version, f, lambda: queries.filter_counts(engine, f))
-    ids = queries.page_ids(engine, f, limit=limit, offset=offset, sort=sort)
     kept = request.app.state.rendered_rows
     rows = kept.get_many(version, ids)
     missing = [event_id for event_id in ids if event_id not in rows]
     if missing:
         render = request.app.state.templates.env.get_template("_event_row.html").module
-        found = queries.event_dicts(engine, missing)
+        found = queries.event_dicts(_store(request).engine, missing)
         made = {i: str(render.event_row(table_row(found[i]))) for i in missing if i in found}
         kept.put_many(version, made)
         rows |= made
