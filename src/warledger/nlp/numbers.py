@@ -122,8 +122,12 @@ _NOT_A_COUNT_AFTER = re.compile(
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:[$€£]\s*|\b(?:No\.|number|aged|age|size|Group\s+of)\s*)$", re.IGNORECASE
 )
-# "Olena Petrenko, 29, said": an age in apposition to a name.
-_AGE_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
+# "Olena Petrenko, 29, said", "a woman, 58, was wounded": an age in apposition to a name
+# or to a word for one person.
+_AGE_BEFORE = re.compile(
+    r"(?:[A-Z][a-z]+|\b(?:man|woman|boy|girl|child|teenager|resident|pensioner|mother|father"
+    r"|son|daughter|wife|husband|driver|passenger|grandmother|grandfather|civilian)),\s*$"
+)
 _AGE_AFTER = re.compile(r"\s*,")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 # "one" is also a pronoun: "no one", "each one", "one another", "the one who".

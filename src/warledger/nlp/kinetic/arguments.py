@@ -324,9 +324,28 @@ def target_kinds_of(hits: list[Hit], sent: SpacySpan) -> list[str]:
             continue  # "the regional military administration said": a speaker
         if is_speaker(token):
             continue  # "Russia's military said it shot down...": who speaks, not what was hit
+        if _where_treated(token):
+            continue  # "died in hospital": where a victim was cared for, not what was hit
         if hit.entry["kind"] not in kinds:
             kinds.append(hit.entry["kind"])
     return kinds
+
+
+# Verbs of a victim's care: "died in hospital", "was taken to hospital", "treated at a clinic".
+CARE_LEMMAS = frozenset(
+    {"die", "take", "rush", "treat", "bring", "admit", "evacuate", "hospitalize", "hospitalise",
+     "remain"}
+)
+
+
+def _where_treated(token: Token) -> bool:
+    """Is the word the place of a victim's care ("died in hospital")?"""
+    prep = token.head
+    return (
+        token.dep_ == "pobj"
+        and prep.lower_ in {"in", "to", "at"}
+        and prep.head.lemma_.lower() in CARE_LEMMAS
+    )
 
 
 def civilian_of(facts: SentenceFacts, counts: dict[str, Count]) -> bool | None:

@@ -85,10 +85,17 @@ def _toll_paragraph(
 ) -> bool:
     """A wire story's second paragraph that opens on the toll of the attack in its lede
     ("Russia attacked Kyiv before dawn.\n\nTwo people were killed in ..."): right after
-    the strike, counting dead or wounded, naming no attack of its own."""
+    the strike, counting dead or wounded, naming no attack of its own ("the toll from the
+    strike rose to 20" names the lede's strike again)."""
+    sent = facts.sent
+    named_again = [(m.start(), m.end()) for m in ANAPHORA.finditer(sent.text)]
+    new_attack = any(
+        not any(start <= sent[hit.start].idx - sent.start_char < end for start, end in named_again)
+        for hit in live_triggers(facts, ctx)
+    )
     return (
         index == open_strike.sentence_index + 1
-        and not live_triggers(facts, ctx)
+        and not new_attack
         and any(h.entry["key"] in {"killed", "injured"} for h in facts.count_words)
     )
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from warledger.nlp import numbers
 from warledger.nlp.kinetic.facts import SentenceFacts
-from warledger.nlp.kinetic.singles import PERSON_NOUNS, single_counts
+from warledger.nlp.kinetic.singles import PERSON_NOUNS, victim_counts
 from warledger.nlp.lexicon import Hit
 from warledger.types import Count
 
@@ -35,7 +35,19 @@ OUT_OF = re.compile(r"\s+(?:out\s+)?of(?:\s+the)?\s+")
 COORDINATED = re.compile(r"[^.;:0-9]{0,40}?(?:,|\band\b|\bas well as\b)[^.;:0-9]{0,12}")
 ALL = re.compile(r"all\b", re.IGNORECASE)
 
-TOLL_BEFORE = re.compile(r"\b(?:death|casualty) toll\b[^.;]{0,140}$", re.IGNORECASE)
+# A toll named before its number: "the death toll rose to 14", "the toll from the strike
+# rose to 20", "the number of people killed in the attack rose to 23" (and the same of
+# the injured).
+TOLL_BEFORE = re.compile(
+    r"\b(?:(?:(?:death|casualty) )?toll|number of (?:the )?(?:dead|deaths|fatalities|victims"
+    r"|(?:people|those|civilians|residents) (?:killed|who died)))\b[^.;]{0,140}$",
+    re.IGNORECASE,
+)
+INJURED_TOLL_BEFORE = re.compile(
+    r"\bnumber of (?:the )?(?:injured|wounded|injuries|(?:people|those|civilians|residents)"
+    r" (?:injured|wounded|hurt))\b[^.;]{0,140}$",
+    re.IGNORECASE,
+)
 
 
 def counts_in(facts: SentenceFacts) -> dict[str, Count]:
@@ -48,8 +60,11 @@ def counts_in(facts: SentenceFacts) -> dict[str, Count]:
     per-weapon numbers are in :func:`counts_by_weapon`.
     """
     totals = _totals(keyed_counts(facts))
-    for key, count in single_counts(facts).items():
-        totals.setdefault(key, count)
+    for key, (count, numbered) in victim_counts(facts).items():
+        if numbered:
+            totals[key] = count  # "the driver and two passengers": 3, not the bare 2
+        else:
+            totals.setdefault(key, count)
     return totals
 
 
@@ -213,11 +228,25 @@ def _key_of(sent: SpacySpan, facts: SentenceFacts, span: SpacySpan) -> str | Non
     # 2b. "Four Russian missiles struck Odesa": at least the weapons that did the act came
     if root.dep_ == "nummod" and root.head.i - sent.start in weapon_tokens and noun.dep_ == "nsubj":
         return ARRIVED
-    # 3. "the death toll rose to 14", "a death toll of 14"
-    if TOLL_BEFORE.search(sent.doc.text[sent.start_char : start]):
-        return "killed"
+    # 3. "the death toll rose to 14", "a death toll of 14", "the number of injured rose to 9"
+    toll = _toll_key(sent.doc.text[sent.start_char : start])
+    if toll:
+        return toll
     # 4. the verb the number hangs on: "38 were intercepted", "deployed 54 drones"
     return _verb_key(sent, facts, span)
+
+
+def _toll_key(before: str) -> str | None:
+    """The key of the toll phrase nearest before a number, if any ("the number of injured
+    rose to 9 and the death toll to 3": the 3 is the dead)."""
+    nearest: tuple[int, str] | None = None
+    for key, pattern in (("killed", TOLL_BEFORE), ("injured", INJURED_TOLL_BEFORE)):
+        pos = 0
+        while (m := pattern.search(before, pos)) is not None:
+            if nearest is None or m.start() > nearest[0]:
+                nearest = (m.start(), key)
+            pos = m.start() + 1
+    return nearest[1] if nearest else None
 
 
 def _verb_key(sent: SpacySpan, facts: SentenceFacts, span: SpacySpan) -> str | None:
@@ -227,11 +256,26 @@ def _verb_key(sent: SpacySpan, facts: SentenceFacts, span: SpacySpan) -> str | N
         if head.head is head:
             break
         head = head.head
-        rel = head.i - sent.start
-        for hit in facts.count_words:
-            if hit.start <= rel < hit.end and not _noun_key(hit):
-                return hit.entry["key"]
+        for token in (head, *_reported_complements(head)):
+            rel = token.i - sent.start
+            for hit in facts.count_words:
+                if hit.start <= rel < hit.end and not _noun_key(hit):
+                    return hit.entry["key"]
     return None
+
+
+# Verbs that pass their subject on to what was said of it: "four civilians are reported to
+# have been killed", "two soldiers are feared dead".
+HEARSAY_LEMMAS = frozenset(
+    {"report", "say", "believe", "fear", "think", "confirm", "know", "estimate", "understand"}
+)
+
+
+def _reported_complements(verb: Token) -> list[Token]:
+    """The complement of a hearsay verb, which tells what happened to its subject."""
+    if verb.lemma_.lower() not in HEARSAY_LEMMAS:
+        return []
+    return [c for c in verb.children if c.dep_ in {"xcomp", "oprd", "acomp"}]
 
 
 def _pair_key(sent: SpacySpan, facts: SentenceFacts, start: int, end: int) -> str | None:
