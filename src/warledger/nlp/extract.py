@@ -22,6 +22,7 @@ from warledger.nlp.context import DocContext
 from warledger.nlp.detector import sentence_ranges, theatre_detector
 from warledger.nlp.detector.combine import Policy, combine
 from warledger.nlp.gate import DETECTOR_KEY
+from warledger.nlp.kinetic.places import situate_by_label
 from warledger.nlp.theatre import Theatre, default_theatre
 from warledger.types import Document, DocumentResult, Event
 from warledger.version import __version__
@@ -221,6 +222,7 @@ class Extractor:
         each with its country and theatre."""
         rules = [] if self.mode == "model" else self.rule_events(ctx)
         if self.detector is None:
+            situate_by_label(rules, ctx)
             ranges = sentence_ranges(ctx.doc)
             scope.assign(
                 rules,
@@ -239,6 +241,7 @@ class Extractor:
             for e in combine(ctx, rules, ranges, scores, policy)
             if not _only_in(framing, e)
         ]
+        situate_by_label(events, ctx)
         scope.assign(
             events,
             self.scope,

@@ -106,7 +106,54 @@ def combine(
                 continue  # a toll with no attacker and no weapon: a fire, a storm, a crash
             added.append(event)
             found.add((i, kind))
+            if kind in TOLL_KINDS:
+                found.update((j, kind) for j in _continue_toll(ctx, event, i, ranges, found))
     return kept + added
+
+
+# Kinds whose following sentences may tell their toll (see kinetic.continuation).
+TOLL_KINDS = frozenset({"strike", "ground_combat"})
+
+
+def _continue_toll(
+    ctx: DocContext,
+    event: Event,
+    i: int,
+    ranges: Sequence[tuple[int, int]],
+    found: set[tuple[int, str]],
+) -> list[int]:
+    """The sentences after a detector's strike that tell its toll or damage ("A drone
+    dropped explosives on a bus in X. Nine passengers were injured."), read into it as
+    the rules read them into their own strikes; a sentence with a rule event of its own
+    ends the reading. Returns the sentences read."""
+    from warledger.nlp.kinetic import sentence_facts
+    from warledger.nlp.kinetic.continuation import (
+        MAX_CONTINUATION_GAP,
+        OpenStrike,
+        continue_strike,
+        continues,
+        tells_damage,
+    )
+
+    open_strike = OpenStrike(event, i, ranges[i][1])
+    read = []
+    for j in range(i + 1, min(len(ranges), i + 1 + MAX_CONTINUATION_GAP)):
+        if any((j, k) in found for k in KINETIC_KINDS):
+            break
+        span = ctx.doc.char_span(*ranges[j], alignment_mode="expand")
+        if span is None:
+            break
+        facts = sentence_facts(span.sent, ctx)
+        if not facts.triggers and not facts.count_words and not tells_damage(facts):
+            continue  # nothing kinetic: the toll may still follow
+        if not (facts.count_words or tells_damage(facts)):
+            break
+        if not continues(open_strike, facts, j, ctx):
+            break
+        continue_strike(event, facts, ctx)
+        open_strike.sentence_index, open_strike.end_char = j, ranges[j][1]
+        read.append(j)
+    return read
 
 
 def _restates(ctx: DocContext, bounds: tuple[int, int], pattern: re.Pattern[str]) -> bool:

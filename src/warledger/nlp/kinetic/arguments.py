@@ -187,11 +187,17 @@ def acting_side(
 
 def _subjects_above(token: Token) -> list[Token]:
     """Subjects of the verbs an attack word is the object of, up through "attempted to
-    launch an offensive", stopping at a verb of saying (whose subject only reports)."""
+    launch an offensive" or a participle ("..., killing two"), stopping at a verb of saying
+    (whose subject only reports)."""
     out: list[Token] = []
     node = token
     for _ in range(5):
-        if node.dep_ not in {"dobj", "xcomp", "pobj", "prep", "conj"} or node.head is node:
+        # "Russian aviation dropped a bomb on X, killing a resident": the participle's doer
+        # is the subject of the clause it hangs on
+        participle = node.dep_ == "advcl" and node.tag_ == "VBG"
+        if node.dep_ not in {"dobj", "xcomp", "pobj", "prep", "conj"} and not participle:
+            break
+        if node.head is node:
             break
         controlled = node.dep_ == "xcomp"  # "the SBU claims to have destroyed": its own act
         node = node.head

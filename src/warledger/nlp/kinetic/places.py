@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from warledger.nlp import dates
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.lexicon import kinetic_lexicon
 from warledger.nlp.places import roles as place_roles
-from warledger.types import Count
+from warledger.types import Count, Event
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
     from warledger.nlp.context import DocContext, PlaceMention
@@ -147,3 +149,64 @@ def places_of(token: Token, facts: SentenceFacts) -> list[PlaceMention]:
             tokens.extend(child.subtree)
     spans = [(t.idx, t.idx + len(t)) for t in tokens]
     return [p for p in facts.places if any(lo <= p.start < hi for lo, hi in spans)]
+
+
+# Most words a label line ("Sumy oblast, Bilopillia hromada.") holds, and how many such
+# lines may head a note.
+LABEL_MAX_TOKENS = 20
+LABEL_LINES = 2
+
+
+def situate_by_label(events: list[Event], ctx: DocContext) -> None:
+    """A strike or battle whose sentence names no place (or no date), right after label
+    lines without a verb ("Incident summary, 14 October 2025: Sumy oblast, Bilopillia
+    hromada. Shelling of a residential area by Russian forces."), took place there and
+    then: monitoring notes give the place and the date as headings."""
+    for event in events:
+        if event.kind not in {"strike", "ground_combat"} or not event.evidence:
+            continue
+        if event.locations and event.date.start:
+            continue
+        token = _token_at(ctx, event.evidence[0].start)
+        if token is None:
+            continue
+        sent = token.sent
+        for _ in range(LABEL_LINES):
+            if sent.start == 0:
+                break
+            sent = ctx.doc[sent.start - 1].sent
+            if len(sent) > LABEL_MAX_TOKENS or not _is_label(sent, ctx):
+                break
+            places = usable_places(ctx.places_in(sent), ctx.text)
+            if places and not event.locations:
+                event.locations = [p.location for p in places]
+            found = dates.find(sent.text)
+            if found and not event.date.start:
+                event.date = dates.resolve(found[0][2], ctx.published)
+
+
+# Words a label line may hold besides places, dates and numbers.
+LABEL_WORDS = frozenset(
+    {
+        "incident", "summary", "report", "update", "oblast", "region", "province", "hromada",
+        "district", "raion", "community", "village", "city", "town", "settlement", "area",
+        "of", "the", "and", "in", "near",
+    }
+)
+
+
+def _is_label(sent: SpacySpan, ctx: DocContext) -> bool:
+    """A line of places and dates only ("Incident summary, 14 October 2025: Sumy oblast,
+    Bilopillia hromada."), read from the words alone: label lines are not parsed."""
+    text = sent.text
+    spans = [(p.start - sent.start_char, p.end - sent.start_char) for p in ctx.places_in(sent)]
+    spans += [(start, end) for start, end, _ in dates.find(text)]
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    words = re.findall(r"[^\W\d_]+", text)
+    return all(w.lower() in LABEL_WORDS for w in words)
+
+
+def _token_at(ctx: DocContext, char: int) -> Token | None:
+    span = ctx.doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None

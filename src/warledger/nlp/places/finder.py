@@ -87,6 +87,15 @@ PLACE_NOUNS = frozenset(
 )
 
 
+# Acts and people whose "of X" names a place: "the shelling of Kherson", "residents of X".
+OF_PLACE_ACTS = frozenset(
+    {
+        "shelling", "bombardment", "bombing", "siege", "encirclement", "occupation",
+        "storming", "evacuation", "residents", "outskirts",
+    }
+)
+
+
 # Words right before a name that usually introduce a place.
 PLACE_PREPOSITIONS = frozenset(
     {
@@ -398,7 +407,7 @@ def _mark_cues(f: Found, toks: Tokens) -> None:
         b -= 1
     before, before2 = toks.lower(b), toks.lower(b - 1)
     suffix = toks.lower(f.end - 1) in SUFFIX_WORDS and f.end - f.start > 1
-    noun_of = before == "of" and before2 in PLACE_NOUNS
+    noun_of = before == "of" and (before2 in PLACE_NOUNS or before2 in OF_PLACE_ACTS)
     follower = toks.lower(f.end) in PLACE_FOLLOWERS
     if suffix or noun_of or follower:
         f.strong = True

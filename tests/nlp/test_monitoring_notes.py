@@ -1,0 +1,74 @@
+"""Short conflict-monitoring notes, written for this test in the style of such notes.
+
+Each note reports one incident; what a reader takes from it is the expected value: the
+place (a label line of places counts, "the shelling of X" names a place), the date (also
+from a label line), the attacking side (a participle's doer is its clause's subject), the
+weapon, and the toll told in the sentence after the attack, whichever reader found it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _strike(extractor, text: str):
+    result = extractor.extract(text, published="2025-06-10")
+    strikes = [e for e in result.events if e.kind == "strike"]
+    assert len(strikes) == 1, [e.to_dict() for e in result.events]
+    return strikes[0]
+
+
+def _toll(event) -> dict[str, int]:
+    return {k: c.value for k, c in event.counts.items() if k in {"killed", "injured"}}
+
+
+def test_a_label_line_gives_the_place_and_date_of_the_incident_under_it(extractor):
+    event = _strike(
+        extractor,
+        "Incident report, 3 June 2025: Kherson oblast, Bilozerka hromada. Shelling of a "
+        "residential area by Russian forces. 1 civilian killed.",
+    )
+    assert [(loc.name, loc.admin1) for loc in event.locations] == [("Bilozerka", "Kherson Oblast")]
+    assert event.date.start == "2025-06-03"
+    assert (event.actor.side, _toll(event)) == ("RU", {"killed": 1})
+
+
+def test_a_line_that_says_something_does_not_situate_the_next_strike(extractor):
+    event = _strike(
+        extractor,
+        "Officials in Kherson oblast held a briefing on Monday. Shelling by Russian forces "
+        "killed a man.",
+    )
+    assert event.locations == []
+
+
+def test_the_toll_after_a_strike_the_rules_did_not_read_joins_it(extractor):
+    event = _strike(
+        extractor,
+        "On 18 May, a Russian drone dropped explosives on a bus in Marhanets, Dnipropetrovsk "
+        "oblast. Nine passengers were injured and the driver was killed.",
+    )
+    assert [loc.name for loc in event.locations] == ["Marhanets"]
+    assert _toll(event) == {"injured": 9, "killed": 1}
+
+
+def test_the_doer_of_a_participle_is_the_subject_of_its_clause(extractor):
+    event = _strike(
+        extractor,
+        "On 16 May, Russian aviation dropped a guided bomb on Huliaipole, Zaporizhzhia oblast, "
+        "killing a local resident.",
+    )
+    assert (event.actor.side, event.target.side, _toll(event)) == ("RU", "UA", {"killed": 1})
+
+
+def test_mlrs_fire_is_artillery(extractor):
+    event = _strike(extractor, "On 17 May, Russian forces fired MLRS at Stanislav, Kherson oblast.")
+    assert (event.weapon, [loc.name for loc in event.locations]) == ("artillery", ["Stanislav"])
+
+
+def test_the_shelling_of_a_city_names_the_city(extractor):
+    event = _strike(extractor, "Russian shelling of Kherson on Friday killed an 80-year-old woman.")
+    assert [loc.name for loc in event.locations] == ["Kherson"]
+    assert _toll(event) == {"killed": 1}
