@@ -130,9 +130,10 @@ for _name, _prefix in PG_NEWEST_FIRST_INDEXES.items():
 
 # The table's sort orders (migration 0016): (theatre, sort column, event_id) in the order
 # the table asks for, so a page sorted by place or by number killed is a walk of one index
-# instead of a sort of the theatre; the oblast and start date ride along, so those sparse
-# filters are tested in the index. Numbers descend with unknown last (on PostgreSQL
-# ``DESC NULLS LAST``; SQLite puts NULL last in a descending index by itself).
+# instead of a sort of the theatre; the oblast, the dates, the kind and the sides ride
+# along (migration 0017), so the dashboard's filters are tested in the index, not in the
+# wide rows. Numbers descend with unknown last (on PostgreSQL ``DESC NULLS LAST``; SQLite
+# puts NULL last in a descending index by itself).
 SORT_INDEXES = {
     "ix_events_by_kind": (events.c.kind, False),
     "ix_events_by_place": (events.c.place_name, False),
@@ -141,7 +142,15 @@ SORT_INDEXES = {
     "ix_events_by_killed": (events.c.killed, True),
     "ix_events_by_sources": (events.c.n_sources, True),
 }
-_TRAILING = (events.c.event_id, events.c.admin1, events.c.date_start)
+_TRAILING = (
+    events.c.event_id,
+    events.c.admin1,
+    events.c.date_start,
+    events.c.date_end,
+    events.c.kind,
+    events.c.actor_side,
+    events.c.target_side,
+)
 for _name, (_column, _descending) in SORT_INDEXES.items():
     _key = _column.desc() if _descending else _column  # PostgreSQL: NULLS LAST (0016)
     sa.Index(_name, events.c.theatre, _key, *(c for c in _TRAILING if c is not _column))
