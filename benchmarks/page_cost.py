@@ -2,7 +2,8 @@
 
 On a shared machine the latencies of ``load_events.py`` mostly measure the other jobs;
 the CPU a page costs does not depend on them as much. This calls the ``/events`` page's
-handler in this process (no HTTP, one thread) on the synthetic ledger of
+handler in this process (no HTTP; one request at a time on an event loop, a page to
+render in a worker thread as the server does) on the synthetic ledger of
 ``load_events.py`` for ``--paths`` requests drawn from its page mix (``page_query_mix``),
 twice: the first pass is a freshly started server (each distinct URL's first request
 renders the page; repeats are served from the rendered-page cache), the second a server
@@ -17,6 +18,7 @@ Run: ``.venv/bin/python benchmarks/page_cost.py --db /tmp/load100k.db [--paths 2
 from __future__ import annotations
 
 import argparse
+import asyncio
 import random
 import sys
 import time
@@ -50,6 +52,8 @@ def main() -> None:
         build_ledger(url, args.events)
     oblasts = [name for name, _, _ in _oblasts()]
 
+    loop = asyncio.new_event_loop()
+
     def cpu_ms(app: object, queries: list[dict]) -> float:
         began = time.process_time()
         for query in queries:
@@ -61,7 +65,7 @@ def main() -> None:
                 "headers": [],
                 "app": app,
             }
-            response = pages.event_table(Request(scope))
+            response = loop.run_until_complete(pages.event_table(Request(scope)))
             assert response.status_code == 200, query
         return (time.process_time() - began) / max(1, len(queries)) * 1000
 

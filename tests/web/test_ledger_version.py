@@ -36,6 +36,43 @@ def test_a_consolidation_that_changes_events_raises_the_version(store_url: str) 
         assert version.read(store.engine) == built + 1
 
 
+def test_the_dashboards_reader_sees_another_processs_consolidation(store_url: str) -> None:
+    # The dashboard reads the version on a connection of its own, opened before the
+    # ledger is filled and kept open meanwhile: each read still sees the latest commit.
+    with Store.open(store_url) as store:
+        reader = version.VersionReader(store.engine)
+        try:
+            empty = reader.read()
+            assert empty == version.read(store.engine)
+            build_ledger(store_url)  # another Store: another process's connections
+            assert reader.read() == empty + 1
+            with Store.open(store_url) as other:
+                run_consolidation(other, rebuild=True)
+            assert reader.read() == empty + 2
+        finally:
+            reader.close()
+
+
+def test_the_dashboards_reader_does_not_wait_for_the_ledgers_pool(store_url: str) -> None:
+    # Worker threads rendering pages may hold every pooled connection; the event loop's
+    # read of the version must not wait for one of them.
+    with Store.open(store_url) as store:
+        reader = version.VersionReader(store.engine)
+        expected = version.read(store.engine)
+        pool = store.engine.pool
+        held = [store.engine.raw_connection() for _ in range(pool.size() + pool._max_overflow)]
+        try:
+            answer: list[int] = []
+            thread = threading.Thread(target=lambda: answer.append(reader.read()), daemon=True)
+            thread.start()
+            thread.join(timeout=10)
+            assert answer == [expected]
+        finally:
+            for conn in held:
+                conn.close()
+            reader.close()
+
+
 def test_rendered_pages_drop_the_least_recently_used_beyond_their_size() -> None:
     cache = RenderedPages(max_bytes=10)
     cache.put("a", b"aaaa")

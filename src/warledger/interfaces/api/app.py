@@ -60,10 +60,12 @@ def create_app(
     (default ``$WARLEDGER_MAX_BODY`` or 4 MB) are refused with 413 before parsing.
     """
     store = Store.open(db_url)
+    version_reader = ledger_version.VersionReader(store.engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        version_reader.close()
         store.close()
 
     app = FastAPI(
@@ -75,6 +77,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.store = store
+    app.state.version_reader = version_reader  # the dashboard's, on its event loop
     app.state.token = token if token is not None else os.environ.get(settings.TOKEN_ENV) or None
     app.state.extract = extract or default_extract
     app.state.extractor_version = extractor_version() if extract is None else "api-injected"
