@@ -110,10 +110,11 @@ class Page:
     left_out: int = 0
 
 
-def _where(query: sa.Select[Any], f: EventFilter) -> sa.Select[Any]:
+def _where(query: sa.Select[Any], f: EventFilter, *, by_oblast: bool = False) -> sa.Select[Any]:
     # With a search, the search index finds the rows and the other filters only test
     # them: SQLite would otherwise walk an index of one of those columns (the theatre's
     # holds nearly every event) and test the search on each row (20-40 ms on 100,000).
+    # ``by_oblast``: the theatre is only tested, so SQLite walks the oblast's index.
     c = (lambda name: unindexed(events.c[name])) if f.q or f.place else events.c.__getitem__
     if f.kind:
         query = query.where(c("kind") == f.kind)
@@ -152,7 +153,8 @@ def _where(query: sa.Select[Any], f: EventFilter) -> sa.Select[Any]:
         )
         query = query.where(has_claim)
     if f.theatre and f.theatre != ALL_THEATRES:
-        query = query.where(c("theatre") == f.theatre)
+        theatre = unindexed(events.c.theatre) if by_oblast else c("theatre")
+        query = query.where(theatre == f.theatre)
     return query
 
 
@@ -254,7 +256,12 @@ def _page_ids(
         return _side_page_ids(conn, f, limit, offset)
     if (f.place or f.q) and ordering == _ORDER:
         return _search_page_ids(conn, f, limit, offset)
-    query = _where(sa.select(events.c.event_id), f).order_by(*ordering).limit(limit).offset(offset)
+    # An oblast newest first: its (admin1, date_start) index holds a page in order, where
+    # SQLite chose to walk the whole theatre's dates testing each event's oblast (4-5 ms
+    # for a page at offset 800 of 100,000 events, 0.3 ms on the oblast's index).
+    by_oblast = ordering == _ORDER and bool(f.oblast and oblast_names().get(f.oblast.lower()))
+    query = _where(sa.select(events.c.event_id), f, by_oblast=by_oblast)
+    query = query.order_by(*ordering).limit(limit).offset(offset)
     return list(conn.execute(query).scalars())
 
 
