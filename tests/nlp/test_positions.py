@@ -114,3 +114,44 @@ def test_a_swap_reported_as_done_is_a_deed_not_a_stance(read):
     assert ("UA", "prisoners") not in done and ("RU", "prisoners") not in done
     offered = read("Zelensky said Ukraine was ready to swap all prisoners for all.")
     assert offered.get(("UA", "prisoners")) == "exchange"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a refusal to recognise keeps the claim: not the demand to recognise it
+        ("The foreign minister said Kyiv would never recognise the occupied regions as Russian.",
+         {("UA", "territory"): "no_recognition"}),
+        ("Zelenskyy said Ukraine will never recognise Crimea as Russian.",
+         {("UA", "crimea_status"): "ukrainian"}),
+        ("The Kremlin wants its annexation of Crimea recognised in any final settlement.",
+         {("RU", "crimea_status"): "recognize_russian"}),
+        # a bid not given up, a bid opposed, a bid demanded away
+        ("Ukraine has not abandoned its bid to join NATO, its foreign minister said.",
+         {("UA", "nato_membership"): "support"}),
+        ("Moscow opposes Ukraine's bid to join NATO.",
+         {("RU", "nato_membership"): "veto"}),
+        ("Russia demands that Ukraine abandon its bid to join NATO.",
+         {("RU", "nato_membership"): "veto"}),
+        ("Putin said a neutral Ukraine outside the alliance is not negotiable.",
+         {("RU", "nato_membership"): "veto"}),
+        ("Zelenskyy renewed his call for an invitation to join NATO.",
+         {("UA", "nato_membership"): "support"}),
+        # resisting a use is opposing it; opposing new sanctions is no call for more
+        ("Belgium has resisted using the frozen Russian assets to fund a loan to Kyiv.",
+         {("BE", "frozen_assets"): "oppose_use"}),
+        ("Hungary opposes new sanctions on Russian gas.",
+         {("HU", "sanctions"): "oppose"}),
+        ("Peskov said a ceasefire would be possible once the key terms had been agreed.",
+         {("RU", "ceasefire_sequencing"): "talks_first"}),
+    ],
+)  # fmt: skip
+def test_refusals_and_oppositions_keep_their_direction(read, text, expected):
+    found = read(text)
+    for key, stance in expected.items():
+        assert found.get(key) == stance, found
+
+
+def test_the_party_asked_to_give_up_a_bid_does_not_hold_it(read):
+    found = read("Russia demands that Ukraine abandon its bid to join NATO.")
+    assert ("UA", "nato_membership") not in found
