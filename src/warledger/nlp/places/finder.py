@@ -83,6 +83,9 @@ PLACE_NOUNS = frozenset(
         "settlements", "hamlet", "outskirts", "suburb", "suburbs", "region", "oblast",
         "province", "district", "community", "port", "capital", "centre", "center",
         "direction", "area", "liberation", "capture", "outskirt",
+        # what happens to a place in a war: "in control of X", "the fall of X"
+        "control", "encirclement", "siege", "occupation", "fall", "shelling",
+        "bombardment", "storming", "defence", "defense", "evacuation",
     }
 )
 
