@@ -100,3 +100,15 @@ def test_a_party_named_in_the_sentence_counts_as_naming_its_country(extractor):
     assert named == {"SA", "UA"}
     assign([talks], SCOPE, named=[named])
     assert talks.theatre == "russia-ukraine"
+
+
+def test_an_armed_group_of_another_war_takes_its_attack_out_of_the_theatre():
+    """Groups at war elsewhere are in the actor registry with the country they fight in:
+    an unplaced missile attack they make is another conflict's, not this war's."""
+    from datetime import date
+
+    from warledger.nlp.extract import extract_text
+
+    houthi = "Houthi rebels fired a ballistic missile at a commercial ship in the Red Sea."
+    [attack] = extract_text(houthi, published=date(2025, 5, 14)).events
+    assert attack.kind == "strike" and attack.theatre is None
