@@ -69,3 +69,13 @@ def test_a_new_attack_after_a_battle_is_not_its_toll(make_ctx):
     )
     events = extract_kinetic(make_ctx(text, places={"Vovchansk": VOVCHANSK}))
     assert events[0].kind == "ground_combat" and events[0].counts == {}
+
+
+def test_the_people_killed_in_an_attack_are_no_count_of_attacks(make_ctx):
+    # "20 soldiers in an attack": the number counts soldiers; "25 ground attacks" counts attacks
+    text = "Militants killed 20 soldiers in an attack on an army post outside Gao."
+    events = extract_kinetic(make_ctx(text, places={"Gao": GAO}))
+    assert events and all(_counts(e) == {"killed": (20, "exact")} for e in events)
+    text = "Russian troops launched 25 ground attacks near Vovchansk."
+    (event,) = extract_kinetic(make_ctx(text, places={"Vovchansk": VOVCHANSK}))
+    assert _counts(event)["attacks"][0] == 25

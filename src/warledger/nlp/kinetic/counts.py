@@ -206,8 +206,11 @@ def _key_of(sent: SpacySpan, facts: SentenceFacts, span: SpacySpan) -> str | Non
     for hit in facts.count_words:
         if last < hit.start <= last + 5:
             between = sent[last + 1 : hit.start]
-            if not any(t.is_punct or t.lower_ in {"while", "but", "and"} for t in between):
-                return hit.entry["key"]
+            if any(t.is_punct or t.lower_ in {"while", "but", "and"} for t in between):
+                continue
+            if _noun_key(hit) and not _modifies(span, hit, sent):
+                continue  # "killed 20 soldiers in an attack": the number counts soldiers
+            return hit.entry["key"]
     # 1b. the verb just before it: "injures at least four others", "wounding 38"
     for hit in facts.count_words:
         if hit.end == first and not _noun_key(hit):
@@ -288,6 +291,15 @@ def _pair_key(sent: SpacySpan, facts: SentenceFacts, start: int, end: int) -> st
     span = sent.doc.char_span(start, end, alignment_mode="expand")
     verb = _verb_key(sent, facts, span) if span is not None else None
     return verb if verb != "launched" else None
+
+
+def _modifies(span: SpacySpan, hit: Hit, sent: SpacySpan) -> bool:
+    """Does the number count the hit's noun ("12 attacks", "25 ground attacks"), or some
+    other noun before it ("20 soldiers in an attack")?"""
+    root = span.root
+    if root.dep_ not in {"nummod", "quantmod"}:
+        return True  # no noun of its own: the word after it is what it counts
+    return hit.start <= root.head.i - sent.start < hit.end
 
 
 def _noun_key(hit: Hit) -> bool:
