@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from warledger.nlp.kinetic import extract_kinetic
-from warledger.types import Location
+from warledger.types import Actor, Location
 
 pytestmark = pytest.mark.model
 
@@ -79,3 +79,25 @@ def test_the_people_killed_in_an_attack_are_no_count_of_attacks(make_ctx):
     text = "Russian troops launched 25 ground attacks near Vovchansk."
     (event,) = extract_kinetic(make_ctx(text, places={"Vovchansk": VOVCHANSK}))
     assert _counts(event)["attacks"][0] == 25
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Indian and Pakistani troops exchanged fire in Kashmir on Tuesday.",
+         {"Indian": "IN", "Pakistani": "PK"}),
+        ("Thai and Cambodian troops traded artillery fire along the disputed border.",
+         {"Thai": "TH", "Cambodian": "KH"}),
+    ],
+)  # fmt: skip
+def test_two_foreign_armies_exchanging_fire_is_a_clash_of_another_war(make_ctx, text, sides):
+    # No place the gazetteer knows, but two sides outside the theatre: logged, not dropped
+    actors = {word: Actor(name=word, side=side, type="state") for word, side in sides.items()}
+    (event,) = extract_kinetic(make_ctx(text, actors=actors))
+    assert (event.kind, event.subtype) == ("ground_combat", "clash")
+
+
+def test_one_foreign_name_does_not_make_a_crime_a_clash(make_ctx):
+    text = "Cartel gunmen ambushed a police patrol in the Mexican state of Guerrero."
+    actors = {"Mexican": Actor(name="Mexican", side="MX", type="state")}
+    assert extract_kinetic(make_ctx(text, actors=actors)) == []

@@ -124,6 +124,16 @@ def own_counts(kind: str, counts: dict) -> dict:
     return {}
 
 
+def names_only_foreign_sides(facts: SentenceFacts, ctx: DocContext) -> bool:
+    """"Indian and Pakistani troops exchanged fire": the sentence names two sides or more,
+    all outside the theatre, so a battle whose place the gazetteer does not know is
+    another war's, logged (and labelled so) rather than dropped. One foreign name is not
+    enough ("cartel gunmen ambushed a police patrol in the Mexican state of Guerrero" is a
+    crime), and in the theatre a battle still needs its settlement or front."""
+    sides = {m.actor.side for m in ctx.actors_in(facts.sent) if m.actor.side}
+    return len(sides) >= 2 and not sides & ctx.theatre.codes
+
+
 def events_for(
     hit: Hit, facts: SentenceFacts, ctx: DocContext, places: list[PlaceMention]
 ) -> list[Event]:
@@ -146,7 +156,9 @@ def events_for(
             for p in facts.regions
             if p.location.precision == "country" and p.location.country not in ctx.theatre.codes
         ]
-    if kind != "strike" and not places:
+    if kind != "strike" and not places and not (
+        kind == "ground_combat" and names_only_foreign_sides(facts, ctx)
+    ):
         return []
     if kind == "strike" and not places:
         # "struck an oil depot in southern Russia"
