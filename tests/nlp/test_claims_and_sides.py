@@ -228,3 +228,11 @@ def test_a_service_claiming_to_have_destroyed_aircraft_acted_and_claims_it(event
     assert sides(event) == ("UA", "RU")
     assert event.claimant is not None and event.claimant.side == "UA"
     assert event.status == "claimed"
+
+
+def test_its_forces_in_control_of_a_town_are_the_speakers_side(events):
+    # the subject hangs on "are", not on the trigger "in control of"; the town is placed
+    text = "Russia's defence ministry said its forces are now in control of Toretsk."
+    change = only(events(text), "territorial_change")
+    assert change.actor.side == "RU"
+    assert [loc.name for loc in change.locations] == ["Toretsk"]

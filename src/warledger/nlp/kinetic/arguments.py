@@ -59,7 +59,15 @@ CIVILIAN = re.compile(
 
 
 def pronoun_subject(token: Token) -> bool:
-    """The trigger's subject is a pronoun or "its forces": the speaker's own side."""
+    """The trigger's subject is a pronoun or "its forces": the speaker's own side. A
+    trigger with no subject of its own takes its clause's ("its forces are now in control
+    of X": the subject hangs on "are", two heads above "control")."""
+    for _ in range(2):
+        if token.head is token or any(c.dep_ in {"nsubj", "agent"} for c in token.children):
+            break
+        if token.pos_ in {"VERB", "AUX"}:
+            break  # a verb without a subject of its own: do not borrow the one above it
+        token = token.head
     for child in token.children:
         if child.dep_ not in {"nsubj", "agent"}:
             continue
