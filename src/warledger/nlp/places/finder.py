@@ -22,9 +22,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from warledger.nlp.context import PlaceMention
-from warledger.nlp.places.gazetteer import (
-    Gazetteer,
-)
+from warledger.nlp.places.gazetteer import Gazetteer
 from warledger.nlp.places.names import name_key
 from warledger.nlp.places.place import ADMIN1_WORDS
 from warledger.nlp.places.resolution import resolve_all
@@ -76,15 +74,13 @@ PLURAL_SUFFIXES = {
 }
 
 
-# "<noun> of X" says X is a place, even when the model reads X as a person.
+# "<noun> of X" (also "in control of X", "the fall of X") says X is a place, whatever the model.
 PLACE_NOUNS = frozenset(
     {
-        "village", "villages", "town", "towns", "city", "cities", "settlement",
-        "settlements", "hamlet", "outskirts", "suburb", "suburbs", "region", "oblast",
-        "province", "district", "community", "port", "capital", "centre", "center",
-        "direction", "area", "liberation", "capture", "outskirt",
-        # what happens to a place in a war: "in control of X", "the fall of X"
-        "control", "encirclement", "siege", "occupation", "fall", "shelling",
+        "village", "villages", "town", "towns", "city", "cities", "settlement", "settlements",
+        "hamlet", "outskirts", "suburb", "suburbs", "region", "oblast", "province", "district",
+        "community", "port", "capital", "centre", "center", "direction", "area", "liberation",
+        "capture", "outskirt", "control", "encirclement", "siege", "occupation", "fall", "shelling",
         "bombardment", "storming", "defence", "defense", "evacuation",
     }
 )
