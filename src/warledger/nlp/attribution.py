@@ -41,7 +41,10 @@ _UNVERIFIED = re.compile(
     r"(?:not\s+)?independently\s+(?:verif|confirm)\w*"
     r"|could\s+not\s+(?:independently\s+)?(?:verify|confirm)\w*"
     r"|unable\s+to\s+(?:independently\s+)?(?:verify|confirm)"
-    r"|unverified|unconfirmed|remain(?:s|ed)?\s+unverified|disputed|allegedly|purportedly)\b",
+    r"|unverified|unconfirmed|remain(?:s|ed)?\s+unverified|allegedly|purportedly"
+    # "disputed", but not of land: "along their disputed border" says nothing of the claim
+    r"|disputed(?!\s+(?:border|frontier|boundary|territor\w*|region|area|islands?|land|zone"
+    r"|waters|province|enclave)))\b",
     re.IGNORECASE,
 )
 _NEGATED_CONFIRMATION = re.compile(

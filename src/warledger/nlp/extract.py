@@ -229,6 +229,7 @@ class Extractor:
                 self.scope,
                 named=scope.named_countries(rules, ctx, ranges),
                 foreign_sides=scope.foreign_sides_only(rules, ctx, ranges),
+                theatre_named=scope.names_theatre(ctx, self.scope),
             )
             return rules
         ranges, scores = self.sentence_scores(ctx)
@@ -248,6 +249,7 @@ class Extractor:
             scope.other_readings(events, ranges, scores),
             scope.named_countries(events, ctx, ranges),
             scope.foreign_sides_only(events, ctx, ranges),
+            theatre_named=scope.names_theatre(ctx, self.scope),
         )
         return events
 

@@ -72,13 +72,16 @@ def assign(
     other: Sequence[float | None] | None = None,
     named: Sequence[frozenset[str]] | None = None,
     foreign_sides: Sequence[bool] | None = None,
+    theatre_named: bool = True,
 ) -> None:
     """Set ``country`` and ``theatre`` on each event; ``other[i]`` is the detector's
     probability that event i's sentence reports another conflict (None: no reading);
     ``named[i]`` the countries event i's sentence names as places; ``foreign_sides[i]``
     whether it names sides and all of them are outside the theatre ("Azerbaijani forces
     shelled X"), which decides an event nothing else places only when no event of the
-    document is in the theatre."""
+    document is in the theatre; ``theatre_named`` whether the document names the theatre
+    at all (a country, a party or a side word): a snippet about a battle in Borno state
+    that never mentions the war is not part of it, however little is known of its place."""
     readings = list(other) if other is not None else [None] * len(events)
     countries = list(named) if named is not None else [frozenset()] * len(events)
     undecided: list[int] = []
@@ -96,6 +99,7 @@ def assign(
     strangers = list(foreign_sides) if foreign_sides is not None else [False] * len(events)
     for i in undecided:
         elsewhere = (readings[i] or 0.0) >= 0.5 or (strangers[i] and inside == 0)
+        elsewhere = elsewhere or not theatre_named
         majority = decided == 0 or inside * 2 >= decided
         events[i].theatre = scope.name if majority and not elsewhere else None
 
@@ -133,7 +137,9 @@ def named_countries(
     Shabelle region", "Sudan's army", "the Libyan capital"): where an unknown place lies.
     A party of the theatre the sentence names ("the Jeddah talks with Ukrainian
     officials") counts as naming its country: such a sentence is not only about
-    elsewhere."""
+    elsewhere. A battle at a place nobody knows, fought by one foreign country's men
+    ("Colombian soldiers clashed with guerrillas in Arauca department"), is in that
+    country: armies mostly fight at home, while strikes often cross borders."""
     parties = {p.code for p in ctx.theatre.parties}
     out: list[frozenset[str]] = []
     for event in events:
@@ -152,6 +158,10 @@ def named_countries(
             for a in ctx.actors
             if bounds[0] <= a.start and a.end <= bounds[1] and a.actor.side in parties
         }
+        if event.kind == "ground_combat" and not places and not sides:
+            armies = set(armed_foreign_sides(ctx, *bounds))
+            if len(armies) == 1:
+                places = armies  # "Ethiopian troops clashed with militiamen in <unknown>"
         out.append(frozenset(places | sides))
     return out
 
@@ -190,3 +200,37 @@ def other_readings(
         i = next((k for k, (s, e) in enumerate(ranges) if s <= start < e), None)
         out.append(scores[i].get(OTHER) if i is not None else None)
     return out
+
+
+def names_theatre(ctx: DocContext, scope: Scope) -> bool:
+    """Does the document name the theatre anywhere: a place in one of its countries, one
+    of its parties as an actor, or a side word ("Russian", "Ukrainian")?"""
+    if any(p.location.country in scope.countries for p in ctx.places):
+        return True
+    if any(a.actor.side in scope.parties for a in ctx.actors):
+        return True
+    words = ctx.theatre.side_words
+    return any(t.lower_ in words for t in ctx.doc)
+
+
+def armed_foreign_sides(ctx: DocContext, start: int, end: int) -> list[str]:
+    """Countries outside the theatre whose armed men the text between ``start`` and
+    ``end`` names ("Colombian soldiers", not "the Mexican state" or "the Afghan border"),
+    in reading order; none when a party of the theatre is named there."""
+    from warledger.nlp.lexicon import kinetic_lexicon
+
+    mentions = [a for a in ctx.actors if start <= a.start and a.end <= end and a.actor.side]
+    if any(a.actor.side in ctx.theatre.codes for a in mentions):
+        return []
+    armed = kinetic_lexicon(ctx.theatre).ground_agents
+    sides: list[str] = []
+    for mention in mentions:
+        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or len(mention.actor.side) != 2 or mention.actor.side in sides:
+            continue
+        root = span.root
+        nouns = {root.lemma_.lower(), root.head.lemma_.lower()}
+        nouns |= {c.head.lemma_.lower() for c in root.conjuncts}  # "Thai and Cambodian troops"
+        if nouns & armed:
+            sides.append(mention.actor.side)
+    return sides

@@ -43,7 +43,8 @@ from warledger.nlp.kinetic.victims import (
     victim_list,
 )
 from warledger.nlp.lexicon import Hit, kinetic_lexicon
-from warledger.types import Event, Span, When
+from warledger.nlp.scope import armed_foreign_sides
+from warledger.types import Actor, Event, Span, When
 
 if TYPE_CHECKING:
     from warledger.nlp.context import DocContext, PlaceMention
@@ -141,10 +142,10 @@ def events_for(
     sent = facts.sent
     token = sent[hit.start]
     kind, subtype = hit.entry["kind"], hit.entry.get("subtype")
+    if kind == "strike" and is_casualty_total(facts, kind):
+        return [casualty_report(facts, ctx)]  # also "his forces killed 1,000 in the past week"
     if kind == "strike" and hit.entry.get("ground_with_troops") and is_ground_attack(token, facts):
         kind, subtype = "ground_combat", "assault"
-    if kind == "strike" and is_casualty_total(facts, kind):
-        return [casualty_report(facts, ctx)]
     counts = counts_in(facts)
     by_weapon = counts_by_weapon(facts) if kind == "strike" else {}
     if kind == "ground_combat" and not places:
@@ -157,9 +158,9 @@ def events_for(
             if p.location.precision == "country" and p.location.country not in ctx.theatre.codes
         ]
     if kind != "strike" and not places and not (
-        kind == "ground_combat" and names_only_foreign_sides(facts, ctx)
+        kind == "ground_combat" and (names_only_foreign_sides(facts, ctx) or _foreign(facts, ctx))
     ):
-        return []
+        return []  # a battle fought by foreign armies only is logged where nobody knows
     if kind == "strike" and not places:
         # "struck an oil depot in southern Russia"
         places = [p for p in facts.regions if p.location.precision == "region"]
@@ -225,5 +226,19 @@ def events_for(
             evidence=[Span(sent.start_char, sent.end_char, sent.text)],
         )
         event.confidence = confidence_of(event, verbal=token.pos_ in {"VERB", "AUX"})
+        if kind == "ground_combat" and subtype == "clash" and actor_side is None:
+            event.participants = _foreign_parties(facts, ctx)  # "Thai and Cambodian troops"
         events.append(event)
     return events
+
+
+def _foreign_parties(facts: SentenceFacts, ctx: DocContext) -> list[Actor]:
+    """The sides of a clash outside the theatre, when the sentence names two or more."""
+    sides = armed_foreign_sides(ctx, facts.sent.start_char, facts.sent.end_char)
+    return [Actor(side=side) for side in sides] if len(sides) > 1 else []
+
+
+def _foreign(facts: SentenceFacts, ctx: DocContext) -> bool:
+    """Does the sentence name armed men of sides none of which is a party of the theatre
+    ("Ethiopian troops clashed with Fano militiamen in the Amhara region")?"""
+    return bool(armed_foreign_sides(ctx, facts.sent.start_char, facts.sent.end_char))

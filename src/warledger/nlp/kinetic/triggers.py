@@ -315,6 +315,8 @@ def live_triggers(facts: SentenceFacts, ctx: DocContext) -> list[Hit]:
             continue
         if hit.entry.get("pos") and token.pos_ != hit.entry["pos"]:
             continue
+        if hit.entry.get("tags") and token.tag_ not in hit.entry["tags"]:
+            continue  # "troops killed eight militants", not "have killed dozens" over time
         if hit.entry.get("needs_ground_subject") and not ground_subject(token, ctx):
             continue  # "the law entered into force", "police shot a suspect"
         if hit.entry.get("place_object") and not _object_is_place(token, facts):
