@@ -276,13 +276,22 @@ def _kinetic_fields(event: Event, ctx: DocContext, span: object, claimant: Actor
         target_of,
         weapon_of,
     )
+    from warledger.nlp.kinetic.blame import blamed
     from warledger.nlp.kinetic.counts import counts_in
+    from warledger.nlp.kinetic.places import is_locative
 
     sent = span.sent if hasattr(span, "sent") else span  # type: ignore[attr-defined]
     facts = sentence_facts(sent, ctx)
-    places = facts.places or [p for p in ctx.places_in(span) if p.location.country]  # type: ignore[arg-type]
-    event.locations = [p.location for p in places]
+    places = facts.places or [
+        p for p in ctx.places_in(span) if p.location.country and is_locative(p, ctx)  # type: ignore[arg-type]
+    ]  # not "Russia's defence ministry said": a speaker, not where it happened
     side = acting_side(None, facts, ctx)
+    blame = blamed(sent, ctx) if event.kind == "strike" else None
+    if blame is not None:  # "Ukraine blamed Russia for the strike": Russia, by Ukraine's word
+        side, claimant = blame.accused, side_actor(blame.accuser, ctx.theatre)
+        event.claimant, event.status = claimant, "claimed"
+        places = [p for p in places if not blame.names(p.start)]
+    event.locations = [p.location for p in places]
     if side is not None and not (claimant and claimant.side == side and event.kind == "strike"):
         event.actor = side_actor(side, ctx.theatre)
     event.target = target_of(event.kind, side, places[0] if places else None, ctx.theatre)

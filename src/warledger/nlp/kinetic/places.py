@@ -26,7 +26,9 @@ NOT_LOCATIVE_PREPS = frozenset({"toward", "towards", "with", "than", "about", "f
 CLAUSE_DEPS = frozenset({"advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis", "csubj"})
 
 
-PLACE_NOUNS = frozenset({"city", "town", "village", "region", "oblast", "area", "hub"})
+PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "region", "oblast", "area", "hub", "territory", "outskirts"}
+)
 
 
 ROUTE_ROLES = frozenset({"origin", "destination", "via"})
@@ -113,12 +115,18 @@ def _situates(place: PlaceMention, between: str) -> bool:
     return bool(re.search(r"\b(?:in|of)\b", between))
 
 
+# After a place name, a word that makes it an owner or a maker: "X-flagged", "X-built".
+FLAG_OR_MAKER = re.compile(r"-(?:flagged|registered|owned|operated|made|built|based)\b")
+
+
 def is_locative(place: PlaceMention, ctx: DocContext) -> bool:
     """Is the place named as where something happened?
 
     "Ankara's shift toward Moscow" names two governments, and "Mobile and wireless
     signals" opens a sentence with a common word the gazetteer also knows.
     """
+    if FLAG_OR_MAKER.match(ctx.text, place.end):
+        return False  # "a Saint Kitts and Nevis-flagged carrier": whose it is, not where
     span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
     if span is None:
         return True

@@ -21,6 +21,7 @@ from warledger.nlp.kinetic.arguments import (
     target_of,
     weapon_of,
 )
+from warledger.nlp.kinetic.blame import blamed
 from warledger.nlp.kinetic.counts import counts_by_weapon, counts_in, mostly_interceptions
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.places import place_groups, places_of
@@ -196,6 +197,13 @@ def events_for(
         # "the Air Force said 23 missiles were downed": the speaker's side shot them down,
         # so they were the other party's; an aircraft downed was the other party's target.
         actor_side = claimant.side if platform else ctx.theatre.opposite(claimant.side)
+    blame = blamed(sent, ctx) if kind == "strike" else None
+    if blame is not None:  # "the strike, which Ukraine blamed on Russia": a claim by Ukraine
+        actor_side = blame.accused
+        claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
+        if claimant is None or claimant.side != blame.accuser:
+            claimant, status = side_actor(blame.accuser, ctx.theatre), "claimed"
+        places = [p for p in places if not blame.names(p.start)]
     if hit.entry.get("needs_holder") and actor_side is None:
         return []  # "under control" with no side holding the place
     if kind == "territorial_change" and subtype == "withdrawn" and actor_side:
