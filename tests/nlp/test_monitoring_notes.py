@@ -2,8 +2,9 @@
 
 Each note reports one incident; what a reader takes from it is the expected value: the
 place (a label line of places counts, "the shelling of X" names a place), the date (also
-from a label line), the attacking side (a participle's doer is its clause's subject), the
-weapon, and the toll told in the sentence after the attack, whichever reader found it.
+from a label line or the sentence before, and in the day-first "12.05.2025" form), the
+attacking side (a participle's doer is its clause's subject), the weapon, and the toll
+told in the sentence after the attack, whichever reader found it.
 """
 
 from __future__ import annotations
@@ -71,4 +72,18 @@ def test_mlrs_fire_is_artillery(extractor):
 def test_the_shelling_of_a_city_names_the_city(extractor):
     event = _strike(extractor, "Russian shelling of Kherson on Friday killed an 80-year-old woman.")
     assert [loc.name for loc in event.locations] == ["Kherson"]
+    assert _toll(event) == {"killed": 1}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12.05.2025, Russian forces shelled Nikopol, Dnipropetrovsk oblast. A man was killed.",
+        "Officials in Nikopol reported on 12 May that the town had no power. Russian forces "
+        "shelled Nikopol, Dnipropetrovsk oblast. A man was killed.",
+    ],
+)
+def test_the_day_of_a_note_is_read_in_its_own_form_or_from_the_sentence_before(extractor, text):
+    event = _strike(extractor, text)
+    assert (event.date.start, event.date.precision) == ("2025-05-12", "day")
     assert _toll(event) == {"killed": 1}

@@ -60,6 +60,8 @@ _PATTERNS: list[re.Pattern[str]] = [
     for p in (
         # 2025-03-11
         rf"\b(?P<d>{_YEAR}-[01]\d-[0-3]\d)\b",
+        # 12.05.2025: day first, as monitoring notes write it
+        rf"\b(?P<d>(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.{_YEAR})(?![\d.]\d)",
         # October 24-25, 2025 / Oct. 24 / March 11 and 12
         rf"\b(?P<d>{_MONTH}\s+{_DAYNUM}(?:{_DASH}{_DAYNUM}|\s+(?i:and|to)\s+{_DAYNUM})?"
         rf"(?:,?\s+{_YEAR})?)(?![\d-])",
@@ -95,6 +97,7 @@ _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 # Words one of which must occur for the pattern at the same position to match.
 _GATES: tuple[tuple[str, ...], ...] = (
     ("-",),
+    (".19", ".20"),
     _MONTH_STEMS,
     _MONTH_STEMS,
     _MONTH_STEMS,
@@ -199,6 +202,7 @@ def _weekday(name: str, modifier: str | None, published: date, tense: str) -> da
 
 _MONTH_WORD = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _RE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_RE_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _RE_MONTH_DAY = re.compile(
     rf"^{_MONTH_WORD} (?P<d1>\d{{1,2}})(?:(?: ?- ?| and | to )(?P<d2>\d{{1,2}}))?"
     rf"(?:,? (?P<y>\d{{4}}))?$"
@@ -252,6 +256,11 @@ def resolve(expression: str, published: date | None, *, tense: str = "past") -> 
     if m := _RE_ISO.match(s):
         try:
             return _day(date(int(m[1]), int(m[2]), int(m[3])), text)
+        except ValueError:
+            return unknown
+    if m := _RE_DOTTED.match(s):
+        try:
+            return _day(date(int(m[3]), int(m[2]), int(m[1])), text)
         except ValueError:
             return unknown
     if (m := _RE_MONTH_DAY.match(s)) or (m := _RE_DAY_MONTH.match(s)):

@@ -61,6 +61,9 @@ def extract_kinetic(ctx: DocContext) -> list[Event]:
         previous_end = sent.end_char
         facts = sentence_facts(sent, ctx)
         if not facts.triggers and not facts.count_words:
+            said = _day_said(sent, ctx)
+            if said is not None:  # "Officials met on Monday. Shelling killed a man.": Monday
+                paragraph_when = said
             damage = open_strike and open_strike.event.kind == "strike" and tells_damage(facts)
             if open_strike and damage and continues(open_strike, facts, index, ctx):
                 continue_strike(open_strike.event, facts, ctx)
@@ -161,3 +164,10 @@ DAMAGE_LEMMAS = frozenset({"damage", "destroy", "ruin", "collapse", "ablaze", "b
 
 
 READER = Reader("kinetic", "events", KINDS, extract_kinetic, cheap_terms)
+
+
+def _day_said(sent: SpacySpan, ctx: DocContext) -> When | None:
+    """The day a sentence with nothing kinetic says ("on Monday"), which the next
+    sentences of its paragraph may take; a year or a month alone is no day."""
+    when = date_of(sent, ctx)
+    return when if when.start and when.precision == "day" else None
