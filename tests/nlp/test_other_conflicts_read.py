@@ -2,9 +2,9 @@
 
 An attack or battle of another conflict is extracted and labelled out of the theatre,
 even where the place is one the gazetteer does not know: armed men killing with no weapon
-named fight on the ground, a battle of one foreign country's soldiers is in that country,
-a clash names both foreign sides, and a text that never mentions the war is not part of
-it. A police raid or a robbery stays no attack.
+named fight on the ground, a weapon fired into an area attacks it, a battle of one foreign
+country's soldiers is in that country, a clash names both foreign sides, and a text that
+never mentions the war is not part of it. A police raid or a robbery stays no attack.
 """
 
 from __future__ import annotations
@@ -76,3 +76,13 @@ def test_a_text_that_never_names_the_war_is_not_part_of_it(extractor):
 )
 def test_police_crime_and_repression_are_no_battle(extractor, text):
     assert [e for e in _kinetic(extractor, text) if e.kind == "ground_combat"] == []
+
+
+def test_a_weapon_fired_into_an_area_is_an_attack_on_it(extractor):
+    text = "Hezbollah fired dozens of rockets into northern Israel on Sunday."
+    (event,) = _kinetic(extractor, text)
+    assert (event.kind, event.theatre, event.country) == ("strike", None, "IL")
+
+
+def test_workers_fired_in_a_country_are_no_attack(extractor):
+    assert _kinetic(extractor, "The company fired 200 workers in Germany on Monday.") == []

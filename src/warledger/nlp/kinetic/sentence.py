@@ -166,10 +166,17 @@ def events_for(
         # "struck an oil depot in southern Russia"
         places = [p for p in facts.regions if p.location.precision == "region"]
     numbered = counts or by_weapon
-    if kind == "strike" and not places and not numbered and not names_what_was_hit(hit, facts):
+    aimed = _aimed_at_areas(facts, ctx) if kind == "strike" and facts.weapons else []
+    if (
+        kind == "strike"
+        and not places
+        and not numbered
+        and not names_what_was_hit(hit, facts)
+        and not aimed  # "fired rockets into northern Israel" is an attack on that area
+    ):
         return []
     if kind == "strike" and not places:
-        places = facts.regions  # the country it spread over: "90 drones across Ukraine"
+        places = facts.regions or aimed  # the country it spread over: "90 drones across Ukraine"
     if kind == "strike" and subtype and not mostly_interceptions(counts, by_weapon):
         subtype = None
     # "destroyed 18 drones" is air defence; "destroyed a HIMARS launcher" strikes the launcher.
@@ -250,3 +257,20 @@ def _foreign(facts: SentenceFacts, ctx: DocContext) -> bool:
     """Does the sentence name armed men of sides none of which is a party of the theatre
     ("Ethiopian troops clashed with Fano militiamen in the Amhara region")?"""
     return bool(armed_foreign_sides(ctx, facts.sent.start_char, facts.sent.end_char))
+
+
+# Prepositions that aim a weapon at an area: "fired rockets into northern Israel".
+AIMED_PREPS = frozenset({"at", "into", "on", "against"})
+
+
+def _aimed_at_areas(facts: SentenceFacts, ctx: DocContext) -> list[PlaceMention]:
+    """The regions and countries of the sentence that are the object of "at", "into",
+    "on" or "against" ("fired rockets into northern Israel")."""
+    aimed = []
+    for place in ctx.places_in(facts.sent):
+        if place.location.precision not in {"country", "region"}:
+            continue
+        span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "pobj" and span.root.head.lower_ in AIMED_PREPS:
+            aimed.append(place)
+    return aimed
