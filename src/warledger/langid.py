@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
@@ -31,4 +32,25 @@ def detect_language(text: str) -> str | None:
     code, probability = _identifier().classify(sample)
     if letters < SHORT_LETTERS and probability < SHORT_MIN_PROBABILITY:
         return None
+    if letters < SHORT_LETTERS and code != "en" and _reads_english(sample):
+        return None  # "Russian drones hit Odesa on Monday, injuring a teenage boy." (p > 0.99 'id')
     return str(code)
+
+
+# Words of English that other Latin-script languages do not use: a short text with a few
+# of them is English, whatever a character model says of so few letters.
+ENGLISH_WORDS = frozenset(
+    {
+        "the", "of", "and", "was", "were", "with", "on", "by", "from", "has", "have", "had",
+        "been", "said", "says", "that", "which", "after", "killing", "killed", "injuring",
+        "injured", "wounded", "people",
+    }
+)
+MIN_ENGLISH_WORDS = 2
+MIN_ENGLISH_SHARE = 0.15
+
+
+def _reads_english(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    english = sum(w in ENGLISH_WORDS for w in words)
+    return english >= MIN_ENGLISH_WORDS and english >= MIN_ENGLISH_SHARE * len(words)

@@ -133,3 +133,14 @@ def test_one_uncertain_sentence_stays_unknown_rather_than_guessed() -> None:
     # py3langid reads this English sentence as Indonesian (p = 0.95); a short text needs
     # near-certainty, so the language stays unknown and the text is still extracted.
     assert detect_language("Russian drones struck Odesa on Saturday, killing two people.") is None
+
+
+def test_a_short_english_sentence_a_character_model_is_sure_of_otherwise_stays_unknown() -> None:
+    # py3langid reads this sentence as Indonesian at p > 0.99; its English words ("on",
+    # "injuring") keep it from being flagged foreign and left unextracted.
+    assert detect_language("Russian drones hit Odesa on Monday, injuring a teenage boy.") is None
+
+
+def test_a_short_sentence_in_another_language_keeps_its_language() -> None:
+    text = "Los drones rusos atacaron Odesa el lunes, hiriendo a un adolescente."
+    assert detect_language(text) == "es"
