@@ -37,6 +37,11 @@ def _tolls(extractor, text: str) -> list[dict[str, int]]:
             {"killed": 3},
         ),
         ("Russian drones hit Sumy on Monday. A couple were killed.", {"killed": 2}),
+        ("Russian drones hit Sumy on Monday. A 45-year-old was killed.", {"killed": 1}),
+        (  # a victim named by age alone counts one beside the others counted
+            "Russian drones hit Sumy on Monday, killing a 72-year-old and injuring two others.",
+            {"killed": 1, "injured": 2},
+        ),
         ("Russian drones hit Sumy on Monday, killing a family of four.", {"killed": 4}),
         (  # the age after the comma counts nobody; the woman counts one
             "Russian drones hit Sumy on Monday. A woman, 58, was wounded.",

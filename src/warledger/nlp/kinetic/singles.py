@@ -146,6 +146,9 @@ def _one_by_one(victim: Token, key: str, facts: SentenceFacts) -> tuple[int, boo
         if noun.lower_ in PERSON_PRONOUNS and noun.dep_ in VICTIM_DEPS:
             total += 1  # "injuring another"
             continue
+        if key != "intercepted" and _aged(noun):
+            total += 1  # "A 45-year-old was killed": one person, named by age
+            continue
         group = _group_size(noun)
         if group and key != "intercepted":
             total += group  # "a couple", "a family of four"
@@ -170,6 +173,15 @@ def _number_of(noun: Token) -> int | None:
             count = numbers.parse_count(child.text)
             return count.value if count is not None else 0
     return None
+
+
+def _aged(word: Token) -> bool:
+    """ "a 72-year-old" standing for a person (the parser reads "old" as its head)."""
+    return (
+        word.lower_ == "old"
+        and any(c.lower_ == "year" for c in word.children)
+        and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in word.children)
+    )
 
 
 def _is_people(noun: Token) -> bool:
