@@ -38,6 +38,17 @@ def _tolls(extractor, text: str) -> list[dict[str, int]]:
         ),
         ("Russian drones hit Sumy on Monday. A couple were killed.", {"killed": 2}),
         ("Russian drones hit Sumy on Monday. A 45-year-old was killed.", {"killed": 1}),
+        ("Russian drones hit Sumy on Monday. Among the injured is a 9-year-old.", {"injured": 1}),
+        (  # those named among the dead, when no total was given
+            "A Russian missile struck Dnipro on Monday. Among the dead were two children and "
+            "a woman.",
+            {"killed": 3},
+        ),
+        (  # the total said first stands: those named among the dead are part of it
+            "A Russian missile struck Dnipro on Monday, killing five people. Among the dead "
+            "were two children.",
+            {"killed": 5},
+        ),
         (  # a victim named by age alone counts one beside the others counted
             "Russian drones hit Sumy on Monday, killing a 72-year-old and injuring two others.",
             {"killed": 1, "injured": 2},

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from warledger.nlp import numbers
 from warledger.nlp.kinetic.facts import SentenceFacts
-from warledger.nlp.kinetic.singles import PERSON_NOUNS, victim_counts
+from warledger.nlp.kinetic.singles import PERSON_NOUNS, among_counts, victim_counts
 from warledger.nlp.lexicon import Hit
 from warledger.types import Count
 
@@ -65,6 +65,8 @@ def counts_in(facts: SentenceFacts) -> dict[str, Count]:
             totals[key] = count  # "the driver and two passengers": 3, not the bare 2
         else:
             totals.setdefault(key, count)
+    for key, count in among_counts(facts).items():
+        totals.setdefault(key, count)  # "Among the injured is a 9-year-old": at least one
     return totals
 
 

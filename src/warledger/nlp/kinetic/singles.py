@@ -9,6 +9,7 @@ number said anywhere for the same key wins (see :func:`counts.counts_in`).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from warledger.nlp import numbers
@@ -232,3 +233,36 @@ def _is_craft(noun: Token, facts: SentenceFacts) -> bool:
 def _has_indefinite(noun: Token) -> bool:
     """ "A Russian Sukhoi Su-34": the article sits on the model name's first word."""
     return any(t.dep_ == "det" and t.lower_ in INDEFINITE for t in noun.subtree)
+
+
+# "Among the injured is a 9-year-old", "Among the dead were two children and a woman":
+# people named as part of the toll, at least so many, when no figure was given before.
+AMONG = re.compile(
+    r"^\W*among (?:the |those )?(?P<word>dead|killed|injured|wounded|hurt)\b", re.IGNORECASE
+)
+AMONG_KEYS = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured"}
+AMONG_KEYS["hurt"] = "injured"
+ONE_PERSON = re.compile(
+    r"\b(?:a|an|one)\s+(?:\d+-year-old\b(?!\s+(?:man|woman|boy|girl|child))|(?:[\w-]+\s+)?"
+    r"(?:man|woman|boy|girl|child|teenager|baby|infant|pensioner|resident|civilian))\b",
+    re.IGNORECASE,
+)
+PEOPLE = re.compile(
+    r"(?:\s+\w+)?\s+(?:men|women|boys|girls|children|teenagers|people|residents|civilians)\b",
+    re.IGNORECASE,
+)
+
+
+def among_counts(facts: SentenceFacts) -> dict[str, Count]:
+    """The people a sentence opening "Among the dead/injured ..." names, as a lower bound."""
+    match = AMONG.match(facts.sent.text)
+    if match is None:
+        return {}
+    rest = facts.sent.text[match.end() :]
+    total = len(ONE_PERSON.findall(rest))
+    for _start, end, count in numbers.find_counts(rest):
+        if PEOPLE.match(rest[end:]):
+            total += count.value
+    if not total:
+        return {}
+    return {AMONG_KEYS[match["word"].lower()]: Count(total, "at_least", rest.strip(" .,"))}
