@@ -169,3 +169,26 @@ def test_a_strike_the_detector_adds_needs_an_attacker_or_a_weapon():
         events = combine(ctx, [], [(0, len(text))], [{"strike": 0.95}], policy)
         found.append([(e.weapon, e.actor.side if e.actor else None) for e in events])
     assert found == [[], [], [("drone", "RU")], [(None, "UA")]]
+
+
+def test_an_attack_that_only_may_come_is_not_added_but_talks_to_come_are():
+    """A warning of a possible barrage reads like a strike to the detector; a modal or a
+    condition on every verb the sentence tells makes it none (sentences written for this
+    test), while talks that will be held are still reported, as planned."""
+    from warledger.nlp.extract import Extractor
+
+    extractor = Extractor(mode="rules")
+    cases = [
+        ("Officials in Lviv warned that Russia could launch a drone swarm at Rivne soon.",
+         "strike"),
+        ("If Russian drones hit Rivne again, its power grid would fail.", "strike"),
+        ("A Russian missile hit a depot in Rivne, officials warned.", "strike"),
+        ("Envoys of the two countries will meet again in Geneva next month.", "talks"),
+    ]  # fmt: skip
+    found = []
+    for text, kind in cases:
+        ctx = extractor.context(extractor.nlp(text), date(2030, 5, 8))
+        policy = Policy(add_above={kind: 0.6})
+        events = combine(ctx, [], [(0, len(text))], [{kind: 0.95}], policy)
+        found.append([e.kind for e in events])
+    assert found == [[], [], ["strike"], ["talks"]]

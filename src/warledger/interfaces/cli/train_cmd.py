@@ -45,6 +45,14 @@ def train_detector_command(
     arch: Annotated[str, typer.Option("--arch", help="ensemble or bow.")] = "ensemble",
     epochs: Annotated[int, typer.Option("--epochs", min=1, help="Training epochs.")] = 10,
     seed: Annotated[int, typer.Option("--seed", help="Random seed.")] = 0,
+    oversample: Annotated[
+        int,
+        typer.Option(
+            "--oversample",
+            min=1,
+            help="Repeat a sentence with a rare label up to this many times (1: never).",
+        ),
+    ] = 1,
 ) -> None:
     """Train the sentence event detector on train, keep the epoch with the best dev score,
     then choose on dev how it combines with the rules; write weights and thresholds.
@@ -63,6 +71,7 @@ def train_detector_command(
         arch=arch,
         epochs=epochs,
         seed=seed,
+        oversample=oversample,
         progress=err_console.print,
     )
     console.print(

@@ -95,12 +95,18 @@ def combine(
     for i, cats in enumerate(scores):
         if _not_asserted(cats, policy) or not _asserted_by_clause(ctx.text, ranges[i]):
             continue
+        possible_only: bool | None = None  # read once, for the first kinetic kind
         for kind, threshold in policy.add_above.items():
             if cats.get(kind, 0.0) < threshold or (i, kind) in found:
                 continue
             read_before = any(j < i and k == kind for j, k in found)
             if read_before and kind in restating and _restates(ctx, ranges[i], restating[kind]):
                 continue  # "During the talks, ...": the talks already read
+            if kind in KINETIC_KINDS:
+                if possible_only is None:
+                    possible_only = _only_possible(ctx, ranges[i])
+                if possible_only:
+                    continue  # "could launch a barrage": a fight that may come is none yet
             event = model_event(ctx, kind, ranges[i], cats)
             if kind in ATTACK_KINDS and not _attack_read(event):
                 continue  # a toll with no attacker and no weapon: a fire, a storm, a crash
@@ -187,6 +193,21 @@ def _asserted_by_clause(text: str, bounds: tuple[int, int]) -> bool:
     occurrence, whatever the detector scores (the rules apply the same test)."""
     sentence = text[bounds[0] : bounds[1]]
     return not (clauses.is_question(None, sentence) or clauses.is_habitual(sentence))  # type: ignore[arg-type]
+
+
+def _only_possible(ctx: DocContext, bounds: tuple[int, int]) -> bool:
+    """Every verb the sentence tells, past the verbs that report it, sits under a modal or a
+    condition ("warned that Russia could launch a barrage", "if the attack comes, defences
+    would be stretched"): a possibility, not an occurrence, however much it reads like one
+    to a bag of words. The rules make the same test on their trigger. Kinetic kinds only:
+    talks or aid that "will" happen are reported as planned."""
+    span = ctx.doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verbs = _main_verbs(span)
+    # the verbs that tell, not those that report a clause ("warned that", "said that")
+    told = [v for v in verbs if not any(c.dep_ == "ccomp" and c in verbs for c in v.children)]
+    return bool(told) and all(clauses.is_hypothetical(v) for v in told)
 
 
 def _not_asserted(cats: Mapping[str, float], policy: Policy) -> bool:
