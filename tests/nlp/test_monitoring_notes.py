@@ -87,3 +87,13 @@ def test_the_day_of_a_note_is_read_in_its_own_form_or_from_the_sentence_before(e
     event = _strike(extractor, text)
     assert (event.date.start, event.date.precision) == ("2025-05-12", "day")
     assert _toll(event) == {"killed": 1}
+
+
+def test_a_verbless_incident_line_is_read_by_the_rules(make_ctx):
+    # "Shelling of <what> by <side> forces." tells one act as a finite verb would; a
+    # residential area is what was hit, not a place description
+    from warledger.nlp.kinetic import extract_kinetic
+
+    (event,) = extract_kinetic(make_ctx("Shelling of a residential area by Russian forces."))
+    assert (event.kind, event.target_kind) == ("strike", ["residential"])
+    assert extract_kinetic(make_ctx("The shelling of residential areas must stop, he said.")) == []

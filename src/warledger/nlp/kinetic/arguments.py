@@ -327,13 +327,16 @@ def weapon_of(hits: list[Hit]) -> str | None:
     return "mixed"
 
 
+SETTLEMENT_NOUNS = PLACE_NOUNS - {"area"}
+
+
 def target_kinds_of(hits: list[Hit], sent: SpacySpan) -> list[str]:
     """What was hit; a word describing a place ("a port city") is not a target."""
     kinds: list[str] = []
     for hit in hits:
         token = sent[hit.start]
-        if token.dep_ in {"compound", "amod"} and token.head.lemma_.lower() in PLACE_NOUNS:
-            continue
+        if token.dep_ in {"compound", "amod"} and token.head.lemma_.lower() in SETTLEMENT_NOUNS:
+            continue  # but "a residential area", "an industrial area" say what was hit
         if token.dep_ in {"compound", "amod"} and (token.head.lemma_.lower() in ORGANISATION_NOUNS):
             continue  # "the regional military administration said": a speaker
         if is_speaker(token):

@@ -131,9 +131,18 @@ def names_what_was_hit(hit: Hit, facts: SentenceFacts) -> bool:
     passive_past = verb.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children
     )
-    if verb.tag_ != "VBD" and not passive_past:
+    if verb.tag_ != "VBD" and not passive_past and not _incident_line(token):
         return False  # "claims targeting ...", "the goal of strikes on ...": no one act told
     return bool(facts.weapons or hit.entry.get("inherent") or ARMED.search(facts.sent.text))
+
+
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _incident_line(token: Token) -> bool:
+    """"Shelling of a residential area by Russian forces.": a monitoring log's verbless
+    line, the trigger its root, tells one act as a finite verb would."""
+    return token.dep_ == "ROOT" and not any(t.tag_ in FINITE_TAGS for t in token.sent)
 
 
 def kind_of(hit: Hit, facts: SentenceFacts) -> str:
