@@ -34,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -101,11 +102,26 @@ def synthetic_events(n: int, seed: int = 7, first: int = 0) -> list:
     return out
 
 
-def build_ledger(url: str, n: int) -> None:
-    """Write ``n`` synthetic events, 1,000 at a time (bounded memory at a million)."""
+def build_ledger(url: str, n: int, jobs: int = 1) -> None:
+    """Write ``n`` synthetic events, 1,000 at a time (bounded memory at a million); with
+    ``jobs`` > 1 that many processes write contiguous ranges (PostgreSQL; SQLite has one
+    writer at a time). The events are the same either way: each chunk of 1,000 is seeded by
+    its first number."""
+    with Store.open(url):
+        pass  # the schema, migrated once before any writer starts
+    step = max(1, -(-n // jobs // 1000)) * 1000
+    ranges = [(lo, min(n, lo + step)) for lo in range(0, n, step)]
+    if jobs == 1 or len(ranges) == 1 or url.startswith("sqlite"):
+        _build_range(url, 0, n)
+        return
+    with ProcessPoolExecutor(jobs) as pool:
+        list(pool.map(_build_range, [url] * len(ranges), *zip(*ranges, strict=True)))
+
+
+def _build_range(url: str, lo: int, hi: int) -> None:
     with Store.open(url) as store:
-        for lo in range(0, n, 1000):
-            chunk = synthetic_events(min(1000, n - lo), first=lo)
+        for start in range(lo, hi, 1000):
+            chunk = synthetic_events(min(1000, hi - start), first=start)
             with store.engine.begin() as conn:
                 conn.execute(sa.insert(events), [event_row(e) for e in chunk])
                 conn.execute(sa.insert(claims), [row for e in chunk for row in claim_rows(e)])
@@ -303,6 +319,9 @@ def main() -> None:
     parser.add_argument("--client", choices=("httpx", "wrk"), default="httpx")
     parser.add_argument("--workers", type=int, default=1, help="server processes")
     parser.add_argument(
+        "--build-jobs", type=int, default=1, help="processes writing a new PostgreSQL ledger"
+    )
+    parser.add_argument(
         "--page-share", type=float, default=0.0, help="share of requests to the /events page"
     )
     parser.add_argument(
@@ -334,7 +353,7 @@ def main() -> None:
                 have = conn.execute(sa.select(sa.func.count()).select_from(events)).scalar_one()
         if (args.url and not have) or (not args.url and not path.exists()):
             began = time.perf_counter()
-            build_ledger(url, args.events)
+            build_ledger(url, args.events, args.build_jobs)
             print(f"built {args.events} events in {time.perf_counter() - began:.1f} s")
         else:
             with Store.open(url) as store, store.engine.connect() as conn:
