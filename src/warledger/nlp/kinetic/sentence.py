@@ -24,7 +24,7 @@ from warledger.nlp.kinetic.arguments import (
 from warledger.nlp.kinetic.blame import blamed
 from warledger.nlp.kinetic.counts import counts_by_weapon, counts_in, mostly_interceptions
 from warledger.nlp.kinetic.facts import SentenceFacts
-from warledger.nlp.kinetic.places import place_groups, places_of
+from warledger.nlp.kinetic.places import place_groups, places_of, usable_places
 from warledger.nlp.kinetic.totals import is_casualty_total
 from warledger.nlp.kinetic.triggers import (
     choose,
@@ -85,7 +85,8 @@ def read_sentence(
     token = facts.sent[kind_hit.start]
     if token.tag_ == "NNS" and YEAR_ONLY.search(sent.text):
         return []  # "504 attacks in 2024": a yearly statistic
-    places = places_of(token, facts)
+    left = _left(kind_hit, facts, ctx)
+    places = left + [p for p in places_of(token, facts) if p.start not in {q.start for q in left}]
     entry = kind_hit.entry
     if not places and (
         entry["kind"] != "territorial_change" or entry.get("whole_sentence_places")
@@ -109,6 +110,28 @@ def read_sentence(
             covered |= {loc.name for e in extra for loc in e.locations}
             events.extend(extra)
     return events
+
+
+def _left(hit: Hit, facts: SentenceFacts, ctx: DocContext) -> list[PlaceMention]:
+    """The place a withdrawal leaves ("withdrew from Avdiivka", "pulled out of the town of
+    X"): the object of the trigger's own last word, which a route reading would take for
+    where a movement starts."""
+    last = facts.sent[hit.end - 1]
+    if hit.end - hit.start < 2 or last.lower_ not in {"from", "of"}:
+        return []
+    objects = [c for c in last.children if c.dep_ == "pobj"]
+    objects += [  # "the town of X"
+        g for o in objects for p in o.children if p.lower_ == "of" for g in p.children
+    ]
+    objects += [c for o in objects for c in o.conjuncts]
+    starts = {o.idx for o in objects} | {t.idx for o in objects for t in o.lefts}
+    found = [
+        p
+        for p in ctx.places_in(facts.sent)
+        if any(p.start <= o < p.end for o in starts)
+        or any(o.idx <= p.start < o.idx + len(o.text) for o in objects)
+    ]
+    return usable_places(found, ctx.text)
 
 
 # What a battle on the ground is counted in: its dead and wounded and how many assaults
@@ -153,10 +176,14 @@ def events_for(
         # "militants ambushed a convoy in western Niger": outside the theatre the world
         # gazetteer knows only large towns, so the country is the place the text gives;
         # in the theatre's own countries a battle needs a settlement or front to be logged.
+        # A named part of the front or the country ("an offensive in the Donbas", "fighting
+        # in eastern Ukraine") places a battle as a settlement would; the country alone
+        # ("fighting in Ukraine") does not.
         places = [
             p
             for p in facts.regions
-            if p.location.precision == "country" and p.location.country not in ctx.theatre.codes
+            if (p.location.precision == "country" and p.location.country not in ctx.theatre.codes)
+            or (p.location.precision == "region" and p.location.country in ctx.theatre.codes)
         ]
     if kind != "strike" and not places and not (
         kind == "ground_combat" and (names_only_foreign_sides(facts, ctx) or _foreign(facts, ctx))

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from warledger.nlp import clauses
 from warledger.nlp.kinetic.arguments import target_kinds_of
 from warledger.nlp.kinetic.facts import SentenceFacts
+from warledger.nlp.kinetic.ground import before_the_news, ground_subject, in_name
 from warledger.nlp.lexicon import Hit, kinetic_lexicon
 
 if TYPE_CHECKING:
@@ -189,6 +190,14 @@ def _agent_lemmas(token: Token) -> set[str]:
     agents += [
         g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
     ]
+    agents += [  # "a gun battle with police", "clashes between protesters and police"
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in {"with", "between"}
+        for p in c.children
+        if p.dep_ == "pobj"
+        for g in (p, *p.conjuncts)
+    ]
     if verb.dep_ in {"nsubj", "acl", "relcl"}:
         # "a shark attack killed", "sanctions targeting the fleet", "fans who stormed"
         agents += [verb.head]
@@ -208,6 +217,8 @@ def is_ground_attack(token: Token, facts: SentenceFacts) -> bool:
     related = [token, *token.children]
     if token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}:
         related += list(token.head.children)
+    if token.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in token.children):
+        related += [c for c in token.head.children if c.dep_ == "nsubj"]  # shared subject
     for tok in related:
         lemma = tok.lemma_.lower()
         if tok.dep_ in {"dobj", "nsubjpass", "pobj"} and lemma in GROUND_OBJECTS:
@@ -242,37 +253,6 @@ ARMED_AGENTS = re.compile(
     r"bombers?|helicopters?|artillery|units?|brigades?|battalions?|regiments?|drones?)\b",
     re.IGNORECASE,
 )
-
-
-def ground_subject(token: Token, ctx: DocContext) -> bool:
-    """Armed men on the ground do the trigger: its subject, or the agent of its passive
-    ("troops entered X", "was shot by a sniper"); a group of protesters or police do not."""
-    lexicon = kinetic_lexicon(ctx.theatre)
-    verb = token
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if not doers and verb.dep_ == "conj":
-        doers = [c for c in verb.head.children if c.dep_ in {"nsubj", "agent"}]
-        doers = [g for d in doers for g in ([d] if d.dep_ == "nsubj" else d.children)]
-    if not doers:  # "was shot and killed by soldiers": the agent hangs on the last verb
-        doers = [
-            g
-            for c in verb.conjuncts
-            for a in c.children
-            if a.dep_ == "agent"
-            for g in a.children
-            if g.dep_ == "pobj"
-        ]
-    doers += [c for d in doers for c in d.conjuncts]
-    for doer in doers:
-        words = {t.lemma_.lower() for t in doer.subtree}
-        if words & lexicon.unarmed_agents:
-            continue
-        heads = {doer.lemma_.lower(), doer.lower_}
-        heads |= {c.lemma_.lower() for c in doer.children if c.dep_ == "compound"}
-        if heads & lexicon.ground_agents:
-            return True
-    return False
 
 
 # Nouns that stand for a settlement or area when a verb's object ("entered the city of X").
@@ -322,6 +302,14 @@ def live_triggers(facts: SentenceFacts, ctx: DocContext) -> list[Hit]:
         armed_target = hit.entry.get("or_armed_target") and _armed_target(token, facts)
         if hit.entry.get("needs_weapon") and not facts.weapons and not armed_target:
             continue
+        if any(_has_phrase(facts.lemmas, p) for p in hit.entry.get("not_with_phrases", ())):
+            continue  # "withdrew from X, transferring control to the regular army"
+        if hit.entry.get("not_with_weapon") and facts.weapons:
+            continue  # "repelled a drone attack": air defence, not a fight on the ground
+        if in_name(token):
+            continue  # "the Air Assault Regiment", "the Battle of Ilovaisk": names
+        if before_the_news(token):
+            continue  # "withdrew from X after weeks of fighting"
         if hit.entry.get("pos") and token.pos_ != hit.entry["pos"]:
             continue
         if hit.entry.get("tags") and token.tag_ not in hit.entry["tags"]:
@@ -363,7 +351,8 @@ def live_triggers(facts: SentenceFacts, ctx: DocContext) -> list[Hit]:
             # verb's own object counts: in "launches 273 drones at Ukraine, the largest
             # such attack" the parser hangs the comment on the verb as a second object.
             continue
-        if token.pos_ == "ADJ" or (token.tag_ == "VBN" and token.dep_ == "amod"):
+        one_word = hit.end - hit.start == 1  # "offensive operations" is a phrase of its own
+        if one_word and (token.pos_ == "ADJ" or (token.tag_ == "VBN" and token.dep_ == "amod")):
             continue  # "occupied territories", "contested areas"
         live.append(hit)
     return live
@@ -388,10 +377,20 @@ def choose(triggers: list[Hit], facts: SentenceFacts, rank: dict[str, int]) -> H
 
 
 def _is_talked_about(token: Token) -> bool:
-    """A trigger governed by a ceasefire, accusation or wish is not an occurrence."""
-    for depth, ancestor in enumerate(token.ancestors):
-        if depth > 3:
+    """A trigger governed by a ceasefire, accusation or wish is not an occurrence. A verb
+    joined to another by "and" is not governed by it ("militants linked to al-Qaeda
+    attacked the base", parsed as a second verb of "linked", still attacked)."""
+    node = token
+    for _depth in range(4):
+        if node.head is node or (node.dep_ == "conj" and node.pos_ == "VERB"):
             break
-        if ancestor.lemma_.lower() in NOT_OCCURRING_HEADS:
+        node = node.head
+        if node.lemma_.lower() in NOT_OCCURRING_HEADS:
             return True
     return False
+
+
+def _has_phrase(lemmas: list[str], phrase: str) -> bool:
+    """Does the lemma phrase occur in the sentence's lemmas?"""
+    words = phrase.split()
+    return any(lemmas[i : i + len(words)] == words for i in range(len(lemmas)))

@@ -1,0 +1,123 @@
+"""Who fights on the ground, and trigger words that are only part of a name.
+
+A ground trigger such as "entered" or "raided" needs armed men doing it ("troops entered
+X"); a party's speaker may name them by a pronoun ("Ukrainian officials say they have
+entered the city of X"). A trigger word written inside a name ("the 247th Guards Air
+Assault Regiment", "the 2014 Battle of Ilovaisk") names a unit or a past battle, not an
+act told by the sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from warledger.nlp.lexicon import kinetic_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from warledger.nlp.context import DocContext
+
+
+def ground_subject(token: Token, ctx: DocContext) -> bool:
+    """Armed men on the ground do the trigger: its subject, or the agent of its passive
+    ("troops entered X", "was shot by a sniper"), or a pronoun standing for a party's own
+    men ("the ministry said they had entered X"); a group of protesters or police do not."""
+    lexicon = kinetic_lexicon(ctx.theatre)
+    doers = _doers(token)
+    for doer in doers:
+        words = {t.lemma_.lower() for t in doer.subtree}
+        if words & lexicon.unarmed_agents:
+            continue
+        heads = {doer.lemma_.lower(), doer.lower_}
+        heads |= {c.lemma_.lower() for c in doer.children if c.dep_ == "compound"}
+        if heads & lexicon.ground_agents:
+            return True
+    return bool(doers) and all(d.lower_ in PARTY_PRONOUNS for d in doers) and _party_speaks(
+        token, ctx
+    )
+
+
+def _doers(verb: Token) -> list[Token]:
+    """The verb's subject or passive agent, borrowed from the verb it is joined to."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not doers and verb.dep_ == "conj":
+        doers = [c for c in verb.head.children if c.dep_ in {"nsubj", "agent"}]
+        doers = [g for d in doers for g in ([d] if d.dep_ == "nsubj" else d.children)]
+    if not doers:  # "was shot and killed by soldiers": the agent hangs on the last verb
+        doers = [
+            g
+            for c in verb.conjuncts
+            for a in c.children
+            if a.dep_ == "agent"
+            for g in a.children
+            if g.dep_ == "pobj"
+        ]
+    return doers + [c for d in doers for c in d.conjuncts]
+
+
+# Pronouns by which a party's speaker names its own forces.
+PARTY_PRONOUNS = frozenset({"they", "we", "it"})
+
+
+def _party_speaks(token: Token, ctx: DocContext) -> bool:
+    """The trigger's clause is what a party of the theatre says ("Ukrainian officials
+    say they have entered", "Russia's defence ministry said it had stormed"): the verb
+    of saying above it has a party as its subject."""
+    clause = token
+    while clause.dep_ in {"conj", "xcomp"} and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp":
+        return False
+    speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None:
+        return False
+    sub = list(speaker.subtree)
+    start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
+    return any(
+        start <= m.start and m.end <= end and m.actor.side in ctx.theatre.codes
+        for m in ctx.actors
+    )
+
+
+# Entity types a capitalised trigger word may be part of: a unit, a named battle or
+# operation, a building, a work or a law.
+NAME_ENTITIES = frozenset({"ORG", "EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def in_name(token: Token) -> bool:
+    """Is the trigger word part of a name ("Air Assault Regiment", "Battle of
+    Ilovaisk")? Only a capitalised proper-noun word inside a sentence of ordinary case
+    counts: the first word of a sentence is capitalised whatever it is, and a headline
+    in title case ("Ukrainian Forces Repel Russian Attacks") capitalises every word."""
+    if token.i == token.sent.start or not token.text[:1].isupper() or token.text.isupper():
+        return False
+    if token.tag_ not in {"NNP", "NNPS"} and token.ent_type_ not in NAME_ENTITIES:
+        return False
+    words = [t for t in token.sent if t.is_alpha and not t.is_stop]
+    capitalised = sum(t.text[:1].isupper() for t in words)
+    return capitalised < TITLE_CASE_SHARE * len(words)
+
+
+# From this share of capitalised words (stop words aside) a sentence is a title; prose
+# full of names ("the head of the Blagodarnensky District in Stavropol Krai, Russia,
+# announces ...") stays under it.
+TITLE_CASE_SHARE = 0.85
+
+
+# Nouns of time that measure a fight ("after two days of fighting").
+SPAN_NOUNS = frozenset({"hour", "day", "week", "month", "year"})
+
+
+def before_the_news(token: Token) -> bool:
+    """A fight measured as the time that came before the sentence's act ("troops withdrew
+    from X after weeks of fighting", "drove them out after two days of fighting"): the
+    act is the news, the fighting its background. A single act after which something
+    happened ("oil is suspended after a drone attack on the pipeline") is news itself."""
+    if token.pos_ != "NOUN" or token.dep_ != "pobj":
+        return False
+    span = token.head.head
+    if token.head.lower_ != "of" or span.lemma_.lower() not in SPAN_NOUNS:
+        return False
+    return span.head.lower_ in {"after", "following"} and span.head.head.pos_ in {"VERB", "AUX"}

@@ -1,0 +1,105 @@
+"""How news words a battle on the ground, and words that only look like one: sentences
+written for these tests, the expected values read from each sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from warledger.nlp.kinetic import extract_kinetic
+from warledger.types import Actor, Location
+
+pytestmark = pytest.mark.model
+
+DONBAS = Location("Donbas", country="UA", precision="region")
+KHERSON_OBLAST = Location("Kherson Oblast", "Kherson Oblast", "UA", 46.8, 33.4, "admin1")
+KREMINNA = Location("Kreminna", "Luhansk Oblast", "UA", 49.05, 38.22, "settlement")
+SEVASTOPOL = Location("Sevastopol", "Sevastopol", "UA", 44.6, 33.5, "settlement")
+DNIPRO = Location("Dnipro", "Dnipropetrovsk Oblast", "UA", 48.47, 35.04, "settlement")
+VUHLEDAR = Location("Vuhledar", "Donetsk Oblast", "UA", 47.78, 37.25, "settlement")
+MENAKA = Location("Menaka", country="ML", precision="settlement")
+CAP_HAITIEN = Location("Cap-Haitien", country="HT", precision="settlement")
+
+
+def _kinds(events) -> list[tuple[str, str | None]]:
+    return [(e.kind, e.subtype) for e in events]
+
+
+def test_an_offensive_in_a_named_part_of_the_front_is_an_assault_there(make_ctx):
+    text = "Russian forces have begun a long-expected offensive in the Donbas."
+    (event,) = extract_kinetic(make_ctx(text, places={"Donbas": DONBAS}))
+    assert (event.kind, event.subtype) == ("ground_combat", "assault")
+    assert [loc.name for loc in event.locations] == ["Donbas"]
+
+
+def test_offensive_operations_are_an_assault_though_offensive_is_an_adjective(make_ctx):
+    text = "The army said it had launched offensive operations in Kherson Oblast on Monday."
+    (event,) = extract_kinetic(make_ctx(text, places={"Kherson Oblast": KHERSON_OBLAST}))
+    assert (event.kind, event.subtype) == ("ground_combat", "assault")
+    assert [loc.name for loc in event.locations] == ["Kherson Oblast"]
+
+
+def test_a_party_speaker_naming_its_men_by_a_pronoun_has_them_enter_a_town(make_ctx):
+    text = "Ukrainian officials say they have entered the town of Kreminna."
+    ctx = make_ctx(
+        text,
+        places={"Kreminna": KREMINNA},
+        actors={"Ukrainian officials": Actor(side="UA", name="Ukrainian officials")},
+    )
+    (event,) = extract_kinetic(ctx)
+    assert (event.kind, event.subtype) == ("ground_combat", "assault")
+    assert event.actor is not None and event.actor.side == "UA"
+
+
+def test_people_who_are_no_party_entering_a_town_is_no_assault(make_ctx):
+    text = "The refugees say they have entered the town of Kreminna."
+    assert extract_kinetic(make_ctx(text, places={"Kreminna": KREMINNA})) == []
+
+
+def test_repelling_a_drone_attack_is_air_defence_not_a_fight_on_the_ground(make_ctx):
+    text = "Russian forces repelled a drone attack on Sevastopol overnight, the governor said."
+    events = extract_kinetic(make_ctx(text, places={"Sevastopol": SEVASTOPOL}))
+    assert [e.kind for e in events] == ["strike"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He served with the 25th Air Assault Brigade before he moved to Dnipro.",
+        "A museum in Dnipro opened an exhibition on the Battle of Poltava on Sunday.",
+    ],
+)
+def test_a_trigger_word_inside_a_unit_or_a_battle_name_is_no_event(make_ctx, text):
+    assert extract_kinetic(make_ctx(text, places={"Dnipro": DNIPRO})) == []
+
+
+def test_a_gun_battle_with_police_is_crime_not_combat(make_ctx):
+    text = "A gang leader was killed in a gun battle with police in Cap-Haitien on Friday."
+    assert extract_kinetic(make_ctx(text, places={"Cap-Haitien": CAP_HAITIEN})) == []
+
+
+def test_fighting_measured_before_a_withdrawal_is_its_background(make_ctx):
+    text = "Ukrainian troops withdrew from Vuhledar after weeks of fighting."
+    (event,) = extract_kinetic(make_ctx(text, places={"Vuhledar": VUHLEDAR}))
+    assert (event.kind, event.subtype) == ("territorial_change", "withdrawn")
+    assert [loc.name for loc in event.locations] == ["Vuhledar"]
+
+
+def test_the_place_a_withdrawal_leaves_is_where_it_happened(make_ctx):
+    text = "Ukrainian forces pulled out of the town of Vuhledar, the general staff said."
+    (event,) = extract_kinetic(make_ctx(text, places={"Vuhledar": VUHLEDAR}))
+    assert (event.kind, event.subtype) == ("territorial_change", "withdrawn")
+    assert [loc.name for loc in event.locations] == ["Vuhledar"]
+
+
+def test_armed_men_of_a_named_group_attacking_a_camp_is_an_assault(make_ctx):
+    text = "Jihadists linked to Islamic State attacked a military camp near Menaka on Sunday."
+    events = extract_kinetic(make_ctx(text, places={"Menaka": MENAKA}))
+    assert _kinds(events) == [("ground_combat", "assault")]
+
+
+def test_a_withdrawal_handing_the_town_to_the_sides_own_regulars_is_no_change(make_ctx):
+    text = (
+        "Mercenary units began withdrawing from Vuhledar, transferring control to the "
+        "regular army."
+    )
+    assert extract_kinetic(make_ctx(text, places={"Vuhledar": VUHLEDAR})) == []
