@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from warledger.nlp import clauses
+from warledger.nlp import clauses, stance_polarity
 from warledger.nlp.attribution import attribute
 from warledger.nlp.cheap import TermPattern, terms_of, was_parsed
 from warledger.nlp.diplomacy import arguments, fields
@@ -46,6 +46,10 @@ class StancePattern:
     party: str  # "governing" or "after"
     reason: str
     literals: frozenset[str] | None = None  # every match contains one (see gate)
+    refused: str | None = None  # the stance when the phrase is refused; None: no position
+    licensed_by: frozenset[str] = frozenset()  # lemmas one of which must govern the phrase
+    refusal: bool = False  # the stance is itself a refusal ("oppose", "veto")
+    near: re.Pattern[str] | None = None  # must occur in the sentence or the two before
 
     def may_match(self, lowered: str) -> bool:
         """Could the pattern match a sentence whose lower-cased text is ``lowered``?"""
@@ -62,6 +66,8 @@ def stance_patterns(theatre: Theatre | None = None) -> tuple[StancePattern, ...]
 def _stance_patterns(theatre: Theatre) -> tuple[StancePattern, ...]:
     data = theatre.data("positions.json") or {}
     macros = data.get("macros", {})
+    opposites = data.get("refused", {}).get("stances", {})
+    refusals = frozenset(data.get("refused", {}).get("refusals", ()))
     return tuple(
         StancePattern(
             issue=e["issue"],
@@ -70,6 +76,10 @@ def _stance_patterns(theatre: Theatre) -> tuple[StancePattern, ...]:
             party=e.get("party", "governing"),
             reason=e["reason"],
             literals=terms_of(e),
+            refused=e.get("refused", opposites.get(e["issue"], {}).get(e["stance"])),
+            licensed_by=frozenset(e.get("licensed_by", ())),
+            refusal=e["stance"] in refusals,
+            near=re.compile(e["near"], re.IGNORECASE) if "near" in e else None,
         )
         for e in data.get("entries", [])
     )
@@ -86,7 +96,8 @@ def extract_positions(ctx: DocContext) -> list[Position]:
     """Every party × issue stance the document states, first statement first."""
     found: dict[tuple[str, str], Position] = {}
     patterns = stance_patterns(ctx.theatre)
-    for sent in ctx.doc.sents:
+    sents = list(ctx.doc.sents)
+    for n, sent in enumerate(sents):
         if not was_parsed(sent):
             continue
         text = ctx.text[sent.start_char : sent.end_char]
@@ -94,13 +105,42 @@ def extract_positions(ctx: DocContext) -> list[Position]:
         entries = [e for e in patterns if e.may_match(lowered)]
         if not entries or clauses.is_question(sent, text):
             continue
+        window = (sents[max(0, n - WINDOW)].start_char, sent.end_char)
+        around = ctx.text[window[0] : window[1]]
+        entries = [e for e in entries if e.near is None or e.near.search(around)]
         for position in _sentence_positions(ctx, sent, text, entries):
+            if _elsewhere(ctx, *window, position.party.side):
+                continue  # "Pyongyang's demand for sanctions relief": another conflict's
             key = (position.party.side or (position.party.name or "").lower(), position.issue)
             if key in found:
                 found[key].evidence.extend(position.evidence)
             else:
                 found[key] = position
     return list(found.values())
+
+
+# Sentences read back for the war a stance is about.
+WINDOW = 2
+
+
+def _elsewhere(ctx: DocContext, start: int, end: int, party: str | None) -> bool:
+    """Does the text between ``start`` and ``end`` name places outside the theatre (other
+    than the ``party``'s own country) and none of it (no party, place or side word such
+    as "Russian" or "Kyiv")? A stance there ("Pyongyang's demand for sanctions relief from
+    Washington", "the withdrawal of foreign forces from Afghanistan") is another
+    conflict's; "Britain wants a truce" names only its own party."""
+    codes = ctx.theatre.codes
+    if party in codes:
+        return False
+    places = [p for p in ctx.places if start <= p.start and p.end <= end]
+    if not any(p.location.country not in codes | {party, None} for p in places):
+        return False
+    if any(p.location.country in codes for p in places):
+        return False
+    if any(start <= a.start and a.end <= end and a.actor.side in codes for a in ctx.actors):
+        return False
+    words = ctx.theatre.side_words
+    return not any(w in words for w in re.findall(r"[a-z]+", ctx.text[start:end].lower()))
 
 
 def _sentence_positions(
@@ -115,25 +155,86 @@ def _sentence_positions(
         m = entry.pattern.search(text)
         if not m:
             continue
-        anchor = clauses.anchor_token(sent, sent.start_char + m.start(), sent.start_char + m.end())
-        if is_act(anchor) or _deliberated(anchor) or _waved_off(text[: m.start()]):
+        start, end = sent.start_char + m.start(), sent.start_char + m.end()
+        anchor = clauses.anchor_token(sent, start, end)
+        if is_act(anchor) or _deliberated(anchor):
+            continue
+        stance, evaluator = _stance(entry, anchor, sent, text, m)
+        if stance is None:
             continue
         party, how = _party(ctx, sent, entry, m)
+        if evaluator is not None:  # "... is unacceptable to Moscow": Moscow's refusal
+            named = _named_after(ctx, evaluator, sent.end_char)
+            if named is not None:
+                party, how = named, "after"
         if party is None or not (party.side or party.name):
             continue
         issues_done.add(entry.issue)
-        start = sent.start_char + m.start()
         out.append(
             Position(
                 party=party,
                 issue=entry.issue,
-                stance=entry.stance,
+                stance=stance,
                 date=fields.date_of(sent, start, ctx.published, future=False),
                 evidence=[Span(sent.start_char, sent.end_char, text)],
                 confidence=CONFIDENCE[how],
             )
         )
     return out
+
+
+def _named_after(ctx: DocContext, offset: int, end: int) -> Actor | None:
+    """The party named just after ``offset`` ("unacceptable to the Kremlin"), or the
+    country of a capital named there ("a red line for Moscow")."""
+    named = [m for m in arguments.mentions_in(ctx, offset, min(end, offset + 40))]
+    if named and named[0].actor.side:
+        return arguments.copy_actor(named[0].actor)
+    for place in ctx.places:
+        if offset <= place.start < min(end, offset + 12) and place.location.country:
+            return Actor(name=ctx.text[place.start : place.end], side=place.location.country)
+    return None
+
+
+def _stance(
+    entry: StancePattern, anchor: Token, sent: SpacySpan, text: str, m: re.Match[str]
+) -> tuple[str | None, int | None]:
+    """The stance the phrase states in its sentence: the entry's, its refusal's (see
+    :mod:`stance_polarity`), or None; and where a refusing evaluation after the phrase
+    ends ("... is a red line for"), whose party is named next."""
+    if entry.party != "governing":
+        return entry.stance, None
+    start, end = sent.start_char + m.start(), sent.start_char + m.end()
+    evaluated = stance_polarity.evaluated_end(text[m.end() :])
+    if evaluated is not None:  # "illegitimate sanctions are unacceptable": no double flip
+        return (entry.stance if entry.refusal else entry.refused), end + evaluated
+    if _NO_STANCE_BEFORE.search(text[: m.start()]):
+        return None, None
+    if _waved_off(text[: m.start()]):
+        return entry.refused, None  # "now is not the time for premature sanctions relief"
+    if not _licensed(entry, anchor):
+        return None, None
+    polarity = stance_polarity.read(anchor, sent, start, end, ACTS)
+    if polarity is stance_polarity.Polarity.REFUSED:
+        return entry.refused, None
+    if polarity is stance_polarity.Polarity.NOTHING:
+        return None, None
+    return entry.stance, None
+
+
+def _licensed(entry: StancePattern, anchor: Token) -> bool:
+    """An entry that names a deed as often as a stance ("a prisoner exchange") needs one
+    of its licensing words ("ready", "propose", "offer") above the phrase."""
+    if not entry.licensed_by:
+        return True
+    words = entry.licensed_by
+    chain = [anchor, *list(anchor.ancestors)[:6]]
+    if "STANCE" in words:  # any word of stating, refusing or demanding, a "must", a condition
+        words = words | stance_polarity.STANCE_WORDS | STANCE_VERBS
+        if stance_polarity.in_condition(anchor) or any(
+            c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for n in chain for c in n.children
+        ):
+            return True
+    return any(stance_polarity.lemma_of(n) in words for n in chain)
 
 
 def _party(
@@ -149,7 +250,9 @@ def _party(
                 return arguments.copy_actor(mention.actor), "after"
         return None, "after"
     anchor = clauses.anchor_token(sent, start, end)
-    own_verb = anchor.pos_ == "VERB"
+    # "Russia demands that Ukraine cede land": the ceding verb's subject is asked, not
+    # asking; "Russia's draft calls on Ukraine to withdraw": the calling verb's is asking.
+    own_verb = anchor.pos_ == "VERB" and anchor.lemma_.lower() not in STANCE_VERBS | ASKING
     found = arguments.governing_party(ctx, anchor, skip_own_subject=own_verb)
     if found and not (start <= found.start and found.end <= end):
         if _possibility_about(anchor):
@@ -158,6 +261,9 @@ def _party(
             speaker, _status = attribute(sent, ctx, trigger=anchor)
             if speaker is not None and speaker.side and speaker.side != found.actor.side:
                 return arguments.copy_actor(speaker), "speaker"
+            if speaker is not None and speaker.side == found.actor.side:
+                # "Britain said it would send troops": what a party says it would do
+                return arguments.copy_actor(found.actor), "governing"
             return None, "speaker"
         return arguments.copy_actor(found.actor), "governing"
     if plan_subject(ctx.theatre).match(sent.text):
@@ -218,10 +324,15 @@ STATING = frozenset(
 # 90 prisoners each, the ministry said"), while "said it was ready to swap" is a stance.
 REPORTING = frozenset({"say", "state", "stress", "emphasise", "emphasize", "believe"})
 # Words just before a stance phrase that wave it off ("premature sanctions relief", "now
-# is not the time for ...") or make it a mere possibility ("a potential force").
+# is not the time for ...": the speaker refuses it), or make it a mere possibility ("a
+# potential force") or an aside ("warned against ...": whose stance is unclear).
 _WAVED_OFF = re.compile(
-    r"\b(?:premature|not the time|too (?:early|soon)|against|no question of|out of the question)"
-    r"\W+(?:\w+\W+){0,4}$"
+    r"\b(?:premature|not the time|too (?:early|soon)|no question of|out of the question)"
+    r"\W+(?:\w+\W+){0,4}$",
+    re.IGNORECASE,
+)
+_NO_STANCE_BEFORE = re.compile(
+    r"\bagainst\W+(?:\w+\W+){0,4}$"
     # "to discuss a potential peacekeeping force": a possibility talked over, no one's stance
     r"|\b(?:potential|possible|hypothetical|eventual)\W+(?:\w+\W+){0,1}$",
     re.IGNORECASE,
@@ -240,11 +351,20 @@ def is_act(anchor: Token) -> bool:
     reported = any(n.lemma_.lower() in REPORTING for n in chain)
     for node in chain:
         if node.pos_ == "VERB" and node.lemma_.lower() in ACTS:
+            if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in PLAN_NOUNS
+                   for c in node.children):
+                return False  # "Ukraine's version begins with a ceasefire": its content
             modal = any(c.dep_ == "aux" and c.tag_ in {"MD", "TO"} for c in node.children)
             if reported and not _finite(node):
                 return False  # "said he can end it by withdrawing": a way, not a deed
             return not modal
     return False
+
+
+PLAN_NOUNS = frozenset(
+    {"plan", "proposal", "draft", "version", "memorandum", "framework", "document", "text",
+     "deal", "agreement", "initiative", "blueprint", "roadmap", "counterproposal"}
+)  # fmt: skip
 
 
 def _finite(verb: Token) -> bool:
@@ -263,9 +383,9 @@ def _deliberated(anchor: Token) -> bool:
     """ "studied the idea of a force", "accused the West of seeking sanctions": what is
     examined or imputed to another is not the subject's stance (unless a stance verb
     stands between for examining: "examined their demand for")."""
-    chain = [anchor, *list(anchor.ancestors)[:6]]
-    if any(node.lemma_.lower() in IMPUTING for node in chain):
+    if any(node.lemma_.lower() in IMPUTING for node in anchor.ancestors):
         return True
+    chain = [anchor, *list(anchor.ancestors)[:6]]
     for node in _up_to_condition(chain):
         lemma = node.lemma_.lower()
         if lemma in STANCE_VERBS:
@@ -280,6 +400,8 @@ def _waved_off(before: str) -> bool:
 
 
 MODALS = ENGLISH.possibility
+ASKING = frozenset({"urge", "ask", "press", "call"})
+DEMAND_MODALS = frozenset({"must", "should", "ought"})
 STANCE_VERBS = frozenset(
     {
         "demand", "insist", "want", "call", "urge", "propose", "support", "reject", "seek",

@@ -1,0 +1,158 @@
+"""Is a stance phrase stated, refused, or neither? The words around it decide.
+
+A stance phrase ("a freeze of the front line", "further sanctions", "Ukraine joining
+NATO") says nothing of its party's stance by itself: "Kyiv rejected a freeze" and
+"Hungary would not back further sanctions" refuse what the phrase names, "Ukraine's NATO
+membership is a red line for Russia" declares it unacceptable, while "Russia demands a
+freeze" states it. Reading the phrase alone turned each refusal into its opposite, so
+the verbs above the phrase (up to the verb of saying, or up to a condition clause, whose
+content is a demand whatever the main clause does) are read here:
+
+- a refusing verb ("reject", "rule out", "oppose", "veto", "resist") or a refusing noun
+  ("rejection", "refusal") refuses the phrase;
+- a negated verb of accepting or backing ("has not agreed to", "would never accept",
+  "does not want") refuses it;
+- a negated deed or demand ("did not lift any sanctions", "did not call for") states
+  nothing: no position;
+- a verb or noun of demanding ("demand", "insist", "call for", "proposal") stops the
+  walk: what is above it is about the demand, not the phrase;
+- "is unacceptable / a red line / a non-starter / out of the question" after the phrase
+  refuses it, and "to X" / "for X" after those words names whose refusal it is.
+
+Words inside the matched phrase are not read again: an entry that already spells its
+refusal ("never give up ... territory") keeps the stance written beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+
+class Polarity(Enum):
+    STATED = "stated"
+    REFUSED = "refused"
+    NOTHING = "nothing"
+
+
+REFUSING = frozenset(
+    {"reject", "refuse", "oppose", "resist", "block", "veto", "dismiss", "deny", "exclude",
+     "decline", "rebuff", "spurn", "scrap", "refusal", "rejection", "opposition", "objection",
+     "rule_out",
+     "unwilling", "unacceptable", "inadmissible"}
+)  # fmt: skip
+ACCEPTING = frozenset(
+    {"accept", "agree", "support", "back", "allow", "recognise", "recognize", "want", "seek",
+     "endorse", "favour", "favor", "tolerate", "permit", "approve", "consider", "countenance",
+     "entertain", "welcome", "ready", "willing", "open", "prepared"}
+)  # fmt: skip
+DEMANDING = frozenset(
+    {"demand", "insist", "call", "urge", "require", "need", "push", "press", "propose", "ask",
+     "proposal", "plan", "condition", "precondition", "insistence", "request", "initiative",
+     "draft", "memorandum", "framework", "offer"}
+)  # fmt: skip
+STANCE_WORDS = REFUSING | ACCEPTING | DEMANDING
+# Verbs of saying close the clause: "Zelensky rejected the claim, saying Kyiv wants X".
+SAYING = frozenset({"say", "state", "tell", "write", "add", "stress", "note", "announce"})
+
+# After the phrase: "... is unacceptable to Moscow", "... would be a red line for Russia".
+_EVALUATED = re.compile(
+    r"^[^.;:!?]{0,60}?\b(?:is|are|was|were|be|remains?|remained)\s+(?:\w+\s+){0,2}?"
+    r"(?:unacceptable|inadmissible|a\s+non-?starter|a\s+red\s+line|out\s+of\s+the\s+question"
+    r"|off\s+the\s+table|ruled\s+out)\b",
+    re.IGNORECASE,
+)
+
+
+def evaluated_end(after: str) -> int | None:
+    """Where the refusing evaluation that follows a phrase ends (offset into ``after``)."""
+    m = _EVALUATED.match(after)
+    return m.end() if m else None
+
+
+def _outside(token: Token, start: int, end: int) -> bool:
+    return not (start <= token.idx < end)
+
+
+def _negated(node: Token, start: int, end: int) -> bool:
+    """A negation ("not", "never", "n't") on ``node`` that the phrase itself does not hold,
+    or on the copula of an adjective ("is not ready for")."""
+    holders = [node, *(c for c in node.children if c.dep_ in {"aux", "auxpass"})]
+    if node.dep_ in {"acomp", "attr"}:
+        holders.append(node.head)
+    return any(
+        c.dep_ == "neg" and _outside(c, start, end) for h in holders for c in h.children
+    )
+
+
+def _denied_deed(node: Token) -> Polarity:
+    """A deed verb negated: "will not withdraw" refuses, "did not lift" states nothing."""
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in node.children)
+    return Polarity.REFUSED if modal else Polarity.NOTHING
+
+
+def _is_condition(node: Token) -> bool:
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children)
+
+
+def lemma_of(node: Token) -> str:
+    """The word's lemma, with its particle when it has one ("rule_out", "back_away")."""
+    prt = next(
+        (c.lower_ for c in node.children
+         if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in {"away", "down", "off"})),
+        None,
+    )
+    lemma = node.lemma_.lower()
+    return f"{lemma}_{prt}" if prt else lemma
+
+
+def in_condition(anchor: Token) -> bool:
+    """Is the phrase inside a condition clause ("if it does not agree to a ceasefire",
+    "unless Russia withdraws")? Its content is demanded whatever its negation."""
+    node = anchor
+    for _ in range(8):
+        if node.lemma_.lower() in SAYING or node.head is node:
+            return False
+        if _is_condition(node):
+            return True
+        node = node.head
+    return False
+
+
+def read(anchor: Token, sent: SpacySpan, start: int, end: int, acts: frozenset[str]) -> Polarity:
+    """The polarity of the phrase matched between character offsets ``start``-``end``
+    (``anchor`` is the word it hangs on); ``acts`` are the lemmas of deed verbs."""
+    if in_condition(anchor):
+        return Polarity.STATED
+    node: Token | None = anchor
+    seen = 0
+    while node is not None and seen < 10:
+        seen += 1
+        lemma = lemma_of(node)
+        inside = not _outside(node, start, end)
+        if not inside:
+            if lemma in SAYING and node is not anchor:
+                break
+            negated = _negated(node, start, end)
+            if lemma in REFUSING or node.lower_ == "against":
+                return Polarity.STATED if negated else Polarity.REFUSED
+            if lemma in ACCEPTING:
+                return Polarity.REFUSED if negated else Polarity.STATED
+            if lemma in DEMANDING:
+                return Polarity.NOTHING if negated else Polarity.STATED
+            if negated and lemma in acts:
+                return _denied_deed(node)
+        elif _negated(node, start, end) and node.pos_ in {"VERB", "AUX"}:
+            # "Washington did not lift any sanctions": the phrase's own deed denied.
+            return _denied_deed(node) if lemma in acts else Polarity.REFUSED
+        if node.dep_ == "conj":
+            break  # a conjoined verb has its own ("was not against X but opposed Y")
+        if node.head is node:
+            break
+        node = node.head
+    return Polarity.STATED
