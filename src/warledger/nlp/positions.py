@@ -1,13 +1,12 @@
 """Party × issue × stance: what each side says it wants from a settlement.
 
 Stance phrases are data (the theatre's ``positions.json``): each names an issue and
-a normalised stance. The party is whoever governs the phrase, read from the parse:
-"Moscow keeps insisting that Kyiv give up the southern regions" is Russia's
-position (the subject of *insist*), not Ukraine's (the subject of *give up*). A person
-speaks for their side. Contents of a plan belong to the plan's author: "The leaked
-draft is said to contain ... a bar on joining NATO" is the position of whoever
-the previous sentence says drafted it. A document states a party's stance on an issue
-once; restatements add evidence, not positions.
+a normalised stance. Whether the sentence states the phrase, refuses it or neither is
+:mod:`stance_polarity`'s reading; whose stance it is, :mod:`stance_party`'s (the party
+governing the phrase, a plan's author, the speaker). Deeds ("imposed new sanctions",
+"swapped 84 prisoners") are events, not stances; a stance near no word of this war is
+another conflict's. A document states a party's stance on an issue once; restatements
+add evidence, not positions.
 """
 
 from __future__ import annotations
@@ -17,15 +16,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from warledger.nlp import clauses, stance_polarity
-from warledger.nlp.attribution import attribute
+from warledger.nlp import clauses, stance_party, stance_polarity
 from warledger.nlp.cheap import TermPattern, terms_of, was_parsed
 from warledger.nlp.diplomacy import arguments, fields
 from warledger.nlp.diplomacy.lexicon import expand
-from warledger.nlp.language import ENGLISH
 from warledger.nlp.reader import CheapTerms, Reader
+from warledger.nlp.stance_polarity import DEMAND_MODALS, PLAN_NOUNS, STANCE_VERBS, up_to_condition
 from warledger.nlp.theatre import Theatre, default_theatre
-from warledger.types import Actor, Position, Span
+from warledger.types import Position, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -83,13 +81,6 @@ def _stance_patterns(theatre: Theatre) -> tuple[StancePattern, ...]:
         )
         for e in data.get("entries", [])
     )
-
-
-@lru_cache(maxsize=8)
-def plan_subject(theatre: Theatre) -> re.Pattern[str]:
-    """A sentence opening on a plan ("The draft ...") whose author is in the sentence before."""
-    data = theatre.data("positions.json") or {}
-    return re.compile(data.get("plan_subject", {}).get("pattern", r"(?!)"), re.IGNORECASE)
 
 
 def extract_positions(ctx: DocContext) -> list[Position]:
@@ -162,13 +153,17 @@ def _sentence_positions(
         stance, evaluator = _stance(entry, anchor, sent, text, m)
         if stance is None:
             continue
-        party, how = _party(ctx, sent, entry, m)
+        party, how = stance_party.party_of(ctx, sent, entry.party, m)
         if evaluator is not None:  # "... is unacceptable to Moscow": Moscow's refusal
-            named = _named_after(ctx, evaluator, sent.end_char)
+            named = stance_party.named_after(ctx, evaluator, sent.end_char)
             if named is not None:
                 party, how = named, "after"
         if party is None or not (party.side or party.name):
             continue
+        if party.side is None and party.type == "person":
+            continue  # an analyst or a witness, no party to the settlement
+        if _targets_elsewhere(ctx, end, sent.end_char):
+            continue  # "sanctions against Turkey", "sanctions placed on North Korea"
         issues_done.add(entry.issue)
         out.append(
             Position(
@@ -183,16 +178,26 @@ def _sentence_positions(
     return out
 
 
-def _named_after(ctx: DocContext, offset: int, end: int) -> Actor | None:
-    """The party named just after ``offset`` ("unacceptable to the Kremlin"), or the
-    country of a capital named there ("a red line for Moscow")."""
-    named = [m for m in arguments.mentions_in(ctx, offset, min(end, offset + 40))]
-    if named and named[0].actor.side:
-        return arguments.copy_actor(named[0].actor)
+_TARGET = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+(?:on|against)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _targets_elsewhere(ctx: DocContext, end: int, sent_end: int) -> bool:
+    """Does the phrase aim at a country outside the theatre ("sanctions against Turkey",
+    "sanctions placed on North Korea's exports"), naming none of the theatre's sides?"""
+    m = _TARGET.match(ctx.text[end:sent_end])
+    if not m:
+        return False
+    at = end + m.end()
+    words = ctx.theatre.side_words
+    if ctx.text[at:sent_end].split(" ", 1)[0].strip(".,;'’s").lower() in words:
+        return False
+    for mention in arguments.mentions_in(ctx, at, min(sent_end, at + 30)):
+        if mention.start == at and mention.actor.side:
+            return mention.actor.side not in ctx.theatre.codes
     for place in ctx.places:
-        if offset <= place.start < min(end, offset + 12) and place.location.country:
-            return Actor(name=ctx.text[place.start : place.end], side=place.location.country)
-    return None
+        if place.start == at and place.location.country:
+            return place.location.country not in ctx.theatre.codes
+    return False
 
 
 def _stance(
@@ -237,76 +242,6 @@ def _licensed(entry: StancePattern, anchor: Token) -> bool:
     return any(stance_polarity.lemma_of(n) in words for n in chain)
 
 
-def _party(
-    ctx: DocContext, sent: SpacySpan, entry: StancePattern, m: re.Match[str]
-) -> tuple[Actor | None, str]:
-    """Whose stance the phrase states, and how we know (for the confidence)."""
-    start, end = sent.start_char + m.start(), sent.start_char + m.end()
-    if entry.party == "speaker":
-        return _speaker(ctx, sent, start, end)
-    if entry.party == "after":
-        for mention in arguments.mentions_in(ctx, end, sent.end_char):
-            if mention.actor.side:
-                return arguments.copy_actor(mention.actor), "after"
-        return None, "after"
-    anchor = clauses.anchor_token(sent, start, end)
-    # "Russia demands that Ukraine cede land": the ceding verb's subject is asked, not
-    # asking; "Russia's draft calls on Ukraine to withdraw": the calling verb's is asking.
-    own_verb = anchor.pos_ == "VERB" and anchor.lemma_.lower() not in STANCE_VERBS | ASKING
-    found = arguments.governing_party(ctx, anchor, skip_own_subject=own_verb)
-    if found and not (start <= found.start and found.end <= end):
-        if _possibility_about(anchor):
-            # "He is the one who can end it by withdrawing his troops": what another
-            # party could do is the speaker's demand on it, not that party's stance.
-            speaker, _status = attribute(sent, ctx, trigger=anchor)
-            if speaker is not None and speaker.side and speaker.side != found.actor.side:
-                return arguments.copy_actor(speaker), "speaker"
-            if speaker is not None and speaker.side == found.actor.side:
-                # "Britain said it would send troops": what a party says it would do
-                return arguments.copy_actor(found.actor), "governing"
-            return None, "speaker"
-        return arguments.copy_actor(found.actor), "governing"
-    if plan_subject(ctx.theatre).match(sent.text):
-        prev = arguments.previous_sentence(sent)
-        author = arguments.sentence_subject_party(ctx, prev) if prev is not None else None
-        if author:
-            return arguments.copy_actor(author.actor), "plan"
-        return None, "plan"
-    claimant, _status = attribute(sent, ctx, trigger=anchor)
-    if claimant is not None and claimant.side:
-        return arguments.copy_actor(claimant), "speaker"
-    subject = arguments.main_subject_before(ctx, sent, start)
-    if subject is not None:
-        return arguments.copy_actor(subject.actor), "speaker"
-    return None, "speaker"
-
-
-# Verbs of failing to do what is asked: their subject is the party the demand is made
-# of ("Kiev refuses to honour its commitments"), not the one who makes it.
-FAILING = frozenset({"refuse", "fail", "sabotage", "ignore", "violate", "avoid", "evade", "shirk"})
-
-
-def _speaker(ctx: DocContext, sent: SpacySpan, start: int, end: int) -> tuple[Actor | None, str]:
-    """A stance whose phrase names what another side must do ("Kiev's compliance with
-    the agreements"): its holder is who says so, the named speaker or the document's own
-    voice, else the governing party unless it is the one failing to comply."""
-    anchor = clauses.anchor_token(sent, start, end)
-    claimant, _status = attribute(sent, ctx, trigger=anchor)
-    if claimant is not None and claimant.side:
-        return arguments.copy_actor(claimant), "speaker"
-    found = arguments.governing_party(ctx, anchor)
-    if found is None or not found.actor.side:
-        return None, "speaker"
-    chain = (anchor, *anchor.ancestors)
-    failing = any(n.lemma_.lower() in FAILING for n in chain)
-    owner_of_duty = any(  # "Kiev's compliance with ...": the one asked to comply
-        c.dep_ == "poss" and found.start <= c.idx < found.end for n in chain for c in n.children
-    )
-    if failing or owner_of_duty:
-        return None, "speaker"
-    return arguments.copy_actor(found.actor), "governing"
-
-
 # Verbs that report a deed: "imposed new sanctions", "conducted a prisoner swap" are
 # events, not what a party says it wants.
 ACTS = frozenset(
@@ -327,8 +262,8 @@ REPORTING = frozenset({"say", "state", "stress", "emphasise", "emphasize", "beli
 # is not the time for ...": the speaker refuses it), or make it a mere possibility ("a
 # potential force") or an aside ("warned against ...": whose stance is unclear).
 _WAVED_OFF = re.compile(
-    r"\b(?:premature|not the time|too (?:early|soon)|no question of|out of the question)"
-    r"\W+(?:\w+\W+){0,4}$",
+    r"\bpremature (?:[\w-]+ )?$"
+    r"|\b(?:not the time|too (?:early|soon)|no question of|out of the question) (?:[\w-]+ ){0,4}$",
     re.IGNORECASE,
 )
 _NO_STANCE_BEFORE = re.compile(
@@ -346,7 +281,7 @@ def is_act(anchor: Token) -> bool:
     chain = [anchor, *list(anchor.ancestors)[:6]]
     if any(n.lemma_.lower() in STANCE_VERBS | (STATING - REPORTING) for n in chain):
         return False
-    if len(_up_to_condition(chain)) < len(chain):
+    if len(up_to_condition(chain)) < len(chain):
         return False  # "ready for a ceasefire if Ukraine withdraws": a condition, not a deed
     reported = any(n.lemma_.lower() in REPORTING for n in chain)
     for node in chain:
@@ -359,12 +294,6 @@ def is_act(anchor: Token) -> bool:
                 return False  # "said he can end it by withdrawing": a way, not a deed
             return not modal
     return False
-
-
-PLAN_NOUNS = frozenset(
-    {"plan", "proposal", "draft", "version", "memorandum", "framework", "document", "text",
-     "deal", "agreement", "initiative", "blueprint", "roadmap", "counterproposal"}
-)  # fmt: skip
 
 
 def _finite(verb: Token) -> bool:
@@ -386,7 +315,7 @@ def _deliberated(anchor: Token) -> bool:
     if any(node.lemma_.lower() in IMPUTING for node in anchor.ancestors):
         return True
     chain = [anchor, *list(anchor.ancestors)[:6]]
-    for node in _up_to_condition(chain):
+    for node in up_to_condition(chain):
         lemma = node.lemma_.lower()
         if lemma in STANCE_VERBS:
             return False
@@ -399,43 +328,7 @@ def _waved_off(before: str) -> bool:
     return bool(_WAVED_OFF.search(before))
 
 
-MODALS = ENGLISH.possibility
-ASKING = frozenset({"urge", "ask", "press", "call"})
-DEMAND_MODALS = frozenset({"must", "should", "ought"})
-STANCE_VERBS = frozenset(
-    {
-        "demand", "insist", "want", "call", "urge", "propose", "support", "reject", "seek",
-        "require", "need", "refuse", "accept", "agree", "oppose", "back", "push", "press",
-    }
-)  # fmt: skip
 
-
-def _up_to_condition(chain: list[Token]) -> list[Token]:
-    """The chain up to a condition clause ("... as long as it is given guarantees"): what
-    the main clause may or may not do above it does not make the condition hypothetical."""
-    for n, node in enumerate(chain):
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
-            return chain[: n + 1]
-    return chain
-
-
-def _possibility_about(anchor: Token) -> bool:
-    """A modal (can, could, should, would) governs the stance phrase in its own clause
-    and no stance verb (demand, insist, propose ...) above it makes it a demand."""
-    chain = _up_to_condition(clauses.clause_chain(anchor))
-    modal = any(c.dep_ == "aux" and c.lower_ in MODALS for node in chain for c in node.children)
-    stance = any(node.lemma_.lower() in STANCE_VERBS for node in chain) or any(
-        c.dep_ == "attr" and c.lemma_.lower() in CONDITION_NOUNS
-        for node in chain
-        for c in node.children
-    )
-    return modal and not stance
-
-
-# "X would be a condition": a noun that makes what it describes a demand.
-CONDITION_NOUNS = frozenset(
-    {"condition", "precondition", "prerequisite", "requirement", "demand", "red line"}
-)
 
 
 def cheap_terms(theatre: Theatre) -> CheapTerms:
@@ -443,7 +336,7 @@ def cheap_terms(theatre: Theatre) -> CheapTerms:
     sentence before it."""
     return CheapTerms(
         patterns=tuple(TermPattern(p.pattern, p.literals) for p in stance_patterns(theatre)),
-        back_references=(plan_subject(theatre),),
+        back_references=(stance_party.plan_subject(theatre),),
     )
 
 

@@ -62,9 +62,9 @@ SAYING = frozenset({"say", "state", "tell", "write", "add", "stress", "note", "a
 
 # After the phrase: "... is unacceptable to Moscow", "... would be a red line for Russia".
 _EVALUATED = re.compile(
-    r"^[^.;:!?]{0,60}?\b(?:is|are|was|were|be|remains?|remained)\s+(?:\w+\s+){0,2}?"
+    r"^[^.;:!?]{0,60}?\b(?:is|are|was|were|be|remains?|remained)\s+[\"“']?(?:\w+\s+){0,2}?[\"“']?"
     r"(?:unacceptable|inadmissible|a\s+non-?starter|a\s+red\s+line|out\s+of\s+the\s+question"
-    r"|off\s+the\s+table|ruled\s+out)\b",
+    r"|off\s+the\s+table|ruled\s+out|an?\s+(?:\w+\s+)?threat\s+to)\b",
     re.IGNORECASE,
 )
 
@@ -156,3 +156,27 @@ def read(anchor: Token, sent: SpacySpan, start: int, end: int, acts: frozenset[s
             break
         node = node.head
     return Polarity.STATED
+
+
+# Verbs that make a phrase below them a stance; shared by the positions modules.
+ASKING = frozenset({"urge", "ask", "press", "call"})
+DEMAND_MODALS = frozenset({"must", "should", "ought"})
+STANCE_VERBS = frozenset(
+    {
+        "demand", "insist", "want", "call", "urge", "propose", "support", "reject", "seek",
+        "require", "need", "refuse", "accept", "agree", "oppose", "back", "push", "press",
+    }
+)  # fmt: skip
+PLAN_NOUNS = frozenset(
+    {"plan", "proposal", "draft", "version", "memorandum", "framework", "document", "text",
+     "deal", "agreement", "initiative", "blueprint", "roadmap", "counterproposal"}
+)  # fmt: skip
+
+
+def up_to_condition(chain: list[Token]) -> list[Token]:
+    """The chain up to a condition clause ("... as long as it is given guarantees"): what
+    the main clause may or may not do above it does not make the condition hypothetical."""
+    for n, node in enumerate(chain):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            return chain[: n + 1]
+    return chain

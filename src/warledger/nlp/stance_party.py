@@ -1,0 +1,246 @@
+"""Whose stance a phrase states: the party governing it, its plan's author, its speaker.
+
+"Moscow keeps insisting that Kyiv give up the southern regions" is Russia's position (the
+subject of *insist*), not Ukraine's (the subject of *give up*); "Ukraine will never
+recognise ..." is Ukraine's own. A person speaks for their side. A plan's terms are its
+author's ("Russia's draft calls on Ukraine to withdraw", "a framework Ukraine handed over
+that would freeze the fighting"). Whoever is asked or offered something ("Kiev was offered
+to withdraw its troops", "calls for Lukashenko to demand") is not the one asking; "our
+proposals" are the speaker's, or the document's own voice's.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from warledger.nlp import clauses, stance_polarity
+from warledger.nlp.attribution import attribute
+from warledger.nlp.diplomacy import arguments
+from warledger.nlp.language import ENGLISH
+from warledger.nlp.stance_polarity import (
+    ASKING,
+    DEMAND_MODALS,
+    PLAN_NOUNS,
+    STANCE_VERBS,
+    up_to_condition,
+)
+from warledger.types import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from warledger.nlp.context import ActorMention, DocContext
+    from warledger.nlp.theatre import Theatre
+
+MODALS = ENGLISH.possibility
+
+
+@lru_cache(maxsize=8)
+def plan_subject(theatre: Theatre) -> re.Pattern[str]:
+    """A sentence opening on a plan ("The draft ...") whose author is in the sentence before."""
+    data = theatre.data("positions.json") or {}
+    return re.compile(data.get("plan_subject", {}).get("pattern", r"(?!)"), re.IGNORECASE)
+
+
+def named_after(ctx: DocContext, offset: int, end: int) -> Actor | None:
+    """The party named just after ``offset`` ("unacceptable to the Kremlin"), or the
+    country of a capital named there ("a red line for Moscow")."""
+    named = [m for m in arguments.mentions_in(ctx, offset, min(end, offset + 40))]
+    if named and named[0].actor.side:
+        return arguments.copy_actor(named[0].actor)
+    for place in ctx.places:
+        if offset <= place.start < min(end, offset + 12) and place.location.country:
+            return Actor(name=ctx.text[place.start : place.end], side=place.location.country)
+    return None
+
+
+def party_of(
+    ctx: DocContext, sent: SpacySpan, how_read: str, m: re.Match[str]
+) -> tuple[Actor | None, str]:
+    """Whose stance the phrase ``m`` states, and how we know (for the confidence);
+    ``how_read`` is the lexicon entry's rule: "governing", "after" or "speaker"."""
+    start, end = sent.start_char + m.start(), sent.start_char + m.end()
+    if how_read == "speaker":
+        return _speaker(ctx, sent, start, end)
+    if how_read == "after":
+        for mention in arguments.mentions_in(ctx, end, sent.end_char):
+            if mention.actor.side:
+                return arguments.copy_actor(mention.actor), "after"
+        return None, "after"
+    anchor = clauses.anchor_token(sent, start, end)
+    # "Russia demands that Ukraine cede land": the ceding verb's subject is asked, not
+    # asking; "Russia's draft calls on Ukraine to withdraw": the calling verb's is asking.
+    own_verb = anchor.pos_ == "VERB" and anchor.lemma_.lower() not in STANCE_VERBS | ASKING
+    own_verb = own_verb and _asked_of_subject(anchor)
+    found = arguments.governing_party(ctx, anchor, skip_own_subject=own_verb)
+    heading = _listed_under(anchor)
+    if heading is not None:  # "Russia's key demands: preventing NATO expansion, ..."
+        found = arguments.governing_party(ctx, heading) or found
+    asker = _asking_verb(anchor, found) if found else None
+    if asker is not None:  # "Macron calls for Lukashenko to demand X": Macron's stance
+        found = arguments.governing_party(ctx, asker)
+    if found and (_first_person(anchor, found) or _asked(anchor, found)):
+        # "our proposals on security guarantees", "Kiev was offered to withdraw its
+        # troops": the speaker's stance (a release's own voice), not the one addressed
+        speaker, _status = attribute(sent, ctx, trigger=anchor)
+        if speaker is None or not speaker.side:
+            return None, "speaker"
+        return arguments.copy_actor(speaker), "speaker"
+    if found and not (start <= found.start and found.end <= end):
+        if _possibility_about(anchor):
+            # "He is the one who can end it by withdrawing his troops": what another
+            # party could do is the speaker's demand on it, not that party's stance.
+            speaker, _status = attribute(sent, ctx, trigger=anchor)
+            if speaker is not None and speaker.side and speaker.side != found.actor.side:
+                return arguments.copy_actor(speaker), "speaker"
+            refusing = any(c.dep_ == "neg" for c in anchor.children)
+            if (speaker is not None and speaker.side == found.actor.side) or (
+                refusing and (speaker is None or not speaker.side)
+            ):
+                # "Britain said it would send troops", "Kyiv would never recognise X":
+                # what a party says it would (never) do
+                return arguments.copy_actor(found.actor), "governing"
+            return None, "speaker"
+        return arguments.copy_actor(found.actor), "governing"
+    if plan_subject(ctx.theatre).match(sent.text):
+        prev = arguments.previous_sentence(sent)
+        author = arguments.sentence_subject_party(ctx, prev) if prev is not None else None
+        if author:
+            return arguments.copy_actor(author.actor), "plan"
+        return None, "plan"
+    claimant, _status = attribute(sent, ctx, trigger=anchor)
+    if claimant is not None and claimant.side:
+        return arguments.copy_actor(claimant), "speaker"
+    subject = arguments.main_subject_before(ctx, sent, start)
+    if subject is not None:
+        return arguments.copy_actor(subject.actor), "speaker"
+    return None, "speaker"
+
+
+FIRST_PERSON = frozenset({"our", "my", "we", "i"})
+# Verbs whose passive subject is the one asked or offered ("Kiev was offered to withdraw").
+ASKED = frozenset({"offer", "ask", "urge", "call", "press", "tell", "invite", "demand", "advise"})
+
+
+def _covers(token: Token, found: ActorMention) -> bool:
+    left, right = token.left_edge, token.right_edge
+    return left.idx <= found.start and found.end <= right.idx + len(right.text)
+
+
+def _first_person(anchor: Token, found: ActorMention) -> bool:
+    """Does a first-person owner or subject ("our proposals", "we insist") govern the
+    phrase below the party found?"""
+    for node in (anchor, *anchor.ancestors):
+        for child in node.children:
+            if child.dep_ in {"poss", "nsubj", "nsubjpass"}:
+                if child.lower_ in FIRST_PERSON:
+                    return True
+                if _covers(child, found):
+                    return False
+    return False
+
+
+def _asked(anchor: Token, found: ActorMention) -> bool:
+    """Is the party found the passive subject of asking or offering ("the Kiev
+    authorities were offered opportunities to withdraw their troops")?"""
+    return any(
+        child.dep_ == "nsubjpass" and node.lemma_.lower() in ASKED and _covers(child, found)
+        for node in (anchor, *anchor.ancestors)
+        for child in node.children
+    )
+
+
+LIST_NOUNS = frozenset({"demand", "condition", "requirement", "concern", "proposal", "term"})
+LIST_OPENERS = frozenset({":", "including", "namely", "as"})
+
+
+def _listed_under(anchor: Token) -> Token | None:
+    """The demand noun a phrase is listed under ("Russia's key demands: preventing NATO
+    expansion and ...", "concerns such as stopping NATO expansion"): it owns the phrase
+    whatever the parse hung the list on."""
+    sent = anchor.sent
+    for i in range(anchor.i - 1, max(sent.start, anchor.i - 15) - 1, -1):
+        tok = anchor.doc[i]
+        if tok.lemma_.lower() in LIST_NOUNS and tok.pos_ == "NOUN":
+            after = anchor.doc[i + 1 : min(i + 4, anchor.i)]
+            if any(t.lower_ in LIST_OPENERS for t in after):
+                return tok
+            return None
+    return None
+
+
+def _asked_of_subject(verb: Token) -> bool:
+    """Is what the verb's subject does asked of it, by a demand above ("Russia demands that
+    Ukraine cede land"), a "must" ("Ukraine must withdraw its troops", said by Moscow) or a
+    condition ("a ceasefire if Ukraine withdraws")? Else the subject states its own
+    stance ("Ukraine will never recognise Russian control over Crimea")."""
+    if stance_polarity.in_condition(verb):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS | {"has", "have"} for c in verb.children):
+        return True
+    for node in verb.ancestors:
+        lemma = node.lemma_.lower()
+        if lemma in stance_polarity.SAYING:
+            return False
+        if lemma in STANCE_VERBS | ASKING | stance_polarity.DEMANDING:
+            return True
+    return False
+
+
+def _asking_verb(anchor: Token, found: ActorMention) -> Token | None:
+    """The verb that asks the party found to take the stance ("calls for Lukashenko to
+    demand the withdrawal": calls), when the party is the subject of a for-to clause."""
+    for node in (anchor, *anchor.ancestors):
+        marks = {c.lower_ for c in node.children if c.dep_ in {"mark", "aux"}}
+        asked = any(c.dep_ == "nsubj" and _covers(c, found) for c in node.children)
+        if asked and {"for", "to"} <= marks and node.head.lemma_.lower() in ASKED:
+            return node.head
+    return None
+
+
+# Verbs of failing to do what is asked: their subject is the party the demand is made
+# of ("Kiev refuses to honour its commitments"), not the one who makes it.
+FAILING = frozenset({"refuse", "fail", "sabotage", "ignore", "violate", "avoid", "evade", "shirk"})
+
+
+def _speaker(ctx: DocContext, sent: SpacySpan, start: int, end: int) -> tuple[Actor | None, str]:
+    """A stance whose phrase names what another side must do ("Kiev's compliance with
+    the agreements"): its holder is who says so, the named speaker or the document's own
+    voice, else the governing party unless it is the one failing to comply."""
+    anchor = clauses.anchor_token(sent, start, end)
+    claimant, _status = attribute(sent, ctx, trigger=anchor)
+    if claimant is not None and claimant.side:
+        return arguments.copy_actor(claimant), "speaker"
+    found = arguments.governing_party(ctx, anchor)
+    if found is None or not found.actor.side:
+        return None, "speaker"
+    chain = (anchor, *anchor.ancestors)
+    failing = any(n.lemma_.lower() in FAILING for n in chain)
+    owner_of_duty = any(  # "Kiev's compliance with ...": the one asked to comply
+        c.dep_ == "poss" and found.start <= c.idx < found.end for n in chain for c in n.children
+    )
+    if failing or owner_of_duty:
+        return None, "speaker"
+    return arguments.copy_actor(found.actor), "governing"
+
+
+def _possibility_about(anchor: Token) -> bool:
+    """A modal (can, could, should, would) governs the stance phrase in its own clause
+    and no stance verb (demand, insist, propose ...) above it makes it a demand."""
+    chain = up_to_condition(clauses.clause_chain(anchor))
+    modal = any(c.dep_ == "aux" and c.lower_ in MODALS for node in chain for c in node.children)
+    stance = any(node.lemma_.lower() in STANCE_VERBS | PLAN_NOUNS for node in chain) or any(
+        c.dep_ in {"attr", "nsubj"} and c.lemma_.lower() in CONDITION_NOUNS | PLAN_NOUNS
+        for node in chain
+        for c in node.children
+    )  # "a framework that would freeze the fighting": the plan's terms, not a possibility
+    return modal and not stance
+
+
+# "X would be a condition": a noun that makes what it describes a demand.
+CONDITION_NOUNS = frozenset(
+    {"condition", "precondition", "prerequisite", "requirement", "demand", "red line"}
+)
