@@ -25,7 +25,7 @@ from warledger.nlp.kinetic.blame import blamed
 from warledger.nlp.kinetic.counts import counts_by_weapon, counts_in, mostly_interceptions
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.places import place_groups, places_of, usable_places
-from warledger.nlp.kinetic.totals import is_casualty_total
+from warledger.nlp.kinetic.totals import is_casualty_total, is_regional_toll
 from warledger.nlp.kinetic.triggers import (
     choose,
     is_armed,
@@ -166,7 +166,7 @@ def events_for(
     sent = facts.sent
     token = sent[hit.start]
     kind, subtype = hit.entry["kind"], hit.entry.get("subtype")
-    if kind == "strike" and is_casualty_total(facts, kind):
+    if kind == "strike" and (is_casualty_total(facts, kind) or is_regional_toll(token, facts)):
         return [casualty_report(facts, ctx)]  # also "his forces killed 1,000 in the past week"
     if kind == "strike" and hit.entry.get("ground_with_troops") and is_ground_attack(token, facts):
         kind, subtype = "ground_combat", "assault"

@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from warledger.nlp.lexicon import kinetic_lexicon
+
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from warledger.nlp.context import DocContext
     from warledger.nlp.kinetic.facts import SentenceFacts
 
 
@@ -19,6 +24,9 @@ PERIOD_TOTAL = re.compile(
     r"|\bsince the start\b|\bin total\b|\bthis (?:week|month|year)\b|\bso far\b|\bto date\b"
     r"|\bin the first (?:\w+ )?(?:days?|weeks?|months?) of\b"
     r"|\bsince (?:the )?(?:beginning|outbreak|full-scale|invasion|war)\b"
+    r"|\bsince (?:the )?(?:start of the )?(?:Russian |full-scale |Russia's )+(?:invasion|war)\b"
+    r"|\bsince Russia (?:invaded|launched)\b"
+    r"|\b(?:over|in|during) an? (?:24|48|72)-hour period\b"
     r"|\bsince (?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December) (?:19|20)\d\d\b|\bsince (?:19|20)\d\d\b",
     re.IGNORECASE,
@@ -44,3 +52,67 @@ def is_casualty_total(facts: SentenceFacts, kind: str) -> bool:
         and bool(PERIOD_TOTAL.search(text) or MONITOR_TOLL.search(text))
         and not settlement_level
     )
+
+
+# A side's soldiers counted, and a wording that sums them rather than telling one attack:
+# "50 Russian soldiers have been killed in action", "498 troops had been killed",
+# "troops have suffered 4,700 casualties", "announces the deaths of two commanders".
+SOLDIERS = re.compile(
+    r"\b(?:soldiers|troops|servicem[ae]n|service members|personnel|commanders|officers|"
+    r"generals|conscripts|mercenaries)\b",
+    re.IGNORECASE,
+)
+SUMMED = re.compile(
+    r"\b(?:have|has|had) been (?:\w+ )?(?:killed|wounded|injured)\b|\bkilled in action\b"
+    r"|\bcasualties\b|\bfatalities\b|\bthe deaths of\b",
+    re.IGNORECASE,
+)
+
+
+def is_troop_toll(facts: SentenceFacts, ctx: DocContext) -> bool:
+    """A side's soldiers counted dead or wounded with no attack named ("1,351 troops have
+    been killed in action and 3,825 injured", "Russian losses at 198,000 soldiers killed,
+    according to estimates of its casualties"): a casualty report, not one strike. An
+    accident named in the sentence ("killed in a training accident") is no war toll, nor
+    are the dead handed back ("received the bodies of 1,000 soldiers killed in action")."""
+    if not any(h.entry["key"] in {"killed", "injured"} for h in facts.count_words):
+        return False
+    text = facts.sent.text
+    if not (SOLDIERS.search(text) and SUMMED.search(text)):
+        return False
+    hazards = kinetic_lexicon(ctx.theatre).unarmed_agents | ACCIDENTS
+    return not set(facts.lemmas) & hazards
+
+
+ACCIDENTS = frozenset(
+    {"accident", "crash", "suicide", "illness", "exercise", "drill", "body", "remains",
+     "repatriate", "repatriation", "exchange", "return", "funeral", "burial", "bury"}
+)  # fmt: skip
+
+
+def is_regional_toll(token: Token, facts: SentenceFacts) -> bool:
+    """"Nine people have been killed by Russian shelling in Donetsk Oblast", "three people
+    have been killed by rocket attacks in the region": a toll summed over an area's
+    attacks (the attacks plural or uncounted, the place no settlement), as a governor's
+    daily summary gives it. One attack ("by a drone strike on Kharkiv") is a strike."""
+    verb = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "agent" else token
+    agents = [
+        g  # "killed and eight injured by rocket attacks": the agent of the last verb
+        for c in verb.subtree
+        if c.dep_ == "agent" and c.head.lemma_.lower() in TOLL_VERBS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if not agents:
+        return False
+    token = agents[0]
+    perfect = any(c.lower_ in {"have", "has"} for c in verb.children if c.dep_ == "aux")
+    if verb.lemma_.lower() not in TOLL_VERBS or not perfect:
+        return False
+    one = any(c.dep_ == "det" and c.lower_ in {"a", "an", "the", "this", "that"}
+              for c in token.children)  # fmt: skip
+    settlement = any(p.location.precision in {"point", "settlement"} for p in facts.places)
+    return not one and not settlement
+
+
+TOLL_VERBS = frozenset({"kill", "injure", "wound"})
