@@ -194,8 +194,8 @@ def _read(
     if clauses.in_gerund_subject(anchor):
         return []  # "Lifting sanctions now would reward aggression": a topic, not an act
     prospective = (trigger.kind, trigger.subtype) in lexicon.prospective
-    if not prospective and clause.wish:
-        return []
+    if not prospective and clause.wish and not trigger.negated:
+        return []  # a lexicon entry that states an absence ("but no truce") is no wish
     negated = trigger.negated or clause.negated or thwarted(anchor, trigger.subtype)
     subtype = trigger.subtype
     if trigger.noun:
