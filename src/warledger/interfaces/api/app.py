@@ -18,6 +18,7 @@ from warledger.interfaces.api import analysis_routes, errors, export_routes, ind
 from warledger.interfaces.api.cache import (
     FilterCounts,
     LedgerClock,
+    PageBuilds,
     PerVersion,
     RenderedPages,
     RenderedRows,
@@ -34,6 +35,7 @@ SWAGGER = "/static/vendor/swagger-ui"
 RENDERED_BYTES = 32 * 2**20  # rendered dashboard pages kept per process (about 400)
 API_PAGE_BYTES = 64 * 2**20  # API event pages kept per process (1,000-2,000 of 50 events)
 RENDERED_ROWS = 20_000  # rendered rows of the events table kept per process (about 16 MB)
+PAGE_BUILD_THREADS = 2  # dashboard pages rendered at once (PageBuilds)
 
 
 def create_app(
@@ -87,11 +89,13 @@ def create_app(
     app.state.ledger_clock = LedgerClock(cache_seconds, lambda: ledger_version.read(store.engine))
     app.state.rendered_pages = RenderedPages(RENDERED_BYTES if cache_seconds > 0 else 0)
     app.state.filter_counts = FilterCounts(4096 if cache_seconds > 0 else 0)
+    app.state.page_builds = PageBuilds(PAGE_BUILD_THREADS)
     app.state.rendered_rows = RenderedRows(RENDERED_ROWS if cache_seconds > 0 else 0)
     # A search's first 1,000 ids and its counts (pages.py), 64 searches at most (~6 MB).
     app.state.search_matches = PerVersion[tuple[list[str], int, int]](
         64 if cache_seconds > 0 else 0
     )
+    app.state.static_urls = {}  # (base URL, path) -> a static file's URL (pages.py)
     app.state.templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
     pages.configure(app.state.templates)
 

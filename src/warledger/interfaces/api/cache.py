@@ -6,11 +6,15 @@ when something is consolidated. Entries are keyed by the ledger's version (migra
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
+
+import anyio
+import anyio.to_thread
 
 V = TypeVar("V")
 
@@ -181,3 +185,44 @@ class FilterCounts(PerVersion[tuple[int, int]]):
     1,000,000-event theatre on PostgreSQL), and every page and sort order of one filter
     shares it.
     """
+
+
+class PageBuilds:
+    """Pages being rendered in worker threads: at most ``threads`` at once, and one build
+    per key however many requests ask for it meanwhile.
+
+    After a start or a consolidation every page misses the rendered-page cache. Fifty
+    clients then handed fifty renders to the default pool of forty threads, where they
+    took the interpreter's lock in turns with the event loop, so pages the cache still
+    answered (most requests) waited behind the renders; and a page two clients asked for
+    at once was rendered twice. Two threads keep one render's database time overlapping
+    another's Python, and the event loop gets the lock often enough to answer kept pages.
+    """
+
+    def __init__(self, threads: int = 2) -> None:
+        self.threads = threads
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._limiter: anyio.CapacityLimiter | None = None
+        self._pending: dict[Hashable, asyncio.Future[Any]] = {}
+
+    async def build(self, key: Hashable, work: Callable[[], V]) -> V:
+        """``work()`` in a worker thread, or the result of the build of ``key`` already
+        running (its exception too)."""
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop or self._limiter is None:  # a new event loop (tests)
+            self._loop, self._pending = loop, {}
+            self._limiter = anyio.CapacityLimiter(self.threads)
+        pending = self._pending.get(key)
+        if pending is None:
+            limiter = self._limiter
+            pending = asyncio.ensure_future(anyio.to_thread.run_sync(work, limiter=limiter))
+            self._pending[key] = pending
+            pending.add_done_callback(lambda done: self._finished(key, done))
+        # Shielded: a client that leaves does not cancel the render the others wait for.
+        return await asyncio.shield(pending)
+
+    def _finished(self, key: Hashable, done: asyncio.Future[Any]) -> None:
+        if self._pending.get(key) is done:
+            del self._pending[key]
+        if not done.cancelled():
+            done.exception()  # retrieved: no "never retrieved" warning if nobody waited

@@ -17,8 +17,8 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
+from jinja2 import pass_context
 from markupsafe import Markup
 
 from warledger import __version__, settings
@@ -70,11 +70,30 @@ def configure(templates: Any) -> None:
         default_theatre=default_scope().theatre,
         all_theatres=ALL_THEATRES,
     )
+    templates.env.globals["url_for"] = static_aware_url_for
     templates.env.filters["counts_text"] = counts_text
     templates.env.filters["summary"] = lambda event: summarise(event.summary_fields())
     templates.env.filters["duration_words"] = duration_words
     templates.env.filters["stance_colour"] = stance_colour
     templates.env.tests["web_link"] = is_web_link
+
+
+@pass_context
+def static_aware_url_for(context: Any, name: str, /, **path_params: Any) -> str:
+    """Starlette's ``url_for``, with each static file's URL worked out once per base URL
+    (kept on the app): looking the static mount up among every route took 0.2 ms a call,
+    twice a page."""
+    request: Request = context["request"]
+    if name != "static" or list(path_params) != ["path"]:
+        return str(request.url_for(name, **path_params))
+    known = request.app.state.static_urls
+    key = (str(request.base_url), path_params["path"])
+    url = known.get(key)
+    if url is None:
+        if len(known) >= 256:  # the Host header is the client's: keep a few
+            known.clear()
+        url = known[key] = str(request.url_for(name, **path_params))
+    return url
 
 
 def is_web_link(url: object) -> bool:
@@ -204,7 +223,7 @@ async def _cached(request: Request, build: Callable[[], Response]) -> Response:
     key = (version, url.path, url.query)
     body = cache.get(key)
     if body is None:
-        response = await run_in_threadpool(build)
+        response = await request.app.state.page_builds.build(key, build)
         if response.status_code != 200:
             return response
         body = bytes(response.body)
