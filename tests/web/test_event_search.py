@@ -156,3 +156,34 @@ def test_the_events_page_pages_through_a_search_with_its_counts(
         assert [page[2][0] for page in one_by_one] == places
         assert _page(client, q="outlet-c.example", theatre="all")[:2] == (3, None)
         assert _page(client, place="odes") == (1, 0, ["Odesa"])
+
+
+def _page_places(client: TestClient, **params: str) -> tuple[list[str], int, int]:
+    """The events page's place cells, its count and what it says the theatre leaves out."""
+    html = client.get("/events", params=params).text
+    places = re.findall(r'<td class="place">(.*?)</td>', html)
+    total = int(re.search(r'data-total="(\d+)"', html).group(1))  # type: ignore[union-attr]
+    left_out = int(re.search(r'data-left-out="(\d+)"', html).group(1))  # type: ignore[union-attr]
+    return places, total, left_out
+
+
+@pytest.mark.parametrize("cache_seconds", [0, 2])
+def test_the_events_pages_place_search_finds_places_and_oblasts_by_part_of_their_name(
+    store_url: str, cache_seconds: float
+) -> None:
+    # The page looks a place search's names up among the ledger's (kept per ledger
+    # version); what it finds is what the search promises, newest first.
+    build_ledger(store_url)
+    with TestClient(create_app(store_url, token="", cache_seconds=cache_seconds)) as client:
+        # Kharkiv, Odesa, Pokrovsk (Donetsk Oblast) and Zaporizhzhia Oblast are in
+        # oblasts; Mogadishu is another war's.
+        places, total, left_out = _page_places(client, place="OBLAST")
+        assert sorted(places) == ["Kharkiv", "Odesa", "Pokrovsk", "Zaporizhzhia Oblast"]
+        assert (total, left_out) == (4, 0)
+        assert places[-1] == "Kharkiv"  # newest first: its strike (03-10) came first
+        assert _page_places(client, place="odes") == (["Odesa"], 1, 0)
+        assert _page_places(client, place="donetsk") == (["Pokrovsk"], 1, 0)
+        assert _page_places(client, place="adish") == ([], 0, 1)  # Mogadishu: left out
+        assert _page_places(client, place="adish", theatre="all") == (["Mogadishu"], 1, 0)
+        assert _page_places(client, place="kharkiv", kind="ground_combat") == ([], 0, 0)
+        assert _page_places(client, place="nowhere") == ([], 0, 0)

@@ -28,6 +28,7 @@ from warledger.interfaces.api.ingest_service import ExtractFn, default_extract, 
 from warledger.interfaces.api.security import SecurityHeaders
 from warledger.interfaces.api.write_guard import WriteGuard
 from warledger.interfaces.web import WEB_DIR, pages
+from warledger.ledger import query as queries
 from warledger.ledger import version as ledger_version
 from warledger.ledger.store import Store
 
@@ -96,6 +97,7 @@ def create_app(
         64 if cache_seconds > 0 else 0
     )
     app.state.static_urls = {}  # (base URL, path) -> a static file's URL (pages.py)
+    app.state.place_names = PerVersion[queries.PlaceNames](1 if cache_seconds > 0 else 0)
     app.state.templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
     pages.configure(app.state.templates)
 

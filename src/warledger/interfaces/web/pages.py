@@ -155,6 +155,16 @@ def _choices(request: Request, name: str, read: Any) -> list[str]:
     return _remembered(request, ("choices", name), lambda: read(_store(request).engine))
 
 
+def _place_names(request: Request, f: EventFilter) -> queries.PlaceNames | None:
+    """The ledger's place and oblast names for a place search (None for any other),
+    read once per ledger version and shared by every place search."""
+    if not f.place:
+        return None
+    engine = _store(request).engine
+    names = request.app.state.place_names
+    return names.get(_version(request), "names", lambda: queries.place_names(engine))
+
+
 def _page_ids(
     request: Request, f: EventFilter, *, limit: int, offset: int, sort: str | None
 ) -> tuple[int, int, list[str]]:
@@ -169,7 +179,9 @@ def _page_ids(
     version = _version(request)
     if (f.q or f.place) and (sort or queries.DEFAULT_SORT) == queries.DEFAULT_SORT:
         searches = request.app.state.search_matches
-        first, total, hidden = searches.get(version, f, lambda: queries.search_matches(engine, f))
+        first, total, hidden = searches.get(
+            version, f, lambda: queries.search_matches(engine, f, _place_names(request, f))
+        )
         if offset + limit <= len(first) or len(first) == total:
             return total, hidden, first[offset : offset + limit]
     else:
