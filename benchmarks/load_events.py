@@ -378,7 +378,16 @@ def main() -> None:
                 ]
                 print(f"{len(paths)} requests in the cycle, {len(set(paths))} distinct URLs")
                 if args.prime:
-                    print(asyncio.run(cold_pass(base, args.clients, sorted(set(paths)))))
+                    # The server's CPU over the cold pass says what first requests cost
+                    # whatever else runs on the machine (the latencies do not).
+                    before = _cpu_seconds(psutil.Process(server.pid))
+                    distinct = sorted(set(paths))
+                    report = asyncio.run(cold_pass(base, args.clients, distinct))
+                    spent = _cpu_seconds(psutil.Process(server.pid)) - before
+                    print(
+                        f"{report}; server CPU {spent:.1f} s ({spent / len(distinct) * 1000:.1f} "
+                        f"ms a URL); load average {os.getloadavg()[0]:.1f}"
+                    )
                 server_cpu = _cpu_seconds(psutil.Process(server.pid))
                 database_cpu = _database_cpu(url)
                 rps, p50, p99 = run_wrk(base, args.clients, args.seconds, paths)
