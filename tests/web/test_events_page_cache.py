@@ -230,3 +230,23 @@ def test_a_search_finds_what_a_consolidation_elsewhere_added(client, ledger) -> 
     html = client.get("/events", params={"place": "lviv"}).text
     assert 'id="total">2<' in html
     assert [r["place"] for r in _rows(html)] == ["Lviv", "Lviv"]
+
+
+def _total(html: str) -> int:
+    return int(re.search(r'id="total">(\d+)<', html).group(1))  # type: ignore[union-attr]
+
+
+def test_counts_warmed_in_the_background_give_way_to_a_consolidation_elsewhere(ledger) -> None:
+    """At start the server counts each filter the form offers in the background (kept per
+    ledger version); a consolidation by another process still shows on the next page."""
+    app = create_app(ledger, token="")
+    with TestClient(app) as client:
+        assert app.state.warmer.done.wait(30)  # warmed: every kind, party and oblast
+        strikes = _total(client.get("/events", params={"kind": "strike"}).text)
+        by_russia = _total(client.get("/events", params={"side": "RU"}).text)
+        _add_lviv(ledger)  # two Russian strikes on Lviv: a report and its denial
+        assert _total(client.get("/events", params={"kind": "strike"}).text) == strikes + 2
+        assert _total(client.get("/events", params={"side": "RU"}).text) == by_russia + 2
+        lviv = client.get("/events", params={"oblast": "Lviv Oblast"}).text
+        assert _total(lviv) == 2
+        assert app.state.warmer.done.wait(30)  # the new version warmed too, without error

@@ -28,6 +28,7 @@ from warledger.interfaces.api.ingest_service import ExtractFn, default_extract, 
 from warledger.interfaces.api.security import SecurityHeaders
 from warledger.interfaces.api.write_guard import WriteGuard
 from warledger.interfaces.web import WEB_DIR, pages
+from warledger.interfaces.web.warm import Warmer
 from warledger.ledger import query as queries
 from warledger.ledger import version as ledger_version
 from warledger.ledger.store import Store
@@ -66,8 +67,10 @@ def create_app(
     version_reader = ledger_version.VersionReader(store.engine)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.warmer.notice(version_reader.read())  # in its own thread
         yield
+        app.state.warmer.close()
         version_reader.close()
         store.close()
 
@@ -97,6 +100,8 @@ def create_app(
         64 if cache_seconds > 0 else 0
     )
     app.state.static_urls = {}  # (base URL, path) -> a static file's URL (pages.py)
+    in_memory = store.engine.url.database in (None, "", ":memory:")
+    app.state.warmer = Warmer(app, enabled=cache_seconds > 0 and not in_memory)  # web/warm.py
     app.state.place_names = PerVersion[queries.PlaceNames](1 if cache_seconds > 0 else 0)
     app.state.templates = Jinja2Templates(directory=str(WEB_DIR / "templates"))
     pages.configure(app.state.templates)

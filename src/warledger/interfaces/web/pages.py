@@ -134,6 +134,7 @@ def _version(request: Request) -> int:
     the pool."""
     if not hasattr(request.state, "ledger_version"):
         request.state.ledger_version = request.app.state.version_reader.read()
+        request.app.state.warmer.notice(request.state.ledger_version)
     return request.state.ledger_version
 
 
@@ -155,11 +156,9 @@ def _choices(request: Request, name: str, read: Any) -> list[str]:
     return _remembered(request, ("choices", name), lambda: read(_store(request).engine))
 
 
-def _place_names(request: Request, f: EventFilter) -> queries.PlaceNames | None:
-    """The ledger's place and oblast names for a place search (None for any other),
-    read once per ledger version and shared by every place search."""
-    if not f.place:
-        return None
+def _place_names(request: Request) -> queries.PlaceNames:
+    """The ledger's place and oblast names, read once per ledger version and shared by
+    every place search."""
     engine = _store(request).engine
     names = request.app.state.place_names
     return names.get(_version(request), "names", lambda: queries.place_names(engine))
@@ -179,8 +178,9 @@ def _page_ids(
     version = _version(request)
     if (f.q or f.place) and (sort or queries.DEFAULT_SORT) == queries.DEFAULT_SORT:
         searches = request.app.state.search_matches
+        names = _place_names(request) if f.place else None
         first, total, hidden = searches.get(
-            version, f, lambda: queries.search_matches(engine, f, _place_names(request, f))
+            version, f, lambda: queries.search_matches(engine, f, names)
         )
         if offset + limit <= len(first) or len(first) == total:
             return total, hidden, first[offset : offset + limit]
@@ -494,3 +494,35 @@ def coverage_page(request: Request) -> Response:
 
 def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def warm_pieces(app: Any, version: int, stop: Callable[[], bool] = lambda: False) -> None:
+    """Fill what the events pages of ledger ``version`` share (``web.warm``): the form's
+    choices, the place names, the default view's first rows, and the counts of each
+    filter the form offers (each kind, party of the theatre and oblast). ``stop()`` is
+    asked between pieces.
+
+    The version is given, never read here: the version reader's one connection belongs
+    to the event loop's requests (and is closed with the app).
+    """
+    request = Request({"type": "http", "app": app, "path": "/events", "query_string": b""})
+    request.state.ledger_version = version
+    default = filter_from_form({})
+    pieces: list[Callable[[], Any]] = [
+        lambda: _choices(request, "countries", queries.distinct_countries),
+        lambda: _place_names(request),
+        lambda: _event_page(request, default, limit=TABLE_ROWS, offset=0, sort=None),
+    ]
+    forms = [{"kind": kind} for kind in EVENT_KINDS]
+    forms += [{"side": side} for side in sorted(default_scope().parties)]
+    forms += [
+        {"oblast": oblast} for oblast in _choices(request, "oblasts", queries.distinct_oblasts)
+    ]
+    engine, counts = _store(request).engine, request.app.state.filter_counts
+    for form in forms:
+        f = filter_from_form(form)
+        pieces.append(lambda f=f: counts.get(version, f, lambda: queries.filter_counts(engine, f)))
+    for piece in pieces:
+        if stop():
+            return
+        piece()
