@@ -104,3 +104,91 @@ def test_more_wordings_of_demands_and_refusals(read, text, expected):
 )
 def test_no_partys_stance(read, text):
     assert read(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation over several sentences speaks for whoever closes it
+        ('"We will never give up our land. Crimea is Ukraine," Zelensky said on Tuesday.',
+         {("UA", "territory"): "no_recognition", ("UA", "crimea_status"): "ukrainian"}),
+        # who says another party "should" do something holds that stance
+        ("Trump said Ukraine should be ready to give up some territory for peace.",
+         {("US", "territory"): "cede_occupied"}),
+        # a party owning only what the stance is about is not its holder
+        ("NATO Secretary General Mark Rutte said Ukraine's path to NATO membership was "
+         "irreversible.",
+         {("NATO", "nato_membership"): "support"}),
+        # wanting a bid dropped vetoes it
+        ("According to Reuters, the Kremlin wants Ukraine to drop its bid to join NATO.",
+         {("RU", "nato_membership"): "veto"}),
+        ("Russian officials have told their U.S. counterparts that Moscow wants the "
+         "sanctions lifted before any deal.",
+         {("RU", "sanctions"): "ease"}),
+    ],
+)  # fmt: skip
+def test_speakers_and_askers(read, text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin told reporters that any European troops in Ukraine would be legitimate "
+         "targets.",
+         {("RU", "peacekeeping_force"): "oppose"}),
+        ("Vance said Ukraine joining NATO was not realistic.",
+         {("US", "nato_membership"): "veto"}),
+        ("Zelensky rejected the idea of a frozen conflict, saying it would only give Russia "
+         "time to rearm.",
+         {("UA", "territory"): "oppose_freeze"}),
+        ("Russia's foreign ministry said Ukraine's neutrality was a key condition of any "
+         "settlement.",
+         {("RU", "neutrality"): "required"}),
+        ("Peskov said elections in Ukraine are a precondition for signing any peace "
+         "agreement.",
+         {("RU", "elections"): "required"}),
+        ("Hungary has threatened to veto the renewal of EU sanctions on Russia.",
+         {("HU", "sanctions"): "oppose"}),
+        # someone else's call, dismissed: no stance on the order of truce and talks
+        ("The Kremlin dismissed calls for an unconditional ceasefire.", {}),
+        # a region described as a frozen conflict: no one's stance
+        ("Putin said the peacekeepers ensure security in a region that was in a state of "
+         "frozen conflict for many years.", {}),
+        # a threat taken back in the same sentence
+        ("Hungary had threatened to block the renewal of the sanctions regime but dropped "
+         "its objection after two names were taken off.", {}),
+    ],
+)  # fmt: skip
+def test_verdicts_conditions_and_retractions(read, text, expected):
+    assert read(text) == expected
+
+
+def test_a_quotation_closed_in_a_later_sentence_names_its_speaker_there(extractor):
+    text = (
+        "Talks on Ukraine resumed on Monday. “A truce cannot come with preconditions, "
+        "because conditions only blur the picture. Either you want to end this war or "
+        "you don't,” said Britain's foreign secretary in an interview."
+    )
+    found = {(p.party.side, p.issue): p.stance for p in extractor.extract(text).positions}
+    assert found == {("GB", "ceasefire_sequencing"): "no_preconditions"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trump's plan calls for Ukraine to cede the rest of Donetsk to Russia.",
+         {("US", "territory"): "cede_occupied"}),
+        ("Witkoff said Russia wants the four regions recognised as Russian territory.",
+         {("RU", "territory"): "cede_occupied"}),
+        ("Zelensky said any agreement must include the return of all prisoners of war.",
+         {("UA", "prisoners"): "exchange"}),
+        ("EU leaders agreed to keep sanctions on Russia in place until Moscow ends the war.",
+         {("EU", "sanctions"): "maintain"}),
+        ("Russia has rejected any deployment of European troops to Ukraine, calling it a "
+         "red line.",
+         {("RU", "peacekeeping_force"): "oppose"}),
+    ],
+)  # fmt: skip
+def test_plans_recognition_prisoners_and_kept_sanctions(read, text, expected):
+    assert read(text) == expected

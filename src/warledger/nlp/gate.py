@@ -179,6 +179,7 @@ class SentenceGate:
         )
         self.patterns = terms.patterns
         self.back_references = terms.back_references
+        self.forward_references = terms.forward_references
 
     def wanted(
         self, doc: Doc, sentences: Sequence[tuple[int, int]], text: str | None = None
@@ -211,6 +212,11 @@ class SentenceGate:
         sent = text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
         return any(p.match(sent) for p in self.back_references)
 
+    def refers_forward(self, doc: Doc, text: str, start: int, end: int) -> bool:
+        """Does the sentence ``doc[start:end]`` need the parse of the two after it?"""
+        sent = text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
+        return any(p.search(sent) for p in self.forward_references)
+
     def plan(
         self, doc: Doc, text: str | None = None
     ) -> tuple[list[tuple[int, int]], list[Segment]]:
@@ -229,6 +235,14 @@ class SentenceGate:
         ]
         for k in back:
             chosen[k - 1 if k else 0] = True
+        forward = [
+            k
+            for k, (s, e) in enumerate(sentences)
+            if chosen[k] and self.refers_forward(doc, text, s, e)
+        ]
+        for k in forward:
+            for j in range(k + 1, min(k + 3, len(sentences))):
+                chosen[j] = True
         return sentences, merge_segments(sentences, chosen)
 
 

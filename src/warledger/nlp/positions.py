@@ -99,8 +99,10 @@ def extract_positions(ctx: DocContext) -> list[Position]:
         window = (sents[max(0, n - WINDOW)].start_char, sent.end_char)
         around = ctx.text[window[0] : window[1]]
         entries = [e for e in entries if e.near is None or e.near.search(around)]
+        after = sents[min(n + 1, len(sents) - 1)]
+        wider = (sents[max(0, n - 2 * WINDOW)].start_char, after.end_char)
         for position in _sentence_positions(ctx, sent, text, entries):
-            if _elsewhere(ctx, *window, position.party.side):
+            if _elsewhere(ctx, *wider, position.party.side):
                 continue  # "Pyongyang's demand for sanctions relief": another conflict's
             key = (position.party.side or (position.party.name or "").lower(), position.issue)
             if key in found:
@@ -110,7 +112,8 @@ def extract_positions(ctx: DocContext) -> list[Position]:
     return list(found.values())
 
 
-# Sentences read back for the war a stance is about.
+# Sentences read back for what a stance is about ('near'); twice as many back and one on
+# for the war it belongs to.
 WINDOW = 2
 
 
@@ -236,7 +239,10 @@ def _licensed(entry: StancePattern, anchor: Token) -> bool:
     if "STANCE" in words:  # any word of stating, refusing or demanding, a "must", a condition
         words = words | stance_polarity.STANCE_WORDS | STANCE_VERBS
         if stance_polarity.in_condition(anchor) or any(
-            c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for n in chain for c in n.children
+            (c.dep_ == "aux" and c.lower_ in DEMAND_MODALS)
+            or (c.dep_ == "attr" and c.lemma_.lower() in words)  # "is a precondition"
+            for n in chain
+            for c in n.children
         ):
             return True
     return any(stance_polarity.lemma_of(n) in words for n in chain)
@@ -333,10 +339,11 @@ def _waved_off(before: str) -> bool:
 
 def cheap_terms(theatre: Theatre) -> CheapTerms:
     """Every stance pattern with its terms; a sentence opening on a plan needs the
-    sentence before it."""
+    sentence before it, one opening a quotation it does not close the two after it."""
     return CheapTerms(
         patterns=tuple(TermPattern(p.pattern, p.literals) for p in stance_patterns(theatre)),
         back_references=(stance_party.plan_subject(theatre),),
+        forward_references=(stance_party.OPEN_QUOTATION,),
     )
 
 

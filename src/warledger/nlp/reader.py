@@ -30,6 +30,9 @@ class CheapTerms:
     patterns: tuple[TermPattern, ...] = ()
     # Sentence openings whose reading needs the previous sentence parsed too.
     back_references: tuple[re.Pattern[str], ...] = ()
+    # Sentences whose reading needs the next two parsed too (a quotation closed later,
+    # where its speaker is named).
+    forward_references: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -35,4 +35,5 @@ def cheap_terms(theatre: Theatre) -> CheapTerms:
         lemmas=frozenset().union(*(p.lemmas for p in parts)),
         patterns=tuple(p for part in parts for p in part.patterns),
         back_references=tuple(b for part in parts for b in part.back_references),
+        forward_references=tuple(f for part in parts for f in part.forward_references),
     )

@@ -82,10 +82,15 @@ def party_of(
     asker = _asking_verb(anchor, found) if found else None
     if asker is not None:  # "Macron calls for Lukashenko to demand X": Macron's stance
         found = arguments.governing_party(ctx, asker)
-    if found and (_first_person(anchor, found) or _asked(anchor, found)):
+    if found and (
+        _first_person(anchor, found)
+        or _asked(anchor, found)
+        or _demanded_of(anchor, found)
+        or (_topic_owner(anchor, found) and _other_speaker(ctx, sent, anchor, found))
+    ):
         # "our proposals on security guarantees", "Kiev was offered to withdraw its
         # troops": the speaker's stance (a release's own voice), not the one addressed
-        speaker, _status = attribute(sent, ctx, trigger=anchor)
+        speaker = speaker_of(ctx, sent, anchor)
         if speaker is None or not speaker.side:
             return None, "speaker"
         return arguments.copy_actor(speaker), "speaker"
@@ -93,7 +98,7 @@ def party_of(
         if _possibility_about(anchor):
             # "He is the one who can end it by withdrawing his troops": what another
             # party could do is the speaker's demand on it, not that party's stance.
-            speaker, _status = attribute(sent, ctx, trigger=anchor)
+            speaker = speaker_of(ctx, sent, anchor)
             if speaker is not None and speaker.side and speaker.side != found.actor.side:
                 return arguments.copy_actor(speaker), "speaker"
             refusing = any(c.dep_ == "neg" for c in anchor.children)
@@ -111,7 +116,7 @@ def party_of(
         if author:
             return arguments.copy_actor(author.actor), "plan"
         return None, "plan"
-    claimant, _status = attribute(sent, ctx, trigger=anchor)
+    claimant = speaker_of(ctx, sent, anchor)
     if claimant is not None and claimant.side:
         return arguments.copy_actor(claimant), "speaker"
     subject = arguments.main_subject_before(ctx, sent, start)
@@ -141,6 +146,69 @@ def _first_person(anchor: Token, found: ActorMention) -> bool:
                 if _covers(child, found):
                     return False
     return False
+
+
+# Nouns whose owner holds the stance ("Ukraine's bid", "Russia's demand"); any other noun's
+# owner is what the stance is about ("Ukraine's path to NATO membership").
+STANCE_NOUNS = stance_polarity.STANCE_WORDS | {
+    "bid", "aspiration", "ambition", "application", "position", "stance", "quest", "drive",
+    "goal", "desire", "wish", "insistence", "approach", "vision", "version", "idea",
+}  # fmt: skip
+
+
+def _topic_owner(anchor: Token, found: ActorMention) -> bool:
+    """Is the party found only the owner of what the stance is about ("Rutte said
+    Ukraine's path to NATO membership was irreversible": NATO's stance, about Ukraine)?"""
+    for node in (anchor, *anchor.ancestors):
+        if node.pos_ in {"VERB", "AUX"}:
+            return False
+        for child in node.children:
+            if child.dep_ == "poss" and _covers(child, found):
+                return node.lemma_.lower() not in STANCE_NOUNS
+    return False
+
+
+def _other_speaker(ctx: DocContext, sent: SpacySpan, anchor: Token, found: ActorMention) -> bool:
+    speaker = speaker_of(ctx, sent, anchor)
+    return speaker is not None and bool(speaker.side) and speaker.side != found.actor.side
+
+
+def _demanded_of(anchor: Token, found: ActorMention) -> bool:
+    """Is the party found the subject of a "must" or "should" above the phrase ("Trump
+    said Ukraine should be ready to give up some territory")? Then it is asked, and the
+    one who says so holds the stance."""
+    return any(
+        child.dep_ == "nsubj"
+        and _covers(child, found)
+        and any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in node.children)
+        for node in (anchor, *anchor.ancestors)
+        for child in node.children
+    )
+
+
+_OPEN_QUOTE = re.compile(r'^\W*["“]')
+# A sentence opening a quotation it does not close: its speaker is named further on.
+OPEN_QUOTATION = re.compile(r'^\s*["“][^"”]*$')
+
+
+def speaker_of(ctx: DocContext, sent: SpacySpan, anchor: Token) -> Actor | None:
+    """Who says the sentence: its reporting verb's subject, the release's own voice, or,
+    for a quotation running over several sentences ('"We will never give up our land.
+    Crimea is Ukraine," Zelensky said'), the speaker named where it closes."""
+    speaker, _status = attribute(sent, ctx, trigger=anchor)
+    if (speaker is not None and speaker.side) or not _OPEN_QUOTE.match(sent.text):
+        return speaker
+    if (sent.text.count('"') + sent.text.count("“") + sent.text.count("”")) % 2 == 0:
+        return speaker
+    following = sent
+    for _ in range(3):
+        if following.end >= len(sent.doc):
+            break
+        following = sent.doc[following.end].sent
+        if any(t in following.text for t in ('"', "”")):
+            found, _status = attribute(following, ctx)
+            return found if found is not None else speaker
+    return speaker
 
 
 def _asked(anchor: Token, found: ActorMention) -> bool:
@@ -185,6 +253,8 @@ def _asked_of_subject(verb: Token) -> bool:
         lemma = node.lemma_.lower()
         if lemma in stance_polarity.SAYING:
             return False
+        if any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in node.children):
+            return True  # "Ukraine should be ready to give up some territory"
         if lemma in STANCE_VERBS | ASKING | stance_polarity.DEMANDING:
             return True
     return False
@@ -211,7 +281,7 @@ def _speaker(ctx: DocContext, sent: SpacySpan, start: int, end: int) -> tuple[Ac
     the agreements"): its holder is who says so, the named speaker or the document's own
     voice, else the governing party unless it is the one failing to comply."""
     anchor = clauses.anchor_token(sent, start, end)
-    claimant, _status = attribute(sent, ctx, trigger=anchor)
+    claimant = speaker_of(ctx, sent, anchor)
     if claimant is not None and claimant.side:
         return arguments.copy_actor(claimant), "speaker"
     found = arguments.governing_party(ctx, anchor)

@@ -43,6 +43,7 @@ class Polarity(Enum):
 REFUSING = frozenset(
     {"reject", "refuse", "oppose", "resist", "block", "veto", "dismiss", "deny", "exclude",
      "decline", "rebuff", "spurn", "scrap", "refusal", "rejection", "opposition", "objection",
+     "drop", "abandon", "renounce", "shelve", "give_up",
      "rule_out",
      "unwilling", "unacceptable", "inadmissible"}
 )  # fmt: skip
@@ -54,7 +55,7 @@ ACCEPTING = frozenset(
 DEMANDING = frozenset(
     {"demand", "insist", "call", "urge", "require", "need", "push", "press", "propose", "ask",
      "proposal", "plan", "condition", "precondition", "insistence", "request", "initiative",
-     "draft", "memorandum", "framework", "offer"}
+     "draft", "memorandum", "framework", "offer", "prerequisite", "requirement"}
 )  # fmt: skip
 STANCE_WORDS = REFUSING | ACCEPTING | DEMANDING
 # Verbs of saying close the clause: "Zelensky rejected the claim, saying Kyiv wants X".
@@ -64,7 +65,8 @@ SAYING = frozenset({"say", "state", "tell", "write", "add", "stress", "note", "a
 _EVALUATED = re.compile(
     r"^[^.;:!?]{0,60}?\b(?:is|are|was|were|be|remains?|remained)\s+[\"“']?(?:\w+\s+){0,2}?[\"“']?"
     r"(?:unacceptable|inadmissible|a\s+non-?starter|a\s+red\s+line|out\s+of\s+the\s+question"
-    r"|off\s+the\s+table|ruled\s+out|an?\s+(?:\w+\s+)?threat\s+to)\b",
+    r"|off\s+the\s+table|ruled\s+out|an?\s+(?:\w+\s+)?threat\s+to|(?:a\s+)?legitimate\s+targets?"
+    r"|not\s+(?:\w+\s+)?realistic|unrealistic|not\s+an\s+option|not\s+on\s+the\s+(?:table|agenda))\b",
     re.IGNORECASE,
 )
 
@@ -90,6 +92,12 @@ def _negated(node: Token, start: int, end: int) -> bool:
     )
 
 
+def _unowned_noun(node: Token) -> bool:
+    """A demand noun with no owner ("dismissed calls for a ceasefire"): someone else's
+    demand, whose fate the words above it tell."""
+    return node.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in node.children)
+
+
 def _denied_deed(node: Token) -> Polarity:
     """A deed verb negated: "will not withdraw" refuses, "did not lift" states nothing."""
     modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in node.children)
@@ -111,6 +119,21 @@ def lemma_of(node: Token) -> str:
     return f"{lemma}_{prt}" if prt else lemma
 
 
+RETRACTING = frozenset({"drop", "withdraw", "abandon", "back_down", "relent", "lift", "soften"})
+
+
+def _retracted(anchor: Token) -> bool:
+    """Did the party take it back in the same sentence ("had threatened to block the
+    renewal but dropped its objection", "then backed down")?"""
+    for node in (anchor, *anchor.ancestors):
+        if node.lemma_.lower() in SAYING:
+            return False
+        for child in node.children:
+            if child.dep_ == "conj" and child.i > anchor.i and lemma_of(child) in RETRACTING:
+                return True
+    return False
+
+
 def in_condition(anchor: Token) -> bool:
     """Is the phrase inside a condition clause ("if it does not agree to a ceasefire",
     "unless Russia withdraws")? Its content is demanded whatever its negation."""
@@ -129,6 +152,8 @@ def read(anchor: Token, sent: SpacySpan, start: int, end: int, acts: frozenset[s
     (``anchor`` is the word it hangs on); ``acts`` are the lemmas of deed verbs."""
     if in_condition(anchor):
         return Polarity.STATED
+    if _retracted(anchor):
+        return Polarity.NOTHING
     node: Token | None = anchor
     seen = 0
     while node is not None and seen < 10:
@@ -143,7 +168,7 @@ def read(anchor: Token, sent: SpacySpan, start: int, end: int, acts: frozenset[s
                 return Polarity.STATED if negated else Polarity.REFUSED
             if lemma in ACCEPTING:
                 return Polarity.REFUSED if negated else Polarity.STATED
-            if lemma in DEMANDING:
+            if lemma in DEMANDING and not _unowned_noun(node):
                 return Polarity.NOTHING if negated else Polarity.STATED
             if negated and lemma in acts:
                 return _denied_deed(node)
