@@ -103,3 +103,47 @@ def test_a_withdrawal_handing_the_town_to_the_sides_own_regulars_is_no_change(ma
         "regular army."
     )
     assert extract_kinetic(make_ctx(text, places={"Vuhledar": VUHLEDAR})) == []
+
+
+POKROVSK = Location("Pokrovsk", "Donetsk Oblast", "UA", 48.28, 37.18, "settlement")
+KOSTIANTYNIVKA = Location("Kostiantynivka", "Donetsk Oblast", "UA", 48.53, 37.71, "settlement")
+KYIV = Location("Kyiv", "Kyiv", "UA", 50.45, 30.52, "settlement")
+
+
+@pytest.mark.parametrize(
+    ("text", "subtype"),
+    [
+        ("Ukrainian troops beat back 25 Russian attacks near Pokrovsk on Monday.", "clash"),
+        ("Ukrainian forces pushed back Russian units near Pokrovsk.", "clash"),
+        ("Russian forces encircled two Ukrainian brigades near Pokrovsk.", "assault"),
+        ("Russian troops gained ground south of Pokrovsk last week.", "assault"),
+        ("The battle for Pokrovsk intensified as Russian troops brought up reserves.", "clash"),
+    ],
+)
+def test_wordings_of_a_fight_on_the_ground_at_a_town(make_ctx, text, subtype):
+    events = extract_kinetic(make_ctx(text, places={"Pokrovsk": POKROVSK}))
+    assert _kinds(events) == [("ground_combat", subtype)]
+    assert [loc.name for loc in events[0].locations] == ["Pokrovsk"]
+
+
+def test_troops_pressing_toward_a_town_fight_there(make_ctx):
+    text = "Russian troops are pressing toward Kostiantynivka from two directions."
+    events = extract_kinetic(make_ctx(text, places={"Kostiantynivka": KOSTIANTYNIVKA}))
+    assert _kinds(events) == [("ground_combat", "assault")]
+    assert [loc.name for loc in events[0].locations] == ["Kostiantynivka"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parliament in Kyiv pushed back the vote on the budget to next week.",
+        "The bank in Kyiv fended off a hostile takeover bid.",
+    ],
+)
+def test_pushing_back_a_vote_or_fending_off_a_bid_is_no_fight(make_ctx, text):
+    assert extract_kinetic(make_ctx(text, places={"Kyiv": KYIV})) == []
+
+
+def test_pushing_toward_a_town_for_more_than_a_year_is_a_trend_not_an_assault(make_ctx):
+    text = "Russian forces have been pushing toward Pokrovsk for more than a year."
+    assert extract_kinetic(make_ctx(text, places={"Pokrovsk": POKROVSK})) == []

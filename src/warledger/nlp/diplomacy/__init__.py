@@ -64,6 +64,9 @@ _DEFINITE_TALKS = re.compile(
 )
 
 
+_CALL = re.compile(r"\b(?:tele)?phone\b|\bconversation\b|\bvideo ?(?:call|link|conference)", re.I)
+
+
 def _same_talks(event: Event, earlier: list[Event]) -> Event | None:
     """The earlier talks event a later mention restates: same venue and parties, or a
     definite reference ("the meeting is still on", "the Jeddah talks") with no
@@ -76,6 +79,10 @@ def _same_talks(event: Event, earlier: list[Event]) -> Event | None:
     for other in reversed(earlier):
         if other.kind != "talks":
             continue
+        if definite and _CALL.search(other.evidence[0].text) and not _CALL.search(
+            event.evidence[0].text
+        ):
+            continue  # a leaders' phone call is not "the negotiations" told after it
         if definite and sides <= {p.side for p in other.participants if p.side}:
             # "The trilateral talks ... are timed to coincide with the anniversary of ...":
             # the talks just told, whatever tense or date the later sentence carries

@@ -31,6 +31,10 @@ PLACE_NOUNS = frozenset(
 )
 
 
+# Nouns of a fight whose "for X" names the place fought over.
+FOUGHT_FOR = frozenset({"battle", "fight", "fighting", "struggle", "clash", "assault", "offensive"})
+
+
 ROUTE_ROLES = frozenset({"origin", "destination", "via"})
 
 
@@ -134,7 +138,8 @@ def is_locative(place: PlaceMention, ctx: DocContext) -> bool:
     if root.dep_ == "poss" and not _place_part(root.head.lemma_.lower(), ctx):
         return False  # "Ankara's shift", but "Odesa's port" is where the port is
     if root.dep_ == "pobj" and root.head.lower_ in NOT_LOCATIVE_PREPS:
-        return False
+        # "the battle for Pokrovsk" is fought at Pokrovsk; "talks for Ukraine" are not
+        return root.head.lower_ == "for" and root.head.head.lemma_.lower() in FOUGHT_FOR
     return not (span[0].is_sent_start and all(t.pos_ not in {"PROPN", "NOUN"} for t in span))
 
 

@@ -113,11 +113,11 @@ def read_sentence(
 
 
 def _left(hit: Hit, facts: SentenceFacts, ctx: DocContext) -> list[PlaceMention]:
-    """The place a withdrawal leaves ("withdrew from Avdiivka", "pulled out of the town of
-    X"): the object of the trigger's own last word, which a route reading would take for
-    where a movement starts."""
+    """The place a withdrawal leaves or an advance heads for ("withdrew from Avdiivka",
+    "pulled out of the town of X", "pressing toward Kostiantynivka"): the object of the
+    trigger's own last word, which a route reading would take for an end of a movement."""
     last = facts.sent[hit.end - 1]
-    if hit.end - hit.start < 2 or last.lower_ not in {"from", "of"}:
+    if hit.end - hit.start < 2 or last.lower_ not in {"from", "of", "toward", "towards"}:
         return []
     objects = [c for c in last.children if c.dep_ == "pobj"]
     objects += [  # "the town of X"
