@@ -95,3 +95,19 @@ def test_a_toll_since_the_invasion_is_a_total(make_ctx):
     (event,) = extract_kinetic(make_ctx(text, actors={"Russia": RUSSIA}))
     assert event.kind == "casualty_report"
     assert _counts(event) == {"killed": (13000, "exact")}
+
+
+def test_two_sides_totals_in_one_sentence_are_two_reports(make_ctx):
+    text = (
+        "Kyiv says 9,000 Russian soldiers have been killed since the invasion began, while "
+        "Moscow said 500 of its troops had been killed."
+    )
+    events = extract_kinetic(make_ctx(text))
+    assert [e.kind for e in events] == ["casualty_report", "casualty_report"]
+    assert [_counts(e) for e in events] == [{"killed": (9000, "exact")}, {"killed": (500, "exact")}]
+
+
+def test_one_total_and_an_unrelated_clause_stay_one_report(make_ctx):
+    text = "Kyiv says 9,000 Russian soldiers have been killed since February, while prices rose."
+    (event,) = extract_kinetic(make_ctx(text))
+    assert _counts(event) == {"killed": (9000, "exact")}

@@ -35,6 +35,7 @@ from warledger.nlp.kinetic.continuation import (
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.places import is_locative, off_route, usable_places
 from warledger.nlp.kinetic.sentence import read_sentence
+from warledger.nlp.kinetic.tolls import split_tolls
 from warledger.nlp.lexicon import kinetic_lexicon
 from warledger.nlp.places import roles as place_roles
 from warledger.nlp.reader import CheapTerms, Reader
@@ -77,6 +78,7 @@ def extract_kinetic(ctx: DocContext) -> list[Event]:
             open_strike.sentence_index, open_strike.end_char = index, sent.end_char
             continue
         new = read_sentence(facts, ctx, last_side, last_when)
+        new = split_tolls(new, facts, ctx, last_side, sentence_facts)  # "..., while ..."
         own_when = date_of(sent, ctx)
         if own_when.start:
             paragraph_when = own_when
