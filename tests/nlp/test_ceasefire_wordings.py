@@ -58,3 +58,16 @@ def test_a_truce_plan_proposed_and_rejected_in_one_sentence_is_both(read):
 def test_a_numbered_ceasefire_plan_is_a_plan_rejected_not_a_truce(read):
     text = "Moscow rejected a 20-point ceasefire plan drafted by European officials."
     assert _kinds(read(text)) == [("proposal", "rejected", False)]
+
+
+def test_a_truce_broken_so_many_times_is_a_violation_alleged(read):
+    text = (
+        "Russia declared a 30-hour truce on Saturday. Kyiv said Russian forces had broken "
+        "it 210 times."
+    )
+    events = read(text)
+    assert [(e.kind, e.subtype) for e in events] == [
+        ("ceasefire", "declared"),
+        ("ceasefire", "violation_alleged"),
+    ]
+    assert events[1].counts["violations"].value == 210

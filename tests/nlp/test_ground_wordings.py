@@ -147,3 +147,14 @@ def test_pushing_back_a_vote_or_fending_off_a_bid_is_no_fight(make_ctx, text):
 def test_pushing_toward_a_town_for_more_than_a_year_is_a_trend_not_an_assault(make_ctx):
     text = "Russian forces have been pushing toward Pokrovsk for more than a year."
     assert extract_kinetic(make_ctx(text, places={"Pokrovsk": POKROVSK})) == []
+
+
+def test_troops_reaching_the_outskirts_of_a_town_is_an_assault(make_ctx):
+    text = "Russian troops reached the eastern outskirts of Pokrovsk on Monday."
+    events = extract_kinetic(make_ctx(text, places={"Pokrovsk": POKROVSK}))
+    assert _kinds(events) == [("ground_combat", "assault")]
+
+
+def test_negotiators_reaching_an_agreement_is_no_assault(make_ctx):
+    text = "Negotiators reached an agreement on grain exports in Kyiv on Monday."
+    assert extract_kinetic(make_ctx(text, places={"Kyiv": KYIV})) == []

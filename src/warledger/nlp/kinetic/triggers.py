@@ -258,7 +258,7 @@ ARMED_AGENTS = re.compile(
 # Nouns that stand for a settlement or area when a verb's object ("entered the city of X").
 PLACE_NOUNS = frozenset(
     {"city", "town", "village", "settlement", "district", "region", "oblast", "outskirts",
-     "centre", "center", "suburb", "suburbs", "capital", "port"}
+     "centre", "center", "suburb", "suburbs", "capital", "port", "outskirt"}
 )
 
 
