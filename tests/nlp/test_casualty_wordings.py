@@ -111,3 +111,19 @@ def test_one_total_and_an_unrelated_clause_stay_one_report(make_ctx):
     text = "Kyiv says 9,000 Russian soldiers have been killed since February, while prices rose."
     (event,) = extract_kinetic(make_ctx(text))
     assert _counts(event) == {"killed": (9000, "exact")}
+
+
+MARIUPOL = Location("Mariupol", "Donetsk Oblast", "UA", 47.1, 37.55, "settlement")
+
+
+def test_the_dead_found_in_rubble_are_a_casualty_report(make_ctx):
+    text = "Ukrainian officials said about 150 dead people were found in the rubble in Mariupol."
+    ctx = make_ctx(
+        text,
+        places={"Mariupol": MARIUPOL},
+        actors={"Ukrainian officials": Actor(side="UA", name="Ukrainian officials")},
+    )
+    (event,) = extract_kinetic(ctx)
+    assert event.kind == "casualty_report"
+    assert _counts(event) == {"killed": (150, "about")}
+    assert [loc.name for loc in event.locations] == ["Mariupol"]

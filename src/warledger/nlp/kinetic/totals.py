@@ -119,3 +119,19 @@ def is_regional_toll(token: Token, facts: SentenceFacts) -> bool:
 
 
 TOLL_VERBS = frozenset({"kill", "injure", "wound"})
+
+
+# The dead found after the fact: "about 200 dead people are found in the rubble", "the
+# bodies of 440 people were exhumed near Izium" (not handed back: that is "returned").
+BODIES_FOUND = re.compile(
+    r"\b(?:bodies|dead(?: people| civilians)?|corpses|remains)\b[^.;]{0,60}?"
+    r"\b(?:found|recovered|exhumed|discovered|unearthed|pulled from)\b",
+    re.IGNORECASE,
+)
+
+
+def is_bodies_found(facts: SentenceFacts) -> bool:
+    """A count of the dead found in rubble or graves: a toll known after the attacks,
+    not one attack's (a casualty report when the sentence is about the war)."""
+    counted = any(h.entry["key"] == "killed" for h in facts.count_words)
+    return counted and bool(BODIES_FOUND.search(facts.sent.text))

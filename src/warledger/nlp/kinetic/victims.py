@@ -22,7 +22,12 @@ from warledger.nlp.kinetic.arguments import (
 from warledger.nlp.kinetic.counts import counts_in
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.places import usable_places
-from warledger.nlp.kinetic.totals import PERIOD_TOTAL, is_casualty_total, is_troop_toll
+from warledger.nlp.kinetic.totals import (
+    PERIOD_TOTAL,
+    is_bodies_found,
+    is_casualty_total,
+    is_troop_toll,
+)
 from warledger.nlp.kinetic.triggers import ARMED
 from warledger.nlp.lexicon import Hit, kinetic_lexicon
 from warledger.types import Count, Event, Span, When
@@ -80,7 +85,9 @@ def is_total_without_trigger(facts: SentenceFacts, ctx: DocContext, last_side: s
     were killed"): a casualty report of the war when the sentence is about armed
     violence (civilians or soldiers counted, armed men or a party named, or a document
     already about the war), and no hazard or crowd does the killing."""
-    if not is_casualty_total(facts, "strike") and not is_troop_toll(facts, ctx):
+    if not (
+        is_casualty_total(facts, "strike") or is_troop_toll(facts, ctx) or is_bodies_found(facts)
+    ):
         return False
     if not any(k in counts_in(facts) for k in ("killed", "injured")):
         return False
