@@ -158,3 +158,17 @@ def test_troops_reaching_the_outskirts_of_a_town_is_an_assault(make_ctx):
 def test_negotiators_reaching_an_agreement_is_no_assault(make_ctx):
     text = "Negotiators reached an agreement on grain exports in Kyiv on Monday."
     assert extract_kinetic(make_ctx(text, places={"Kyiv": KYIV})) == []
+
+
+MYROPILLIA = Location("Myropillia", "Sumy Oblast", "UA", 50.67, 35.27, "settlement")
+
+
+def test_repeated_incursions_since_the_spring_are_a_trend_not_one_incursion(make_ctx):
+    text = "Russian units have made repeated small incursions near Myropillia since the spring."
+    assert extract_kinetic(make_ctx(text, places={"Myropillia": MYROPILLIA})) == []
+
+
+def test_one_incursion_on_a_day_is_an_incursion(make_ctx):
+    text = "A Russian sabotage group made an incursion near Myropillia on Monday."
+    events = extract_kinetic(make_ctx(text, places={"Myropillia": MYROPILLIA}))
+    assert _kinds(events) == [("ground_combat", "incursion")]

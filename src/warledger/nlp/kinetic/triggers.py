@@ -71,24 +71,13 @@ NOT_OCCURRING_HEADS = frozenset(
 
 
 
-# Determiners of a trigger noun that refer back or generalise rather than report one act.
+# Determiners and modifiers of a trigger noun that refer back or generalise rather than
+# report one act ("these attacks", "repeated small incursions since the spring").
 NOT_ONE_ACT_DETS = frozenset(
-    {
-        "these",
-        "those",
-        "such",
-        "similar",
-        "any",
-        "future",
-        "this",
-        "that",
-        "several",
-        "many",
-        "numerous",
-        "multiple",
-        "more",
-    }
-)
+    {"these", "those", "such", "similar", "any", "future", "this", "that", "several",
+     "many", "numerous", "multiple", "more", "repeated", "frequent", "regular", "constant",
+     "persistent", "recurring", "periodic", "sporadic", "occasional"}
+)  # fmt: skip
 
 
 # Words that make an ambiguous trigger ("attack", "hit", "storm") military: outside the war
