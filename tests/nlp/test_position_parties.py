@@ -192,3 +192,33 @@ def test_a_quotation_closed_in_a_later_sentence_names_its_speaker_there(extracto
 )  # fmt: skip
 def test_plans_recognition_prisoners_and_kept_sanctions(read, text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of a clause of time or cause is not asked by the verb above it
+        ("Putin proposed talks in Istanbul after Britain and France threatened further "
+         "sanctions against Russia.",
+         {("GB", "sanctions"): "increase"}),
+        # "has to" is asked of its subject; a perfect "has never recognised" is not
+        ("Medinsky said Ukraine has to withdraw its troops from the four regions.",
+         {("RU", "territory"): "withdrawal_required"}),
+        ("Zelensky said Ukraine has never recognised Crimea as Russian and never will.",
+         {("UA", "crimea_status"): "ukrainian", ("UA", "territory"): "no_recognition"}),
+        # a demand listing what the other side must do, parsed as conjoined verbs
+        ("Russia's demands include that Ukraine renounce its ambition to join NATO and cap "
+         "its army.",
+         {("RU", "nato_membership"): "veto", ("RU", "demilitarization"): "required"}),
+        ("The United States is not prepared to offer Ukraine security guarantees, "
+         "Hegseth said.",
+         {("US", "security_guarantees"): "oppose"}),
+        ("Zelensky again urged allies to tighten sanctions on Russia's oil exports.",
+         {("UA", "sanctions"): "increase"}),
+        ("The Kremlin says any peace deal must address the root causes of the conflict, "
+         "including NATO's eastward expansion.",
+         {("RU", "nato_membership"): "veto"}),
+    ],
+)  # fmt: skip
+def test_clauses_of_time_have_to_and_listed_demands(read, text, expected):
+    assert read(text) == expected

@@ -76,6 +76,9 @@ def party_of(
     own_verb = anchor.pos_ == "VERB" and anchor.lemma_.lower() not in STANCE_VERBS | ASKING
     own_verb = own_verb and _asked_of_subject(anchor)
     found = arguments.governing_party(ctx, anchor, skip_own_subject=own_verb)
+    asked_verb = _verb_asked_of(anchor, found) if found else None
+    if asked_verb is not None:  # "Russia's demands include that Ukraine renounce X and cap Y"
+        found = arguments.governing_party(ctx, asked_verb, skip_own_subject=True)
     heading = _listed_under(anchor)
     if heading is not None:  # "Russia's key demands: preventing NATO expansion, ..."
         found = arguments.governing_party(ctx, heading) or found
@@ -240,6 +243,20 @@ def _listed_under(anchor: Token) -> Token | None:
     return None
 
 
+def _verb_asked_of(anchor: Token, found: ActorMention) -> Token | None:
+    """The verb above the phrase whose subject is the party found and is asked of it
+    (by a demand, a "must" or a condition above): that subject is not the one asking."""
+    for node in anchor.ancestors:
+        if any(c.dep_ == "nsubj" and _covers(c, found) for c in node.children):
+            has_to = node.lemma_.lower() == "have" and any(
+                c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children)
+                for c in node.children
+            )  # "Ukraine has to withdraw": asked of Ukraine
+            asked = node.pos_ in {"VERB", "AUX"} and _asked_of_subject(node)
+            return node if has_to or asked else None
+    return None
+
+
 def _asked_of_subject(verb: Token) -> bool:
     """Is what the verb's subject does asked of it, by a demand above ("Russia demands that
     Ukraine cede land"), a "must" ("Ukraine must withdraw its troops", said by Moscow) or a
@@ -247,15 +264,26 @@ def _asked_of_subject(verb: Token) -> bool:
     stance ("Ukraine will never recognise Russian control over Crimea")."""
     if stance_polarity.in_condition(verb):
         return True
-    if any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS | {"has", "have"} for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in verb.children):
         return True
-    for node in verb.ancestors:
+    if verb.head.lemma_.lower() == "have" and any(c.lower_ == "to" for c in verb.children):
+        return True  # "Ukraine has to withdraw its troops"
+    node = verb
+    while node.head.i != node.i:
+        if node.dep_ == "advcl":
+            return False  # "after Britain threatened sanctions": not the content of a demand
+        node = node.head
         lemma = node.lemma_.lower()
         if lemma in stance_polarity.SAYING:
             return False
         if any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in node.children):
             return True  # "Ukraine should be ready to give up some territory"
         if lemma in STANCE_VERBS | ASKING | stance_polarity.DEMANDING:
+            return True
+        if any(  # "Russia's demands include that Ukraine renounce ..."
+            c.dep_ == "nsubj" and c.lemma_.lower() in stance_polarity.DEMANDING
+            for c in node.children
+        ):
             return True
     return False
 

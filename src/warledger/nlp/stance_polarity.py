@@ -50,12 +50,12 @@ REFUSING = frozenset(
 ACCEPTING = frozenset(
     {"accept", "agree", "support", "back", "allow", "recognise", "recognize", "want", "seek",
      "endorse", "favour", "favor", "tolerate", "permit", "approve", "consider", "countenance",
-     "entertain", "welcome", "ready", "willing", "open", "prepared"}
+     "entertain", "welcome", "ready", "willing", "open", "prepared", "offer"}
 )  # fmt: skip
 DEMANDING = frozenset(
     {"demand", "insist", "call", "urge", "require", "need", "push", "press", "propose", "ask",
      "proposal", "plan", "condition", "precondition", "insistence", "request", "initiative",
-     "draft", "memorandum", "framework", "offer", "prerequisite", "requirement"}
+     "draft", "memorandum", "framework", "prerequisite", "requirement"}
 )  # fmt: skip
 STANCE_WORDS = REFUSING | ACCEPTING | DEMANDING
 # Verbs of saying close the clause: "Zelensky rejected the claim, saying Kyiv wants X".
@@ -104,8 +104,20 @@ def _denied_deed(node: Token) -> Polarity:
     return Polarity.REFUSED if modal else Polarity.NOTHING
 
 
+# Subordinators of time, cause and concession: their clause is no condition.
+NOT_CONDITIONS = frozenset(
+    {"after", "before", "because", "since", "although", "though", "while", "whereas", "as"}
+)
+
+
 def _is_condition(node: Token) -> bool:
-    return node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children)
+    """An adverbial clause of condition ("if", "unless", "only after", "provided", "once")."""
+    marks = [c for c in node.children if c.dep_ == "mark"]
+    if node.dep_ != "advcl" or not marks:
+        return False
+    # "only after sanctions are lifted", "as long as it is given guarantees"
+    only = any(c.lower_ in {"only", "long"} for c in node.children)
+    return only or any(m.lower_ not in NOT_CONDITIONS for m in marks)
 
 
 def lemma_of(node: Token) -> str:
@@ -139,7 +151,7 @@ def in_condition(anchor: Token) -> bool:
     "unless Russia withdraws")? Its content is demanded whatever its negation."""
     node = anchor
     for _ in range(8):
-        if node.lemma_.lower() in SAYING or node.head is node:
+        if node.lemma_.lower() in SAYING or node.head.i == node.i:
             return False
         if _is_condition(node):
             return True
@@ -167,6 +179,12 @@ def read(anchor: Token, sent: SpacySpan, start: int, end: int, acts: frozenset[s
             if lemma in REFUSING or node.lower_ == "against":
                 return Polarity.STATED if negated else Polarity.REFUSED
             if lemma in ACCEPTING:
+                # "is not prepared to offer guarantees": the negation on the readiness
+                negated = negated or (
+                    node.dep_ == "xcomp"
+                    and lemma_of(node.head) in ACCEPTING
+                    and _negated(node.head, start, end)
+                )
                 return Polarity.REFUSED if negated else Polarity.STATED
             if lemma in DEMANDING and not _unowned_noun(node):
                 return Polarity.NOTHING if negated else Polarity.STATED
@@ -177,7 +195,7 @@ def read(anchor: Token, sent: SpacySpan, start: int, end: int, acts: frozenset[s
             return _denied_deed(node) if lemma in acts else Polarity.REFUSED
         if node.dep_ == "conj":
             break  # a conjoined verb has its own ("was not against X but opposed Y")
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return Polarity.STATED
