@@ -16,7 +16,7 @@ from warledger.ledger.export import (
     write_jsonl,
 )
 from warledger.ledger.store import MENTION_FIELDS, Store
-from warledger.types import Event, Location, Mention
+from warledger.types import DocumentResult, Event, Location, Mention
 
 
 def test_csv_cells_are_plain_text_with_json_for_lists() -> None:
@@ -120,3 +120,38 @@ def test_jsonl_writes_mentions_with_their_event() -> None:
         "voa",
         "pledged",
     )
+
+
+def test_export_keeps_one_theatre_when_asked_and_everything_otherwise(
+    store: Store, samples: SimpleNamespace
+) -> None:
+    text = "Russian drones hit Sumy. Separately, RSF fighters shelled El Fasher in Sudan."
+    doc = samples.make_document(text)
+    sumy = Location("Sumy", "Sumy Oblast", "UA", 50.9077, 34.7981, "settlement")
+    el_fasher = Location("El Fasher", None, "SD", 13.63, 25.35, "settlement")
+    result = DocumentResult(
+        doc_id=doc.doc_id,
+        language="en",
+        events=[
+            Event(kind="strike", locations=[sumy], country="UA", theatre="russia-ukraine"),
+            Event(kind="strike", locations=[el_fasher], country="SD", theatre=None),
+        ],
+    )
+    store.add_document(doc)
+    store.save_extraction(doc.doc_id, result, extractor_version="v1")
+
+    def written(fmt: str, theatre: str | None) -> str:
+        out = io.StringIO()
+        export(store, fmt, out, theatre=theatre)
+        return out.getvalue()
+
+    only = json.loads(written("jsonl", "russia-ukraine"))
+    assert [e["locations"][0]["name"] for e in only["events"]] == ["Sumy"]
+    whole = json.loads(written("jsonl", "all"))
+    assert [e["locations"][0]["name"] for e in whole["events"]] == ["Sumy", "El Fasher"]
+    assert [
+        r["place_name"] for r in csv.DictReader(io.StringIO(written("csv", "russia-ukraine")))
+    ] == ["Sumy"]
+    assert len(list(csv.DictReader(io.StringIO(written("csv", None))))) == 2
+    features = json.loads(written("geojson", "russia-ukraine"))["features"]
+    assert [f["properties"]["place"] for f in features] == ["Sumy"]

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
 from warledger.ledger.store import MENTION_FIELDS, Store
+from warledger.ledger.theatre import ALL_THEATRES
 from warledger.types import DocumentResult, Location, Mention
 
 FORMATS = ("jsonl", "csv", "geojson")
@@ -121,16 +122,18 @@ def write_geojson(mentions: Iterable[Mention], out: TextIO) -> int:
     return len(collection["features"])
 
 
-def export(store: Store, fmt: str, out: TextIO) -> int:
-    """Write the whole ledger from ``store`` in ``fmt``; returns the number of records.
+def export(store: Store, fmt: str, out: TextIO, theatre: str | None = None) -> int:
+    """Write the ledger from ``store`` in ``fmt``; returns the number of records.
 
     jsonl: one ledger-schema result per extracted document; csv: one row per mention;
-    geojson: the mentions that have coordinates.
+    geojson: the mentions that have coordinates. ``theatre`` keeps one theatre's events,
+    as the other views do (``None`` or ``"all"``: every event, the whole ledger).
     """
+    scope = None if theatre in (None, ALL_THEATRES) else theatre
     if fmt == "jsonl":
-        return write_jsonl(store.document_results(), out)
+        return write_jsonl(store.document_results(theatre=scope), out)
     if fmt == "csv":
-        return write_csv(store.mention_rows(), out, MENTION_FIELDS)
+        return write_csv(store.mention_rows(theatre=scope), out, MENTION_FIELDS)
     if fmt == "geojson":
-        return write_geojson(store.mentions(), out)
+        return write_geojson(store.mentions(theatre=scope), out)
     raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")

@@ -540,16 +540,18 @@ class Store:
             row["date_start"] = row["date_start"].isoformat() if row["date_start"] else None
         return rows
 
-    def document_results(self) -> Iterator[DocumentResult]:
-        """Each extracted document as one ledger-schema result, ordered by doc_id."""
+    def document_results(self, theatre: str | None = None) -> Iterator[DocumentResult]:
+        """Each extracted document as one ledger-schema result, ordered by doc_id.
+
+        ``theatre`` keeps only that theatre's events in each result (``None`` or ``"all"``:
+        every event); the document and its positions stay."""
         query = sa.select(documents).where(documents.c.extracted_version.is_not(None))
+        events_of = sa.select(mentions.c.data).order_by(mentions.c.idx)
+        if theatre is not None and theatre != ALL_THEATRES:
+            events_of = events_of.where(mentions.c.theatre == theatre)
         for doc in self._documents_from(query):
             with self.engine.connect() as conn:
-                events = conn.execute(
-                    sa.select(mentions.c.data)
-                    .where(mentions.c.doc_id == doc.doc_id)
-                    .order_by(mentions.c.idx)
-                ).scalars()
+                events = conn.execute(events_of.where(mentions.c.doc_id == doc.doc_id)).scalars()
                 stances = conn.execute(
                     sa.select(positions.c.data)
                     .where(positions.c.doc_id == doc.doc_id)

@@ -190,13 +190,29 @@ def export(
     output: Annotated[
         str, typer.Option("--output", "-o", help="File to write, or '-' for standard output.")
     ] = "-",
+    theatre: Annotated[
+        str | None,
+        typer.Option(
+            "--theatre",
+            help="Only this theatre's events (default: the Russia–Ukraine war); 'all' for "
+            "the whole ledger.",
+        ),
+    ] = None,
     db: DbOption = None,
 ) -> None:
-    """Write the whole ledger as JSON Lines, CSV or GeoJSON."""
+    """Write the ledger as JSON Lines, CSV or GeoJSON.
+
+    By default only the theatre's events are written (a document's result keeps its
+    positions), and it says how many mentions it leaves out; --theatre all writes them all.
+    """
+    scope = (theatre or default_scope().theatre).lower()
     with open_existing_ledger(db) as store, _output(output) as out:
-        n = export_ledger(store, fmt.value, out)
+        n = export_ledger(store, fmt.value, out, theatre=scope)
+        hidden = _left_out(store, {"theatre": scope})
     if output != "-":
         err_console.print(f"wrote {n} {fmt.value} records to {output}")
+    if hidden:
+        err_console.print(f"{hidden} mentions outside the theatre left out (--theatre all)")
 
 
 def _stats_tables(stats: dict[str, Any]) -> list[Table]:
