@@ -67,11 +67,6 @@ VICTIM_DEPS = frozenset({"nsubjpass", "dobj", "nsubj"})
 INTERCEPT_LEMMAS = frozenset({"shoot", "down", "intercept"})
 
 
-def single_counts(facts: SentenceFacts) -> dict[str, Count]:
-    """``killed`` / ``injured`` / ``intercepted`` for victims named without a number."""
-    return {key: count for key, (count, _) in victim_counts(facts).items()}
-
-
 def victim_counts(facts: SentenceFacts) -> dict[str, tuple[Count, bool]]:
     """Per key, the people the casualty verb names, and whether that phrase also holds a
     number ("wounding the driver and two passengers": 3): such a tally is the whole
