@@ -23,6 +23,7 @@ from warledger.nlp.detector import sentence_ranges, theatre_detector
 from warledger.nlp.detector.combine import Policy, combine
 from warledger.nlp.gate import DETECTOR_KEY
 from warledger.nlp.kinetic.places import situate_by_label
+from warledger.nlp.places.anaphora import situate_by_reference
 from warledger.nlp.theatre import Theatre, default_theatre
 from warledger.types import Document, DocumentResult, Event
 from warledger.version import __version__
@@ -224,6 +225,7 @@ class Extractor:
         if self.detector is None:
             situate_by_label(rules, ctx)
             ranges = sentence_ranges(ctx.doc)
+            situate_by_reference(rules, ctx, ranges)
             scope.assign(
                 rules,
                 self.scope,
@@ -243,6 +245,7 @@ class Extractor:
             if not _only_in(framing, e)
         ]
         situate_by_label(events, ctx)
+        situate_by_reference(events, ctx, ranges)
         scope.assign(
             events,
             self.scope,

@@ -1,0 +1,103 @@
+"""Places named again by a common noun: "the city", "the region", "the country".
+
+News names a place once and then refers back to it ("Russia struck Sumy overnight ...
+The strike targeted a military gathering in the city"). An event whose own words name no
+place but "the city" happened in the city named just before, if exactly one city was. The
+reference is read, not guessed: with two candidate cities, or none in the sentences
+before, the event keeps no place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from warledger.nlp.context import DocContext, PlaceMention
+    from warledger.types import Event
+
+# The noun that refers back, and the precisions of the places it can name.
+REFERRING_NOUNS: dict[str, frozenset[str]] = {
+    "city": frozenset({"settlement", "point"}),
+    "town": frozenset({"settlement", "point"}),
+    "village": frozenset({"settlement", "point"}),
+    "settlement": frozenset({"settlement", "point"}),
+    "district": frozenset({"admin2"}),
+    "region": frozenset({"admin1"}),
+    "oblast": frozenset({"admin1"}),
+    "province": frozenset({"admin1"}),
+    "country": frozenset({"country"}),
+}
+
+# "the city", "this region", "the same village" — but not "the city of Mariupol", which
+# names its place, nor "the city council", whose noun is a body rather than a place.
+REFERENCE = re.compile(
+    r"\b(?:the|this|that)\s+(?:same\s+)?(" + "|".join(REFERRING_NOUNS) + r")\b(?!\s+of\b)"
+    r"(?!\s+(?:council|administration|authorities|governor|mayor|government|officials?)\b)",
+    re.IGNORECASE,
+)
+
+# Kinds whose "the city" says where it happened; in "aid to help the country rebuild" the
+# noun names a recipient, not a place of the event.
+PLACED_KINDS = frozenset({"strike", "ground_combat", "territorial_change", "casualty_report"})
+
+# How many sentences back the named place may stand.
+MAX_SENTENCES_BACK = 4
+
+
+def situate_by_reference(
+    events: list[Event], ctx: DocContext, ranges: list[tuple[int, int]]
+) -> None:
+    """Give an event without a place the place its "the city" / "the region" refers to
+    (``ranges``: the document's sentences as character ranges)."""
+    for event in events:
+        if event.kind not in PLACED_KINDS or event.locations or not event.evidence:
+            continue
+        span = event.evidence[0]
+        match = REFERENCE.search(ctx.text, span.start, span.end)
+        if match is None:
+            continue
+        antecedent = _antecedent(event, match.group(1).lower(), match.start(), ranges, ctx)
+        if antecedent is not None:
+            event.locations = [replace(antecedent.location)]
+
+
+def _antecedent(
+    event: Event, noun: str, start: int, ranges: list[tuple[int, int]], ctx: DocContext
+) -> PlaceMention | None:
+    """The one place of the noun's precision in the nearest stretch before it that names
+    any: its own sentence up to the noun ("Moscow's mayor said drones approaching the
+    city"), then the sentences before."""
+    precisions = REFERRING_NOUNS[noun]
+    index = next((i for i, (lo, hi) in enumerate(ranges) if lo <= start < hi), None)
+    if index is None:
+        return None
+    windows = [(ranges[index][0], start)]
+    windows += reversed(ranges[max(0, index - MAX_SENTENCES_BACK) : index])
+    for lo, hi in windows:
+        found = [
+            p
+            for p in ctx.places
+            if lo <= p.start and p.end <= hi and p.location.precision in precisions
+        ]
+        if noun == "country":
+            found = _not_the_attacker(found, event)
+        names = {p.location.name for p in found}
+        if len(names) == 1:
+            return found[0]
+        if names:
+            return None  # two cities before "the city": which one is not said
+    return None
+
+
+def _not_the_attacker(found: list[PlaceMention], event: Event) -> list[PlaceMention]:
+    """ "Russia launched drones at Ukraine ... at the country": the country an attack is
+    aimed at is not its attacker's own."""
+    actor = event.actor.side if event.actor else None
+    target = event.target.side if event.target else None
+    if target is not None:
+        aimed = [p for p in found if p.location.country == target]
+        if aimed:
+            return aimed
+    return [p for p in found if actor is None or p.location.country != actor]

@@ -1,0 +1,62 @@
+"""Places named again by a common noun ("the city", "the region", "the country").
+
+Texts are written for these tests; the expected places come from reading them. The whole
+extractor runs, because the reference reaches back across sentences.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _strikes(extractor, text):
+    return [e for e in extractor.extract(text, "2025-05-04").events if e.kind == "strike"]
+
+
+def test_the_city_is_the_city_named_in_the_sentence_before(extractor):
+    text = (
+        "Oleh Syniehubov, the governor of Kharkiv, spoke on television on Sunday. "
+        "He said a guided bomb hit a five-storey building in the city, wounding seven people."
+    )
+    (strike,) = _strikes(extractor, text)
+    assert [(p.name, p.admin1, p.country) for p in strike.locations] == [
+        ("Kharkiv", "Kharkiv Oblast", "UA")
+    ]
+    assert strike.locations[0].lat is not None
+
+
+def test_the_city_named_as_its_mayors_city_in_the_same_sentence(extractor):
+    text = "Moscow's mayor said air defences shot down 19 drones approaching the city overnight."
+    (strike,) = _strikes(extractor, text)
+    assert [(p.name, p.country) for p in strike.locations] == [("Moscow", "RU")]
+
+
+def test_the_country_an_attack_is_aimed_at_is_not_the_attackers(extractor):
+    text = (
+        "Ukraine's air force said Russia and its proxies had kept up the pressure on Saturday. "
+        "Air defences shot down 41 of the 58 drones Russia launched at the country overnight."
+    )
+    (strike,) = _strikes(extractor, text)
+    assert [(p.name, p.country, p.precision) for p in strike.locations] == [
+        ("Ukraine", "UA", "country")
+    ]
+
+
+def test_two_cities_before_the_city_leave_the_place_unknown(extractor):
+    text = (
+        "Officials in Kherson and Mykolaiv reported power cuts on Tuesday. "
+        "A drone struck a bus stop in the city, injuring two women."
+    )
+    (strike,) = _strikes(extractor, text)
+    assert strike.locations == []
+
+
+def test_the_city_of_a_name_is_no_reference_back(extractor):
+    text = (
+        "Russian forces shelled Nikopol on Friday. "
+        "Separately, a drone hit a warehouse in the city of Bilozerskebad, officials said."
+    )
+    strikes = _strikes(extractor, text)
+    assert "Nikopol" not in [p.name for p in strikes[-1].locations]
