@@ -1,0 +1,85 @@
+"""More of the ways news words a stance: passives, truces only inside a settlement, land
+to be "taken into account", forecasts said of another side, verdicts on the assets
+(sentences written for these tests; the expected values are read from each sentence)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from warledger.nlp.positions import extract_positions
+
+
+@pytest.fixture(scope="module")
+def read(extractor):
+    def _read(text: str):
+        ctx = extractor.context(extractor.nlp(text), date(2025, 6, 2))
+        return {(p.party.side, p.issue): p.stance for p in extract_positions(ctx)}
+
+    return _read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the land held, to be taken into account or made a condition
+        ("The Kremlin said any settlement in Ukraine has to reflect the realities on the "
+         "ground.",
+         {("RU", "territory"): "cede_occupied"}),
+        ("Moscow will sign a peace treaty with Kyiv only if the new territorial realities are "
+         "accepted, Lavrov said.",
+         {("RU", "territory"): "cede_occupied"}),
+        # refusing to give up Crimea
+        ("The Ukrainian president said Kyiv would never trade Crimea for peace.",
+         {("UA", "crimea_status"): "ukrainian"}),
+        # the alliance's expansion to be halted, told in the passive
+        ("Putin said NATO's eastward expansion must be stopped before Russia signs anything "
+         "with Ukraine.",
+         {("RU", "nato_membership"): "veto"}),
+        # a forecast about Ukraine is the stance of whoever says it
+        ('"Kyiv will never become a member of NATO," Russian Deputy Foreign Minister '
+         "Sergei Ryabkov said.",
+         {("RU", "nato_membership"): "veto"}),
+        # a truce only inside a settlement, or only possible after one
+        ("Russia is ready for a truce in Ukraine only as part of a broader agreement, Peskov "
+         "said.",
+         {("RU", "ceasefire_sequencing"): "talks_first"}),
+        ("The Kremlin said a ceasefire in Ukraine would only be possible after a final "
+         "settlement.",
+         {("RU", "ceasefire_sequencing"): "talks_first"}),
+        # a truce before talks
+        ("Britain said a ceasefire in Ukraine has to take effect before any negotiations.",
+         {("GB", "ceasefire_sequencing"): "ceasefire_first"}),
+        # foreign troops declared targets
+        ("Moscow would regard European soldiers sent to Ukraine as legitimate military "
+         "targets, the Russian foreign ministry said.",
+         {("RU", "peacekeeping_force"): "oppose"}),
+        # elections asked of Ukraine, or put off until the war ends
+        ("Russian officials said Kyiv has to hold new presidential elections before a peace "
+         "treaty can be signed.",
+         {("RU", "elections"): "required"}),
+        ("Zelensky said Ukraine would only hold elections once martial law is lifted.",
+         {("UA", "elections"): "no_elections_under_martial_law"}),
+        # the frozen assets: to be used (passive), or their use called theft
+        ("Ukraine's prime minister said the frozen Russian reserves should be used to rebuild "
+         "Ukrainian cities.",
+         {("UA", "frozen_assets"): "use_for_ukraine"}),
+        ("The Kremlin has described the seizure of Russian assets in Europe as theft.",
+         {("RU", "frozen_assets"): "oppose_use"}),
+    ],
+)  # fmt: skip
+def test_a_stance_worded_another_way_is_still_read(read, text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same phrases with no stance word: a description, no one's position
+        "The realities on the ground have changed little since the spring, the report said.",
+        "Frozen Russian assets worth 200 billion euros are held at a Brussels depository.",
+    ],
+)
+def test_the_same_phrases_without_a_stance_state_nothing(read, text):
+    assert read(text) == {}
