@@ -127,3 +127,26 @@ def test_unknown_source_keeps_its_name_without_a_side(nlp):
     assert claimant is not None and claimant.name == "local residents"
     assert claimant.side is None
     assert status == "reported"
+
+
+SYBIHA = Actor(name="Andrii Sybiha", side="UA", type="person")
+PESKOV = Actor(name="Dmitry Peskov", side="RU", type="person")
+
+
+def test_a_title_refers_back_to_the_person_named_with_it(nlp):
+    text = (
+        "Kremlin spokesman Dmitry Peskov spoke first. Ukraine's Foreign Minister Andrii Sybiha "
+        "met his counterparts in Brussels. Russia struck Kyiv overnight, the minister said."
+    )
+    ctx = _ctx(nlp, text, {"Dmitry Peskov": PESKOV, "Andrii Sybiha": SYBIHA})
+    third = list(ctx.doc.sents)[2]
+    claimant, _ = attribute(third, ctx)
+    assert claimant == SYBIHA
+
+
+def test_a_title_no_one_named_carries_names_no_party(nlp):
+    text = "Andrii Sybiha met reporters in Brussels. Russia struck Kyiv overnight, the mayor said."
+    ctx = _ctx(nlp, text, {"Andrii Sybiha": SYBIHA})
+    second = list(ctx.doc.sents)[1]
+    claimant, _ = attribute(second, ctx)
+    assert claimant is not None and claimant.side is None

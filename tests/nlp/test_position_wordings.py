@@ -83,3 +83,11 @@ def test_a_stance_worded_another_way_is_still_read(read, text, expected):
 )
 def test_the_same_phrases_without_a_stance_state_nothing(read, text):
     assert read(text) == {}
+
+
+def test_a_title_speaks_for_the_side_of_the_person_named_with_it(read):
+    found = read(
+        "Ukraine's Foreign Minister Andrii Sybiha met his counterparts in Brussels on Tuesday. "
+        '"We will never recognise the occupied regions as Russian," the minister said.'
+    )
+    assert found == {("UA", "territory"): "no_recognition"}

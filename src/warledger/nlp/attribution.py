@@ -151,6 +151,10 @@ def _claimant(sentence: Span, ctx: DocContext, trigger: Token | None) -> Actor |
             _last_person_before(ctx, sentence.start_char) if first.lower_ in {"he", "she"} else None
         )
     actor = _actor_for(source, ctx)
+    if actor.side is None and _definite(source):
+        titled = _titled_person_before(ctx, source)
+        if titled is not None:
+            return titled
     if actor.side is None and _LOCAL_AUTHORITY.search(_phrase_around(source)):
         side = _governing_side_of_place(source, sentence, ctx)
         if side is not None:
@@ -257,6 +261,35 @@ def _actor_for(span: Span, ctx: DocContext) -> Actor:
     if looked_up is not None:
         return looked_up
     return Actor(name=span.text, side=None, type="unknown")
+
+
+def _definite(source: Span) -> bool:
+    """ "the minister": a description that refers back (the article was left off the span)."""
+    return source.start > 0 and source.doc[source.start - 1].lower_ == "the"
+
+
+# Characters either side of a person's name where their title is written ("Foreign
+# Minister Andrii Sybiha", "Sybiha, Ukraine's foreign minister,").
+_TITLE_REACH = 40
+
+
+def _titled_person_before(ctx: DocContext, source: Span) -> Actor | None:
+    """ "the minister said", "the spokesman told reporters": the person last named before
+    with that title speaks (for their side); None when no one named carries it."""
+    head = source.root.lower_
+    if head not in ENGLISH.title_heads:
+        return None
+    title = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+    people = [
+        a for a in ctx.actors
+        if a.end <= source.start_char and a.actor.type == "person" and a.actor.side
+    ]  # fmt: skip
+    for mention in sorted(people, key=lambda a: a.start, reverse=True):
+        before = ctx.text[max(0, mention.start - _TITLE_REACH) : mention.start]
+        after = ctx.text[mention.end : mention.end + _TITLE_REACH]
+        if title.search(before) or title.search(after.split(".", 1)[0]):
+            return mention.actor
+    return None
 
 
 def _last_person_before(ctx: DocContext, offset: int) -> Actor | None:

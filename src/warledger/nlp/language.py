@@ -32,6 +32,7 @@ class FunctionWords:
     future_aux: frozenset[str]
     titles: frozenset[str]  # words of a title before a name
     compass: tuple[str, ...] = ()  # "southern", "east": a vague region of a country
+    title_heads: frozenset[str] = frozenset()  # "the minister said": a title referring back
 
 
 def language_data(code: str) -> str:
@@ -62,6 +63,7 @@ def function_words(code: str = "en") -> FunctionWords:
         future_aux=frozenset(data["future"]["auxiliaries"]),
         titles=frozenset(data["titles"]["words"]),
         compass=tuple(data.get("compass", {}).get("words", ())),
+        title_heads=frozenset(data.get("title_heads", {}).get("words", ())),
     )
 
 
