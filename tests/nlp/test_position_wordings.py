@@ -91,3 +91,23 @@ def test_a_title_speaks_for_the_side_of_the_person_named_with_it(read):
         '"We will never recognise the occupied regions as Russian," the minister said.'
     )
     assert found == {("UA", "territory"): "no_recognition"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a topic raised, an indirect question, a forecast: no one's stance
+        "The question of sanctions relief for Russia was not raised at the meeting.",
+        "It is unclear whether Moscow would accept European peacekeepers in Ukraine.",
+        "Russia is likely to demand that Ukraine withdraw from the rest of Donetsk.",
+        # the askers name no party, and the party asked holds no stance
+        "Critics argue that the West should stop demanding that Kyiv give up land.",
+    ],
+)
+def test_questions_forecasts_and_topics_are_no_stance(read, text):
+    assert read(text) == {}
+
+
+def test_something_seen_as_a_condition_is_demanded(read):
+    found = read("Lavrov said Moscow regards Ukraine's neutrality as a key condition for peace.")
+    assert found == {("RU", "neutrality"): "required"}

@@ -21,7 +21,13 @@ from warledger.nlp.cheap import TermPattern, terms_of, was_parsed
 from warledger.nlp.diplomacy import arguments, fields
 from warledger.nlp.diplomacy.lexicon import expand
 from warledger.nlp.reader import CheapTerms, Reader
-from warledger.nlp.stance_polarity import DEMAND_MODALS, PLAN_NOUNS, STANCE_VERBS, up_to_condition
+from warledger.nlp.stance_polarity import (
+    DEMAND_MODALS,
+    PLAN_NOUNS,
+    SAYING,
+    STANCE_VERBS,
+    up_to_condition,
+)
 from warledger.nlp.theatre import Theatre, default_theatre
 from warledger.types import Position, Span
 
@@ -241,11 +247,21 @@ def _licensed(entry: StancePattern, anchor: Token) -> bool:
         if stance_polarity.in_condition(anchor) or any(
             (c.dep_ == "aux" and c.lower_ in DEMAND_MODALS)
             or (c.dep_ == "attr" and c.lemma_.lower() in words)  # "is a precondition"
+            or _seen_as(c, words)  # "sees Ukraine's neutrality as a key condition"
             for n in chain
             for c in n.children
         ):
             return True
     return any(stance_polarity.lemma_of(n) in words for n in chain)
+
+
+def _seen_as(child: Token, words: frozenset[str]) -> bool:
+    """ "as a (key) condition", "as a requirement": what is seen or treated as a demand."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ == "as"
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in words for g in child.children)
+    )
 
 
 # Verbs that report a deed: "imposed new sanctions", "conducted a prisoner swap" are
@@ -311,23 +327,46 @@ def _finite(verb: Token) -> bool:
 # Verbs whose object is talked over or imputed to someone else, not the subject's stance:
 # "met to discuss a potential force", "accused the West of seeking more sanctions".
 DELIBERATING = frozenset({"debate", "examine", "explore", "study"})
+# Nouns of a topic raised, not a stance taken: "the question of sanctions relief".
+TOPICS = frozenset({"question", "issue", "matter", "topic", "subject"})
 IMPUTING = frozenset({"accuse", "blame", "allege", "suspect"})
+# Words that make what follows a forecast about a party, not its statement: "Russia is
+# likely to demand ...", "Kyiv is expected to ask for ...".
+FORECASTING = frozenset({"likely", "unlikely", "poised"})
 
 
 def _deliberated(anchor: Token) -> bool:
-    """ "studied the idea of a force", "accused the West of seeking sanctions": what is
-    examined or imputed to another is not the subject's stance (unless a stance verb
-    stands between for examining: "examined their demand for")."""
+    """ "studied the idea of a force", "accused the West of seeking sanctions", "the
+    question of sanctions relief", "it is unclear whether Russia would accept troops",
+    "Russia is likely to demand": what is examined, imputed to another, asked about or
+    forecast is not the subject's stance (unless a stance verb stands between for
+    examining: "examined their demand for")."""
     if any(node.lemma_.lower() in IMPUTING for node in anchor.ancestors):
         return True
     chain = [anchor, *list(anchor.ancestors)[:6]]
     for node in up_to_condition(chain):
         lemma = node.lemma_.lower()
+        if lemma in SAYING:
+            return False
+        if _asked_or_forecast(node):
+            return True
         if lemma in STANCE_VERBS:
             return False
-        if lemma in DELIBERATING:
+        if lemma in DELIBERATING or (lemma in TOPICS and node.pos_ == "NOUN"):
             return True
     return False
+
+
+def _asked_or_forecast(node: Token) -> bool:
+    """An indirect question ("whether Russia would accept ...") or a forecast ("is likely
+    to", "is expected to") on the verb."""
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
+        return True
+    head = node.head
+    if node.dep_ != "xcomp" or head is node:
+        return False
+    expected = head.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in head.children)
+    return expected or head.lemma_.lower() in FORECASTING
 
 
 def _waved_off(before: str) -> bool:

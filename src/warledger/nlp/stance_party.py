@@ -123,9 +123,15 @@ def party_of(
     if claimant is not None and claimant.side:
         return arguments.copy_actor(claimant), "speaker"
     subject = arguments.main_subject_before(ctx, sent, start)
-    if subject is not None:
+    if subject is not None and not (own_verb and _own_subject(anchor, subject)):
+        # "critics argue the West should stop demanding that Ukraine give up land": the
+        # one asked to give it up is no asker, and the askers name no party
         return arguments.copy_actor(subject.actor), "speaker"
     return None, "speaker"
+
+
+def _own_subject(verb: Token, found: ActorMention) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and _covers(c, found) for c in verb.children)
 
 
 FIRST_PERSON = frozenset({"our", "my", "we", "i"})
