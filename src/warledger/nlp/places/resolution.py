@@ -67,6 +67,8 @@ def resolve_all(toks: Tokens, kept: list[Found], gaz: Gazetteer) -> list[PlaceMe
                 if better.lat is not None:
                     loc = better
                     break
+        elif loc.lat is not None and strong is None and not raions[i]:
+            loc = _namesake_of_the_document(names[i], loc, kept[i], gaz, first, i, country)
         if loc.admin1 is None and loc.precision not in ("country", "region"):
             # An oblast named in the same sentence first, then the whole document's.
             near = (
@@ -117,6 +119,31 @@ def _city_districts(mentions: list[PlaceMention], toks: Tokens) -> list[PlaceMen
     return out
 
 
+def _namesake_of_the_document(
+    name: str,
+    loc: Location,
+    found: Found,
+    gaz: Gazetteer,
+    first: list[Location],
+    i: int,
+    country: str | None,
+) -> Location:
+    """A town taken for the larger of its namesakes, when the rest of the document lies
+    in the oblast of another one, is that one: a note about Kharkiv oblast's villages
+    means its own Zolochiv, not Lviv oblast's larger town. A regional capital or a city
+    (rank 3) stays itself: "Kherson" is the city wherever the other places are."""
+    settlements = [p for p in found.cands if p.kind == "settlement"]
+    if len({p.admin1 for p in settlements}) < 2 or any(
+        p.rank >= 3 and p.admin1 == loc.admin1 for p in settlements
+    ):
+        return loc
+    others = [a.admin1 for j, a in enumerate(first) if j != i and a.admin1]
+    better = gaz.resolve(name, context_names=others, country_hint=country)
+    if better.lat is not None and better.admin1 != loc.admin1:
+        return better
+    return loc
+
+
 def _points(
     first: list[Location], kept: list[Found], toks: Tokens, i: int
 ) -> list[list[tuple[float, float]]]:
@@ -126,8 +153,7 @@ def _points(
     located = [
         (j, (loc.lat, loc.lon))
         for j, loc in enumerate(first)
-        if j != i and loc.lat is not None and loc.lon is not None
-        and loc.precision == "settlement"
+        if j != i and loc.lat is not None and loc.lon is not None and loc.precision == "settlement"
     ]
     same = [pt for j, pt in located if toks.sent_id[kept[j].start] == sent]
     everywhere = [pt for _j, pt in located]
@@ -143,9 +169,7 @@ def _raion_context(
         return None
     nxt = kept[i + 1]
     between = toks.text[spans[i][1] : spans[i + 1][0]]
-    if toks.sent_id[nxt.start] != toks.sent_id[kept[i].start] or not CONTAINED_IN.match(
-        between
-    ):
+    if toks.sent_id[nxt.start] != toks.sent_id[kept[i].start] or not CONTAINED_IN.match(between):
         return None
     if not any(p.kind == "admin2" for p in nxt.cands) and toks.lower(nxt.end - 1) not in (
         ADMIN2_WORDS
@@ -202,12 +226,31 @@ def _local_context(
                 weak = _area_of(kept[j], toks, gaz)
                 if weak:
                     break
-        villages = [p for p in f.cands if p.kind == "settlement" and p.country == "UA"]
-        if weak and (not villages or any(p.admin1 == weak for p in villages)):
+        in_weak = any(p.admin1 == weak for p in f.cands)
+        if weak and (in_weak or not _a_city_elsewhere(f, toks, spans[i][0])):
             # an unknown village in a named region, or one of namesakes that lies in it
-            # ("X, Y district, Kharkiv region"): take it
+            # ("X, Y district, Kharkiv region"): take it. A city that lies elsewhere
+            # keeps its own area: in "drones set a refinery in Ryazan on fire and hit a
+            # substation in the Tula region" Ryazan is not in Tula's.
             strong, weak = weak, None
     return strong, country, weak
+
+
+# A city of this many people is the place its name means unless the text says otherwise.
+_CITY_POPULATION = 100_000
+_VILLAGE_OF = re.compile(r"\b(?:village|hamlet|settlement)\s+of\s+$", re.IGNORECASE)
+
+
+def _a_city_elsewhere(f: Found, toks: Tokens, start: int) -> bool:
+    """Is the mention a known city (a capital, a city of 100,000+), not written as
+    "the village of X"? Such a name is not a village of the region the sentence names."""
+    if _VILLAGE_OF.search(toks.text[max(0, start - 24) : start]):
+        return False
+    return any(
+        p.kind in ("city", "settlement")
+        and (p.rank >= 3 or (p.population or 0) >= _CITY_POPULATION)
+        for p in f.cands
+    )
 
 
 def _names_its_area(f: Found, toks: Tokens) -> bool:
