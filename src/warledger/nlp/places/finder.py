@@ -102,6 +102,9 @@ PLACE_PREPOSITIONS = frozenset(
         "on", "over", "across", "inside", "via", "captured", "liberated", "seized", "took",
         "retook", "recaptured", "entered", "shelled", "struck", "hit", "attacked",
         "targeted", "reached", "approaching", "bombed", "village", "town", "city",
+        # the object of taking ground: "had taken Novoekonomichne", "stormed X"
+        "taken", "retaken", "capture", "recapture", "seize", "take", "retake", "occupied",
+        "stormed", "encircled", "regained",
     }
 )
 
