@@ -97,3 +97,37 @@ def test_a_verbless_incident_line_is_read_by_the_rules(make_ctx):
     (event,) = extract_kinetic(make_ctx("Shelling of a residential area by Russian forces."))
     assert (event.kind, event.target_kind) == ("strike", ["residential"])
     assert extract_kinetic(make_ctx("The shelling of residential areas must stop, he said.")) == []
+
+
+def _strikes(extractor, text: str):
+    return [e for e in extractor.extract(text, published="2025-06-10").events if e.kind == "strike"]
+
+
+@pytest.mark.parametrize(
+    "opening", ["The same day,", "Later that evening,", "In the afternoon,", "That night,"]
+)
+def test_an_entry_that_opens_on_the_same_day_keeps_the_day_before(extractor, opening):
+    text = (
+        "On 4 June 2025, Russian forces shelled Bilozerka, Kherson oblast. A 58-year-old "
+        f"man was injured.\n{opening} a drone hit a car in Antonivka, Kherson oblast."
+    )
+    first, second = _strikes(extractor, text)
+    assert (first.date.start, second.date.start) == ("2025-06-04", "2025-06-04")
+
+
+def test_a_new_entry_without_a_day_of_its_own_keeps_no_day(extractor):
+    text = (
+        "On 4 June 2025, Russian forces shelled Bilozerka, Kherson oblast. A 58-year-old "
+        "man was injured.\nA drone hit a car in Antonivka, Kherson oblast."
+    )
+    first, second = _strikes(extractor, text)
+    assert (first.date.start, second.date.start) == ("2025-06-04", None)
+
+
+def test_houses_destroyed_after_a_strike_are_no_weapons_shot_down(extractor):
+    text = (
+        "On 4 June 2025, Russian forces struck Komyshuvakha, Zaporizhzhia oblast, with "
+        "guided aerial bombs. Two private houses and a shop were destroyed."
+    )
+    (strike,) = _strikes(extractor, text)
+    assert "intercepted" not in strike.counts

@@ -241,6 +241,25 @@ _VAGUE = re.compile(
 )
 
 
+# A sentence opening on these tells more of the day just told ("The same day, drones
+# attacked ...", "Later that evening in Kostiantynivka, ..."): it keeps that day, even
+# when it opens a new paragraph, as the entries of a monitoring note do.
+_BACK_TO_THE_DAY = re.compile(
+    r"^\W*(?:(?:later|earlier)\s+(?:on\s+)?(?:that|the same)\s+"
+    r"(?:day|morning|afternoon|evening|night)"
+    r"|(?:on\s+)?the same day"
+    r"|(?:on\s+)?that (?:same\s+)?(?:day|morning|afternoon|evening|night)"
+    r"|(?:in|during) the (?:morning|afternoon|evening|night)"
+    r"|(?:later|earlier) (?:in|during) the day)\b",
+    re.IGNORECASE,
+)
+
+
+def keeps_the_day(sentence: str) -> bool:
+    """Does the sentence open by pointing back to the day just told?"""
+    return bool(_BACK_TO_THE_DAY.match(sentence))
+
+
 def resolve(expression: str, published: date | None, *, tense: str = "past") -> When:
     """The dates ``expression`` denotes in a story published on ``published``.
 

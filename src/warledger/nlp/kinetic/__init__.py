@@ -13,7 +13,8 @@ Reading order, per sentence:
 4. a following sentence without a new place that carries counts, "the attack", "the
    drones", or a source ("The Air Force reported that...") continues the open strike: its
    numbers, target kinds and claimant attach to it and its span joins the evidence;
-5. an event whose sentence says no date takes the last date said in its paragraph.
+5. an event whose sentence says no date takes the last date said in its paragraph, or in
+   the paragraph before when its own opens "The same day" or "Later that evening".
 
 Every field comes from a span of the text; what the text does not say stays empty.
 """
@@ -23,7 +24,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from warledger.nlp import attribution
+from warledger.nlp import attribution, dates
 from warledger.nlp.kinetic.arguments import acting_side, date_of, side_actor
 from warledger.nlp.kinetic.continuation import (
     OpenStrike,
@@ -57,8 +58,10 @@ def extract_kinetic(ctx: DocContext) -> list[Event]:
     paragraph_when: When | None = None  # the last date said in this paragraph
     previous_end = 0
     for index, sent in enumerate(ctx.doc.sents):
-        if new_paragraph(ctx.text, previous_end, sent.start_char):
-            paragraph_when = None
+        if new_paragraph(ctx.text, previous_end, sent.start_char) and not dates.keeps_the_day(
+            sent.text
+        ):
+            paragraph_when = None  # "The same day, ..." keeps it
         previous_end = sent.end_char
         facts = sentence_facts(sent, ctx)
         if not facts.triggers and not facts.count_words:

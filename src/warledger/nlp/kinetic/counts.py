@@ -169,12 +169,13 @@ def _weapon_at(token: Token, sent: SpacySpan, facts: SentenceFacts) -> str | Non
 
 def _count_key(sent: SpacySpan, facts: SentenceFacts, start: int, end: int) -> str | None:
     """What a number counts; never people for a number of buildings ("a dozen damaged
-    buildings" is no death toll)."""
+    buildings" is no death toll), nor weapons downed ("two houses were destroyed" is no
+    interception)."""
     span = sent.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
     key = _key_of(sent, facts, span)
-    if key in {"killed", "injured"} and _counts_things(span, sent, facts):
+    if key in {"killed", "injured", "intercepted"} and _counts_things(span, sent, facts):
         return None
     return key
 
@@ -182,8 +183,24 @@ def _count_key(sent: SpacySpan, facts: SentenceFacts, start: int, end: int) -> s
 # Things a number may count that are never people (beside the target-kind lexicon).
 THING_NOUNS = frozenset(
     (
-        "building", "structure", "facility", "house", "home", "apartment", "flat", "block",
-        "vehicle", "car", "truck", "bus", "window", "shop", "store", "business", "object", "site",
+        "building",
+        "structure",
+        "facility",
+        "house",
+        "home",
+        "apartment",
+        "flat",
+        "block",
+        "vehicle",
+        "car",
+        "truck",
+        "bus",
+        "window",
+        "shop",
+        "store",
+        "business",
+        "object",
+        "site",
     )
 )
 
