@@ -23,7 +23,7 @@ from warledger.nlp.detector import sentence_ranges, theatre_detector
 from warledger.nlp.detector.combine import Policy, combine
 from warledger.nlp.gate import DETECTOR_KEY
 from warledger.nlp.kinetic.places import situate_by_label
-from warledger.nlp.places.anaphora import situate_by_reference
+from warledger.nlp.places.implied import situate_barrages, situate_by_reference
 from warledger.nlp.theatre import Theatre, default_theatre
 from warledger.types import Document, DocumentResult, Event
 from warledger.version import __version__
@@ -226,6 +226,7 @@ class Extractor:
             situate_by_label(rules, ctx)
             ranges = sentence_ranges(ctx.doc)
             situate_by_reference(rules, ctx, ranges)
+            situate_barrages(rules, ctx)
             scope.assign(
                 rules,
                 self.scope,
@@ -246,6 +247,7 @@ class Extractor:
         ]
         situate_by_label(events, ctx)
         situate_by_reference(events, ctx, ranges)
+        situate_barrages(events, ctx)
         scope.assign(
             events,
             self.scope,

@@ -54,10 +54,13 @@ def role(text: str, mention: PlaceMention) -> Role | None:
     return ROLES[word] if word else None
 
 
-# "across Ukraine", "in Russia", "fired at Ukraine": a whole country as where it happened.
+# "across Ukraine", "in Russia", "fired at Ukraine", "in seven regions of Ukraine": a whole
+# country as where it happened.
 _NATIONWIDE_BEFORE = re.compile(
     r"\b(?:across|throughout|all\s+over|all\s+across|over|in|inside|at)\s+"
     r"(?:the\s+)?(?:whole\s+|entire\s+)?(?:of\s+)?"
+    # "across seven regions of Ukraine", "in several oblasts of Russia"
+    r"(?:(?:[\w-]+\s+)?(?:regions|oblasts|provinces)\s+of\s+)?"
     r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?$",
     re.IGNORECASE,
 )

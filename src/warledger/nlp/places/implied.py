@@ -1,10 +1,11 @@
-"""Places named again by a common noun: "the city", "the region", "the country".
+"""Places an event's words imply without naming them.
 
 News names a place once and then refers back to it ("Russia struck Sumy overnight ...
 The strike targeted a military gathering in the city"). An event whose own words name no
-place but "the city" happened in the city named just before, if exactly one city was. The
-reference is read, not guessed: with two candidate cities, or none in the sentences
-before, the event keeps no place.
+place but "the city" happened in the city named just before, if exactly one city was. A
+barrage reported without a place ("Russia launched 78 drones overnight") happened over
+the country it was aimed at. The place is read, not guessed: with two candidate cities,
+or none in the sentences before, the event keeps no place.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from warledger.types import Location
 
 if TYPE_CHECKING:
     from warledger.nlp.context import DocContext, PlaceMention
@@ -101,3 +104,34 @@ def _not_the_attacker(found: list[PlaceMention], event: Event) -> list[PlaceMent
         if aimed:
             return aimed
     return [p for p in found if actor is None or p.location.country != actor]
+
+
+# Counts that make a strike a barrage reported for a whole country: drones and missiles
+# launched at it, or shot down over it.
+BARRAGE_KEYS = frozenset({"launched", "intercepted"})
+# Weapons fired from afar at a country; a helicopter "shot down in defence" is shot down
+# where the defender is, over its own soil, so it is no barrage at its side.
+BARRAGE_WEAPONS = frozenset(
+    {"drone", "missile", "ballistic_missile", "cruise_missile", "glide_bomb", "mixed"}
+)
+
+
+def situate_barrages(events: list[Event], ctx: DocContext) -> None:
+    """A barrage whose text names no place ("Russia launched 78 drones and two missiles
+    overnight", "air defences downed 127 Ukrainian drones over nine regions") took place
+    over the country of the party it was aimed at: a country-level location, as for
+    "across Ukraine". Only for the theatre's parties, whose countries are known."""
+    for event in events:
+        if event.kind != "strike" or event.locations or event.target is None:
+            continue
+        if event.weapon not in BARRAGE_WEAPONS:
+            continue
+        counted = set(event.counts) | {k for c in event.counts_by_weapon.values() for k in c}
+        if not counted & BARRAGE_KEYS:
+            continue
+        side = event.target.side
+        name = ctx.theatre.party_name(side) if side else None
+        if name is not None:
+            event.locations = [
+                Location(name=name, country=side, precision="country", gazetteer_name=name)
+            ]

@@ -1,4 +1,5 @@
-"""Places named again by a common noun ("the city", "the region", "the country").
+"""Places an event's words imply: named again by a common noun ("the city", "the region",
+"the country"), or the country a barrage was aimed at.
 
 Texts are written for these tests; the expected places come from reading them. The whole
 extractor runs, because the reference reaches back across sentences.
@@ -60,3 +61,42 @@ def test_the_city_of_a_name_is_no_reference_back(extractor):
     )
     strikes = _strikes(extractor, text)
     assert "Nikopol" not in [p.name for p in strikes[-1].locations]
+
+
+def test_a_barrage_reported_without_a_place_is_over_the_country_it_was_aimed_at(extractor):
+    text = (
+        "Russia launched 78 Shahed-type drones and two ballistic missiles overnight, "
+        "Ukraine's air force said on Sunday."
+    )
+    (strike,) = _strikes(extractor, text)
+    assert [(p.name, p.country, p.precision) for p in strike.locations] == [
+        ("Ukraine", "UA", "country")
+    ]
+
+
+def test_drones_downed_over_unnamed_regions_of_the_defender_are_over_its_country(extractor):
+    text = (
+        "Russia's defence ministry said its air defences destroyed 127 Ukrainian drones "
+        "overnight over nine regions."
+    )
+    (strike,) = _strikes(extractor, text)
+    assert [(p.name, p.country) for p in strike.locations] == [("Russia", "RU")]
+
+
+def test_a_strike_without_counted_weapons_gets_no_country(extractor):
+    text = "Russian forces struck Ukrainian positions with artillery, the general staff said."
+    (strike,) = _strikes(extractor, text)
+    assert strike.locations == []
+
+
+def test_a_toll_across_regions_of_a_country_is_placed_in_that_country(extractor):
+    text = (
+        "Russian attacks killed nine civilians and wounded 41 others across seven regions "
+        "of Ukraine over the past day, officials said."
+    )
+    (toll,) = [
+        e for e in extractor.extract(text, "2025-05-04").events if e.kind == "casualty_report"
+    ]
+    assert [(p.name, p.country, p.precision) for p in toll.locations] == [
+        ("Ukraine", "UA", "country")
+    ]
