@@ -22,6 +22,23 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from warledger.nlp.context import PlaceMention
+from warledger.nlp.places.cues import (
+    AREA_AFTER,
+    ARTICLES,
+    ATTACK_NOUNS,
+    CALENDAR,
+    CITY_DISTRICT_WORDS,
+    NOT_LOCATIVE,
+    OF_PLACE_ACTS,
+    PLACE_FOLLOWERS,
+    PLACE_LABELS,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    PLURAL_SUFFIXES,
+    POSSESSIVES,
+    REGION_STARTERS,
+    SPEAKING_VERBS,
+)
 from warledger.nlp.places.gazetteer import Gazetteer
 from warledger.nlp.places.names import name_key
 from warledger.nlp.places.place import ADMIN1_WORDS
@@ -30,123 +47,6 @@ from warledger.nlp.places.tokens import CONTAINED_IN, SUFFIX_WORDS, Found, Token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
-
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
-# A name followed by one of these is an area, never a town of the town list ("Borno state").
-AREA_AFTER = frozenset(
-    {"state", "region", "province", "governorate", "department", "district", "county",
-     "prefecture", "oblast", "raion", "territory", "division", "zone", "strip", "valley"}
-)
-
-
-_ARTICLES = frozenset({"the", "a", "an"})
-
-
-_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
-
-
-_CALENDAR = frozenset(
-    {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december",
-    }
-)
-
-
-# Lower-case words that can start a place phrase ("southern Russia", "the front line").
-REGION_STARTERS = frozenset(
-    {
-        "northern", "southern", "eastern", "western", "central", "northeastern",
-        "southeastern", "northwestern", "southwestern", "north", "south", "east", "west",
-        "northeast", "southeast", "northwest", "southwest", "front", "frontline",
-    }
-)
-
-
-# The plural after a list gives every member its area: "the Lviv and Volyn regions".
-PLURAL_SUFFIXES = {
-    "regions": "region", "oblasts": "oblast", "provinces": "province",
-    "districts": "district", "raions": "raion", "rayons": "rayon",
-    "communities": "community", "hromadas": "hromada", "municipalities": "municipality",
-}
-
-
-# "<noun> of X" (also "in control of X", "the fall of X") says X is a place, whatever the model.
-PLACE_NOUNS = frozenset(
-    {
-        "village", "villages", "town", "towns", "city", "cities", "settlement", "settlements",
-        "hamlet", "outskirts", "suburb", "suburbs", "region", "oblast", "province", "district",
-        "community", "port", "capital", "centre", "center", "direction", "area", "liberation",
-        "capture", "outskirt", "control", "encirclement", "siege", "occupation", "fall", "shelling",
-        "bombardment", "storming", "defence", "defense", "evacuation",
-    }
-)
-
-
-# Acts and people whose "of X" names a place: "the shelling of Kherson", "residents of X".
-OF_PLACE_ACTS = frozenset(
-    {
-        "shelling", "bombardment", "bombing", "siege", "encirclement", "occupation",
-        "storming", "evacuation", "residents", "outskirts",
-    }
-)
-
-
-# Words right before a name that usually introduce a place.
-PLACE_PREPOSITIONS = frozenset(
-    {
-        "in", "near", "at", "around", "outside", "towards", "toward", "into", "from", "to",
-        "on", "over", "across", "inside", "via", "captured", "liberated", "seized", "took",
-        "retook", "recaptured", "entered", "shelled", "struck", "hit", "attacked",
-        "targeted", "reached", "approaching", "bombed", "village", "town", "city",
-        # the object of taking ground: "had taken Novoekonomichne", "stormed X"
-        "taken", "retaken", "capture", "recapture", "seize", "take", "retake", "occupied",
-        "stormed", "encircled", "regained",
-    }
-)
-
-
-# Prepositions that also take people ("a letter to X", "a call from X"): alone they do not
-# outweigh the model reading a village name as a person.
-_NOT_LOCATIVE = frozenset({"to", "from", "on", "over", "via", "at"})
-
-
-# Nouns of an attack: "on" after them introduces where it landed ("bombs on X").
-ATTACK_NOUNS = frozenset(
-    {
-        "attack", "attacks", "strike", "strikes", "airstrike", "airstrikes", "bomb",
-        "bombs", "shelling", "shells", "missile", "missiles", "rocket", "rockets", "drone",
-        "drones", "assault", "assaults", "raid", "raids", "fire", "barrage",
-    }
-)
-
-
-# An unknown area with these words is kept: a city's district ("Kyiv's Shevchenkivskyi
-# district") resolves to its city.
-CITY_DISTRICT_WORDS = frozenset({"district", "raion", "rayon"})
-
-
-# Words right after a name that say it is a place ("the Pokrovsk direction").
-PLACE_FOLLOWERS = frozenset(
-    SUFFIX_WORDS | set(PLURAL_SUFFIXES) | {"direction", "axis", "sector", "front", "area"}
-)
-
-
-# A city as the subject of these verbs is its government ("Moscow denied", "Washington
-# warned"): an actor, not where something happened.
-SPEAKING_VERBS = frozenset(
-    {
-        "said", "says", "warned", "warns", "denied", "denies", "accused", "accuses",
-        "insisted", "insists", "announced", "announces", "urged", "urges", "demanded",
-        "demands", "rejected", "rejects", "claimed", "claims", "condemned", "condemns",
-        "responded", "responds", "refused", "refuses", "agreed", "agrees", "threatened",
-        "threatens", "welcomed", "welcomes", "signalled", "signaled", "proposed",
-        "proposes", "argued", "argues", "vowed", "vows", "pledged", "pledges",
-    }
-)
 
 
 def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -181,7 +81,7 @@ def _gazetteer_spans(toks: Tokens, gaz: Gazetteer) -> list[Found]:
         word = toks.word(i)
         lower = word.lower()
         if toks.skip[i] or not (word[:1].isupper() or lower in REGION_STARTERS) or (
-            lower in _ARTICLES
+            lower in ARTICLES
         ):
             i += 1
             continue
@@ -189,7 +89,7 @@ def _gazetteer_spans(toks: Tokens, gaz: Gazetteer) -> list[Found]:
         for j in range(i + 1, min(n, i + limit) + 1):
             if toks.skip[j - 1] and j > i + 1:
                 continue  # a hyphen or period inside a name: look at the next word
-            if toks.word(j - 1) in _POSSESSIVES:
+            if toks.word(j - 1) in POSSESSIVES:
                 break
             key = name_key(text[toks.starts[i] : toks.ends[j - 1]])
             if key not in prefixes:
@@ -291,7 +191,7 @@ def _trim(ent: Span, toks: Tokens) -> tuple[int, int]:
     start, end = ent.start, ent.end
     while start < end and toks.lowers[start] in ("the", "a"):
         start += 1
-    while end > start and (toks.words[end - 1] in _POSSESSIVES or toks.skip[end - 1]):
+    while end > start and (toks.words[end - 1] in POSSESSIVES or toks.skip[end - 1]):
         end -= 1
     if end - start > 1 and toks.lowers[end - 1] in PLURAL_SUFFIXES:
         end -= 1
@@ -385,7 +285,7 @@ def _inside_longer_name(f: Found, toks: Tokens) -> bool:
 def _capitalised_after(f: Found, toks: Tokens) -> bool:
     if f.end < toks.n and toks.sent_id[f.end] == toks.sent_id[f.start]:
         word = toks.word(f.end)
-        return word[:1].isupper() and word.isalpha() and word.lower() not in _CALENDAR
+        return word[:1].isupper() and word.isalpha() and word.lower() not in CALENDAR
     return False
 
 
@@ -416,7 +316,7 @@ def _mark_cues(f: Found, toks: Tokens) -> None:
     elif before in PLACE_PREPOSITIONS:
         f.weak = True
         # "bombs on X", "an attack on X": "on" after an attack is where it landed
-        f.locative = before not in _NOT_LOCATIVE or (
+        f.locative = before not in NOT_LOCATIVE or (
             before == "on" and before2 in ATTACK_NOUNS
         )
 
