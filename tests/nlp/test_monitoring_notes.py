@@ -131,3 +131,10 @@ def test_houses_destroyed_after_a_strike_are_no_weapons_shot_down(extractor):
     )
     (strike,) = _strikes(extractor, text)
     assert "intercepted" not in strike.counts
+
+
+@pytest.mark.parametrize("vehicle", ["minibus", "trolleybus", "tram"])
+def test_a_minibus_trolleybus_or_tram_hit_is_a_transport_target(extractor, vehicle):
+    text = f"On 4 June 2025, a Russian drone hit a {vehicle} in Kherson, injuring three passengers."
+    (strike,) = _strikes(extractor, text)
+    assert strike.target_kind == ["transport"]
