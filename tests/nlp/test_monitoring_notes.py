@@ -104,7 +104,15 @@ def _strikes(extractor, text: str):
 
 
 @pytest.mark.parametrize(
-    "opening", ["The same day,", "Later that evening,", "In the afternoon,", "That night,"]
+    "opening",
+    [
+        "The same day,",
+        "On the same date,",
+        "The same night,",
+        "Later that evening,",
+        "In the afternoon,",
+        "That night,",
+    ],
 )
 def test_an_entry_that_opens_on_the_same_day_keeps_the_day_before(extractor, opening):
     text = (
@@ -138,3 +146,11 @@ def test_a_minibus_trolleybus_or_tram_hit_is_a_transport_target(extractor, vehic
     text = f"On 4 June 2025, a Russian drone hit a {vehicle} in Kherson, injuring three passengers."
     (strike,) = _strikes(extractor, text)
     assert strike.target_kind == ["transport"]
+
+
+def test_a_town_after_in_neighbouring_is_the_place_of_the_attack(extractor):
+    text = "In neighbouring Marhanets, a Russian drone hit a bus stop, injuring two women."
+    (strike,) = _strikes(extractor, text)
+    assert [(p.name, p.admin1) for p in strike.locations] == [
+        ("Marhanets", "Dnipropetrovsk Oblast")
+    ]

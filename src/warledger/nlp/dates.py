@@ -247,7 +247,7 @@ _VAGUE = re.compile(
 _BACK_TO_THE_DAY = re.compile(
     r"^\W*(?:(?:later|earlier)\s+(?:on\s+)?(?:that|the same)\s+"
     r"(?:day|morning|afternoon|evening|night)"
-    r"|(?:on\s+)?the same day"
+    r"|(?:on\s+)?the same (?:day|date|night|evening|morning|afternoon)"
     r"|(?:on\s+)?that (?:same\s+)?(?:day|morning|afternoon|evening|night)"
     r"|(?:in|during) the (?:morning|afternoon|evening|night)"
     r"|(?:later|earlier) (?:in|during) the day)\b",

@@ -86,6 +86,17 @@ PLACE_PREPOSITIONS = frozenset(
 )
 
 
+# Words between a preposition and a place that leave the cue standing: "in neighbouring
+# Marhanets", "near occupied Horlivka".
+PLACE_ADJECTIVES = frozenset(
+    {
+        "neighbouring", "neighboring", "nearby", "occupied", "russian-occupied",
+        "frontline", "front-line", "embattled", "besieged", "liberated", "recaptured",
+        "devastated", "war-torn",
+    }
+)
+
+
 # Prepositions that also take people ("a letter to X", "a call from X"): alone they do not
 # outweigh the model reading a village name as a person.
 NOT_LOCATIVE = frozenset({"to", "from", "on", "over", "via", "at"})

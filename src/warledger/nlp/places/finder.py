@@ -30,6 +30,7 @@ from warledger.nlp.places.cues import (
     CITY_DISTRICT_WORDS,
     NOT_LOCATIVE,
     OF_PLACE_ACTS,
+    PLACE_ADJECTIVES,
     PLACE_FOLLOWERS,
     PLACE_LABELS,
     PLACE_NOUNS,
@@ -305,6 +306,8 @@ def _is_area_phrase(f: Found, toks: Tokens, kinds: set[str]) -> bool:
 
 def _mark_cues(f: Found, toks: Tokens) -> None:
     b = f.start - 1
+    if toks.lower(b) in PLACE_ADJECTIVES:  # "in neighbouring Marhanets"
+        b -= 1
     if toks.lower(b) == "the":
         b -= 1
     before, before2 = toks.lower(b), toks.lower(b - 1)
