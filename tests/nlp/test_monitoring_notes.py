@@ -154,3 +154,15 @@ def test_a_town_after_in_neighbouring_is_the_place_of_the_attack(extractor):
     assert [(p.name, p.admin1) for p in strike.locations] == [
         ("Marhanets", "Dnipropetrovsk Oblast")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city's administration said air defences had recorded no missile or drone hits "
+        "on the city overnight.",
+        "There was no indication of a drone strike on the depot, the regional governor said.",
+    ],
+)
+def test_attacks_said_not_to_have_happened_are_no_strikes(extractor, text):
+    assert _strikes(extractor, text) == []

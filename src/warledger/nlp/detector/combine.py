@@ -107,6 +107,8 @@ def combine(
                     possible_only = _only_possible(ctx, ranges[i])
                 if possible_only:
                     continue  # "could launch a barrage": a fight that may come is none yet
+                if _denied_only(ctx, ranges[i]):
+                    continue  # "recorded no missile or drone hits": none happened
             event = model_event(ctx, kind, ranges[i], cats)
             if kind in ATTACK_KINDS and not _attack_read(event):
                 continue  # a toll with no attacker and no weapon: a fire, a storm, a crash
@@ -208,6 +210,21 @@ def _only_possible(ctx: DocContext, bounds: tuple[int, int]) -> bool:
     # the verbs that tell, not those that report a clause ("warned that", "said that")
     told = [v for v in verbs if not any(c.dep_ == "ccomp" and c in verbs for c in v.children)]
     return bool(told) and all(clauses.is_hypothetical(v) for v in told)
+
+
+def _denied_only(ctx: DocContext, bounds: tuple[int, int]) -> bool:
+    """Every attack word of the sentence is said to be absent ("air defences recorded no
+    missile or drone hits", "there was no indication of a drone strike"): the rules read
+    no event there, and the detector's bag of words should not add one."""
+    from warledger.nlp.kinetic import sentence_facts
+    from warledger.nlp.kinetic.triggers import denied
+
+    span = ctx.doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    words = [span[h.start] for h in sentence_facts(span, ctx).triggers]
+    nouns = [w for w in words if w.pos_ in {"NOUN", "PROPN"}]
+    return bool(nouns) and len(nouns) == len(words) and all(denied(w) for w in nouns)
 
 
 def _not_asserted(cats: Mapping[str, float], policy: Policy) -> bool:

@@ -282,6 +282,19 @@ def _takes_people(token: Token, ctx: DocContext) -> bool:
     return bool(objects) and all(named(o) & people for o in objects)
 
 
+def denied(token: Token) -> bool:
+    """Is the noun said to be absent: "no hits", "no missile or drone hits", "no sign of
+    a drone attack" (up to two nouns up through "of")?"""
+    node = token
+    for _ in range(3):
+        if any(t.dep_ == "det" and t.lower_ == "no" for t in node.subtree if t.i < node.i):
+            return True
+        if node.dep_ != "pobj" or node.head.lower_ != "of" or node.head.head.pos_ != "NOUN":
+            return False
+        node = node.head.head
+    return False
+
+
 def live_triggers(facts: SentenceFacts, ctx: DocContext) -> list[Hit]:
     """Triggers that report an occurrence (not a hypothetical, a topic or a wish)."""
     sent = facts.sent
@@ -321,10 +334,8 @@ def live_triggers(facts: SentenceFacts, ctx: DocContext) -> list[Hit]:
             c.lower_ in NOT_ONE_ACT_DETS for c in token.children
         ):
             continue  # "these attacks", "several attacks": not one new occurrence
-        if token.pos_ in {"NOUN", "PROPN"} and any(
-            c.dep_ == "det" and c.lower_ == "no" for c in token.children
-        ):
-            continue  # "officials reported no hits": none happened
+        if token.pos_ in {"NOUN", "PROPN"} and denied(token):
+            continue  # "officials reported no hits", "no sign of an attack": none happened
         if clause.background:
             continue  # "the scene of the airstrike": told before
         if token.tag_ in {"VBZ", "VBP"} and clause.quoted:
