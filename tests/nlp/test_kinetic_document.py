@@ -140,6 +140,31 @@ def test_a_headline_creates_no_event_and_a_dateline_lends_no_place(extractor):
     assert _values(strikes[0].counts) == {"killed": 3}
 
 
+@pytest.mark.parametrize(
+    "dateline", ["MOSCOW, Oct 23 — ", "MOSCOW, Oct. 23 (Reuters) - ", "MOSCOW, October 23. "]
+)
+def test_a_dated_dateline_lends_no_place_and_no_side(extractor, dateline):
+    text = (
+        f"{dateline}Ukrainian drones struck an oil refinery in Syzran in Russia's Samara "
+        "region overnight, starting a fire, the regional governor said."
+    )
+    (strike,) = [e for e in extractor.extract(text, "2025-10-23").events if e.kind == "strike"]
+    assert [loc.name for loc in strike.locations] == ["Syzran"]
+    assert (strike.actor.side, strike.target.side) == ("UA", "RU")
+
+
+def test_drones_downed_over_many_regions_after_a_strike_are_a_report_of_their_own(extractor):
+    text = (
+        "Ukrainian drones struck an oil refinery in Syzran overnight, the governor said. "
+        "Russia's defence ministry said air defences had destroyed 139 Ukrainian drones "
+        "over 12 regions."
+    )
+    strikes = [e for e in extractor.extract(text, "2025-10-23").events if e.kind == "strike"]
+    refinery = [e for e in strikes if [loc.name for loc in e.locations] == ["Syzran"]]
+    assert len(refinery) == 1 and "intercepted" not in refinery[0].counts
+    assert [_values(e.counts) for e in strikes if e is not refinery[0]] == [{"intercepted": 139}]
+
+
 def test_a_bracketed_section_heading_creates_no_event(extractor):
     text = (
         "[Zaporizhzhia strikes]\n"

@@ -40,6 +40,12 @@ DAMAGE = re.compile(
 
 MAX_CONTINUATION_GAP = 3  # sentences
 
+# Areas wider than one strike's place: a sentence counting drones "over 12 regions" after a
+# refinery strike reports the night's air defence as a whole, not more of that strike.
+WIDER_AREAS = re.compile(
+    r"\b(?:over|across|in)\s+(?:\w+\s+)?(?:regions|oblasts|provinces)\b", re.IGNORECASE
+)
+
 # A battle named again by its noun ("two guards were wounded in the firefight"): the
 # sentence tells the toll of the fighting just read, not a new battle.
 GROUND_ANAPHORA = re.compile(
@@ -72,6 +78,10 @@ def continues(open_strike: OpenStrike, facts: SentenceFacts, index: int, ctx: Do
     known = {loc.name for loc in open_strike.event.locations}
     if any(p.location.name not in known for p in facts.places if settlement_like(p)):
         return False
+    barrage = any(key in {"intercepted", "launched"} for key, _, _ in keyed_counts(facts))
+    wider = any(p.location.name not in known for p in facts.regions)
+    if known and barrage and (wider or WIDER_AREAS.search(sent.text)):
+        return False  # "drones downed over 12 regions and the Black Sea": a report of its own
     if open_strike.event.kind == "ground_combat":
         return _adds_a_toll(facts, ctx)
     territorial = any(h.entry["kind"] != "strike" for h in live_triggers(facts, ctx))
