@@ -166,3 +166,15 @@ def test_a_town_after_in_neighbouring_is_the_place_of_the_attack(extractor):
 )
 def test_attacks_said_not_to_have_happened_are_no_strikes(extractor, text):
     assert _strikes(extractor, text) == []
+
+
+def test_one_of_the_missiles_hitting_a_building_is_the_attack_just_told(extractor):
+    text = (
+        "On 4 June 2025, Russian forces launched two ballistic missiles at Balakliia, Kharkiv "
+        "oblast. One missile hit a five-storey residential building. Three people were killed "
+        "and 13 were injured."
+    )
+    (strike,) = _strikes(extractor, text)
+    assert [loc.name for loc in strike.locations] == ["Balakliia"]
+    assert _toll(strike) == {"killed": 3, "injured": 13}
+    assert "residential" in strike.target_kind

@@ -25,7 +25,11 @@ if TYPE_CHECKING:
 
 ANAPHORA = re.compile(
     r"\b(?:the|this|that) (?:attack|strike|barrage|assault|bombardment|shelling)\b"
-    r"|\b(?:of these|of them|the drones|the missiles|in the attack)\b",
+    r"|\b(?:of these|of them|the drones|the missiles|in the attack)\b"
+    # "One missile hit a residential building", "the drone struck a car": the weapons of
+    # the attack just told, not a new attack
+    r"|\b(?:the|one|another|(?:one|two|three|four|five|\d+) of the) "
+    r"(?:missiles?|drones?|rockets?|bombs?|shells?)\b",
     re.IGNORECASE,
 )
 
