@@ -56,6 +56,11 @@ events = sa.Table(
         sa.Text,
         comment="the event's words, lower-cased, for q (ledger.search; migration 0014)",
     ),
+    sa.Column(
+        "cells",
+        Json,
+        comment="the events table's cells, written with the event (ledger.cells; migration 0018)",
+    ),
 )
 
 # Filtered, date-ordered pages of events (the API's and dashboard's main query) read these

@@ -25,6 +25,7 @@ import sqlalchemy as sa
 
 from warledger.errors import StoreError
 from warledger.ledger.barrages import night_of
+from warledger.ledger.cells import table_cells
 from warledger.ledger.consolidate import (
     WIDE_DAYS,
     ConsolidatedEvent,
@@ -137,6 +138,7 @@ def event_row(e: ConsolidatedEvent) -> dict[str, Any]:
         "data": data,
         "night": night_of(e.date),
         "search_text": event_words(data),
+        "cells": table_cells(data),
     }
 
 

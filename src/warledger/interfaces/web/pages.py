@@ -32,7 +32,7 @@ from warledger.interfaces.web.charts import (
     stance_colour,
     timeline_layers,
 )
-from warledger.interfaces.web.rows import table_row
+from warledger.interfaces.web.rows import row_of_cells, table_row
 from warledger.ledger import query as queries
 from warledger.ledger.barrage_pages import barrage_page
 from warledger.ledger.durations import duration_words
@@ -190,6 +190,20 @@ def _page_ids(
     return total, hidden, queries.page_ids(engine, f, limit=limit, offset=offset, sort=sort)
 
 
+def _rendered_rows(request: Request, event_ids: list[str]) -> dict[str, str]:
+    """The table rows of these events (those that exist), rendered from the cells kept
+    with each (``ledger.cells``); an event without them has them worked out from its
+    JSON."""
+    engine = _store(request).engine
+    render = request.app.state.templates.env.get_template("_event_row.html").module
+    cells = queries.event_cells(engine, event_ids)
+    unwritten = [i for i, c in cells.items() if c is None]
+    rows = {i: row_of_cells(i, c) for i, c in cells.items() if c is not None}
+    for event_id, data in queries.event_dicts(engine, unwritten).items():
+        rows[event_id] = table_row(data)
+    return {i: str(render.event_row(rows[i])) for i in event_ids if i in rows}
+
+
 def _event_page(
     request: Request, f: EventFilter, *, limit: int, offset: int, sort: str | None
 ) -> dict[str, Any]:
@@ -197,7 +211,7 @@ def _event_page(
     and its rows.
 
     Each event's row is kept rendered per ledger version, so only the events no page
-    showed before are read, decoded and rendered.
+    showed before are read (their cells) and rendered.
     """
     total, hidden, ids = _page_ids(request, f, limit=limit, offset=offset, sort=sort)
     version = _version(request)
@@ -205,9 +219,7 @@ def _event_page(
     rows = kept.get_many(version, ids)
     missing = [event_id for event_id in ids if event_id not in rows]
     if missing:
-        render = request.app.state.templates.env.get_template("_event_row.html").module
-        found = queries.event_dicts(_store(request).engine, missing)
-        made = {i: str(render.event_row(table_row(found[i]))) for i in missing if i in found}
+        made = _rendered_rows(request, missing)
         kept.put_many(version, made)
         rows |= made
     items = [Markup(rows[i]) for i in ids if i in rows]  # an event deleted meanwhile: gone
