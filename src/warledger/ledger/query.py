@@ -25,6 +25,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from warledger import settings
+from warledger.ledger import page_sql
 from warledger.ledger.consolidate import ConsolidatedEvent, event_from_dict
 from warledger.ledger.consolidated_schema import claims, events
 from warledger.ledger.schema import document_copies, documents, mentions, positions
@@ -190,6 +191,14 @@ def order_by(sort: str | None) -> tuple[Any, ...]:
     return (ordered.nulls_last(), events.c.event_id)
 
 
+def _order_key(sort: str | None) -> tuple[str, bool] | None:
+    """(column, descending) of a sort key for ``page_sql``; None for newest first."""
+    sort = sort or DEFAULT_SORT
+    if sort == DEFAULT_SORT:
+        return None
+    return SORTS[sort.lstrip("-")].name, sort.startswith("-")
+
+
 def _side_page_ids(conn: sa.Connection, f: EventFilter, limit: int, offset: int) -> list[str]:
     """A page of events where the side acted OR was targeted, merged from two index walks.
 
@@ -200,7 +209,21 @@ def _side_page_ids(conn: sa.Connection, f: EventFilter, limit: int, offset: int)
     """
     rest = replace(f, side=None)
     found: dict[str, Any] = {}
+    oblast = _exact_oblast(f)
     for column in (events.c.actor_side, events.c.target_side):
+        if page_sql.covered(f) and (oblast or not f.oblast):
+            text, params = page_sql.page_ids(
+                conn.dialect.name,
+                f,
+                order=None,
+                limit=offset + limit,
+                offset=None,
+                oblast=oblast,
+                side_column=column.name,
+                with_date=True,
+            )
+            found.update(conn.exec_driver_sql(text, params).tuples().all())
+            continue
         query = (
             _where(sa.select(events.c.event_id, events.c.date_start), rest)
             .where(column == f.side)
@@ -208,11 +231,12 @@ def _side_page_ids(conn: sa.Connection, f: EventFilter, limit: int, offset: int)
             .limit(offset + limit)
         )
         found.update(conn.execute(query).tuples().all())
-    ordered = sorted(
-        found.items(),
-        key=lambda item: (item[1] is None, -item[1].toordinal() if item[1] else 0, item[0]),
-    )
-    return [event_id for event_id, _ in ordered[offset : offset + limit]]
+    return _newest_first(found)[offset : offset + limit]
+
+
+def _exact_oblast(f: EventFilter) -> str | None:
+    """The canonical name of the filter's oblast when it names one in full (any case)."""
+    return oblast_names().get(f.oblast.lower()) if f.oblast else None
 
 
 def _newest_first(found: dict[str, Any]) -> list[str]:
@@ -350,7 +374,19 @@ def _page_ids(
     # An oblast newest first: its (admin1, date_start) index holds a page in order, where
     # SQLite chose to walk the whole theatre's dates testing each event's oblast (4-5 ms
     # for a page at offset 800 of 100,000 events, 0.3 ms on the oblast's index).
-    by_oblast = ordering == _ORDER and bool(f.oblast and oblast_names().get(f.oblast.lower()))
+    oblast = _exact_oblast(f)
+    by_oblast = ordering == _ORDER and bool(oblast)
+    if page_sql.covered(f) and not f.side and (oblast or not f.oblast):
+        text, params = page_sql.page_ids(
+            conn.dialect.name,
+            f,
+            order=_order_key(sort),
+            limit=limit,
+            offset=offset,
+            oblast=oblast,
+            by_oblast=by_oblast,
+        )
+        return list(conn.exec_driver_sql(text, params).scalars())
     query = _where(sa.select(events.c.event_id), f, by_oblast=by_oblast)
     query = query.order_by(*ordering).limit(limit).offset(offset)
     return list(conn.execute(query).scalars())
