@@ -127,3 +127,43 @@ def test_events_without_kept_cells_show_the_same_rows(store_url) -> None:
     with Store.open(store_url) as store, store.engine.begin() as conn:
         conn.execute(sa.update(events).values(cells=sa.null()))
     assert _table(store_url) == shown
+
+
+def test_a_row_says_its_cells_escaped_as_the_templates_escape() -> None:
+    from warledger.interfaces.web.rows import row_html
+
+    cells = {
+        "kind": "strike",
+        "date_start": "2025-03-01",
+        "date_end": "2025-03-03",
+        "date_precision": "week",
+        "summary": "<script>alert('x')</script> & \"more\"",
+        "place": None,
+        "admin1": "",
+        "numbers": "killed 3 (2–4)",
+        "disputed": True,
+        "denied": 2,
+        "n_claims": 3,
+        "status": "reported",
+        "n_sources": 4,
+    }
+    assert row_html("e-1<2", cells) == (
+        '<tr data-event-id="e-1&lt;2" data-kind="strike">\n'
+        '  <td class="date">2025-03-01 – 2025-03-03 <small>(week)</small></td>\n'
+        '  <td class="summary"><span class="kind-dot kind-strike"></span>'
+        '<a href="/events/e-1&lt;2">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; '
+        "&#34;more&#34;</a></td>\n"
+        '  <td class="place">None</td>\n'
+        '  <td class="oblast"></td>\n'
+        '  <td class="numbers">killed 3 (2–4) '
+        '<span class="disputed" title="sources disagree">disputed</span></td>\n'
+        '  <td class="negation"><span class="denied">2 of 3 deny</span></td>\n'
+        '  <td class="status">reported</td>\n'
+        '  <td class="sources">4</td>\n'
+        "</tr>"
+    )
+    undated = {**cells, "date_start": None, "date_end": None, "date_precision": "unknown"}
+    undated |= {"disputed": False, "denied": 0, "numbers": ""}
+    row = row_html("e-2", undated)
+    assert '<td class="date">unknown</td>' in row
+    assert '<td class="numbers"></td>' in row and '<td class="negation"></td>' in row

@@ -32,7 +32,7 @@ from warledger.interfaces.web.charts import (
     stance_colour,
     timeline_layers,
 )
-from warledger.interfaces.web.rows import row_of_cells, table_row
+from warledger.interfaces.web.rows import event_row_html, row_html
 from warledger.ledger import query as queries
 from warledger.ledger.barrage_pages import barrage_page
 from warledger.ledger.durations import duration_words
@@ -195,13 +195,12 @@ def _rendered_rows(request: Request, event_ids: list[str]) -> dict[str, str]:
     with each (``ledger.cells``); an event without them has them worked out from its
     JSON."""
     engine = _store(request).engine
-    render = request.app.state.templates.env.get_template("_event_row.html").module
     cells = queries.event_cells(engine, event_ids)
+    rows = {i: row_html(i, c) for i, c in cells.items() if c is not None}
     unwritten = [i for i, c in cells.items() if c is None]
-    rows = {i: row_of_cells(i, c) for i, c in cells.items() if c is not None}
     for event_id, data in queries.event_dicts(engine, unwritten).items():
-        rows[event_id] = table_row(data)
-    return {i: str(render.event_row(rows[i])) for i in event_ids if i in rows}
+        rows[event_id] = event_row_html(data)
+    return {i: rows[i] for i in event_ids if i in rows}
 
 
 def _event_page(
