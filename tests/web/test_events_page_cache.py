@@ -14,6 +14,7 @@ from ledger_builder import ODESA, RU, UA, build_ledger
 
 from warledger.ingest.prepare import prepare
 from warledger.interfaces.api import create_app
+from warledger.ledger import query as queries
 from warledger.ledger.consolidated_store import run_consolidation
 from warledger.ledger.store import Store
 from warledger.types import Count, DocumentResult, Event, Location, RawDocument, Span, When
@@ -250,3 +251,25 @@ def test_counts_warmed_in_the_background_give_way_to_a_consolidation_elsewhere(l
         lviv = client.get("/events", params={"oblast": "Lviv Oblast"}).text
         assert _total(lviv) == 2
         assert app.state.warmer.done.wait(30)  # the new version warmed too, without error
+
+
+def _ids(html: str) -> list[str]:
+    return re.findall(r'<tr data-event-id="([^"]+)"', html)
+
+
+def test_a_sides_later_pages_follow_the_ledgers_order_and_its_changes(client, ledger) -> None:
+    """A side's later pages newest first come from its first ids, kept per version: the
+    same pages as reading each one, and a consolidation elsewhere shifts them."""
+
+    def expected(offset: int) -> list[str]:
+        with Store.open(ledger) as store:
+            f = queries.EventFilter(side="RU")
+            return queries.page_ids(store.engine, f, limit=2, offset=offset)
+
+    pages = [_ids(client.get(f"/events?side=RU&limit=2&offset={o}").text) for o in (2, 4)]
+    assert pages == [expected(2), expected(4)]
+    assert pages[0] and all(len(p) <= 2 for p in pages)
+    first = _ids(client.get("/events?side=RU&limit=2&offset=0").text)
+    _add_lviv(ledger)  # two Russian strikes on Lviv, newer than every event before
+    assert _ids(client.get("/events?side=RU&limit=2&offset=2").text) == first
+    assert _ids(client.get("/events?side=RU&limit=2&offset=4").text) == expected(4)

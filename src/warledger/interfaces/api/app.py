@@ -99,6 +99,8 @@ def create_app(
     app.state.search_matches = PerVersion[tuple[list[str], int, int]](
         64 if cache_seconds > 0 else 0
     )
+    # A side's first 1,000 ids newest first, for its later pages (pages.py).
+    app.state.side_pages = PerVersion[list[str]](64 if cache_seconds > 0 else 0)
     app.state.static_urls = {}  # (base URL, path) -> a static file's URL (pages.py)
     in_memory = store.engine.url.database in (None, "", ":memory:")
     app.state.warmer = Warmer(app, enabled=cache_seconds > 0 and not in_memory)  # web/warm.py

