@@ -79,7 +79,7 @@ def test_a_plans_terms_are_its_authors(read):
          {("RU", "ceasefire_sequencing"): "talks_first"}),
         ("Moscow said it would sign the Black Sea deal only after Western sanctions on its "
          "farm exports are lifted.",
-         {("RU", "sanctions"): "ease"}),
+         {("RU", "sanctions"): "lifting_required"}),
     ],
 )  # fmt: skip
 def test_more_wordings_of_demands_and_refusals(read, text, expected):
@@ -124,7 +124,7 @@ def test_no_partys_stance(read, text):
          {("RU", "nato_membership"): "veto"}),
         ("Russian officials have told their U.S. counterparts that Moscow wants the "
          "sanctions lifted before any deal.",
-         {("RU", "sanctions"): "ease"}),
+         {("RU", "sanctions"): "lifting_required"}),
     ],
 )  # fmt: skip
 def test_speakers_and_askers(read, text, expected):

@@ -67,6 +67,35 @@ def read(extractor):
          {("UA", "frozen_assets"): "use_for_ukraine"}),
         ("The Kremlin has described the seizure of Russian assets in Europe as theft.",
          {("RU", "frozen_assets"): "oppose_use"}),
+        # a truce pushed for, or bound to the root causes first
+        ("Kyiv and its allies pressed for a full, immediate ceasefire on Thursday.",
+         {("UA", "ceasefire_sequencing"): "ceasefire_first"}),
+        ("Peskov said any truce in Ukraine would have to address the root causes of the war.",
+         {("RU", "ceasefire_sequencing"): "talks_first"}),
+        # the alliance not to expand; not recognising an occupation
+        ("Moscow wants written assurances that NATO will never expand further east.",
+         {("RU", "nato_membership"): "veto"}),
+        ("Zelensky said Kyiv would never recognise Russia's occupation of its southern land.",
+         {("UA", "territory"): "no_recognition"}),
+        # regions declared part of Russia; the army capped at a number
+        ("Lavrov said the Kherson and Zaporizhzhia regions are now an integral part of Russia.",
+         {("RU", "territory"): "cede_occupied"}),
+        ("Moscow has demanded that Ukraine's armed forces be capped at 80,000 soldiers.",
+         {("RU", "demilitarization"): "required"}),
+        # sanctions threatened in harsher words; the assets wanted back; a swap of a number
+        ("The U.S. president threatened Moscow with crippling sanctions if it rejects a truce.",
+         {("US", "sanctions"): "increase"}),
+        ("The Kremlin is seeking the release of Russia's frozen reserves under any deal.",
+         {("RU", "frozen_assets"): "oppose_use"}),
+        ("Ukraine proposed an exchange of 1,200 prisoners from each side, Zelensky said.",
+         {("UA", "prisoners"): "exchange"}),
+        # new elections to be held, near a word of Ukraine
+        ("Russian officials said new elections had to be held before Moscow signs anything "
+         "with Kyiv.",
+         {("RU", "elections"): "required"}),
+        # a demand that the other side pull out of regions is a withdrawal required
+        ("Putin demanded that Kyiv withdraw its troops from the Zaporizhzhia region.",
+         {("RU", "territory"): "withdrawal_required"}),
     ],
 )  # fmt: skip
 def test_a_stance_worded_another_way_is_still_read(read, text, expected):
@@ -111,3 +140,28 @@ def test_questions_forecasts_and_topics_are_no_stance(read, text):
 def test_something_seen_as_a_condition_is_demanded(read):
     found = read("Lavrov said Moscow regards Ukraine's neutrality as a key condition for peace.")
     assert found == {("RU", "neutrality"): "required"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # wanted, required or made a condition: lifting required
+        ("Moscow wants Western sanctions on its banks lifted as part of any settlement.",
+         {("RU", "sanctions"): "lifting_required"}),
+        ("Russia said a Black Sea truce would take effect only after sanctions on its "
+         "farm exports are removed.",
+         {("RU", "sanctions"): "lifting_required"}),
+        # offered: eased
+        ("Washington said it was ready to ease sanctions on Russia after a peace deal.",
+         {("US", "sanctions"): "ease"}),
+    ],
+)  # fmt: skip
+def test_sanctions_relief_demanded_is_lifting_required_and_offered_is_easing(
+    read, text, expected
+):
+    assert read(text) == expected
+
+
+def test_a_verb_the_tagger_takes_for_a_noun_still_leaves_the_demand_with_the_asker(read):
+    found = read("Russia demands that Ukraine hand over the parts of Donetsk it still holds.")
+    assert found == {("RU", "territory"): "cede_occupied"}

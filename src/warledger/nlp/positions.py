@@ -54,6 +54,7 @@ class StancePattern:
     licensed_by: frozenset[str] = frozenset()  # lemmas one of which must govern the phrase
     refusal: bool = False  # the stance is itself a refusal ("oppose", "veto")
     near: re.Pattern[str] | None = None  # must occur in the sentence or the two before
+    demanded: str | None = None  # the stance when the phrase is demanded or a condition
 
     def may_match(self, lowered: str) -> bool:
         """Could the pattern match a sentence whose lower-cased text is ``lowered``?"""
@@ -84,6 +85,7 @@ def _stance_patterns(theatre: Theatre) -> tuple[StancePattern, ...]:
             licensed_by=frozenset(e.get("licensed_by", ())),
             refusal=e["stance"] in refusals,
             near=re.compile(e["near"], re.IGNORECASE) if "near" in e else None,
+            demanded=e.get("demanded"),
         )
         for e in data.get("entries", [])
     )
@@ -232,7 +234,28 @@ def _stance(
         return entry.refused, None
     if polarity is stance_polarity.Polarity.NOTHING:
         return None, None
+    if entry.demanded and _demanded(anchor):
+        return entry.demanded, None  # "Moscow wants the sanctions lifted": required, not eased
     return entry.stance, None
+
+
+# Verbs that ask for the phrase ("wants them lifted", "insists they be lifted").
+WANTING = frozenset({"want", "demand", "insist", "require", "need", "seek", "expect", "call"})
+
+
+def _demanded(anchor: Token) -> bool:
+    """Is the phrase asked for ("wants sanctions lifted", "sanctions must be lifted") or made
+    a condition ("only once sanctions are lifted") rather than offered?"""
+    if stance_polarity.in_condition(anchor):
+        return True
+    for node in (anchor, *list(anchor.ancestors)[:6]):
+        if node.lemma_.lower() in SAYING:
+            return False
+        if node.lemma_.lower() in WANTING:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in DEMAND_MODALS for c in node.children):
+            return True
+    return False
 
 
 def _licensed(entry: StancePattern, anchor: Token) -> bool:

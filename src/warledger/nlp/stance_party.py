@@ -73,7 +73,9 @@ def party_of(
     anchor = clauses.anchor_token(sent, start, end)
     # "Russia demands that Ukraine cede land": the ceding verb's subject is asked, not
     # asking; "Russia's draft calls on Ukraine to withdraw": the calling verb's is asking.
-    own_verb = anchor.pos_ == "VERB" and anchor.lemma_.lower() not in STANCE_VERBS | ASKING
+    # (a verb the tagger took for a noun, "that Ukraine hand over ...", still has a subject)
+    verb = anchor.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in anchor.children)
+    own_verb = verb and anchor.lemma_.lower() not in STANCE_VERBS | ASKING
     own_verb = own_verb and _asked_of_subject(anchor)
     found = arguments.governing_party(ctx, anchor, skip_own_subject=own_verb)
     asked_verb = _verb_asked_of(anchor, found) if found else None

@@ -116,7 +116,8 @@ def _is_condition(node: Token) -> bool:
     if node.dep_ != "advcl" or not marks:
         return False
     # "only after sanctions are lifted", "as long as it is given guarantees"
-    only = any(c.lower_ in {"only", "long"} for c in node.children)
+    # ("only" may hang on the subordinator: "only after")
+    only = any(c.lower_ in {"only", "long"} for c in (*node.children, *marks[0].children))
     return only or any(m.lower_ not in NOT_CONDITIONS for m in marks)
 
 
