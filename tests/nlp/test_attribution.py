@@ -150,3 +150,14 @@ def test_a_title_no_one_named_carries_names_no_party(nlp):
     second = list(ctx.doc.sents)[1]
     claimant, _ = attribute(second, ctx)
     assert claimant is not None and claimant.side is None
+
+
+PUTIN = Actor(name="Vladimir Putin", side="RU", type="person")
+
+
+def test_he_said_resolves_to_the_last_person_named_as_a_subject(nlp):
+    text = "Volodymyr Zelenskyy said he was ready to meet Vladimir Putin. Russia must go, he said."
+    ctx = _ctx(nlp, text, {"Volodymyr Zelenskyy": ZELENSKYY, "Vladimir Putin": PUTIN})
+    second = list(ctx.doc.sents)[1]
+    claimant, _ = attribute(second, ctx)
+    assert claimant == ZELENSKYY

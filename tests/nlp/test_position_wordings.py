@@ -96,6 +96,25 @@ def read(extractor):
         # a demand that the other side pull out of regions is a withdrawal required
         ("Putin demanded that Kyiv withdraw its troops from the Zaporizhzhia region.",
          {("RU", "territory"): "withdrawal_required"}),
+        # troops to leave regions; arms deliveries to be halted (passive)
+        ("The Kremlin insists that Ukrainian forces vacate the Kherson region first.",
+         {("RU", "territory"): "withdrawal_required"}),
+        ("Moscow said a truce could only begin once Western weapons shipments to Kyiv are "
+         "stopped.",
+         {("RU", "other"): "end_foreign_military_support"}),
+        # a refusal that names the land after a longer phrase; giving it up in the past tense
+        ('"We will never recognise a single village of our land as Russian," Zelensky said.',
+         {("UA", "territory"): "no_recognition"}),
+        ("Putin said the war would end only if Kyiv gave up the Donbas.",
+         {("RU", "territory"): "cede_occupied"}),
+        # a peacekeeping mission refused
+        ("Moscow would not agree to any peacekeeping mission in Ukraine, its UN envoy said.",
+         {("RU", "peacekeeping_force"): "oppose"}),
+        # territorial concessions refused; the army to be reduced
+        ("Zelensky again ruled out territorial concessions to Russia.",
+         {("UA", "territory"): "no_recognition"}),
+        ("Russia wants to reduce the size of Ukraine's army after the war, Lavrov said.",
+         {("RU", "demilitarization"): "required"}),
     ],
 )  # fmt: skip
 def test_a_stance_worded_another_way_is_still_read(read, text, expected):
@@ -165,3 +184,11 @@ def test_sanctions_relief_demanded_is_lifting_required_and_offered_is_easing(
 def test_a_verb_the_tagger_takes_for_a_noun_still_leaves_the_demand_with_the_asker(read):
     found = read("Russia demands that Ukraine hand over the parts of Donetsk it still holds.")
     assert found == {("RU", "territory"): "cede_occupied"}
+
+
+def test_he_is_the_last_person_named_as_a_subject_not_the_last_person_named(read):
+    found = read(
+        "Zelensky said Kyiv was ready to meet Putin in person. He said he would never give up "
+        "Ukrainian land."
+    )
+    assert found == {("UA", "territory"): "no_recognition"}

@@ -31,7 +31,7 @@ from warledger.types import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from warledger.nlp.context import DocContext
+    from warledger.nlp.context import ActorMention, DocContext
 
 # Lemmas of verbs that introduce what someone asserts (language data).
 REPORTING_LEMMAS = ENGLISH.reporting
@@ -293,8 +293,28 @@ def _titled_person_before(ctx: DocContext, source: Span) -> Actor | None:
 
 
 def _last_person_before(ctx: DocContext, offset: int) -> Actor | None:
+    found = last_person_mention(ctx, offset)
+    return found.actor if found else None
+
+
+def last_person_mention(ctx: DocContext, offset: int) -> ActorMention | None:
+    """What "he"/"she" before ``offset`` refers to in news prose. "Zelensky says Kyiv is
+    ready to meet Putin. He says ...": the last person named as a subject (a person in a
+    sentence the gate left unparsed counts as one), else the last person named."""
     people = [a for a in ctx.actors if a.end <= offset and a.actor.type == "person"]
-    return max(people, key=lambda a: a.start).actor if people else None
+    subjects = [a for a in people if not _named_as_object(ctx, a.start, a.end)]
+    return max(subjects or people, key=lambda a: a.start) if people else None
+
+
+def _named_as_object(ctx: DocContext, start: int, end: int) -> bool:
+    """Is the name, in a parsed sentence, something other than a clause's subject?"""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not span.sent[0].tag:
+        return False
+    head = span.root
+    while head.dep_ in {"compound", "flat", "appos"} and head.head is not head:
+        head = head.head
+    return head.dep_ not in {"nsubj", "nsubjpass"}
 
 
 def _doubting_adjective(sentence: Span) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from warledger.nlp import clauses
+from warledger.nlp.attribution import last_person_mention
 from warledger.types import Actor
 
 if TYPE_CHECKING:
@@ -127,9 +128,8 @@ def _subject_actor(
 
 
 def last_person_before(ctx: DocContext, offset: int) -> ActorMention | None:
-    """The person named last before ``offset``: what "he"/"she" refers to in news prose."""
-    people = [a for a in ctx.actors if a.end <= offset and a.actor.type == "person"]
-    return max(people, key=lambda a: a.start) if people else None
+    """What "he"/"she" before ``offset`` refers to (see :func:`attribution.last_person_mention`)."""
+    return last_person_mention(ctx, offset)
 
 
 def sentence_subject_party(ctx: DocContext, sent: Span) -> ActorMention | None:
