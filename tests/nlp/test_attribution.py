@@ -161,3 +161,18 @@ def test_he_said_resolves_to_the_last_person_named_as_a_subject(nlp):
     second = list(ctx.doc.sents)[1]
     claimant, _ = attribute(second, ctx)
     assert claimant == ZELENSKYY
+
+
+MACRON = Actor(name="Emmanuel Macron", side="FR", type="person")
+RUSSIA = Actor(name="Russia", side="RU", type="state")
+
+
+def test_a_title_with_its_country_after_it_speaks_for_that_country(nlp):
+    text = (
+        "French President Emmanuel Macron called on Tuesday. "
+        "The President of Russia stressed that the talks must go on."
+    )
+    ctx = _ctx(nlp, text, {"Emmanuel Macron": MACRON, "Russia": RUSSIA})
+    second = list(ctx.doc.sents)[1]
+    claimant, _ = attribute(second, ctx)
+    assert claimant is not None and claimant.side == "RU"

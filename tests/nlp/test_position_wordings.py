@@ -115,6 +115,23 @@ def read(extractor):
          {("UA", "territory"): "no_recognition"}),
         ("Russia wants to reduce the size of Ukraine's army after the war, Lavrov said.",
          {("RU", "demilitarization"): "required"}),
+        # the regions themselves wanted; a Ukraine outside the alliance
+        ("Moscow wants all of the Donetsk region and a Ukraine outside NATO, Peskov said.",
+         {("RU", "territory"): "cede_occupied", ("RU", "nato_membership"): "veto"}),
+        # "no" before the phrase refuses it
+        ("Zelensky said there could be no recognition of occupied land as Russian.",
+         {("UA", "territory"): "no_recognition"}),
+        # a verdict whose holder is named before it
+        ("For Moscow, any Western military presence in Ukraine is a red line.",
+         {("RU", "peacekeeping_force"): "oppose"}),
+        # Russian control of Crimea recognised
+        ("The U.S. plan proposed recognising Russian control of Crimea.",
+         {("US", "crimea_status"): "recognize_russian"}),
+        # Ukraine's neutral status as the object of a demand; "guaranteed" is no guarantee
+        ("Lavrov said Moscow insists on Ukraine's neutral status under any settlement.",
+         {("RU", "neutrality"): "required"}),
+        ("Putin wants a comprehensive settlement that guaranteed Ukraine's neutral status.",
+         {("RU", "neutrality"): "required"}),
     ],
 )  # fmt: skip
 def test_a_stance_worded_another_way_is_still_read(read, text, expected):
@@ -192,3 +209,24 @@ def test_he_is_the_last_person_named_as_a_subject_not_the_last_person_named(read
         "Ukrainian land."
     )
     assert found == {("UA", "territory"): "no_recognition"}
+
+
+def test_an_unattributed_quotation_is_the_person_named_just_before(read):
+    found = read(
+        "Kremlin spokesman Dmitry Peskov was asked about the European plan.\n"
+        '"Our position is well known: NATO troops in Ukraine are unacceptable."'
+    )
+    assert found == {("RU", "peacekeeping_force"): "oppose"}
+
+
+def test_an_interview_answer_is_the_interviewee(read):
+    found = read(
+        "Ukraine's Foreign Minister Andrii Sybiha gave an interview to the newspaper.\n"
+        "Q: Is Kyiv ready to cede land for peace?\n"
+        "A: No. We will never recognise the occupied territories as Russian."
+    )
+    assert found == {("UA", "territory"): "no_recognition"}
+
+
+def test_a_first_person_opinion_with_no_one_quoted_is_no_party(read):
+    assert read("I believe we must send peacekeepers to Ukraine now, before it is too late.") == {}

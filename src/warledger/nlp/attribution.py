@@ -151,6 +151,9 @@ def _claimant(sentence: Span, ctx: DocContext, trigger: Token | None) -> Actor |
             _last_person_before(ctx, sentence.start_char) if first.lower_ in {"he", "she"} else None
         )
     actor = _actor_for(source, ctx)
+    if actor.side is None:  # "the President of Russia": the side named after the title
+        qualified = _actor_for(_subtree(source.root), ctx)
+        actor = qualified if qualified.side else actor
     if actor.side is None and _definite(source):
         titled = _titled_person_before(ctx, source)
         if titled is not None:
@@ -261,6 +264,11 @@ def _actor_for(span: Span, ctx: DocContext) -> Actor:
     if looked_up is not None:
         return looked_up
     return Actor(name=span.text, side=None, type="unknown")
+
+
+def _subtree(head: Token) -> Span:
+    """The head's whole phrase, its "of" and other modifiers included."""
+    return head.doc[head.left_edge.i : head.right_edge.i + 1]
 
 
 def _definite(source: Span) -> bool:

@@ -167,6 +167,9 @@ def _sentence_positions(
         party, how = stance_party.party_of(ctx, sent, entry.party, m)
         if evaluator is not None:  # "... is unacceptable to Moscow": Moscow's refusal
             named = stance_party.named_after(ctx, evaluator, sent.end_char)
+            fronted = _FRONTED.match(text)
+            if named is None and fronted:  # "For Moscow, ... is a red line"
+                named = stance_party.named_after(ctx, sent.start_char + fronted.end(), end)
             if named is not None:
                 party, how = named, "after"
         if party is None or not (party.side or party.name):
@@ -223,6 +226,8 @@ def _stance(
     evaluated = stance_polarity.evaluated_end(text[m.end() :])
     if evaluated is not None:  # "illegitimate sanctions are unacceptable": no double flip
         return (entry.stance if entry.refusal else entry.refused), end + evaluated
+    if _DENIED_BEFORE.search(text[: m.start()]):  # "no recognition of occupied land"
+        return (entry.stance if entry.refusal else entry.refused), None
     if _NO_STANCE_BEFORE.search(text[: m.start()]):
         return None, None
     if _waved_off(text[: m.start()]):
@@ -311,6 +316,12 @@ _WAVED_OFF = re.compile(
     r"|\b(?:not the time|too (?:early|soon)|no question of|out of the question) (?:[\w-]+ ){0,4}$",
     re.IGNORECASE,
 )
+# "no" just before a phrase refuses it: "no recognition of occupied land", "there must be
+# no NATO troops in Ukraine".
+_DENIED_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
+# A verdict's holder named before it: "For Moscow, any Western troops in Ukraine are a red
+# line".
+_FRONTED = re.compile(r"\W*(?:for|to|in the eyes of)\s+", re.IGNORECASE)
 _NO_STANCE_BEFORE = re.compile(
     r"\bagainst\W+(?:\w+\W+){0,4}$"
     # "to discuss a potential peacekeeping force": a possibility talked over, no one's stance

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from warledger.nlp import clauses, stance_polarity
-from warledger.nlp.attribution import attribute
+from warledger.nlp.attribution import attribute, last_person_mention
 from warledger.nlp.diplomacy import arguments
 from warledger.nlp.language import ENGLISH
 from warledger.nlp.stance_polarity import (
@@ -205,21 +205,56 @@ OPEN_QUOTATION = re.compile(r'^\s*["“][^"”]*$')
 def speaker_of(ctx: DocContext, sent: SpacySpan, anchor: Token) -> Actor | None:
     """Who says the sentence: its reporting verb's subject, the release's own voice, or,
     for a quotation running over several sentences ('"We will never give up our land.
-    Crimea is Ukraine," Zelensky said'), the speaker named where it closes."""
+    Crimea is Ukraine," Zelensky said'), the speaker named where it closes; a quotation
+    no one is named for (Zelensky spoke on Sunday. "We will never ...") or an interview's
+    answer ("A: We will never ...") is the person last named as a subject before it."""
     speaker, _status = attribute(sent, ctx, trigger=anchor)
-    if (speaker is not None and speaker.side) or not _OPEN_QUOTE.match(sent.text):
+    if speaker is not None and speaker.side:
         return speaker
-    if (sent.text.count('"') + sent.text.count("“") + sent.text.count("”")) % 2 == 0:
-        return speaker
-    following = sent
-    for _ in range(3):
-        if following.end >= len(sent.doc):
-            break
-        following = sent.doc[following.end].sent
-        if any(t in following.text for t in ('"', "”")):
-            found, _status = attribute(following, ctx)
-            return found if found is not None else speaker
+    quoted = _quoted(ctx, sent)
+    if quoted and (sent.text.count('"') + sent.text.count("“") + sent.text.count("”")) % 2:
+        following = sent
+        for _ in range(3):
+            if following.end >= len(sent.doc):
+                break
+            following = sent.doc[following.end].sent
+            if any(t in following.text for t in ('"', "”")):
+                found, _status = attribute(following, ctx)
+                if found is not None and found.side:
+                    return found
+                speaker = found or speaker
+                break
+    answer = _ANSWER.match(ctx.text[ctx.text.rfind("\n", 0, sent.start_char) + 1 :])
+    if quoted or answer:
+        # a quotation's speaker is named in the two sentences before; an interviewee anywhere
+        since = 0 if answer else _start_of_sentence_before(sent, 2)
+        person = last_person_mention(ctx, sent.start_char)
+        if person is not None and person.actor.side and person.start >= since:
+            return arguments.copy_actor(person.actor)
     return speaker
+
+
+def _quoted(ctx: DocContext, sent: SpacySpan) -> bool:
+    """Does the sentence open or close a quotation (its opening mark may have been left on
+    the sentence before)?"""
+    before = ctx.text[: sent.start_char].rstrip()
+    return bool(_OPEN_QUOTE.match(sent.text)) or before.endswith(('"', "“")) or (
+        sent.text.rstrip().endswith(('"', "”"))
+    )
+
+
+# A line that opens an interview's answer ("A: ...", "A. ...").
+_ANSWER = re.compile(r"\s*A\s*[:.]\s")
+
+
+def _start_of_sentence_before(sent: SpacySpan, back: int) -> int:
+    """Where the sentence ``back`` sentences before ``sent`` starts (in characters)."""
+    current = sent
+    for _ in range(back):
+        if current.start == 0:
+            break
+        current = sent.doc[current.start - 1].sent
+    return current.start_char
 
 
 def _asked(anchor: Token, found: ActorMention) -> bool:
