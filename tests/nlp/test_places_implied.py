@@ -100,3 +100,22 @@ def test_a_toll_across_regions_of_a_country_is_placed_in_that_country(extractor)
     assert [(p.name, p.country, p.precision) for p in toll.locations] == [
         ("Ukraine", "UA", "country")
     ]
+
+
+def test_the_country_named_as_whose_delegation_it_is_is_no_venue(extractor):
+    text = (
+        "The trilateral meeting of US, Ukrainian and Russian delegations planned for "
+        "Thursday in Abu Dhabi was postponed, officials said."
+    )
+    (talks,) = [e for e in extractor.extract(text, "2026-02-01").events if e.kind == "talks"]
+    assert [loc.name for loc in talks.locations] == ["Abu Dhabi"]
+
+
+def test_the_countries_whose_delegations_meet_are_no_venue(extractor):
+    text = (
+        "Delegations of Russia, Ukraine and the United States held a second day of "
+        "trilateral talks in Abu Dhabi on Thursday."
+    )
+    (talks,) = [e for e in extractor.extract(text, "2026-02-01").events if e.kind == "talks"]
+    assert [loc.name for loc in talks.locations] == ["Abu Dhabi"]
+    assert {p.side for p in talks.participants} == {"RU", "UA", "US"}

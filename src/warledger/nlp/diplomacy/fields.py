@@ -110,15 +110,27 @@ def _dates_the_report(sent: Span, rel_start: int, anchor: Token) -> bool:
 
 VENUE_WORDS = frozenset({"in", "at", "to", "of", "for", "inside"})
 
-# "President of the Republic of Finland", "Prime Minister of Hungary": the place belongs
-# to an office, it is no venue ("the port city of Jeddah" is one).
+# "President of the Republic of Finland", "Prime Minister of Hungary", "delegations of
+# Russia": the place belongs to an office or a party, it is no venue ("the port city of
+# Jeddah" is one).
 OFFICE_OF = re.compile(
     r"\b(?:president|prime\s+minister|minister|premier|chancellor|chair(?:man|woman|person)?"
     r"|head|leader|king|queen|emir|prince|sultan|secretary|governor|mayor|ambassador|envoy"
-    r"|speaker|representative|commissioner|ministry|government|parliament|people)"
+    r"|speaker|representative|commissioner|ministry|government|parliament|people"
+    # "Delegations of Russia, Ukraine and the United States met in Abu Dhabi": parties
+    r"|delegations?|negotiators|envoys|representatives|leaders|officials|presidents"
+    r"|ministers|teams?)"
     r"\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w'-]*\s+){0,2}(?:state|republic|kingdom|federation"
     r"|emirates?|sultanate|principality|confederation|commonwealth)\s+of\s+(?:the\s+)?)?$",
     re.IGNORECASE,
+)
+
+
+# "the meeting of US, Ukrainian and Russian delegations": a place naming whose delegation
+# it is, like a possessive, is no venue ("again in Istanbul, Turkish officials said" is).
+PARTY_NOUN_AFTER = re.compile(
+    r"(?:(?:,\s*[A-Z][\w-]*)*,?\s+and\s+[A-Z][\w-]*)?\s+"
+    r"(?:delegations?|negotiators|officials|envoys|representatives|teams?|leaders)\b"
 )
 
 
@@ -139,7 +151,9 @@ def venue_places(ctx: DocContext, sent: Span) -> tuple[list[Location], list[tupl
             continue
         last_end = -1
         before = ctx.text[max(sent.start_char, place.start - 12) : place.start].split()
-        possessive = ctx.text[place.end : place.end + 2] in {"'s", "’s"}
+        possessive = ctx.text[place.end : place.end + 2] in {"'s", "’s"} or bool(
+            PARTY_NOUN_AFTER.match(ctx.text, place.end, sent.end_char)
+        )
         office = OFFICE_OF.search(ctx.text[max(sent.start_char, place.start - 80) : place.start])
         if before and before[-1].lower() in VENUE_WORDS and not possessive and not office:
             if all(loc.name != place.location.name for loc in out):
