@@ -178,3 +178,13 @@ def test_one_of_the_missiles_hitting_a_building_is_the_attack_just_told(extracto
     assert [loc.name for loc in strike.locations] == ["Balakliia"]
     assert _toll(strike) == {"killed": 3, "injured": 13}
     assert "residential" in strike.target_kind
+
+
+def test_a_shell_landing_after_a_shelling_is_where_it_fell(extractor):
+    text = (
+        "On 4 June 2025, Russian troops shelled Bilozerka, Kherson oblast. A shell hit a "
+        "public transport stop. Two people were killed and five were injured."
+    )
+    (strike,) = _strikes(extractor, text)
+    assert [loc.name for loc in strike.locations] == ["Bilozerka"]
+    assert _toll(strike) == {"killed": 2, "injured": 5}

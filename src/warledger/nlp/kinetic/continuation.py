@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from warledger.nlp import attribution
-from warledger.nlp.kinetic.arguments import civilian_of, confidence_of, target_kinds_of, weapon_of
+from warledger.nlp.kinetic.arguments import (
+    acting_side,
+    civilian_of,
+    confidence_of,
+    target_kinds_of,
+    weapon_of,
+)
 from warledger.nlp.kinetic.counts import (
     counts_by_weapon,
     counts_in,
@@ -91,7 +97,22 @@ def continues(open_strike: OpenStrike, facts: SentenceFacts, index: int, ctx: Do
     territorial = any(h.entry["kind"] != "strike" for h in live_triggers(facts, ctx))
     if territorial:
         return False
-    return bool(facts.count_words or ANAPHORA.search(sent.text) or tells_damage(facts))
+    return bool(
+        facts.count_words
+        or ANAPHORA.search(sent.text)
+        or tells_damage(facts)
+        or _a_weapon_landing(facts, ctx)
+    )
+
+
+def _a_weapon_landing(facts: SentenceFacts, ctx: DocContext) -> bool:
+    """"A shell hit a public transport stop", "Several rockets landed near the market",
+    right after an attack and naming no attacker and no place: where the attack's weapons
+    fell, not a new attack."""
+    if not facts.weapons or facts.places or facts.regions:
+        return False
+    first = facts.sent[facts.weapons[0].start]
+    return first.dep_ in {"nsubj", "compound"} and acting_side(None, facts, ctx) is None
 
 
 def _toll_paragraph(
