@@ -188,3 +188,23 @@ def test_a_shell_landing_after_a_shelling_is_where_it_fell(extractor):
     (strike,) = _strikes(extractor, text)
     assert [loc.name for loc in strike.locations] == ["Bilozerka"]
     assert _toll(strike) == {"killed": 2, "injured": 5}
+
+
+def test_a_city_under_attack_for_a_year_is_told_as_a_pattern():
+    from warledger.nlp import clauses
+
+    assert clauses.is_habitual(
+        "Pokrovsk, a logistics hub of 60,000 people before the war, has been under attack "
+        "for more than a year."
+    )
+    assert not clauses.is_habitual("Pokrovsk came under attack on Monday morning.")
+
+
+def test_a_strike_someone_did_not_comment_on_is_no_new_strike(extractor):
+    text = (
+        "Russia's defence ministry said its air defences downed 40 Ukrainian drones over the "
+        "Moscow region overnight. It did not comment on the Ramenskoye strike."
+    )
+    assert [[loc.name for loc in e.locations] for e in _strikes(extractor, text)] == [
+        ["Moscow Oblast"]
+    ]

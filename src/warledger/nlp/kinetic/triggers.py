@@ -58,6 +58,7 @@ NOT_OCCURRING_HEADS = frozenset(
         "response",
         "allegation",
         "deny",
+        "comment",
         "reject",
         "blame",
         "link",
