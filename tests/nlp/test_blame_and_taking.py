@@ -51,3 +51,16 @@ def test_its_troops_taking_a_village_is_a_capture_by_the_speakers_side(extractor
 def test_taking_a_train_takes_no_place(extractor):
     text = "Zelensky took a train to Kyiv on Monday after visiting the front."
     assert _events(extractor, text, "territorial_change") == []
+
+
+def test_an_accusation_of_an_attack_is_that_attack_claimed_by_the_accuser(extractor):
+    text = "Russia accused Ukraine of an air strike on Horlivka on Tuesday."
+    (event,) = _events(extractor, text, "strike")
+    assert (event.actor.side, event.target.side) == ("UA", "RU")
+    assert (event.claimant.side, event.status) == ("RU", "claimed")
+    assert [loc.name for loc in event.locations] == ["Horlivka"]
+
+
+def test_an_accusation_of_breaking_a_truce_is_no_strike(extractor):
+    text = "Ukraine accused Russia of a strike on Kharkiv in breach of the Easter truce."
+    assert _events(extractor, text, "strike") == []

@@ -58,6 +58,8 @@ def _accused(verb: Token) -> list[Token]:
     on = [g for c in _children(verb, {"prep"}) if c.lower_ == "on" for g in c.children
           if g.dep_ == "pobj"]  # fmt: skip
     objects = [c for c in _children(verb, {"dobj"}) if c.tag_ not in {"WDT", "PRP"}]
+    if verb.lemma_.lower() == "accuse":
+        return objects  # "accused Ukraine of a strike on Tuesday": "on" gives the day
     return on or objects
 
 
@@ -67,3 +69,17 @@ def _side(tokens: list[Token], ctx: DocContext) -> str | None:
         if side:
             return side
     return None
+
+
+# Words that make an accusation one of breaking a truce (a ceasefire event, not a strike).
+TRUCE_WORDS = frozenset({"ceasefire", "truce", "violation", "violate", "breach", "moratorium"})
+
+
+def accused_of(token: Token, head: Token) -> bool:
+    """"Afghanistan accused Pakistan of an air strike on Kabul": the attack itself, claimed
+    by the accuser, unless the accusation is of breaking a truce."""
+    if head.lemma_.lower() != "accuse" or token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    if token.head.head != head:
+        return False
+    return not any(t.lemma_.lower() in TRUCE_WORDS for t in token.sent)

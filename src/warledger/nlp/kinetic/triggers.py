@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from warledger.nlp import clauses
 from warledger.nlp.kinetic.arguments import target_kinds_of
+from warledger.nlp.kinetic.blame import accused_of
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.ground import before_the_news, ground_subject, in_name
 from warledger.nlp.lexicon import Hit, kinetic_lexicon
@@ -387,8 +388,9 @@ def _is_talked_about(token: Token) -> bool:
             break
         node = node.head
         if node.lemma_.lower() in NOT_OCCURRING_HEADS:
-            return True
+            return not accused_of(token, node)
     return False
+
 
 
 def _has_phrase(lemmas: list[str], phrase: str) -> bool:
