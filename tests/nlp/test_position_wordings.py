@@ -165,8 +165,15 @@ def test_a_title_speaks_for_the_side_of_the_person_named_with_it(read):
         "The question of sanctions relief for Russia was not raised at the meeting.",
         "It is unclear whether Moscow would accept European peacekeepers in Ukraine.",
         "Russia is likely to demand that Ukraine withdraw from the rest of Donetsk.",
+        # commentary: analysts' and critics' views are no party's
+        "Some analysts believe Russia would accept a freeze of the front line if sanctions "
+        "were eased.",
+        # another war's truce or withdrawal, even when a party to this one asks for it
+        "Russia and China called for an immediate ceasefire in Gaza at the Security Council.",
         # the askers name no party, and the party asked holds no stance
         "Critics argue that the West should stop demanding that Kyiv give up land.",
+        "In his column, a former ambassador argues that Kyiv must accept a truce along the "
+        "front line.",
     ],
 )
 def test_questions_forecasts_and_topics_are_no_stance(read, text):

@@ -33,6 +33,7 @@ class FunctionWords:
     titles: frozenset[str]  # words of a title before a name
     compass: tuple[str, ...] = ()  # "southern", "east": a vague region of a country
     title_heads: frozenset[str] = frozenset()  # "the minister said": a title referring back
+    commentators: frozenset[str] = frozenset()  # "analysts say ...": commentary, no party's
 
 
 def language_data(code: str) -> str:
@@ -64,6 +65,7 @@ def function_words(code: str = "en") -> FunctionWords:
         titles=frozenset(data["titles"]["words"]),
         compass=tuple(data.get("compass", {}).get("words", ())),
         title_heads=frozenset(data.get("title_heads", {}).get("words", ())),
+        commentators=frozenset(data.get("commentators", {}).get("words", ())),
     )
 
 

@@ -20,6 +20,7 @@ from warledger.nlp import clauses, stance_party, stance_polarity
 from warledger.nlp.cheap import TermPattern, terms_of, was_parsed
 from warledger.nlp.diplomacy import arguments, fields
 from warledger.nlp.diplomacy.lexicon import expand
+from warledger.nlp.language import ENGLISH
 from warledger.nlp.reader import CheapTerms, Reader
 from warledger.nlp.stance_polarity import (
     DEMAND_MODALS,
@@ -192,12 +193,17 @@ def _sentence_positions(
     return out
 
 
-_TARGET = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+(?:on|against)\s+(?:the\s+)?", re.IGNORECASE)
+_TARGET = re.compile(
+    r"^(?:\s+[\w-]+){0,2}?\s+(?:on|against|in|inside|across|between)\s+(?:the\s+)?"
+    r"(?:(?:southern|northern|eastern|western|occupied|north|south|east|west)\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _targets_elsewhere(ctx: DocContext, end: int, sent_end: int) -> bool:
-    """Does the phrase aim at a country outside the theatre ("sanctions against Turkey",
-    "sanctions placed on North Korea's exports"), naming none of the theatre's sides?"""
+    """Does the phrase aim at or lie in a country outside the theatre ("sanctions against
+    Turkey", "sanctions placed on North Korea's exports", "a ceasefire in Gaza"), naming none
+    of the theatre's sides? ("guarantees from the US" are no aim: "from" is not read.)"""
     m = _TARGET.match(ctx.text[end:sent_end])
     if not m:
         return False
@@ -364,6 +370,7 @@ DELIBERATING = frozenset({"debate", "examine", "explore", "study"})
 # Nouns of a topic raised, not a stance taken: "the question of sanctions relief".
 TOPICS = frozenset({"question", "issue", "matter", "topic", "subject"})
 IMPUTING = frozenset({"accuse", "blame", "allege", "suspect"})
+COMMENTATORS = ENGLISH.commentators
 # Words that make what follows a forecast about a party, not its statement: "Russia is
 # likely to demand ...", "Kyiv is expected to ask for ...".
 FORECASTING = frozenset({"likely", "unlikely", "poised"})
@@ -376,6 +383,12 @@ def _deliberated(anchor: Token) -> bool:
     forecast is not the subject's stance (unless a stance verb stands between for
     examining: "examined their demand for")."""
     if any(node.lemma_.lower() in IMPUTING for node in anchor.ancestors):
+        return True
+    if any(  # "analysts say Russia would accept a freeze": commentary, no party's stance
+        c.dep_ == "nsubj" and c.lemma_.lower() in COMMENTATORS
+        for node in (anchor, *anchor.ancestors)
+        for c in node.children
+    ):
         return True
     chain = [anchor, *list(anchor.ancestors)[:6]]
     for node in up_to_condition(chain):

@@ -125,7 +125,8 @@ def party_of(
     if claimant is not None and claimant.side:
         return arguments.copy_actor(claimant), "speaker"
     subject = arguments.main_subject_before(ctx, sent, start)
-    if subject is not None and not (own_verb and _own_subject(anchor, subject)):
+    asked = anchor if own_verb else asked_verb
+    if subject is not None and not (asked is not None and _own_subject(asked, subject)):
         # "critics argue the West should stop demanding that Ukraine give up land": the
         # one asked to give it up is no asker, and the askers name no party
         return arguments.copy_actor(subject.actor), "speaker"
