@@ -132,6 +132,27 @@ def read(extractor):
          {("RU", "neutrality"): "required"}),
         ("Putin wants a comprehensive settlement that guaranteed Ukraine's neutral status.",
          {("RU", "neutrality"): "required"}),
+        # a list of regions to be recognised as Russian; a claim to them to be dropped
+        ("The Kremlin says any deal must recognise Crimea, Donetsk and Luhansk as Russian.",
+         {("RU", "territory"): "cede_occupied", ("RU", "crimea_status"): "recognize_russian"}),
+        ("Peskov said Kyiv must drop its claim to the Zaporizhzhia and Kherson regions.",
+         {("RU", "territory"): "cede_occupied"}),
+        # a demand listed under its owner's conditions is the owner's
+        ("Moscow's conditions include Ukraine's withdrawal from the Donbas, Lavrov said.",
+         {("RU", "territory"): "withdrawal_required"}),
+        # to be neutral, or never neutral
+        ("Russia wants Ukraine to remain neutral after the war.",
+         {("RU", "neutrality"): "required"}),
+        ('"Ukraine will never be a neutral state," Zelensky told lawmakers.',
+         {("UA", "neutrality"): "oppose"}),
+        # guarantees withheld, or a deal without them held worthless
+        ("Washington will not extend security guarantees to Kyiv, the Pentagon chief said.",
+         {("US", "security_guarantees"): "oppose"}),
+        ("Zelensky said a truce without security guarantees would only let Russia rearm.",
+         {("UA", "security_guarantees"): "binding_required"}),
+        # the old borders judged unrealistic
+        ("The U.S. defence secretary said restoring Ukraine's 1991 borders was unrealistic.",
+         {("US", "territory"): "no_withdrawal"}),
     ],
 )  # fmt: skip
 def test_a_stance_worded_another_way_is_still_read(read, text, expected):

@@ -269,12 +269,13 @@ def _asked(anchor: Token, found: ActorMention) -> bool:
 
 
 LIST_NOUNS = frozenset({"demand", "condition", "requirement", "concern", "proposal", "term"})
-LIST_OPENERS = frozenset({":", "including", "namely", "as"})
+LIST_OPENERS = frozenset({":", "including", "namely", "as", "include", "includes", "included"})
 
 
 def _listed_under(anchor: Token) -> Token | None:
     """The demand noun a phrase is listed under ("Russia's key demands: preventing NATO
-    expansion and ...", "concerns such as stopping NATO expansion"): it owns the phrase
+    expansion and ...", "concerns such as stopping NATO expansion", "Putin's conditions
+    include Ukraine's withdrawal"): it owns the phrase
     whatever the parse hung the list on."""
     sent = anchor.sent
     for i in range(anchor.i - 1, max(sent.start, anchor.i - 15) - 1, -1):
