@@ -141,7 +141,13 @@ def test_a_headline_creates_no_event_and_a_dateline_lends_no_place(extractor):
 
 
 @pytest.mark.parametrize(
-    "dateline", ["MOSCOW, Oct 23 — ", "MOSCOW, Oct. 23 (Reuters) - ", "MOSCOW, October 23. "]
+    "dateline",
+    [
+        "MOSCOW, Oct 23 — ",
+        "MOSCOW, Oct. 23 (Reuters) - ",
+        "MOSCOW, October 23. ",
+        "MOSCOW/KYIV, Oct 23 — ",
+    ],
 )
 def test_a_dated_dateline_lends_no_place_and_no_side(extractor, dateline):
     text = (

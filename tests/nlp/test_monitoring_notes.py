@@ -208,3 +208,24 @@ def test_a_strike_someone_did_not_comment_on_is_no_new_strike(extractor):
     assert [[loc.name for loc in e.locations] for e in _strikes(extractor, text)] == [
         ["Moscow Oblast"]
     ]
+
+
+def test_rockets_landing_after_an_attack_then_its_toll_on_the_next_line(extractor):
+    text = (
+        "On 4 June 2025, Russian forces fired on Ochakiv, Mykolaiv oblast, with Grad multiple "
+        "rocket launchers. Several rockets landed near the city's market.\n"
+        "A mother and her 10-year-old daughter were wounded."
+    )
+    (strike,) = _strikes(extractor, text)
+    assert [loc.name for loc in strike.locations] == ["Ochakiv"]
+    assert _toll(strike) == {"injured": 2}
+
+
+def test_a_separate_drone_after_an_attack_is_a_new_strike(extractor):
+    text = (
+        "On 4 June 2025, a Russian drone hit an energy facility in Shostka, Sumy oblast. "
+        "On the same night a separate drone damaged a grain elevator near Kobeliaky, "
+        "Poltava oblast."
+    )
+    strikes = _strikes(extractor, text)
+    assert sorted(e.locations[0].name for e in strikes) == ["Kobeliaky", "Shostka"]

@@ -16,13 +16,14 @@ SENTENCE_END = tuple(".!?\"”’')…:;")
 
 MAX_HEADING_WORDS = 25
 
-# "KYIV, Ukraine —", "ZAPORIZHZHIA (Reuters) -", "WASHINGTON, D.C. —", "MOSCOW, Oct 23 —":
+# "KYIV, Ukraine —", "ZAPORIZHZHIA (Reuters) -", "WASHINGTON, D.C. —", "MOSCOW, Oct 23 —",
+# "WARSAW/KYIV, Sept 10 —":
 # an upper-case place, an optional region, country or day, an optional agency, then a dash;
 # or, as agencies date their releases, a place and a day closed by a full stop ("MOSCOW,
 # March 3. The Defence Ministry said ...").
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATELINE = re.compile(
-    r"^[ \t]*(?P<place>[A-Z][A-Z'.\-]+(?:[ ][A-Z][A-Z'.\-]+)*)"
+    r"^[ \t]*(?P<place>[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+)*)"
     r"(?:"
     r"(?:,[ ][A-Z][\w.']*(?:,?[ ](?:[A-Z][\w.']*|\d{1,2}(?:,[ ]\d{4})?))*)?"
     r"(?:[ ]\([^)\n]{1,40}\))?"

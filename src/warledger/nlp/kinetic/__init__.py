@@ -32,6 +32,7 @@ from warledger.nlp.kinetic.continuation import (
     continues,
     new_paragraph,
     tells_damage,
+    weapon_landing,
 )
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.places import is_locative, off_route, usable_places
@@ -68,7 +69,11 @@ def extract_kinetic(ctx: DocContext) -> list[Event]:
             said = _day_said(sent, ctx)
             if said is not None:  # "Officials met on Monday. Shelling killed a man.": Monday
                 paragraph_when = said
-            damage = open_strike and open_strike.event.kind == "strike" and tells_damage(facts)
+            damage = (
+                open_strike
+                and open_strike.event.kind == "strike"
+                and (tells_damage(facts) or weapon_landing(facts, ctx))  # "rockets landed"
+            )
             if open_strike and damage and continues(open_strike, facts, index, ctx):
                 continue_strike(open_strike.event, facts, ctx)
                 open_strike.sentence_index, open_strike.end_char = index, sent.end_char

@@ -34,7 +34,7 @@ ANAPHORA = re.compile(
     r"|\b(?:of these|of them|the drones|the missiles|in the attack)\b"
     # "One missile hit a residential building", "the drone struck a car": the weapons of
     # the attack just told, not a new attack
-    r"|\b(?:the|one|another|(?:one|two|three|four|five|\d+) of the) "
+    r"|\b(?:the|one|(?:one|two|three|four|five|\d+) of the) "
     r"(?:missiles?|drones?|rockets?|bombs?|shells?)\b",
     re.IGNORECASE,
 )
@@ -101,18 +101,22 @@ def continues(open_strike: OpenStrike, facts: SentenceFacts, index: int, ctx: Do
         facts.count_words
         or ANAPHORA.search(sent.text)
         or tells_damage(facts)
-        or _a_weapon_landing(facts, ctx)
+        or weapon_landing(facts, ctx)
     )
 
 
-def _a_weapon_landing(facts: SentenceFacts, ctx: DocContext) -> bool:
+def weapon_landing(facts: SentenceFacts, ctx: DocContext) -> bool:
     """"A shell hit a public transport stop", "Several rockets landed near the market",
     right after an attack and naming no attacker and no place: where the attack's weapons
     fell, not a new attack."""
-    if not facts.weapons or facts.places or facts.regions:
+    if not facts.weapons or ctx.places_in(facts.sent) or NEW_ONE.search(facts.sent.text):
         return False
     first = facts.sent[facts.weapons[0].start]
     return first.dep_ in {"nsubj", "compound"} and acting_side(None, facts, ctx) is None
+
+
+# "a separate drone damaged a grain elevator", "another drone struck a man": a new attack.
+NEW_ONE = re.compile(r"\b(?:separate|another|second|other|new)\b", re.IGNORECASE)
 
 
 def _toll_paragraph(
