@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from warledger.nlp.actors import ActorRegistry
 from warledger.nlp.language import ENGLISH
+from warledger.nlp.source_side import unnamed_source_side
 from warledger.types import Actor
 
 if TYPE_CHECKING:
@@ -84,12 +85,15 @@ def attribute(
     *,
     trigger: Token | None = None,
     actor_side: str | None = None,
+    war_fact: bool = False,
 ) -> tuple[Actor | None, str]:
     """Return ``(claimant, status)`` for an event read from ``sentence``.
 
     ``trigger`` (the word the event was read from) picks the reporting verb that governs
     it when a sentence has several; ``actor_side`` (the side said to have acted), when the
-    caller knows it, lets a party describing its own action be marked ``claimed``.
+    caller knows it, lets a party describing its own action be marked ``claimed``;
+    ``war_fact`` (a strike, a fight, a capture or a toll) makes whatever a party says of it
+    its claim, whoever the text says acted.
     """
     claimant = _claimant(sentence, ctx, trigger) or voice_actor(ctx)
     text = sentence.text
@@ -106,7 +110,7 @@ def attribute(
     if claimant is not None and claimant.side in ctx.theatre.codes:
         # A party telling of its own action or of its enemy's ("the ministry claims
         # Ukrainian forces attacked ...") makes a claim either way.
-        about_the_war = actor_side is not None and actor_side in ctx.theatre.codes
+        about_the_war = war_fact or (actor_side is not None and actor_side in ctx.theatre.codes)
         if about_the_war or _SUCCESS.search(text):
             return claimant, "claimed"
     return claimant, "reported"
@@ -147,9 +151,14 @@ def _claimant(sentence: Span, ctx: DocContext, trigger: Token | None) -> Actor |
         return None  # "reports say", "media reported": the text names nobody
     first = source[0]
     if len(source) == 1 and first.lower_ in _PRONOUNS:
-        return (
-            _last_person_before(ctx, sentence.start_char) if first.lower_ in {"he", "she"} else None
-        )
+        if first.lower_ not in {"he", "she"}:
+            return None
+        mention = last_person_mention(ctx, sentence.start_char)
+        if mention is None or mention.actor.side is not None:
+            return mention.actor if mention is not None else None
+        span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        side = unnamed_source_side(span, span.sent, ctx) if span is not None else None
+        return _with_side(mention.actor, side)
     actor = _actor_for(source, ctx)
     if actor.side is None:  # "the President of Russia": the side named after the title
         qualified = _actor_for(_subtree(source.root), ctx)
@@ -158,34 +167,16 @@ def _claimant(sentence: Span, ctx: DocContext, trigger: Token | None) -> Actor |
         titled = _titled_person_before(ctx, source)
         if titled is not None:
             return titled
-    if actor.side is None and _LOCAL_AUTHORITY.search(_phrase_around(source)):
-        side = _governing_side_of_place(source, sentence, ctx)
-        if side is not None:
-            actor = Actor(name=actor.name, side=side, type=actor.type, role=actor.role)
+    if actor.side is None:
+        actor = _with_side(actor, unnamed_source_side(source, sentence, ctx))
     return actor
 
 
-# Local authorities speak for the side that governs their place: "the governor of Sumy
-# Oblast", "local officials" in Kherson, "regional governor Ivan Fedorov".
-_LOCAL_AUTHORITY = re.compile(
-    r"\b(?:governor|mayor|local|regional|oblast|municipal|city council|military administration)\b",
-    re.IGNORECASE,
-)
-
-
-def _phrase_around(source: Span) -> str:
-    """The source phrase with the title words just before it ("regional governor X")."""
-    start = max(source.sent.start, source.start - 4)
-    return source.doc[start : source.end].text
-
-
-def _governing_side_of_place(source: Span, sentence: Span, ctx: DocContext) -> str | None:
-    """The party whose country holds the place named in the source phrase, else in the
-    sentence; None when no place of a party is named."""
-    places = [p for p in ctx.places_in(sentence) if p.location.country in ctx.theatre.codes]
-    inside = [p for p in places if source.start_char <= p.start and p.end <= source.end_char]
-    chosen = inside or places
-    return chosen[0].location.country if chosen else None
+def _with_side(actor: Actor, side: str | None) -> Actor:
+    """The actor, given ``side`` when the text let us find one for it."""
+    if side is None:
+        return actor
+    return Actor(name=actor.name, side=side, type=actor.type, role=actor.role)
 
 
 def _according_to(sentence: Span) -> Span | None:

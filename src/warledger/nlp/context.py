@@ -53,6 +53,9 @@ class DocContext:
     # Character ranges of datelines ("ODESA, Ukraine (AP) —"): where the reporter is, so
     # their names are no side of the sentence they open.
     datelines: list[tuple[int, int]] = field(default_factory=list)
+    # The country of the datelines' place ("KHARKIV, Ukraine —": UA): where the story is
+    # filed from, so an unnamed local authority ("the mayor said") is that country's.
+    dateline_country: str | None = None
 
     @property
     def text(self) -> str:

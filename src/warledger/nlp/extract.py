@@ -184,15 +184,20 @@ class Extractor:
         text = doc.user_data.get(TEXT_KEY) or doc.text
         framing = layout.framing_spans(text)
         datelines = layout.dateline_spans(text)
+        found = find_places(doc, self.gazetteer)
         return _TextContext(
             doc=doc,
             published=published,
             # a heading's or dateline's place frames the story; it is no event's place
-            places=[
-                p
-                for p in find_places(doc, self.gazetteer)
-                if not layout.inside(framing, p.start, p.end)
-            ],
+            places=[p for p in found if not layout.inside(framing, p.start, p.end)],
+            dateline_country=next(
+                (
+                    p.location.country
+                    for p in found
+                    if p.location.country and layout.inside(datelines, p.start, p.end)
+                ),
+                None,
+            ),
             # a dateline's country ("ODESA, Ukraine (AP) —") is where the reporter is,
             # no actor of the story's first sentence
             actors=[

@@ -34,6 +34,8 @@ class FunctionWords:
     compass: tuple[str, ...] = ()  # "southern", "east": a vague region of a country
     title_heads: frozenset[str] = frozenset()  # "the minister said": a title referring back
     commentators: frozenset[str] = frozenset()  # "analysts say ...": commentary, no party's
+    local_authorities: frozenset[str] = frozenset()  # "mayor": speaks for a place's side
+    state_bodies: frozenset[str] = frozenset()  # "ministry": a party's body named before
 
 
 def language_data(code: str) -> str:
@@ -66,6 +68,8 @@ def function_words(code: str = "en") -> FunctionWords:
         compass=tuple(data.get("compass", {}).get("words", ())),
         title_heads=frozenset(data.get("title_heads", {}).get("words", ())),
         commentators=frozenset(data.get("commentators", {}).get("words", ())),
+        local_authorities=frozenset(data.get("authorities", {}).get("local", ())),
+        state_bodies=frozenset(data.get("authorities", {}).get("state", ())),
     )
 
 

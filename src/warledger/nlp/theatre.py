@@ -59,6 +59,11 @@ class Theatre:
         self.side_words: dict[str, str] = {
             word: p.code for p in self.parties for word in p.side_words
         }
+        # Words that make an authority speak for a party though it is named after the
+        # other party's land ("Donetsk People's Republic officials", "pro-Russian mayor").
+        self.proxy_words: dict[str, str] = {
+            w.lower(): p["code"] for p in self.manifest["parties"] for w in p.get("proxy_words", ())
+        }
         self._opposite: dict[str, str] = {}
         if len(self.parties) == 2:
             a, b = (p.code for p in self.parties)

@@ -213,14 +213,18 @@ def events_for(
         and not object_is_target(token, facts)
     )
     actor_side = acting_side(token, facts, ctx, air_defence=air_defence)
-    claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
+    claimant, status = attribution.attribute(
+        sent, ctx, trigger=token, actor_side=actor_side, war_fact=True
+    )
     parties = ctx.theatre.codes
     platform = air_defence and downed_platform(token) is not None
     if actor_side is None and pronoun_subject(token) and claimant and claimant.side in parties:
         actor_side = claimant.side  # "the ministry said its forces had taken X"
         if air_defence and not platform:
             actor_side = ctx.theatre.opposite(claimant.side)  # "it shot down": the speaker defended
-        claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
+        claimant, status = attribution.attribute(
+            sent, ctx, trigger=token, actor_side=actor_side, war_fact=True
+        )
     elif (
         actor_side is None
         and air_defence
@@ -234,7 +238,9 @@ def events_for(
     blame = blamed(sent, ctx) if kind == "strike" else None
     if blame is not None:  # "the strike, which Ukraine blamed on Russia": a claim by Ukraine
         actor_side = blame.accused
-        claimant, status = attribution.attribute(sent, ctx, trigger=token, actor_side=actor_side)
+        claimant, status = attribution.attribute(
+            sent, ctx, trigger=token, actor_side=actor_side, war_fact=True
+        )
         if claimant is None or claimant.side != blame.accuser:
             claimant, status = side_actor(blame.accuser, ctx.theatre), "claimed"
         places = [p for p in places if not blame.names(p.start)]

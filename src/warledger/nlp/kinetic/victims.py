@@ -119,16 +119,16 @@ def casualty_report(facts: SentenceFacts, ctx: DocContext) -> Event:
     sent = facts.sent
     counts = {k: v for k, v in counts_in(facts).items() if k in {"killed", "injured"}}
     side = acting_side(None, facts, ctx)
-    claimant, status = attribution.attribute(sent, ctx, actor_side=side)
+    claimant, status = attribution.attribute(sent, ctx, actor_side=side, war_fact=True)
     if side is None and claimant is not None and claimant.side and any(
         _own_forces(sent[h.start]) for h in facts.count_words
     ):
         side = claimant.side  # "the army chief said his forces had killed 1,000 fighters"
-        claimant, status = attribution.attribute(sent, ctx, actor_side=side)
+        claimant, status = attribution.attribute(sent, ctx, actor_side=side, war_fact=True)
     victims = _victims_side(facts, ctx)
     if victims is not None and side == victims:
         side = None  # "1,300 Russian soldiers had been killed": Russia lost them
-        claimant, status = attribution.attribute(sent, ctx, actor_side=side)
+        claimant, status = attribution.attribute(sent, ctx, actor_side=side, war_fact=True)
     # a toll over a country ("406 civilian casualties in Ukraine") is located in it
     where = facts.places or [p for p in facts.regions if p.location.precision == "country"]
     event = Event(
@@ -288,7 +288,7 @@ def troop_losses(facts: SentenceFacts, ctx: DocContext, losses: re.Match[str]) -
     if subject is None:  # "estimated Russian losses at 150,000 soldiers": whose losses
         subject = next((t for t in sent if t.lower_ == "losses"), None)
     side = side_of(subject.subtree, ctx) if subject is not None else None
-    claimant, status = attribution.attribute(sent, ctx)
+    claimant, status = attribution.attribute(sent, ctx, war_fact=True)
     if status == "reported" and claimant and side and claimant.side == ctx.theatre.opposite(side):
         status = "claimed"  # a party telling its enemy's losses
     event = Event(
@@ -345,7 +345,7 @@ def victim_list(
             if people and key:
                 counts[key] = Count(people, "exact", _strip(segment))
         side = acting_side(None, seg_facts, ctx) or acting_side(None, facts, ctx) or last_side
-        claimant, status = attribution.attribute(sent, ctx, actor_side=side)
+        claimant, status = attribution.attribute(sent, ctx, actor_side=side, war_fact=True)
         lead = len(segment) - len(segment.lstrip(" ;,"))
         tail = len(segment.rstrip(" ;,.")) if segment.strip() else len(segment)
         evidence = Span(start + lead, start + tail, text[start + lead : start + tail])
