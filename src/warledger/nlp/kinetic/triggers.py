@@ -16,6 +16,7 @@ from warledger.nlp.kinetic.arguments import target_kinds_of
 from warledger.nlp.kinetic.blame import accused_of
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.ground import before_the_news, ground_subject, in_name
+from warledger.nlp.kinetic.mentions import told_elsewhere
 from warledger.nlp.lexicon import Hit, kinetic_lexicon
 
 if TYPE_CHECKING:
@@ -314,6 +315,8 @@ def live_triggers(facts: SentenceFacts, ctx: DocContext) -> list[Hit]:
             continue  # "the Air Assault Regiment", "the Battle of Ilovaisk": names
         if before_the_news(token):
             continue  # "withdrew from X after weeks of fighting"
+        if told_elsewhere(token, ground=hit.entry["kind"] == "ground_combat"):
+            continue  # "most of the shelling", "destroyed in the fighting", "no hits"
         if hit.entry.get("pos") and token.pos_ != hit.entry["pos"]:
             continue
         if hit.entry.get("tags") and token.tag_ not in hit.entry["tags"]:
