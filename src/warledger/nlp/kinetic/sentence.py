@@ -24,6 +24,7 @@ from warledger.nlp.kinetic.arguments import (
 from warledger.nlp.kinetic.blame import blamed
 from warledger.nlp.kinetic.counts import counts_by_weapon, counts_in, mostly_interceptions
 from warledger.nlp.kinetic.facts import SentenceFacts
+from warledger.nlp.kinetic.foreign import foreign_actor
 from warledger.nlp.kinetic.places import place_groups, places_of, usable_places
 from warledger.nlp.kinetic.totals import is_casualty_total, is_regional_toll
 from warledger.nlp.kinetic.triggers import (
@@ -259,7 +260,8 @@ def events_for(
         event = Event(
             kind=kind,
             subtype=event_subtype,
-            actor=side_actor(actor_side, ctx.theatre),
+            actor=side_actor(actor_side, ctx.theatre)
+            or (None if air_defence else foreign_actor(token, ctx)),
             target=target_of(kind, actor_side, place, ctx.theatre),
             locations=[p.location for p in group],
             date=when,

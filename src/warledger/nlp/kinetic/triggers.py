@@ -17,6 +17,7 @@ from warledger.nlp.kinetic.blame import accused_of
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.ground import before_the_news, ground_subject, in_name
 from warledger.nlp.kinetic.mentions import told_elsewhere
+from warledger.nlp.kinetic.tense import present_with_result
 from warledger.nlp.lexicon import Hit, kinetic_lexicon
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ GROUND_OBJECTS = frozenset({"position", "line", "defence", "defense", "trench", 
 GROUND_SUBJECTS = frozenset(
     {"troop", "infantry", "soldier", "unit", "brigade", "force", "group", "battalion",
      "militant", "insurgent", "rebel", "fighter", "militia", "militiaman", "jihadist",
-     "guerrilla", "paratrooper", "mercenary", "regiment", "detachment", "platoon"}
+     "guerrilla", "paratrooper", "mercenary", "regiment", "detachment", "platoon", "occupier"}
 )
 
 
@@ -124,7 +125,8 @@ def names_what_was_hit(hit: Hit, facts: SentenceFacts) -> bool:
     passive_past = verb.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children
     )
-    if verb.tag_ != "VBD" and not passive_past and not _incident_line(token):
+    told = passive_past or _incident_line(token) or present_with_result(verb)
+    if verb.tag_ != "VBD" and not told:
         return False  # "claims targeting ...", "the goal of strikes on ...": no one act told
     return bool(facts.weapons or hit.entry.get("inherent") or ARMED.search(facts.sent.text))
 
