@@ -109,6 +109,8 @@ def combine(
                     continue  # "could launch a barrage": a fight that may come is none yet
                 if _denied_only(ctx, ranges[i]):
                     continue  # "recorded no missile or drone hits": none happened
+            if kind not in KINETIC_KINDS and kind in _unmet(ctx, ranges[i]):
+                continue  # "left without agreeing on a ceasefire": no truce to add
             event = model_event(ctx, kind, ranges[i], cats)
             if kind in ATTACK_KINDS and not _attack_read(event):
                 continue  # a toll with no attacker and no weapon: a fire, a storm, a crash
@@ -210,6 +212,14 @@ def _only_possible(ctx: DocContext, bounds: tuple[int, int]) -> bool:
     # the verbs that tell, not those that report a clause ("warned that", "said that")
     told = [v for v in verbs if not any(c.dep_ == "ccomp" and c in verbs for c in v.children)]
     return bool(told) and all(clauses.is_hypothetical(v) for v in told)
+
+
+def _unmet(ctx: DocContext, bounds: tuple[int, int]) -> set[str]:
+    """Diplomacy kinds the sentence only names (see ``diplomacy.unmet_kinds``)."""
+    from warledger.nlp.diplomacy import unmet_kinds
+
+    span = ctx.doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
+    return unmet_kinds(ctx, span) if span is not None else set()
 
 
 def _denied_only(ctx: DocContext, bounds: tuple[int, int]) -> bool:

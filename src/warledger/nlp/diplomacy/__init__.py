@@ -22,6 +22,7 @@ from warledger.nlp.cheap import TermPattern, was_parsed
 from warledger.nlp.diplomacy import fields
 from warledger.nlp.diplomacy.kinds import BASE_CONFIDENCE, KIND_READERS, talks_noun_is_event
 from warledger.nlp.diplomacy.lexicon import Lexicon, Trigger, load
+from warledger.nlp.diplomacy.unmet import not_an_occurrence
 from warledger.nlp.reader import CheapTerms, Reader
 from warledger.types import Actor, Event, Span
 
@@ -136,6 +137,25 @@ def _sentence_events(
     return sorted(out, key=lambda e: e.evidence[0].start)
 
 
+def unmet_kinds(ctx: DocContext, sent: SpacySpan) -> set[str]:
+    """Kinds whose every trigger in the sentence only names the event ("left without
+    agreeing on a ceasefire", "no meeting is planned", "last met in Alaska"): the learned
+    detector adds none of them there either."""
+    lexicon = load(ctx.theatre)
+    text = sent.text
+    named: set[str] = set()
+    told: set[str] = set()
+    for trigger in lexicon.triggers:
+        if not trigger.may_match(text.lower()):
+            continue
+        for m in trigger.pattern.finditer(text):
+            start = sent.start_char + m.start()
+            anchor = clauses.anchor_token(sent, start, sent.start_char + m.end())
+            unmet = not_an_occurrence(anchor) and not trigger.negated  # "but no truce" is one
+            (named if unmet else told).add(trigger.kind)
+    return named - told
+
+
 def _restates(event: Event, m: re.Match[str], used: list[tuple[int, int, Event]]) -> bool:
     """A match inside an earlier one ("prolong the truce" in "refused to prolong the
     truce") restates it, unless it names another actor ("accept a U.S. proposal for a
@@ -200,6 +220,8 @@ def _read(
         return []  # a possibility, or history told as background ("talks in 2009")
     if clauses.in_gerund_subject(anchor):
         return []  # "Lifting sanctions now would reward aggression": a topic, not an act
+    if not trigger.negated and not_an_occurrence(anchor):
+        return []  # "ended without agreement on a ceasefire", "no meeting", "last met"
     prospective = (trigger.kind, trigger.subtype) in lexicon.prospective
     if not prospective and clause.wish and not trigger.negated:
         return []  # a lexicon entry that states an absence ("but no truce") is no wish

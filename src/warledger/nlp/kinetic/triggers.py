@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from warledger.nlp.context import DocContext
 
 
-
 # A trigger noun under one of these is talked about, not reported as happening.
 NOT_OCCURRING_HEADS = frozenset(
     {
@@ -71,8 +70,6 @@ NOT_OCCURRING_HEADS = frozenset(
         "suspect",
     }
 )
-
-
 
 
 # Determiners and modifiers of a trigger noun that refer back or generalise rather than
