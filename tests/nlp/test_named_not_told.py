@@ -65,3 +65,22 @@ def test_a_fight_told_with_its_toll_is_still_read(kinds):
         "Two Ukrainian soldiers were killed during a Russian assault on Pokrovsk on Monday."
     )
     assert "ground_combat" in found
+
+
+@pytest.fixture(scope="module")
+def combined():
+    from warledger.nlp.extract import extract_text
+
+    def _read(text: str) -> list[str]:
+        return [e.kind for e in extract_text(text, published="2025-04-01").events]
+
+    return _read
+
+
+def test_the_toll_of_a_fight_told_next_is_the_fights(combined):
+    found = combined(
+        "Armed gangs stormed the town of Mirebalais on Monday, freeing prisoners from its "
+        "jail. At least ten people were killed in the fighting."
+    )
+    assert found.count("ground_combat") == 1
+    assert "casualty_report" not in found

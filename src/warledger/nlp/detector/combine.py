@@ -99,6 +99,8 @@ def combine(
         for kind, threshold in policy.add_above.items():
             if cats.get(kind, 0.0) < threshold or (i, kind) in found:
                 continue
+            if kind == "casualty_report" and (i, "ground_combat") in found:
+                continue  # "ten were killed in the fighting": the toll of a fight read
             read_before = any(j < i and k == kind for j, k in found)
             if read_before and kind in restating and _restates(ctx, ranges[i], restating[kind]):
                 continue  # "During the talks, ...": the talks already read
