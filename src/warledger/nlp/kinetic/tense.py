@@ -28,3 +28,13 @@ def present_with_result(verb: Token) -> bool:
         c.dep_ in {"advcl", "conj"} and c.tag_ == "VBG" and c.lemma_.lower() in RESULT_LEMMAS
         for c in verb.children
     )
+
+
+def one_act_tense(verb: Token) -> bool:
+    """Does the verb's tense tell one act: a past ("struck"), a past passive ("was hit"),
+    or a present told with the harm it did?"""
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children):
+        return True
+    return present_with_result(verb)

@@ -17,7 +17,7 @@ from warledger.nlp.kinetic.blame import accused_of
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.ground import before_the_news, ground_subject, in_name
 from warledger.nlp.kinetic.mentions import told_elsewhere
-from warledger.nlp.kinetic.tense import present_with_result
+from warledger.nlp.kinetic.tense import one_act_tense
 from warledger.nlp.lexicon import Hit, kinetic_lexicon
 
 if TYPE_CHECKING:
@@ -119,11 +119,7 @@ def names_what_was_hit(hit: Hit, facts: SentenceFacts) -> bool:
         return False
     token = facts.sent[hit.start]
     verb = next((t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}), token)
-    passive_past = verb.tag_ == "VBN" and any(
-        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children
-    )
-    told = passive_past or _incident_line(token) or present_with_result(verb)
-    if verb.tag_ != "VBD" and not told:
+    if not (one_act_tense(verb) or _incident_line(token)):
         return False  # "claims targeting ...", "the goal of strikes on ...": no one act told
     return bool(facts.weapons or hit.entry.get("inherent") or ARMED.search(facts.sent.text))
 
