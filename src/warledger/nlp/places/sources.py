@@ -185,6 +185,20 @@ def _world(folder: Traversable) -> list[tuple[str, Place]]:
     return entries
 
 
+def _area_aliases(
+    theatre: Theatre, areas: Sequence[tuple[str, Place]]
+) -> list[tuple[str, Place]]:
+    """Other names of an oblast the news uses (``places.json`` "area_aliases": the
+    "Donetsk People's Republic" of Russian readouts is the Donetsk oblast's territory)."""
+    by_name = {place.name: place for _key, place in areas}
+    entries: list[tuple[str, Place]] = []
+    for name, aliases in (theatre.data("places.json") or {}).get("area_aliases", {}).items():
+        place = by_name.get(name)
+        if place is not None:
+            entries.extend((name_key(alias), place) for alias in aliases)
+    return entries
+
+
 def _regions(theatre: Theatre) -> list[tuple[str, Place]]:
     """Vague areas used as locations (``places.json``) and compass regions of each party
     ("southern Russia", "eastern Ukraine")."""
@@ -237,6 +251,7 @@ def _ocha_entries(theatre: Theatre, folder: Traversable) -> list[tuple[str, Plac
     world = _world(folder)
     return (
         entries
+        + _area_aliases(theatre, entries)
         + settlements
         + _ukraine_raions(folder, admin1, centres)
         + world
