@@ -492,14 +492,7 @@ def event_dicts(engine: sa.Engine, ids: list[str]) -> dict[str, dict[str, Any]]:
     than reading the rows (1.3 -> 0.8 ms for the 32 events a new page reads, 100,000
     events on SQLite). PostgreSQL's driver hands JSONB over decoded already.
     """
-    if not ids:
-        return {}
-    mark = "?" if engine.dialect.paramstyle == "qmark" else "%s"
-    marks = ", ".join([mark] * len(ids))
-    sql = f"SELECT event_id, data FROM {events.name} WHERE event_id IN ({marks})"
-    with engine.connect() as conn:
-        rows = conn.exec_driver_sql(sql, tuple(ids)).tuples().all()
-    return {i: json.loads(d) if isinstance(d, str | bytes) else d for i, d in rows}
+    return _json_by_id(engine, "data", ids)
 
 
 def event_cells(engine: sa.Engine, ids: list[str]) -> dict[str, dict[str, Any] | None]:
@@ -509,14 +502,20 @@ def event_cells(engine: sa.Engine, ids: list[str]) -> dict[str, dict[str, Any] |
     In the driver's own terms, as ``event_dicts``: the cells are a few short values, and
     reading them is cheaper than building the statement.
     """
+    return _json_by_id(engine, "cells", ids)
+
+
+def _json_by_id(engine: sa.Engine, column: str, ids: list[str]) -> dict[str, Any]:
+    """One JSON column of the events in ``ids``, by id, read in the driver's own terms
+    (SQLite hands the text over, PostgreSQL's driver JSONB decoded already)."""
     if not ids:
         return {}
     mark = "?" if engine.dialect.paramstyle == "qmark" else "%s"
     marks = ", ".join([mark] * len(ids))
-    sql = f"SELECT event_id, cells FROM {events.name} WHERE event_id IN ({marks})"
+    sql = f"SELECT event_id, {column} FROM {events.name} WHERE event_id IN ({marks})"
     with engine.connect() as conn:
         rows = conn.exec_driver_sql(sql, tuple(ids)).tuples().all()
-    return {i: json.loads(c) if isinstance(c, str | bytes) else c for i, c in rows}
+    return {i: json.loads(v) if isinstance(v, str | bytes) else v for i, v in rows}
 
 
 def event_page(
