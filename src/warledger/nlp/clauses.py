@@ -206,6 +206,11 @@ NOT_DATING = frozenset({"since", "until", "till", "before", "after", "from", "th
 
 HISTORY_AGE = timedelta(days=365)
 
+# Parts of a year a date can be "of": "in the spring of 2022", "at the end of 2014".
+PERIODS = frozenset(
+    {"spring", "summer", "autumn", "fall", "winter", "end", "start", "beginning", "middle"}
+)
+
 
 def is_history(token: Token, sent: Span, published: date | None) -> bool:
     """ "which annexed Crimea in 2014", "In 2009, troops shelled ...": the trigger's own
@@ -226,6 +231,25 @@ def is_history(token: Token, sent: Span, published: date | None) -> bool:
         when = dates.resolve(expression, published)
         if when.end and date.fromisoformat(when.end) < published - HISTORY_AGE:
             return True
+    return _years_ago(sent, {token.i, clause_head.i})
+
+
+# Units of "13 years ago", "two decades ago": more than a year before the story.
+AGO_UNITS = frozenset({"year", "decade", "century"})
+
+
+def _years_ago(sent: Span, heads: set[int]) -> bool:
+    """ "We first met 13 years ago": the clause is dated years back from the story by
+    "ago" (a single "a year ago" is not more than a year)."""
+    for ago in sent:
+        if ago.lower_ != "ago" or ago.head.i not in heads:
+            continue
+        for unit in ago.children:
+            if unit.lemma_.lower() not in AGO_UNITS:
+                continue
+            count = [c.lower_ for c in unit.children if c.dep_ in {"nummod", "det"}]
+            if unit.lemma_.lower() != "year" or not set(count) & {"a", "one", "1"}:
+                return True
     return False
 
 
@@ -239,6 +263,9 @@ def _dates_clause(root: Token, heads: set[int]) -> bool:
             return False
         if parent.i in heads:
             return True
+        if node.lower_ == "of" and parent.lemma_.lower() in PERIODS:
+            node = parent  # "in the spring of 2022": the season dates the clause
+            continue
         if parent.pos_ != "ADP" or parent.lower_ in NOT_DATING:
             return False
         node = parent

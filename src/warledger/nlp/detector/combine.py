@@ -111,6 +111,8 @@ def combine(
                     continue  # "could launch a barrage": a fight that may come is none yet
                 if _denied_only(ctx, ranges[i]):
                     continue  # "recorded no missile or drone hits": none happened
+            if _only_history(ctx, ranges[i]):
+                continue  # "first met 13 years ago": background, not the news
             if kind not in KINETIC_KINDS and kind in _unmet(ctx, ranges[i]):
                 continue  # "left without agreeing on a ceasefire": no truce to add
             event = model_event(ctx, kind, ranges[i], cats)
@@ -214,6 +216,17 @@ def _only_possible(ctx: DocContext, bounds: tuple[int, int]) -> bool:
     # the verbs that tell, not those that report a clause ("warned that", "said that")
     told = [v for v in verbs if not any(c.dep_ == "ccomp" and c in verbs for c in v.children)]
     return bool(told) and all(clauses.is_hypothetical(v) for v in told)
+
+
+def _only_history(ctx: DocContext, bounds: tuple[int, int]) -> bool:
+    """Every verb the sentence tells is dated more than a year before the story ("first
+    met in the spring of 2022", "13 years ago"): history the rules also leave out."""
+    span = ctx.doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    verbs = _main_verbs(span)
+    told = [v for v in verbs if not any(c.dep_ == "ccomp" and c in verbs for c in v.children)]
+    return bool(told) and all(clauses.is_history(v, span, ctx.published) for v in told)
 
 
 def _unmet(ctx: DocContext, bounds: tuple[int, int]) -> set[str]:
