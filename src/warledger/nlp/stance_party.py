@@ -212,8 +212,10 @@ def speaker_of(ctx: DocContext, sent: SpacySpan, anchor: Token) -> Actor | None:
     speaker, _status = attribute(sent, ctx, trigger=anchor)
     if speaker is not None and speaker.side:
         return speaker
-    quoted = _quoted(ctx, sent)
-    if quoted and (sent.text.count('"') + sent.text.count("“") + sent.text.count("”")) % 2:
+    marks = sent.text.count('"') + sent.text.count("“") + sent.text.count("”")
+    within = _within_quotation(ctx, sent)
+    quoted = _quoted(ctx, sent) or within
+    if (quoted and marks % 2) or (within and not marks):
         following = sent
         for _ in range(3):
             if following.end >= len(sent.doc):
@@ -242,6 +244,14 @@ def _quoted(ctx: DocContext, sent: SpacySpan) -> bool:
     return bool(_OPEN_QUOTE.match(sent.text)) or before.endswith(('"', "“")) or (
         sent.text.rstrip().endswith(('"', "”"))
     )
+
+
+def _within_quotation(ctx: DocContext, sent: SpacySpan) -> bool:
+    """Does the sentence sit inside a quotation opened earlier in its paragraph ('"Kyiv
+    must withdraw. Ukraine must not be in NATO. These are the realities," he said')? Its
+    speaker is the one named where the quotation closes."""
+    before = ctx.text[ctx.text.rfind("\n", 0, sent.start_char) + 1 : sent.start_char]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 # A line that opens an interview's answer ("A: ...", "A. ...").
