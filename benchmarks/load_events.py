@@ -38,6 +38,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
 from pathlib import Path
 
+import first_requests
 import httpx
 import psutil
 import sqlalchemy as sa
@@ -269,22 +270,14 @@ async def cold_pass(base: str, clients: int, paths: list[str]) -> str:
     )
 
 
-WRK_SCRIPT = """
-paths = {%s}
-counter = 0
-request = function()
-  counter = counter + 1
-  return wrk.format("GET", paths[(counter %% #paths) + 1])
-end
-"""
-
-
 def run_wrk(
     base: str, clients: int, seconds: float, paths: list[str]
-) -> tuple[float, float, float]:
-    """Requests/s, p50 and p99 (ms) from ``wrk --latency`` over ``paths`` in turn."""
+) -> tuple[float, float, float, str]:
+    """Requests/s, p50 and p99 (ms) from ``wrk --latency`` over ``paths`` in turn, and
+    the same requests' p99 split into each URL's first request and the rest
+    (``first_requests``)."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(WRK_SCRIPT % ", ".join(f'"{p}"' for p in paths))
+        script.write(first_requests.script(paths))
     out = subprocess.run(
         ["wrk", "-t2", f"-c{clients}", f"-d{int(seconds)}s", "--latency", "-s", script.name, base],
         capture_output=True,
@@ -301,7 +294,7 @@ def run_wrk(
     rps = float(
         next(line.split()[1] for line in out.splitlines() if line.startswith("Requests/sec"))
     )
-    return rps, ms("50%"), ms("99%")
+    return rps, ms("50%"), ms("99%"), first_requests.breakdown(out)
 
 
 def main() -> None:
@@ -390,7 +383,7 @@ def main() -> None:
                     )
                 server_cpu = _cpu_seconds(psutil.Process(server.pid))
                 database_cpu = _database_cpu(url)
-                rps, p50, p99 = run_wrk(base, args.clients, args.seconds, paths)
+                rps, p50, p99, split = run_wrk(base, args.clients, args.seconds, paths)
                 server_cpu = _cpu_seconds(psutil.Process(server.pid)) - server_cpu
                 served = max(1.0, rps * args.seconds)
                 database_ms = (_database_cpu(url) - database_cpu) / served * 1000
@@ -402,7 +395,8 @@ def main() -> None:
                     f"p99 {p99:.1f} ms (target p99 < 200 ms); server CPU per request "
                     f"{server_cpu / served * 1000:.2f} ms, database {database_ms:.2f} ms; "
                     "load average "
-                    f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+                    f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs\n  timed by the "
+                    f"script: {split}"
                 )
                 return
             server_cpu = _cpu_seconds(psutil.Process(server.pid))
