@@ -135,6 +135,8 @@ def is_locative(place: PlaceMention, ctx: DocContext) -> bool:
     if span is None:
         return True
     root = span.root
+    if place_roles.attacker(place, ctx):
+        return False  # "Russia launched drones at ...": the party that acted, not where
     if root.dep_ == "poss" and not _place_part(root.head.lemma_.lower(), ctx):
         return False  # "Ankara's shift", but "Odesa's port" is where the port is
     if root.dep_ == "pobj" and root.head.lower_ in NOT_LOCATIVE_PREPS:

@@ -82,18 +82,19 @@ def read_sentence(
         if not live_triggers(facts, ctx) and is_total_without_trigger(facts, ctx, last_side):
             return [casualty_report(facts, ctx)]
         return []
-    kind_hit = choose(triggers, facts, kinetic_lexicon(ctx.theatre).ranks)
-    token = facts.sent[kind_hit.start]
-    if token.tag_ == "NNS" and YEAR_ONLY.search(sent.text):
+    ranks = kinetic_lexicon(ctx.theatre).ranks
+    kind_hit = choose(triggers, facts, ranks)
+    if facts.sent[kind_hit.start].tag_ == "NNS" and YEAR_ONLY.search(sent.text):
         return []  # "504 attacks in 2024": a yearly statistic
-    left = _left(kind_hit, facts, ctx)
-    places = left + [p for p in places_of(token, facts) if p.start not in {q.start for q in left}]
-    entry = kind_hit.entry
-    if not places and (
-        entry["kind"] != "territorial_change" or entry.get("whole_sentence_places")
-    ):
-        places = facts.places  # a territorial change names its place in its own phrase
-    events = events_for(kind_hit, facts, ctx, places)
+    events = _trigger_events(kind_hit, facts, ctx)
+    rest = [h for h in triggers if kind_of(h, facts) != kind_of(kind_hit, facts)]
+    while not events and rest:
+        # The deciding word's kind reported nothing ("launched 805 drones at Ukraine, the
+        # biggest aerial assault of the war": an assault with no place of its own), so a
+        # word of the next kind in rank order tells the sentence's event.
+        kind_hit = choose(rest, facts, ranks)
+        rest = [h for h in rest if kind_of(h, facts) != kind_of(kind_hit, facts)]
+        events = _trigger_events(kind_hit, facts, ctx)
     covered = {loc.name for e in events for loc in e.locations}
     for other in triggers:
         same = kind_of(other, facts) == kind_of(kind_hit, facts) and (
@@ -111,6 +112,20 @@ def read_sentence(
             covered |= {loc.name for e in extra for loc in e.locations}
             events.extend(extra)
     return events
+
+
+def _trigger_events(hit: Hit, facts: SentenceFacts, ctx: DocContext) -> list[Event]:
+    """The events one trigger reports, at the places its own phrase names, else the
+    sentence's (a territorial change names its place in its own phrase)."""
+    token = facts.sent[hit.start]
+    left = _left(hit, facts, ctx)
+    places = left + [p for p in places_of(token, facts) if p.start not in {q.start for q in left}]
+    entry = hit.entry
+    if not places and (
+        entry["kind"] != "territorial_change" or entry.get("whole_sentence_places")
+    ):
+        places = facts.places
+    return events_for(hit, facts, ctx, places)
 
 
 def _left(hit: Hit, facts: SentenceFacts, ctx: DocContext) -> list[PlaceMention]:

@@ -40,6 +40,19 @@ MONITOR_TOLL = re.compile(
 )
 
 
+# "the largest wave of drones since the start of the war": a record, not a period summed.
+RECORD_SINCE = re.compile(
+    r"\b(?:largest|biggest|heaviest|deadliest|worst|most \w+)\b[^.;,]{0,90}$", re.IGNORECASE
+)
+
+
+def _summed_period(text: str) -> bool:
+    return any(
+        not RECORD_SINCE.search(text, 0, m.start()) or not m.group().lower().startswith("since")
+        for m in PERIOD_TOTAL.finditer(text)
+    )
+
+
 def is_casualty_total(facts: SentenceFacts, kind: str) -> bool:
     counts_people = any(h.entry["key"] in {"killed", "injured"} for h in facts.count_words)
     settlement_level = any(p.location.precision in {"point", "settlement"} for p in facts.places)
@@ -47,7 +60,7 @@ def is_casualty_total(facts: SentenceFacts, kind: str) -> bool:
     return (
         kind == "strike"
         and counts_people
-        and bool(PERIOD_TOTAL.search(text) or MONITOR_TOLL.search(text))
+        and (_summed_period(text) or bool(MONITOR_TOLL.search(text)))
         and not settlement_level
     )
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from warledger.nlp.places import roles
 from warledger.types import Location
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def _antecedent(
             if lo <= p.start and p.end <= hi and p.location.precision in precisions
         ]
         if noun == "country":
-            found = _not_the_attacker(found, event)
+            found = _not_the_attacker([p for p in found if not roles.attacker(p, ctx)], event)
         names = {p.location.name for p in found}
         if len(names) == 1:
             return found[0]

@@ -9,9 +9,13 @@ module names the preposition and the role so a reader can choose.
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from warledger.nlp.context import PlaceMention
+from warledger.nlp.lexicon import kinetic_lexicon
+
+if TYPE_CHECKING:
+    from warledger.nlp.context import DocContext
 
 Role = Literal["origin", "destination", "via", "location"]
 
@@ -74,3 +78,21 @@ def nationwide(text: str, mention: PlaceMention) -> bool:
     if mention.location.precision != "country":
         return False
     return bool(_NATIONWIDE_BEFORE.search(text[max(0, mention.start - 32) : mention.start]))
+
+
+def attacker(mention: PlaceMention, ctx: DocContext) -> bool:
+    """A country that is the subject of an attack word ("Russia launches a wave of drones",
+    "Ukraine struck a refinery") names the attacker, not where it happened; "Ukraine came
+    under attack" keeps the country as the place."""
+    if mention.location.precision != "country":
+        return False
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    verb = root.head
+    return (
+        root.dep_ == "nsubj"
+        and verb.pos_ == "VERB"
+        and verb.lemma_.lower() in kinetic_lexicon(ctx.theatre).triggers.by_first
+    )
