@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from warledger.nlp.theatre import Theatre, default_theatre
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
 
 @dataclass(frozen=True)
@@ -42,20 +42,46 @@ class PhraseIndex:
             options.sort(key=lambda pair: -len(pair[0]))
         return index
 
-    def find(self, lemmas: Sequence[str], *, overlapping: bool = False) -> list[Hit]:
-        """Every phrase occurring in ``lemmas``; non-overlapping unless asked."""
+    def find(
+        self,
+        lemmas: Sequence[str],
+        *,
+        overlapping: bool = False,
+        gaps: Mapping[int, Sequence[int]] | None = None,
+    ) -> list[Hit]:
+        """Every phrase occurring in ``lemmas``; non-overlapping unless asked.
+
+        ``gaps`` maps the first position of a run of words a phrase may step over to the
+        positions where the run can end ("took full control of", "pushed Russian troops
+        out of").
+        """
         hits: list[Hit] = []
         i = 0
         while i < len(lemmas):
             matched = 0
             for words, entry in self.by_first.get(lemmas[i], ()):
-                if tuple(lemmas[i : i + len(words)]) == words:
-                    hits.append(Hit(i, i + len(words), entry))
-                    matched = max(matched, len(words))
+                end = _match(lemmas, i, words, gaps or {})
+                if end:
+                    hits.append(Hit(i, end, entry))
+                    matched = max(matched, end - i)
                     if not overlapping:
                         break
             i += matched if matched and not overlapping else 1
         return hits
+
+
+def _match(
+    lemmas: Sequence[str], start: int, words: tuple[str, ...], gaps: Mapping[int, Sequence[int]]
+) -> int:
+    """The end of ``words`` matched from ``start`` (each later word may follow one gap), or 0."""
+    if not words[1:]:
+        return start + 1
+    for at in (start + 1, *gaps.get(start + 1, ())):
+        if at < len(lemmas) and lemmas[at] == words[1]:
+            end = _match(lemmas, at, words[1:], gaps)
+            if end:
+                return end
+    return 0
 
 
 @dataclass(frozen=True)

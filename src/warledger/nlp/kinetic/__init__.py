@@ -118,7 +118,7 @@ def sentence_facts(sent: SpacySpan, ctx: DocContext) -> SentenceFacts:
     facts = SentenceFacts(
         sent=sent,
         lemmas=lemmas,
-        triggers=lexicon.triggers.find(lemmas, overlapping=True),
+        triggers=lexicon.triggers.find(lemmas, overlapping=True, gaps=phrase_gaps(sent)),
         weapons=lexicon.weapons.find(lemmas),
         targets=lexicon.target_kinds.find(lemmas),
         count_words=lexicon.counts.find(lemmas),
@@ -135,6 +135,28 @@ def sentence_facts(sent: SpacySpan, ctx: DocContext) -> SentenceFacts:
             ctx.text,
         )
     return facts
+
+
+# Words a trigger phrase steps over: "took full control of", "shot them down".
+GAP_WORDS = frozenset({("amod", "ADJ"), ("advmod", "ADV"), ("det", "DET"), ("dobj", "PRON")})
+
+
+def phrase_gaps(sent: SpacySpan) -> dict[int, list[int]]:
+    """Runs of words inside a trigger phrase, by sentence offset: modifiers ("took full
+    control"), and a verb's object between the verb and its particle ("pushed Russian
+    troops out of X", "drove them back")."""
+    ends: dict[int, set[int]] = {}
+    base = sent.start
+    for tok in sent:
+        if (tok.dep_, tok.pos_) in GAP_WORDS:
+            ends.setdefault(tok.i - base, set()).add(tok.i - base + 1)
+        elif tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.left_edge.i == tok.head.i + 1:
+            end = min(tok.right_edge.i + 1, sent.end) - base
+            ends.setdefault(tok.left_edge.i - base, set()).add(end)
+    for start in sorted(ends, reverse=True):  # "took the full control": one run
+        for end in list(ends[start]):
+            ends[start] |= ends.get(end, set())
+    return {start: sorted(found) for start, found in ends.items()}
 
 
 def _attacker_from_context(event: Event, recent_side: str | None, theatre: Theatre) -> None:
