@@ -300,7 +300,9 @@ def model_event(
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return event
-    claimant, status = attribute(span, ctx)
+    # What a party says of a strike, a fight, a capture or a toll is its claim, as the
+    # rules read it ("Russian forces claimed to have taken X", "the ministry claims control").
+    claimant, status = attribute(span, ctx, war_fact=kind in KINETIC_KINDS)
     event.claimant, event.status = claimant, status
     event.attribution = attribution_of(text, claimant)
     if kind in KINETIC_KINDS:
