@@ -135,6 +135,8 @@ def is_locative(place: PlaceMention, ctx: DocContext) -> bool:
     if span is None:
         return True
     root = span.root
+    if place_roles.REGIONAL_BODY.match(ctx.text, place.end):
+        return False  # "the Sumy regional military administration said"
     if place_roles.attacker(place, ctx):
         return False  # "Russia launched drones at ...": the party that acted, not where
     if root.dep_ == "poss" and not _place_part(root.head.lemma_.lower(), ctx):

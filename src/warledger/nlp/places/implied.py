@@ -87,12 +87,30 @@ def _antecedent(
         ]
         if noun == "country":
             found = _not_the_attacker([p for p in found if not roles.attacker(p, ctx)], event)
+        if precisions == REFERRING_NOUNS["region"] and not found:
+            found = _regional_bodies(ctx, lo, hi)
         names = {p.location.name for p in found}
         if len(names) == 1:
             return found[0]
         if names:
             return None  # two cities before "the city": which one is not said
     return None
+
+
+def _regional_bodies(ctx: DocContext, lo: int, hi: int) -> list[PlaceMention]:
+    """The oblasts that the regional bodies named between ``lo`` and ``hi`` govern, as
+    places "the region" can refer back to."""
+    from warledger.nlp.context import PlaceMention
+    from warledger.nlp.places.gazetteer import Gazetteer, place_location
+
+    found = []
+    for p in ctx.places:
+        if not (lo <= p.start and p.end <= hi) or not roles.REGIONAL_BODY.match(ctx.text, p.end):
+            continue
+        oblast = Gazetteer.load(ctx.theatre).admin1(p.location.admin1)
+        if oblast is not None:
+            found.append(PlaceMention(p.start, p.end, p.text, place_location(oblast)))
+    return found
 
 
 def _not_the_attacker(found: list[PlaceMention], event: Event) -> list[PlaceMention]:

@@ -80,6 +80,15 @@ def nationwide(text: str, mention: PlaceMention) -> bool:
     return bool(_NATIONWIDE_BEFORE.search(text[max(0, mention.start - 32) : mention.start]))
 
 
+# "the Sumy regional military administration": a body named for the oblast it governs; its
+# city's name there is no place where anything happened.
+REGIONAL_BODY = re.compile(
+    r"\s+(?:regional|oblast)\s+(?:military\s+|state\s+)?"
+    r"(?:administration|council|governor|authorities|prosecutor)",
+    re.IGNORECASE,
+)
+
+
 def attacker(mention: PlaceMention, ctx: DocContext) -> bool:
     """A country that is the subject of an attack word ("Russia launches a wave of drones",
     "Ukraine struck a refinery") names the attacker, not where it happened; "Ukraine came
