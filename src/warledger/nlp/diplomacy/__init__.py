@@ -194,6 +194,15 @@ THWARTING: dict[str, frozenset[str] | None] = {
 }
 
 
+def _denied_noun(sent: SpacySpan, start: int, end: int) -> bool:
+    """A word of the matched phrase takes "no" ("announced no ceasefire", "no truce was
+    agreed"): the act named did not happen."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        c.dep_ == "det" and c.lower_ == "no" for t in span for c in t.children
+    )
+
+
 def thwarted(anchor: Token, subtype: str | None) -> bool:
     """A failing or blocking verb governs the act: it did not happen (negated)."""
     for node in clauses.clause_chain(anchor)[:6]:
@@ -225,7 +234,12 @@ def _read(
     prospective = (trigger.kind, trigger.subtype) in lexicon.prospective
     if not prospective and clause.wish and not trigger.negated:
         return []  # a lexicon entry that states an absence ("but no truce") is no wish
-    negated = trigger.negated or clause.negated or thwarted(anchor, trigger.subtype)
+    negated = (
+        trigger.negated
+        or clause.negated
+        or _denied_noun(sent, start, end)
+        or thwarted(anchor, trigger.subtype)
+    )
     subtype = trigger.subtype
     if trigger.noun:
         if not talks_noun_is_event(ctx, sent, anchor, start):
