@@ -130,6 +130,8 @@ def _violations(ctx, sent, trigger, anchor, event) -> list[Event]:
         if tok.lemma_.lower() == "accuse":
             verb = tok
             break
+    if verb is anchor and anchor.pos_ == "VERB" and not trigger.mutual:
+        return _told_violation(ctx, sent, anchor, event)
     accusers: list[ActorMention] = []
     for child in verb.children:
         if child.dep_ in arguments.SUBJECTS:
@@ -156,6 +158,25 @@ def _violations(ctx, sent, trigger, anchor, event) -> list[Event]:
         event.claimant = arguments.copy_actor(accusers[0].actor)
         event.status = "claimed"
     event.target = accused
+    return [event]
+
+
+def _told_violation(ctx, sent, verb, event) -> list[Event]:
+    """ "Kyiv said Russian troops had violated the truce 1,120 times": the subject of the
+    breaking verb is accused, and whoever tells it accuses."""
+    from warledger.nlp.attribution import attribute
+
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "agent"}:
+            s, e = arguments.subtree_span(child)
+            sides = [a for a in arguments.mentions_in(ctx, s, e) if a.actor.side]
+            if sides:
+                event.target = arguments.copy_actor(sides[0].actor)
+    claimant, status = attribute(sent, ctx, trigger=verb, war_fact=True)
+    if claimant is not None and event.target and claimant.side == event.target.side:
+        claimant = None  # "Russia said its forces had broken the truce": an admission
+    if claimant is not None:
+        event.claimant, event.status = claimant, status
     return [event]
 
 
