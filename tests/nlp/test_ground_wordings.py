@@ -113,7 +113,8 @@ KYIV = Location("Kyiv", "Kyiv", "UA", 50.45, 30.52, "settlement")
 @pytest.mark.parametrize(
     ("text", "subtype"),
     [
-        ("Ukrainian troops beat back 25 Russian attacks near Pokrovsk on Monday.", "clash"),
+        # repelled attacks are the attacker's assaults (docs/annotation.md, the gold's reading)
+        ("Ukrainian troops beat back 25 Russian attacks near Pokrovsk on Monday.", "assault"),
         ("Ukrainian forces pushed back Russian units near Pokrovsk.", "clash"),
         ("Russian forces encircled two Ukrainian brigades near Pokrovsk.", "assault"),
         ("Russian troops gained ground south of Pokrovsk last week.", "assault"),

@@ -121,3 +121,19 @@ def before_the_news(token: Token) -> bool:
     if token.head.lower_ != "of" or span.lemma_.lower() not in SPAN_NOUNS:
         return False
     return span.head.lower_ in {"after", "following"} and span.head.head.pos_ in {"VERB", "AUX"}
+
+
+def repelled_side(token: Token, ctx: DocContext) -> str | None:
+    """The side whose attack a defender repelled, named in what was repelled ("repelled
+    38 Russian attacks", "Russian assaults were repelled") or in an active verb's "by"
+    ("repelled three counterattacks by assault groups of the Ukrainian armed forces")."""
+    from warledger.nlp.kinetic.arguments import side_of
+
+    for child in token.children:
+        if child.dep_ in {"dobj", "obj", "nsubjpass"} or (
+            child.dep_ == "prep" and child.lower_ == "by"
+        ):
+            side = side_of(child.subtree, ctx)
+            if side:
+                return side
+    return None

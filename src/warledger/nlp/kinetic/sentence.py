@@ -25,6 +25,7 @@ from warledger.nlp.kinetic.blame import blamed
 from warledger.nlp.kinetic.counts import counts_by_weapon, counts_in, mostly_interceptions
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.foreign import foreign_actor
+from warledger.nlp.kinetic.ground import repelled_side
 from warledger.nlp.kinetic.places import place_groups, places_of, usable_places
 from warledger.nlp.kinetic.totals import is_casualty_total, is_regional_toll
 from warledger.nlp.kinetic.triggers import (
@@ -229,6 +230,8 @@ def events_for(
         and not object_is_target(token, facts)
     )
     actor_side = acting_side(token, facts, ctx, air_defence=air_defence)
+    if hit.entry.get("defended"):
+        actor_side = repelled_side(token, ctx) or ctx.theatre.opposite(actor_side)
     claimant, status = attribution.attribute(
         sent, ctx, trigger=token, actor_side=actor_side, war_fact=True
     )
