@@ -172,17 +172,34 @@ def _own_forces(token: Token) -> bool:
 OWN_WORDS = frozenset({"his", "her", "its", "our", "their"})
 
 
+# How far past "since Russia invaded" the year of that beginning may stand.
+SINCE_REACH = 12
+
+
 def _period_of(sent: SpacySpan, ctx: DocContext) -> When:
     """A total's date is the period it sums ("... in the past week"), not the day it was
     said ("said on Saturday"); without a stated period, the sentence's date."""
     period = PERIOD_TOTAL.search(sent.text)
     if period is not None:
+        since = period.group().lower().startswith("since")
+        # "since Russia invaded in 2022": the year closes the period's clause
+        reach = period.end() + (SINCE_REACH if since else 0)
         for start, end, expression in dates.find(sent.text):
-            if start <= period.start() < end or period.start() <= start < period.end():
+            if start <= period.start() < end or period.start() <= start < reach:
                 when = dates.resolve(expression, ctx.published)
                 if when.precision != "unknown":
-                    return when
+                    return _up_to_now(when, period.group(), ctx)
     return date_of(sent, ctx)
+
+
+def _up_to_now(when: When, period: str, ctx: DocContext) -> When:
+    """ "killed since February 2022" sums from then to the day it was told: a range ending
+    on the publication date, not an event of February 2022."""
+    if not period.lower().startswith("since"):
+        return when
+    if ctx.published is None or when.start is None:
+        return when  # no day it was told: the period's start is all the text gives
+    return When(when.start, ctx.published.isoformat(), "days", f"since {when.text}")
 
 
 def lists_victims(facts: SentenceFacts) -> bool:
