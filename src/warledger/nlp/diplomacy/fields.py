@@ -160,7 +160,43 @@ def venue_places(ctx: DocContext, sent: Span) -> tuple[list[Location], list[tupl
                 out.append(place.location)
             spans.append((place.start, place.end))
             last_end = place.end
+    for location, span in _landmarks(ctx, sent):
+        if all(loc.name != location.name for loc in out):
+            out.append(location)
+        spans.append(span)
     return out, spans
+
+
+def _landmarks(ctx: DocContext, sent: Span) -> list[tuple[Location, tuple[int, int]]]:
+    """Seats of government named as where leaders meet ("talks in the Kremlin", "at the
+    White House"; the theatre's ``places.json`` "venues"), at their host city."""
+    from dataclasses import replace
+
+    from warledger.nlp.places.gazetteer import Gazetteer
+
+    found = []
+    for name, host, pattern in _venue_patterns(ctx):
+        for m in pattern.finditer(ctx.text, sent.start_char, sent.end_char):
+            city = Gazetteer.load(ctx.theatre).resolve(host)
+            found.append((replace(city, name=name, gazetteer_name=city.name), m.span(1)))
+    return found
+
+
+def _venue_patterns(ctx: DocContext) -> list[tuple[str, str, re.Pattern[str]]]:
+    """Per landmark, its name, host city and "in/at the <name>" pattern."""
+    table = (ctx.theatre.data("places.json") or {}).get("venues", [])
+    return [
+        (
+            v["name"],
+            v["host"],
+            re.compile(
+                r"\b(?:in|at|inside)\s+(?:the\s+)?("
+                + "|".join(re.escape(n) for n in [v["name"], *v.get("aliases", [])])
+                + r")\b"
+            ),
+        )
+        for v in table
+    ]
 
 
 def venues(ctx: DocContext, sent: Span) -> list[Location]:
