@@ -33,6 +33,9 @@ counter = 0
 waiting = {}  -- url number -> starts of its requests in flight, oldest first
 starts, ends, urls = {}, {}, {}
 threads = {}
+urls_of = {}
+for i, p in ipairs(paths) do urls_of[ids[i]] = p end
+dump = "%(dump)s"
 
 function setup(thread)
   table.insert(threads, thread)
@@ -80,6 +83,16 @@ function done(summary, latency, requests)
     if r[1] == first_of[r[3]] then firsts[#firsts + 1] = ms else others[#others + 1] = ms end
   end
   local nf = #firsts
+  if dump ~= "" then  -- each request: sent (s into the run), ms, first?, URL
+    local fh, t0 = io.open(dump, "w"), math.huge
+    for _, r in ipairs(merged) do t0 = math.min(t0, r[1]) end
+    for _, r in ipairs(merged) do
+      local first = tostring(r[1] == first_of[r[3]])
+      fh:write(string.format("%%.4f %%.1f %%s %%s\n", r[1] - t0, (r[2] - r[1]) * 1000, first,
+                             urls_of[r[3]]))
+    end
+    fh:close()
+  end
   io.write(string.format(
     "timed %%d; p99 %%.1f ms; first requests %%d: p50 %%.1f ms, p99 %%.1f ms, max %%.0f ms; "
     .. "the others: p99 %%.1f ms\n",
@@ -94,14 +107,16 @@ def digest(path: str) -> str:
     return hashlib.blake2b(path.encode(), digest_size=8).hexdigest()
 
 
-def script(paths: list[str]) -> str:
-    """The wrk script sending ``paths`` in turn and timing each URL's first request."""
+def script(paths: list[str], dump: str = "") -> str:
+    """The wrk script sending ``paths`` in turn and timing each URL's first request;
+    with ``dump`` a file path, each request's timing is written there."""
     numbers: dict[str, int] = {}
     for path in paths:
         numbers.setdefault(path, len(numbers) + 1)
     return LUA % {
         "paths": ", ".join(f'"{p}"' for p in paths),
         "ids": ", ".join(str(numbers[p]) for p in paths),
+        "dump": dump,
         "digests": ", ".join(
             f'["{digest(p if "?" in p else p + "?")}"] = {n}' for p, n in numbers.items()
         ),

@@ -271,13 +271,13 @@ async def cold_pass(base: str, clients: int, paths: list[str]) -> str:
 
 
 def run_wrk(
-    base: str, clients: int, seconds: float, paths: list[str]
+    base: str, clients: int, seconds: float, paths: list[str], dump: str = ""
 ) -> tuple[float, float, float, str]:
     """Requests/s, p50 and p99 (ms) from ``wrk --latency`` over ``paths`` in turn, and
     the same requests' p99 split into each URL's first request and the rest
     (``first_requests``)."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(first_requests.script(paths))
+        script.write(first_requests.script(paths, dump))
     out = subprocess.run(
         ["wrk", "-t2", f"-c{clients}", f"-d{int(seconds)}s", "--latency", "-s", script.name, base],
         capture_output=True,
@@ -328,6 +328,12 @@ def main() -> None:
         action="store_true",
         help="wrk: first request each distinct URL once (50 at a time) and report that cold "
         "pass on its own, so wrk measures a server whose caches hold this ledger version",
+    )
+    parser.add_argument(
+        "--latencies",
+        type=Path,
+        help="wrk: write each request's start (s), latency (ms), first request or not and "
+        "URL to this file",
     )
     parser.add_argument(
         "--db",
@@ -383,7 +389,9 @@ def main() -> None:
                     )
                 server_cpu = _cpu_seconds(psutil.Process(server.pid))
                 database_cpu = _database_cpu(url)
-                rps, p50, p99, split = run_wrk(base, args.clients, args.seconds, paths)
+                rps, p50, p99, split = run_wrk(
+                    base, args.clients, args.seconds, paths, str(args.latencies or "")
+                )
                 server_cpu = _cpu_seconds(psutil.Process(server.pid)) - server_cpu
                 served = max(1.0, rps * args.seconds)
                 database_ms = (_database_cpu(url) - database_cpu) / served * 1000

@@ -90,3 +90,27 @@ def test_a_failed_render_fails_every_client_waiting_for_it_and_the_next_asking_r
     outcomes = _run(clients)
     assert [type(o) for o in outcomes] == [ValueError] * 3
     assert calls == 2
+
+
+def test_a_kept_page_is_answered_while_a_first_render_is_in_progress() -> None:
+    # A first render holds a worker thread; a page the cache holds needs only the event
+    # loop, so its client is answered before the render ends.
+    release = threading.Event()
+    happened: list[str] = []
+
+    def render() -> str:
+        release.wait(5)
+        happened.append("rendered")
+        return "<html>new page</html>"
+
+    async def kept_page() -> None:
+        await asyncio.sleep(0.05)  # the render is under way
+        happened.append("kept page answered")
+        release.set()
+
+    async def clients() -> None:
+        builds = PageBuilds(threads=2)
+        await asyncio.gather(builds.build("/events?offset=50", render), kept_page())
+
+    _run(clients)
+    assert happened == ["kept page answered", "rendered"]

@@ -103,6 +103,16 @@ class PerVersion(Generic[V]):
         self._version = -1
         self._lock = threading.Lock()
 
+    def peek(self, version: int, key: Hashable) -> V | None:
+        """The value of ``key`` at ``version`` if it was computed, else None."""
+        with self._lock:
+            if version != self._version:
+                return None
+            found = self._values.get(key)
+            if found is not None:
+                self._values.move_to_end(key)
+            return found
+
     def get(self, version: int, key: Hashable, compute: Callable[[], V]) -> V:
         """The value of ``key`` at ``version``, from ``compute()`` on the first asking."""
         with self._lock:

@@ -4,11 +4,13 @@ as soon as the version is seen (at start, and after each consolidation by any pr
 After a start or a consolidation every page misses its caches, and the first pages of
 each filter also paid for what all its pages share: the filter's counts (5-25 ms each at
 100,000 events: a side is three counts), the form's choices, the place names a place
-search looks up. Counting them for the filters the form offers (no filter, each kind,
-each oblast of its list, each party of the theatre) and rendering the rows of the
-default view's first page takes one thread about 0.5 s there, while the server answers
-requests. It is an addition: a page nobody warmed (a later page, another sort, a search)
-is built as before, from the same per-version caches.
+search looks up. For no filter and each filter the form offers (each kind, oblast of its
+list, party of the theatre) this counts it, reads its first 1,000 ids newest first (its
+later pages are slices of them) and renders the rows of its first page: one thread,
+about 0.5 s of CPU at 100,000 events. At start the server waits for it before it takes
+requests (``api.app``); after a consolidation it runs while the server answers. It is an
+addition: a page nobody warmed (another sort, a month, a search) is built as before,
+from the same per-version caches.
 
 Whole pages are not rendered here: a page holds absolute links built from the Host its
 first request named, so only that request renders it.
