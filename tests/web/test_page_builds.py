@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import pytest
 
-from warledger.interfaces.api.cache import PageBuilds
+from warledger.interfaces.api.cache import PageBuilds, SharedReads
 
 T = TypeVar("T")
 
@@ -114,3 +114,22 @@ def test_a_kept_page_is_answered_while_a_first_render_is_in_progress() -> None:
 
     _run(clients)
     assert happened == ["kept page answered", "rendered"]
+
+
+def test_requests_arriving_together_share_one_read_of_the_ledger_version() -> None:
+    reads = 0
+
+    def read() -> int:
+        nonlocal reads
+        reads += 1
+        return 7 + reads
+
+    async def clients() -> tuple[list[int], int]:
+        shared = SharedReads(read)
+        together = await asyncio.gather(*(shared.read() for _ in range(5)))
+        return together, await shared.read()  # asked after the first read: read again
+
+    together, later = _run(clients)
+    assert together == [8] * 5
+    assert later == 9
+    assert reads == 2

@@ -24,6 +24,7 @@ from warledger.interfaces.api.cache import (
     PerVersion,
     RenderedPages,
     RenderedRows,
+    SharedReads,
 )
 from warledger.interfaces.api.head import HeadAsGet
 from warledger.interfaces.api.ingest_service import ExtractFn, default_extract, extractor_version
@@ -94,6 +95,7 @@ def create_app(
     )
     app.state.store = store
     app.state.version_reader = version_reader  # the dashboard's, on its event loop
+    app.state.version_reads = SharedReads(version_reader.read)  # one read a loop turn
     app.state.token = token if token is not None else os.environ.get(settings.TOKEN_ENV) or None
     app.state.extract = extract or default_extract
     app.state.extractor_version = extractor_version() if extract is None else "api-injected"

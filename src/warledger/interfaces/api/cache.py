@@ -55,6 +55,41 @@ class LedgerClock:
             self._until = 0.0
 
 
+class SharedReads:
+    """One read of the ledger's version for every request that asks in one turn of the
+    event loop.
+
+    The dashboard reads the version for each request on the loop, so a consolidation by
+    any process shows on the next request. On PostgreSQL each read is a round trip to
+    the server (another process to be scheduled on a busy machine) during which the loop
+    answers nobody; fifty clients' requests arrive together, and one read made after
+    all of them arrived is as fresh for each as its own would have been.
+    """
+
+    def __init__(self, read: Callable[[], int]) -> None:
+        self._read = read
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._next: asyncio.Future[int] | None = None
+
+    async def read(self) -> int:
+        """The version, read after this call was made (its exception too)."""
+        loop = asyncio.get_running_loop()
+        if self._next is None or self._loop is not loop:
+            self._loop, self._next = loop, loop.create_future()
+            loop.call_soon(self._run, self._next)
+        # Shielded: a client that leaves does not cancel the read the others wait for.
+        return await asyncio.shield(self._next)
+
+    def _run(self, pending: asyncio.Future[int]) -> None:
+        if self._next is pending:
+            self._next = None  # a request from now on waits for a new read
+        try:
+            pending.set_result(self._read())
+        except Exception as exc:  # handed to every request waiting for this read
+            pending.set_exception(exc)
+            pending.exception()  # retrieved: no warning when every waiter has left
+
+
 class RenderedPages:
     """Rendered pages (the dashboard's HTML, the API's JSON), least recently used first
     out, bounded by their total size.

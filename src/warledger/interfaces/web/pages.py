@@ -134,9 +134,21 @@ def _version(request: Request) -> int:
     the reader's own connection (``VersionReader``), so the event loop never waits for
     the pool."""
     if not hasattr(request.state, "ledger_version"):
-        request.state.ledger_version = request.app.state.version_reader.read()
-        request.app.state.warmer.notice(request.state.ledger_version)
+        _seen(request, request.app.state.version_reader.read())
     return request.state.ledger_version
+
+
+async def _read_version(request: Request) -> int:
+    """``_version`` on the event loop, the read shared with the requests that arrived
+    with this one (``SharedReads``)."""
+    if not hasattr(request.state, "ledger_version"):
+        _seen(request, await request.app.state.version_reads.read())
+    return request.state.ledger_version
+
+
+def _seen(request: Request, version: int) -> None:
+    request.state.ledger_version = version
+    request.app.state.warmer.notice(version)
 
 
 def _remembered(request: Request, key: tuple, compute: Callable[[], Any]) -> Any:
@@ -250,7 +262,7 @@ async def _cached(request: Request, build: Callable[[], Response]) -> Response:
     on the event loop; only a page to render goes to a worker thread (under 50 clients
     the hand-off cost more than serving the kept page: 790 -> 1,780 pages a second).
     """
-    version = _version(request)
+    version = await _read_version(request)
     url = request.url
     digest = hashlib.blake2b(f"{url.path}?{url.query}".encode(), digest_size=8).hexdigest()
     etag = f'W/"{__version__}-{version}-{digest}"'
