@@ -47,3 +47,66 @@ def read(extractor):
 )
 def test_rulings_and_refusals(read, text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the frozen assets: "the money" once they are named, a verdict in quotation marks,
+        # kept frozen until Russia pays
+        ("Most of Russia's frozen central bank assets sit in Belgium. Belgium has opposed "
+         "using the money for a loan to Kyiv.",
+         {("BE", "frozen_assets"): "oppose_use"}),
+        ('The Kremlin spokesman said any seizure of the frozen reserves would be "robbery".',
+         {("RU", "frozen_assets"): "oppose_use"}),
+        ("Zelensky said the Russian assets must remain frozen until Moscow pays "
+         "compensation for the damage.",
+         {("UA", "frozen_assets"): "keep_frozen_until_reparations"}),
+        # sanctions by another name, or by pronoun right after they were named
+        ("Moscow says the Western restrictions on its banks must be lifted before any deal.",
+         {("RU", "sanctions"): "lifting_required"}),
+        ("Sanctions were discussed as well. Russia expects them to be lifted under any "
+         "agreement, Lavrov said.",
+         {("RU", "sanctions"): "lifting_required"}),
+        # a bare truce dismissed as time for the enemy to regroup: the settlement first
+        ("Lavrov said a mere truce would only give Ukraine time to regroup.",
+         {("RU", "ceasefire_sequencing"): "talks_first"}),
+        # guarantees to be ratified by parliaments are binding ones
+        ("The Ukrainian president said the allies' guarantees should be ratified by their "
+         "parliaments.",
+         {("UA", "security_guarantees"): "binding_required"}),
+        ("Ukrainian officials have said that security guarantees from the West are a must.",
+         {("UA", "security_guarantees"): "binding_required"}),
+        # restrictions on weapons lifted are a deed of another kind, no stance on sanctions
+        ("The United States lifted restrictions on Ukraine's use of long-range missiles.", {}),
+    ],
+)
+def test_issues_named_by_their_content(read, text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Ukrainian president said there can be no talk of elections while martial law "
+         "is in force.",
+         {("UA", "elections"): "no_elections_under_martial_law"}),
+        ("The Polish foreign minister said sanctions on Russia must stay until it pays for "
+         "the damage.",
+         {("PL", "sanctions"): "maintain"}),
+        ("The British prime minister said Britain is prepared to put British troops on the "
+         "ground in Ukraine.",
+         {("GB", "peacekeeping_force"): "support"}),
+        ("The Kremlin said Russia is ready for a ceasefire but only after key issues are "
+         "settled.",
+         {("RU", "ceasefire_sequencing"): "talks_first"}),
+        ("Zelensky said Ukraine will not give away an inch of its land.",
+         {("UA", "territory"): "no_recognition"}),
+        ("Moscow's envoy to the UN insisted that NATO expansion must stop.",
+         {("RU", "nato_membership"): "veto"}),
+        # troops sent without a word of readiness are a deed, no stance
+        ("Britain sent troops to Ukraine to train soldiers in 2015.", {}),
+    ],
+)
+def test_conditions_and_refusals_worded_otherwise(read, text, expected):
+    assert read(text) == expected
