@@ -88,6 +88,32 @@ def test_issues_named_by_their_content(read, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "It demands ..." right after a plan was handed over: the plan's author's terms
+        ("Kyiv sent Washington its own draft on Monday, the Ukrainian foreign ministry "
+         "said. It calls for binding security guarantees for Ukraine.",
+         {("UA", "security_guarantees"): "binding_required"}),
+        # a plan fronting the sentence: its terms are its author's
+        ("Under the US proposal, Ukraine would give up its NATO bid.",
+         {("US", "nato_membership"): "veto"}),
+        ("According to Russia's draft, Kyiv would have to withdraw from the Donetsk region.",
+         {("RU", "territory"): "withdrawal_required"}),
+        # reported third-hand: the one quoted speaks, not the outlet quoting
+        ("TASS quoted the Kremlin spokesman as saying that Ukraine must withdraw from the "
+         "Donetsk region.",
+         {("RU", "territory"): "withdrawal_required"}),
+        # an interviewer's premise is no party's statement
+        ("The minister spoke to us on Monday.\nQ: Moscow wants sanctions lifted. Will that "
+         "happen?\nA: We will see.",
+         {}),
+    ],
+)
+def test_whose_terms(read, text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("The Ukrainian president said there can be no talk of elections while martial law "
          "is in force.",
          {("UA", "elections"): "no_elections_under_martial_law"}),

@@ -215,7 +215,21 @@ def _reporting_subject(sentence: Span, trigger: Token | None) -> Span | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return _noun_phrase(objects[0])
+        quoted = _quoted_as_saying(verb)
+        if quoted is not None:
+            return quoted
     return None
+
+
+def _quoted_as_saying(verb: Token) -> Span | None:
+    """ "TASS quoted Peskov as saying ...": the one quoted is the claimant, not the outlet."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as":
+        return None
+    quoting = verb.head.head
+    if quoting.lemma_.lower() not in {"quote", "cite"}:
+        return None
+    objects = [c for c in quoting.children if c.dep_ == "dobj"]
+    return _noun_phrase(objects[0]) if objects else None
 
 
 def _has_subject(token: Token) -> bool:

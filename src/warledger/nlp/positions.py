@@ -103,7 +103,7 @@ def extract_positions(ctx: DocContext) -> list[Position]:
         text = ctx.text[sent.start_char : sent.end_char]
         lowered = text.lower()
         entries = [e for e in patterns if e.may_match(lowered)]
-        if not entries or clauses.is_question(sent, text):
+        if not entries or clauses.is_question(sent, text) or _interviewer(ctx, sent):
             continue
         window = (sents[max(0, n - WINDOW)].start_char, sent.end_char)
         around = ctx.text[window[0] : window[1]]
@@ -124,6 +124,16 @@ def extract_positions(ctx: DocContext) -> list[Position]:
 # Sentences read back for what a stance is about ('near'); twice as many back and one on
 # for the war it belongs to.
 WINDOW = 2
+
+
+# A line that opens an interviewer's question ("Q: Washington wants elections soon. Will
+# they happen?"): its premises are the journalist's framing, no party's statement.
+_QUESTION_LINE = re.compile(r"\s*Q\s*[:.]\s")
+
+
+def _interviewer(ctx: DocContext, sent: SpacySpan) -> bool:
+    """Is the sentence on an interviewer's "Q:" line?"""
+    return bool(_QUESTION_LINE.match(ctx.text[ctx.text.rfind("\n", 0, sent.start_char) + 1 :]))
 
 
 def _elsewhere(ctx: DocContext, start: int, end: int, party: str | None) -> bool:

@@ -71,6 +71,9 @@ def party_of(
                 return arguments.copy_actor(mention.actor), "after"
         return None, "after"
     anchor = clauses.anchor_token(sent, start, end)
+    owner = _fronted_plan_owner(ctx, sent, start)
+    if owner is not None:  # "Under the US proposal, Ukraine would give up its NATO bid"
+        return owner, "plan"
     # "Russia demands that Ukraine cede land": the ceding verb's subject is asked, not
     # asking; "Russia's draft calls on Ukraine to withdraw": the calling verb's is asking.
     # (a verb the tagger took for a noun, "that Ukraine hand over ...", still has a subject)
@@ -131,6 +134,28 @@ def party_of(
         # one asked to give it up is no asker, and the askers name no party
         return arguments.copy_actor(subject.actor), "speaker"
     return None, "speaker"
+
+
+# A sentence fronted by the plan it reads from: "Under the US proposal, ...", "According
+# to Russia's draft, ...".
+_FRONTED_PLAN = re.compile(
+    r"^\W*(?:under|according to|in|per) (?:the |a |an )?(?:[\w'’.-]+ ){0,3}?"
+    r"(?:plan|proposal|counter-?proposal|draft|framework|deal|blueprint|roadmap|initiative"
+    r"|memorandum|version|peace formula)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _fronted_plan_owner(ctx: DocContext, sent: SpacySpan, start: int) -> Actor | None:
+    """The party whose plan fronts the sentence, when the stance phrase follows it: a
+    plan's terms are its author's position, not the position of the side they bind."""
+    fronted = _FRONTED_PLAN.match(sent.text)
+    if fronted is None or sent.start_char + fronted.end() > start:
+        return None
+    for mention in arguments.mentions_in(ctx, sent.start_char, sent.start_char + fronted.end()):
+        if mention.actor.side:
+            return arguments.copy_actor(mention.actor)
+    return None
 
 
 def _own_subject(verb: Token, found: ActorMention) -> bool:
