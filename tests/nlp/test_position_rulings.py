@@ -136,3 +136,33 @@ def test_whose_terms(read, text, expected):
 )
 def test_conditions_and_refusals_worded_otherwise(read, text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the alliance's expansion named first among the "root causes"
+        ("The Russian president stressed that peace is only possible if the root causes are "
+         "removed, above all NATO's expansion to the east.",
+         {("RU", "nato_membership"): "veto"}),
+        # the settlement a party asks for, and what it must guarantee
+        ("Putin said Russia was ready for a truce only as part of a settlement that "
+         "guaranteed Ukraine's neutral status.",
+         {("RU", "neutrality"): "required", ("RU", "ceasefire_sequencing"): "talks_first"}),
+        # foreign troops ruled out for a party named after the verdict
+        ("Lavrov said Western peacekeepers are out of the question for Moscow.",
+         {("RU", "peacekeeping_force"): "oppose"}),
+        # regions declared Russian: a claim to keep them; a language spoken there is none
+        ("The Kremlin said Donetsk and Luhansk are Russian territory.",
+         {("RU", "territory"): "cede_occupied"}),
+        ("The eastern regions are Russian-speaking, the historian said.", {}),
+        # a freeze of the war itself refused; annexation to be recognised demanded
+        ("Ukraine will not agree to any freeze of the conflict, its foreign minister said.",
+         {("UA", "territory"): "oppose_freeze"}),
+        ("The Kremlin is insisting that any deal recognise its annexation of four Ukrainian "
+         "regions.",
+         {("RU", "territory"): "cede_occupied"}),
+    ],
+)
+def test_settlement_terms_worded_otherwise(read, text, expected):
+    assert read(text) == expected
