@@ -162,6 +162,10 @@ def test_conditions_and_refusals_worded_otherwise(read, text, expected):
         ("The Kremlin is insisting that any deal recognise its annexation of four Ukrainian "
          "regions.",
          {("RU", "territory"): "cede_occupied"}),
+        # "Ukraine's allies" are other parties than Ukraine
+        ("Ukraine's allies have pledged to keep sanctions on Moscow.", {}),
+        ("Ukraine's president wants a ceasefire first.",
+         {("UA", "ceasefire_sequencing"): "ceasefire_first"}),
     ],
 )
 def test_settlement_terms_worded_otherwise(read, text, expected):

@@ -52,7 +52,16 @@ def actor_of_phrase(ctx: DocContext, head: Token) -> ActorMention | None:
     for m in found:
         if m.start <= head.idx < m.end:
             return m
+    if head.lemma_.lower() in COUNTERPARTS:
+        return None  # "Ukraine's allies", "Russia's partners": other parties than the one named
     return found[0]
+
+
+# Nouns naming others by their tie to a party: "Ukraine's allies" are not Ukraine.
+COUNTERPARTS = frozenset(
+    {"ally", "allies", "partner", "backer", "supporter", "friend", "neighbour", "neighbor",
+     "adversary", "opponent", "enemy", "critic", "rival"}
+)  # fmt: skip
 
 
 def governing_party(
