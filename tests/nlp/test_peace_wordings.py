@@ -1,0 +1,28 @@
+"""Wordings of peace diplomacy that news and readouts use: what is a truce accepted, what
+is talks, what is a plan put forward, amended or accepted. Sentences written for these
+tests, the expected values read from them."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _events(extractor, text: str, published: str = "2025-05-14"):
+    return extractor.extract(text, published).events
+
+
+def _kinds(extractor, text: str) -> set[tuple[str, str | None]]:
+    return {(e.kind, e.subtype) for e in _events(extractor, text)}
+
+
+def test_agreeing_to_work_towards_a_truce_accepts_none(extractor):
+    found = _kinds(extractor, "Paris and Moscow agreed to work towards a truce in the region.")
+    assert ("ceasefire", "accepted") not in found
+    assert ("ceasefire", "proposed") in found
+
+
+def test_agreeing_to_a_truce_still_accepts_it(extractor):
+    found = _kinds(extractor, "Kyiv and Moscow agreed to a three-day truce over Easter.")
+    assert ("ceasefire", "accepted") in found
