@@ -26,3 +26,13 @@ def test_agreeing_to_work_towards_a_truce_accepts_none(extractor):
 def test_agreeing_to_a_truce_still_accepts_it(extractor):
     found = _kinds(extractor, "Kyiv and Moscow agreed to a three-day truce over Easter.")
     assert ("ceasefire", "accepted") in found
+
+
+def test_accession_talks_are_not_the_wars_talks(extractor):
+    text = "Moldova's accession talks with the European Union resumed in Brussels on Monday."
+    assert not [e for e in _events(extractor, text) if e.kind == "talks"]
+
+
+def test_peace_talks_between_the_parties_are_talks(extractor):
+    text = "Ukrainian and Russian delegations held peace talks in Istanbul on Monday."
+    assert ("talks", "held") in _kinds(extractor, text)

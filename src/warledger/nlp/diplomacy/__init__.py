@@ -22,7 +22,7 @@ from warledger.nlp.cheap import TermPattern, was_parsed
 from warledger.nlp.diplomacy import fields
 from warledger.nlp.diplomacy.kinds import BASE_CONFIDENCE, KIND_READERS, talks_noun_is_event
 from warledger.nlp.diplomacy.lexicon import Lexicon, Trigger, load
-from warledger.nlp.diplomacy.unmet import not_an_occurrence
+from warledger.nlp.diplomacy.unmet import not_an_occurrence, other_subject
 from warledger.nlp.reader import CheapTerms, Reader
 from warledger.types import Actor, Event, Span
 
@@ -151,9 +151,19 @@ def unmet_kinds(ctx: DocContext, sent: SpacySpan) -> set[str]:
         for m in trigger.pattern.finditer(text):
             start = sent.start_char + m.start()
             anchor = clauses.anchor_token(sent, start, sent.start_char + m.end())
-            unmet = not_an_occurrence(anchor) and not trigger.negated  # "but no truce" is one
+            unmet = not trigger.negated and (  # "but no truce" is one
+                not_an_occurrence(anchor) or _other_talks(sent, m, lexicon)
+            )
             (named if unmet else told).add(trigger.kind)
     return named - told
+
+
+def _other_talks(sent: SpacySpan, m: re.Match[str], lexicon: Lexicon) -> bool:
+    """The match names talks about another subject ("accession talks", "trade talks")."""
+    if not lexicon.other_talks:
+        return False
+    span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+    return span is not None and other_subject(span, lexicon.macros["TALKS"], lexicon.other_talks)
 
 
 def _restates(event: Event, m: re.Match[str], used: list[tuple[int, int, Event]]) -> bool:
@@ -231,6 +241,8 @@ def _read(
         return []  # "Lifting sanctions now would reward aggression": a topic, not an act
     if not trigger.negated and not_an_occurrence(anchor):
         return []  # "ended without agreement on a ceasefire", "no meeting", "last met"
+    if _other_talks(sent, m, lexicon):
+        return []  # "EU accession talks with Ukraine": talks about another subject
     prospective = (trigger.kind, trigger.subtype) in lexicon.prospective
     if not prospective and clause.wish and not trigger.negated:
         return []  # a lexicon entry that states an absence ("but no truce") is no wish

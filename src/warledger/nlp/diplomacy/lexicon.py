@@ -62,6 +62,8 @@ class Lexicon:
     not_speech_acts: frozenset[tuple[str, str]] = frozenset()
     prospective: frozenset[tuple[str, str]] = frozenset()
     own_duration: frozenset[str] = frozenset()  # ceasefire subtypes with their own duration
+    # Compounds naming talks about another subject ("accession talks", "trade talks").
+    other_talks: frozenset[str] = frozenset()
 
 
 def expand(pattern: str, macros: dict[str, str]) -> str:
@@ -136,4 +138,5 @@ def _load(theatre: Theatre) -> Lexicon:
         own_duration=frozenset(
             s for k, s, f in flagged if k == "ceasefire" and f.get("own_duration")
         ),
+        other_talks=frozenset(w.lower() for w in data.get("other_talks", {}).get("compounds", ())),
     )

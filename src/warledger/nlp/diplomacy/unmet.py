@@ -6,7 +6,9 @@
   before any negotiations";
 - a topic: "informed him about the talks", "the first step towards negotiations";
 - "last" or "previously" met: "the two leaders last met in Alaska in August" is the
-  background of the news, a meeting told before.
+  background of the news, a meeting told before;
+- another subject: "EU accession talks with Ukraine", "trade talks" (the theatre's
+  ``other_talks`` compounds) are not the war's diplomacy.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import re
+    from collections.abc import Iterable
+
     from spacy.tokens import Token
 
 # Determiners of no particular event: "no meeting", "before any negotiations".
@@ -46,3 +51,15 @@ def not_an_occurrence(anchor: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def other_subject(
+    tokens: Iterable[Token], talks: re.Pattern[str], compounds: frozenset[str]
+) -> bool:
+    """Do the matched words name talks about another subject ("accession talks with
+    Ukraine", "concluded trade talks"): a talks noun compounded with one of ``compounds``?"""
+    return any(
+        talks.fullmatch(t.text)
+        and any(c.dep_ == "compound" and c.lower_ in compounds for c in t.children)
+        for t in tokens
+    )
