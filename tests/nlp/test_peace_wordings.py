@@ -36,3 +36,8 @@ def test_accession_talks_are_not_the_wars_talks(extractor):
 def test_peace_talks_between_the_parties_are_talks(extractor):
     text = "Ukrainian and Russian delegations held peace talks in Istanbul on Monday."
     assert ("talks", "held") in _kinds(extractor, text)
+
+
+def test_no_date_set_for_a_summit_is_no_talks(extractor):
+    text = "No date has been set for a summit between Putin and Zelensky, the Kremlin said."
+    assert not [e for e in _events(extractor, text) if e.kind == "talks"]

@@ -3,7 +3,7 @@
 - "without": "the talks ended without agreement on a ceasefire", "left without
   agreeing on a ceasefire": the truce is what did not come about, no event of its own;
 - "no", "any": "no meeting between the two leaders is being prepared", "a truce
-  before any negotiations";
+  before any negotiations", "no date has been set for a meeting" (a general absence);
 - a topic: "informed him about the talks", "the first step towards negotiations";
 - "last" or "previously" met: "the two leaders last met in Alaska in August" is the
   background of the news, a meeting told before;
@@ -39,6 +39,8 @@ def not_an_occurrence(anchor: Token) -> bool:
         return True
     if anchor.pos_ == "NOUN" and anchor.dep_ == "pobj" and anchor.head.lower_ in TOPIC_PREPS:
         return True  # "informed him about the talks", "a first step towards negotiations"
+    if anchor.pos_ == "NOUN" and _none_for(anchor):
+        return True  # "no date has been set for a meeting", "no plans for talks"
     if anchor.pos_ == "VERB" and any(
         c.dep_ == "advmod" and c.lower_ in EARLIER_ADVERBS for c in anchor.children
     ):
@@ -51,6 +53,21 @@ def not_an_occurrence(anchor: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def _none_for(noun: Token) -> bool:
+    """The noun is what "no" date, plan or timetable is "for": the noun governing "for",
+    or the subject of the verb governing it, is determined by "no"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    holder = prep.head
+    nouns = (
+        [holder]
+        if holder.pos_ in {"NOUN", "PROPN"}
+        else [c for c in holder.children if c.dep_ in {"nsubj", "nsubjpass", "attr"}]
+    )
+    return any(c.dep_ == "det" and c.lower_ == "no" for n in nouns for c in n.children)
 
 
 def other_subject(
