@@ -41,3 +41,10 @@ def test_peace_talks_between_the_parties_are_talks(extractor):
 def test_no_date_set_for_a_summit_is_no_talks(extractor):
     text = "No date has been set for a summit between Putin and Zelensky, the Kremlin said."
     assert not [e for e in _events(extractor, text) if e.kind == "talks"]
+
+
+def test_a_revised_version_of_a_plan_sent_is_an_amended_proposal(extractor):
+    text = "Kyiv on Friday sent Washington a revised version of the 12-point peace plan."
+    found = [e for e in _events(extractor, text) if e.kind == "proposal"]
+    assert [e.subtype for e in found] == ["amended"]
+    assert found[0].actor is not None and found[0].actor.side == "UA"

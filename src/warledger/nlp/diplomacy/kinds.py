@@ -289,8 +289,10 @@ def _proposal(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     start, end = sent.start_char + m.start(), sent.start_char + m.end()
     if trigger.subtype == "rejected" and not _rejects_plan(sent, anchor, end):
         return []
-    if anchor.dep_ == "amod":
-        return []  # "violated the signed agreement": an agreement described, not signed now
+    if anchor.dep_ == "amod" and trigger.subtype != "amended":
+        # "violated the signed agreement": an agreement described, not signed now; but
+        # "sent a revised version of the framework" tells the amendment by its adjective
+        return []
     matched = m.group(0)
     if re.match(r"[A-Z][\w.]+['’]s? ", matched):
         event.actor = _actor_near(ctx, start, start + len(matched.split()[0]), before=0)
