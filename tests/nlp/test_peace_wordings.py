@@ -48,3 +48,10 @@ def test_a_revised_version_of_a_plan_sent_is_an_amended_proposal(extractor):
     found = [e for e in _events(extractor, text) if e.kind == "proposal"]
     assert [e.subtype for e in found] == ["amended"]
     assert found[0].actor is not None and found[0].actor.side == "UA"
+
+
+def test_a_plan_told_before_the_verb_that_puts_it_forward(extractor):
+    text = "A 12-point peace plan was unveiled in Ankara on Friday by Turkish diplomats."
+    assert ("proposal", "put_forward") in _kinds(extractor, text)
+    text = "The draft plan to end the fighting, sent to Moscow last week, runs to 20 points."
+    assert ("proposal", "put_forward") in _kinds(extractor, text)
