@@ -55,3 +55,16 @@ def test_a_plan_told_before_the_verb_that_puts_it_forward(extractor):
     assert ("proposal", "put_forward") in _kinds(extractor, text)
     text = "The draft plan to end the fighting, sent to Moscow last week, runs to 20 points."
     assert ("proposal", "put_forward") in _kinds(extractor, text)
+
+
+def test_a_proposal_put_forward_and_accepted_in_one_sentence(extractor):
+    text = "Romania proposes to host a demining mission on the Danube; Ukraine accepts the proposal."
+    found = [e for e in _events(extractor, text) if e.kind == "proposal"]
+    by_subtype = {e.subtype: e for e in found}
+    assert set(by_subtype) == {"put_forward", "accepted"}
+    assert by_subtype["accepted"].actor.side == "UA"
+
+
+def test_a_draft_not_accepted_is_a_negated_acceptance(extractor):
+    found = [e for e in _events(extractor, "Moscow has not accepted the draft.") if e.kind == "proposal"]
+    assert [(e.subtype, e.negated) for e in found] == [("accepted", True)]
