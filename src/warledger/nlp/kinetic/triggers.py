@@ -320,7 +320,8 @@ def live_triggers(facts: SentenceFacts, ctx: DocContext) -> list[Hit]:
             continue  # "the law entered into force", "police shot a suspect"
         if hit.entry.get("place_object") and not _object_is_place(token, facts):
             continue  # "units entered the war zones in X": no place taken into
-        if hit.entry["kind"] == "territorial_change" and _takes_people(token, ctx):
+        taking = hit.entry["kind"] == "territorial_change" and not hit.entry.get("object_ousted")
+        if taking and _takes_people(token, ctx):
             continue  # "captured 100 Russian soldiers", "seized a tanker": not ground
         before = {t.lemma_.lower() for t in sent[max(0, hit.start - 3) : hit.start]}
         if hit.entry.get("preceded_by") and not before & set(hit.entry["preceded_by"]):
