@@ -183,6 +183,23 @@ def is_hypothetical(token: Token) -> bool:
     return False
 
 
+# Verbs whose infinitive was attempted, not only wished: "tried 19 times to break through".
+ATTEMPTS = frozenset({"try", "attempt"})
+
+
+def is_attempt(token: Token, kind: str) -> bool:
+    """The trigger is the infinitive of an attempt made ("the enemy tried to storm the
+    village", "is trying to break through"): an assault happened. Ground combat only: an
+    attempt to capture a town took nothing."""
+    head = token.head
+    return (
+        kind == "ground_combat"
+        and token.dep_ == "xcomp"
+        and head.lemma_.lower() in ATTEMPTS
+        and head.tag_ in {"VBD", "VBN", "VBG", "VBZ", "VBP"}
+    )
+
+
 def in_quotation(token: Token) -> bool:
     """The token sits inside a quotation opened earlier in its sentence."""
     before = token.doc.text[token.sent.start_char : token.idx]

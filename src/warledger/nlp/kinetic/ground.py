@@ -42,6 +42,8 @@ def _doers(verb: Token) -> list[Token]:
     """The verb's subject or passive agent, borrowed from the verb it is joined to."""
     doers = [c for c in verb.children if c.dep_ == "nsubj"]
     doers += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if not doers and verb.dep_ == "xcomp":  # "infantry tried to break through": its subject
+        doers = [c for c in verb.head.children if c.dep_ == "nsubj"]
     if not doers and verb.dep_ == "conj":
         doers = [c for c in verb.head.children if c.dep_ in {"nsubj", "agent"}]
         doers = [g for d in doers for g in ([d] if d.dep_ == "nsubj" else d.children)]

@@ -87,8 +87,8 @@ ARMED = re.compile(
     r"\b(?:forces?|troops?|army|armies|military|soldiers?|servicem[ae]n|militants?|rebels?|"
     r"insurgents?|gunm[ae]n|fighters?|jihadists?|terrorists?|militias?|armed|weapons?|guns?|"
     r"gunfire|explosi\w+|explosives?|shells?|artillery|air defen[cs]es?|warplanes?|"
-    r"aircraft|jets?|bombers?|tanks?|paratroopers?|infantry|brigades?|battalions?|"
-    r"regiments?|al-shabab|taliban|hamas|hezbollah|houthis?|islamic state)\b",
+    r"aircraft|jets?|bombers?|tanks?|paratroopers?|infantry|brigades?|battalions?|enemy|"
+    r"occupiers?|regiments?|al-shabab|taliban|hamas|hezbollah|houthis?|islamic state)\b",
     re.IGNORECASE,
 )
 
@@ -329,7 +329,8 @@ def live_triggers(facts: SentenceFacts, ctx: DocContext) -> list[Hit]:
         if before & set(hit.entry.get("not_preceded_by", ())):
             continue  # "troops remain in control of X": no change
         clause = clauses.read_clause(token, sent)
-        if clause.hypothetical or _is_talked_about(token) or clauses.in_gerund_subject(token):
+        hypothetical = clause.hypothetical and not clauses.is_attempt(token, hit.entry["kind"])
+        if hypothetical or _is_talked_about(token) or clauses.in_gerund_subject(token):
             continue
         if token.pos_ in {"NOUN", "PROPN"} and any(
             c.lower_ in NOT_ONE_ACT_DETS for c in token.children
