@@ -101,6 +101,8 @@ def combine(
                 continue
             if kind == "casualty_report" and (i, "ground_combat") in found:
                 continue  # "ten were killed in the fighting": the toll of a fight read
+            if kind == "strike" and (i, "casualty_report") in found:
+                continue  # "attacks over a 24-hour period killed six": a total, read
             read_before = any(j < i and k == kind for j, k in found)
             if read_before and kind in restating and _restates(ctx, ranges[i], restating[kind]):
                 continue  # "During the talks, ...": the talks already read

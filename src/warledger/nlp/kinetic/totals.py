@@ -26,7 +26,9 @@ PERIOD_TOTAL = re.compile(
     r"|\bsince Russia (?:invaded|launched)\b"
     r"|\b(?:over|in|during) an? (?:24|48|72)-hour period\b"
     r"|\bsince (?:January|February|March|April|May|June|July|August|September|October"
-    r"|November|December) (?:19|20)\d\d\b|\bsince (?:19|20)\d\d\b",
+    r"|November|December) (?:19|20)\d\d\b|\bsince (?:19|20)\d\d\b"
+    r"|\b(?:in|during) (?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)(?: alone)?\b(?!,? \d)",
     re.IGNORECASE,
 )
 
