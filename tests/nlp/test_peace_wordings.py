@@ -68,3 +68,13 @@ def test_a_proposal_put_forward_and_accepted_in_one_sentence(extractor):
 def test_a_draft_not_accepted_is_a_negated_acceptance(extractor):
     found = [e for e in _events(extractor, "Moscow has not accepted the draft.") if e.kind == "proposal"]
     assert [(e.subtype, e.negated) for e in found] == [("accepted", True)]
+
+
+def test_attending_an_event_is_no_talks(extractor):
+    text = "If all goes well tomorrow, you and I will attend a concert in the Kremlin."
+    assert not [e for e in _events(extractor, text) if e.kind == "talks"]
+
+
+def test_attending_talks_is_talks_scheduled(extractor):
+    text = "Lavrov will attend the talks in Antalya on Thursday."
+    assert ("talks", "scheduled") in _kinds(extractor, text)
