@@ -78,3 +78,9 @@ def test_attending_an_event_is_no_talks(extractor):
 def test_attending_talks_is_talks_scheduled(extractor):
     text = "Lavrov will attend the talks in Antalya on Thursday."
     assert ("talks", "scheduled") in _kinds(extractor, text)
+
+
+def test_a_revised_plan_handed_over_is_one_proposal(extractor):
+    text = "Kyiv handed Washington a revised 12-point peace framework on Friday."
+    found = [e for e in _events(extractor, text) if e.kind == "proposal"]
+    assert len(found) == 1

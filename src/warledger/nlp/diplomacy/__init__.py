@@ -180,12 +180,15 @@ def _restates(event: Event, m: re.Match[str], used: list[tuple[int, int, Event]]
 
 def _duplicate(event: Event, taken: list[Event]) -> bool:
     """Same subtype again in one sentence: only a new accuser or a new actor of a
-    sanction makes it a second occurrence."""
+    sanction makes it a second occurrence; a second proposal event needs another party
+    ("Turkey proposes a mission; Ukraine accepts the proposal")."""
 
     def side(actor: Actor | None) -> str | None:
         return actor.side if actor else None
 
     for other in taken:
+        if event.kind == "proposal" and side(other.actor) == side(event.actor):
+            return True  # "handed over a revised framework": one act, one party
         if other.subtype != event.subtype:
             continue
         if event.subtype == "violation_alleged":
