@@ -58,7 +58,10 @@ def test_a_plan_told_before_the_verb_that_puts_it_forward(extractor):
 
 
 def test_a_proposal_put_forward_and_accepted_in_one_sentence(extractor):
-    text = "Romania proposes to host a demining mission on the Danube; Ukraine accepts the proposal."
+    text = (
+        "Romania proposes to host a demining mission on the Danube; "
+        "Ukraine accepts the proposal."
+    )
     found = [e for e in _events(extractor, text) if e.kind == "proposal"]
     by_subtype = {e.subtype: e for e in found}
     assert set(by_subtype) == {"put_forward", "accepted"}
@@ -66,7 +69,8 @@ def test_a_proposal_put_forward_and_accepted_in_one_sentence(extractor):
 
 
 def test_a_draft_not_accepted_is_a_negated_acceptance(extractor):
-    found = [e for e in _events(extractor, "Moscow has not accepted the draft.") if e.kind == "proposal"]
+    events = _events(extractor, "Moscow has not accepted the draft.")
+    found = [e for e in events if e.kind == "proposal"]
     assert [(e.subtype, e.negated) for e in found] == [("accepted", True)]
 
 
@@ -78,6 +82,22 @@ def test_attending_an_event_is_no_talks(extractor):
 def test_attending_talks_is_talks_scheduled(extractor):
     text = "Lavrov will attend the talks in Antalya on Thursday."
     assert ("talks", "scheduled") in _kinds(extractor, text)
+
+
+def test_a_plan_handed_over_at_a_meeting_it_was_used_for(extractor):
+    text = (
+        "Ukraine's foreign minister used the summit to hand his Turkish counterpart "
+        "a draft plan for a monitoring mission on the Danube."
+    )
+    assert ("proposal", "put_forward") in _kinds(extractor, text)
+
+
+def test_a_fleet_used_to_get_around_sanctions_imposes_none(extractor):
+    text = (
+        "The tanker is believed to be part of a shadow fleet used to get around Western "
+        "sanctions on oil exports."
+    )
+    assert not [e for e in _events(extractor, text) if e.kind == "sanction"]
 
 
 def test_a_revised_plan_handed_over_is_one_proposal(extractor):

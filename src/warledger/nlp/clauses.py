@@ -115,8 +115,20 @@ def is_unlicensed_infinitive(token: Token, licensors: re.Pattern[str] = ENGLISH.
             return False
         if node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             head = node.head
+            if _means_used(head):
+                return False  # "used the meeting to hand over a plan": handed over
             return not (licensors.match(head.lower_) or licensors.match(head.lemma_.lower()))
     return False
+
+
+def _means_used(verb: Token) -> bool:
+    """A finite verb of means with its object ("used the meeting to", "uses drones to"):
+    its infinitive tells what was done (a fleet "used to get around sanctions" is not)."""
+    return (
+        verb.lemma_.lower() in ENGLISH.means
+        and verb.tag_ in FINITE_TAGS
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 def is_negated(token: Token, match_text: str) -> bool:

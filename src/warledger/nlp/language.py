@@ -36,6 +36,7 @@ class FunctionWords:
     commentators: frozenset[str] = frozenset()  # "analysts say ...": commentary, no party's
     local_authorities: frozenset[str] = frozenset()  # "mayor": speaks for a place's side
     state_bodies: frozenset[str] = frozenset()  # "ministry": a party's body named before
+    means: frozenset[str] = frozenset()  # "used the meeting to hand": the infinitive done
 
 
 def language_data(code: str) -> str:
@@ -70,6 +71,7 @@ def function_words(code: str = "en") -> FunctionWords:
         commentators=frozenset(data.get("commentators", {}).get("words", ())),
         local_authorities=frozenset(data.get("authorities", {}).get("local", ())),
         state_bodies=frozenset(data.get("authorities", {}).get("state", ())),
+        means=frozenset(data.get("means", {}).get("lemmas", ())),
     )
 
 
