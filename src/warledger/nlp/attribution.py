@@ -218,7 +218,23 @@ def _reporting_subject(sentence: Span, trigger: Token | None) -> Span | None:
         quoted = _quoted_as_saying(verb)
         if quoted is not None:
             return quoted
-    return None
+    return _closing_source(verbs[-1])
+
+
+def _closing_source(verb: Token) -> Span | None:
+    """ "..., the head of the administration, Oleh Kiper, said on Thursday.": a closing
+    verb of saying the parser left without a subject takes the name just before it."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    end = verb.i
+    while end > verb.sent.start and verb.doc[end - 1].is_punct:
+        end -= 1
+    start = end
+    while start > verb.sent.start and verb.doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    if start == end or not verb.doc[start - 1].is_punct:
+        return None  # a name set off by commas ("..., Oleh Kiper, said")
+    return verb.doc[start:end]
 
 
 def _quoted_as_saying(verb: Token) -> Span | None:

@@ -56,10 +56,21 @@ def unnamed_source_side(source: Span, sentence: Span, ctx: DocContext) -> str | 
 
 
 def _title(source: Span) -> Span:
-    """The source phrase with the title just before it ("regional governor X")."""
+    """The source phrase with the title just before it ("regional governor X", "the head
+    of the regional military administration, Oleh Kiper")."""
     start = source.start
+    crossed = False
     while start > source.sent.start and source.start - start < TITLE_REACH:
         before = source.doc[start - 1]
+        if (
+            before.lower_ == ","
+            and not crossed
+            and start == source.start
+            and start - 2 >= source.sent.start
+            and source.doc[start - 2].pos_ == "NOUN"
+        ):
+            crossed, start = True, start - 1  # a title set before the name by a comma
+            continue
         if before.is_punct or (before.pos_ in {"VERB", "AUX", "ADP"} and before.lower_ != "of"):
             break  # "... used by the Ukrainian forces," the ministry": not its title
         start -= 1
@@ -78,16 +89,15 @@ def _sides_within(ctx: DocContext, start: int, end: int) -> list[str]:
 
 
 def _place_side(ctx: DocContext, start: int, end: int) -> str | None:
-    """The party whose country holds the first party place named between two offsets."""
+    """The party whose country holds the first party place named between two offsets: a
+    town or region before a country, which is more often an actor ("Russia attacked the
+    Odesa region, ... the head of the regional administration said")."""
     codes = ctx.theatre.codes
-    return next(
-        (
-            p.location.country
-            for p in ctx.places
-            if start <= p.start and p.end <= end and p.location.country in codes
-        ),
-        None,
-    )
+    named = [
+        p for p in ctx.places if start <= p.start and p.end <= end and p.location.country in codes
+    ]
+    local = [p for p in named if p.location.precision != "country"]
+    return (local or named)[0].location.country if named else None
 
 
 def _last_place_side_before(ctx: DocContext, offset: int) -> str | None:
