@@ -113,6 +113,8 @@ def combine(
                     continue  # "could launch a barrage": a fight that may come is none yet
                 if _denied_only(ctx, ranges[i]):
                     continue  # "recorded no missile or drone hits": none happened
+                if _framed_only(ctx, ranges[i]):
+                    continue  # "scrambled jets as the attack unfolded": told elsewhere
             if _only_history(ctx, ranges[i]):
                 continue  # "first met 13 years ago": background, not the news
             if kind not in KINETIC_KINDS and kind in _unmet(ctx, ranges[i]):
@@ -237,6 +239,20 @@ def _unmet(ctx: DocContext, bounds: tuple[int, int]) -> set[str]:
 
     span = ctx.doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
     return unmet_kinds(ctx, span) if span is not None else set()
+
+
+def _framed_only(ctx: DocContext, bounds: tuple[int, int]) -> bool:
+    """Every attack word of the sentence names a known attack as the time or setting of
+    something else ("Poland scrambled jets as the attack unfolded"): the attack is told
+    elsewhere, and the detector should not add it again here."""
+    from warledger.nlp.kinetic import sentence_facts
+    from warledger.nlp.kinetic.mentions import frames_only
+
+    span = ctx.doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    words = [span[h.start] for h in sentence_facts(span, ctx).triggers]
+    return bool(words) and all(frames_only(w) for w in words)
 
 
 def _denied_only(ctx: DocContext, bounds: tuple[int, int]) -> bool:

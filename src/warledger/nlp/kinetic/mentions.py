@@ -9,7 +9,8 @@ is only the frame or the topic of what the sentence says.
 - its frame: "60% of buildings were destroyed in the fighting", "executions during its
   offensive": the fight named with "the" or its owner is the one told before, or a
   campaign, and the sentence's news is something else;
-- a description of who: "advancing Ukrainian forces" are troops, not an advance.
+- a description of who: "advancing Ukrainian forces" are troops, not an advance;
+- the time of another act: "Poland scrambled jets as the attack unfolded".
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def told_elsewhere(token: Token, *, ground: bool) -> bool:
     """Does the trigger only name an act, rather than tell it happening here? ``ground``
     (the trigger reads as ground combat) also drops a fight that frames the news."""
     if token.pos_ in {"NOUN", "PROPN"}:
-        if _a_share(token) or _none_of(token) or _judged(token):
+        if _a_share(token) or _none_of(token) or _judged(token) or sets_the_time(token):
             return True
         if ground and _frames_another_act(token):
             return True
@@ -100,3 +101,29 @@ def _frames_another_act(token: Token) -> bool:
     if token.dep_ != "pobj" or prep.lower_ not in FRAME_PREPOSITIONS:
         return False
     return _known(token) and prep.head.pos_ in {"VERB", "AUX"}
+
+
+# Conjunctions of a clause that sets the time of another act ("as the attack unfolded").
+TIME_MARKERS = frozenset({"as", "while", "when"})
+
+
+def sets_the_time(token: Token) -> bool:
+    """ "Poland scrambled jets as the attack unfolded": a known attack as the subject of a
+    clause that only says when the news happened."""
+    clause = token.head
+    return (
+        token.dep_ == "nsubj"
+        and _known(token)
+        and clause.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ in TIME_MARKERS for c in clause.children)
+    )
+
+
+def frames_only(token: Token) -> bool:
+    """An attack already known named as the time or setting of what the sentence tells
+    ("closed airports as the attack unfolded", "two were killed in the attack"): the
+    detector adds no new attack for it (the toll belongs to the attack told before)."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    framed = token.dep_ == "pobj" and token.head.lower_ in FRAME_PREPOSITIONS
+    return sets_the_time(token) or (framed and _known(token))
