@@ -44,3 +44,13 @@ def test_a_total_over_the_past_week_keeps_its_week(rules):
     )
     (event,) = rules.extract(text, "2026-03-10").events
     assert (event.date.start, event.date.end) == ("2026-03-03", "2026-03-10")
+
+
+def test_the_missions_monthly_civilian_toll_is_a_casualty_report(rules):
+    text = (
+        "The mission said 190 civilians were killed and 870 injured in March, most of them "
+        "by glide bombs and drones."
+    )
+    (event,) = rules.extract(text, "2026-04-10").events
+    assert event.kind == "casualty_report"
+    assert (event.counts["killed"].value, event.counts["injured"].value) == (190, 870)

@@ -34,10 +34,11 @@ PERIOD_TOTAL = re.compile(
 
 
 # Bodies that count a war's victims over time: a civilian toll they give is a total even
-# when the sentence names no period ("the U.N. has recorded 1,200 civilian casualties").
+# when the sentence names no period ("the U.N. has recorded 1,200 civilian casualties";
+# "the mission said", once the monitoring mission has been named).
 MONITOR_TOLL = re.compile(
     r"(?:\bU\.N\.|\bUN\b|\bUnited Nations\b|\bOHCHR\b|\b(?:human rights )?monitoring mission\b|"
-    r"\bhuman rights office\b)[^;]{0,120}\bcivilian",
+    r"\bhuman rights office\b|\b[Tt]he mission\b)[^;]{0,120}\bcivilian",
     re.IGNORECASE,
 )
 
