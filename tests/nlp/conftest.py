@@ -22,6 +22,14 @@ def extractor():
 
 
 @pytest.fixture(scope="session")
+def rules():
+    """An extractor of the rules alone (``mode="rules"``), for tests of what the rules read."""
+    from warledger.nlp.extract import Extractor
+
+    return Extractor(mode="rules")
+
+
+@pytest.fixture(scope="session")
 def make_ctx(nlp):
     """Build a DocContext from text with hand-given places and actors (found by search).
 

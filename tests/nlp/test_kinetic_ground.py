@@ -11,12 +11,6 @@ import pytest
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def rules():
-    from warledger.nlp.extract import Extractor
-
-    return Extractor(mode="rules")
-
 
 def _kinetic(rules, text: str, published: str = "2025-03-04"):
     result = rules.extract(text, published)

@@ -11,12 +11,6 @@ import pytest
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def rules():
-    from warledger.nlp.extract import Extractor
-
-    return Extractor(mode="rules")
-
 
 def test_an_assault_named_in_apposition_leaves_the_barrage_a_strike(rules):
     text = (

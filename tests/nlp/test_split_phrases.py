@@ -11,12 +11,6 @@ import pytest
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def rules():
-    from warledger.nlp.extract import Extractor
-
-    return Extractor(mode="rules")
-
 
 def test_a_modifier_inside_the_phrase_keeps_the_capture_and_its_side(rules):
     text = "Russia's defence ministry said its troops had taken full control of Chasiv Yar."

@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from warledger.nlp.extract import Extractor
-
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return Extractor(mode="rules")
 
 
 def test_a_call_and_the_negotiations_told_after_it_are_two_talks(rules):

@@ -12,12 +12,6 @@ import pytest
 pytestmark = pytest.mark.model
 
 
-@pytest.fixture(scope="module")
-def rules():
-    from warledger.nlp.extract import Extractor
-
-    return Extractor(mode="rules")
-
 
 @pytest.mark.parametrize(
     ("text", "accuser", "accused", "times"),
