@@ -31,3 +31,10 @@ def test_an_object_between_verb_and_preposition_keeps_the_withdrawal(rules):
 def test_words_between_do_not_join_unrelated_words(rules):
     text = "Officials took questions about control of the city's budget on Monday."
     assert rules.extract(text, "2026-03-08").events == []
+
+
+def test_the_place_left_after_out_of_is_the_withdrawals_place(rules):
+    text = "Ukrainian forces pulled out of Vuhledar on Tuesday, the army said."
+    (event,) = rules.extract(text, "2026-03-12").events
+    assert (event.kind, event.subtype) == ("territorial_change", "withdrawn")
+    assert [loc.name for loc in event.locations] == ["Vuhledar"]

@@ -68,6 +68,8 @@ OF_PLACE_ACTS = frozenset(
     {
         "shelling", "bombardment", "bombing", "siege", "encirclement", "occupation",
         "storming", "evacuation", "residents", "outskirts",
+        # "pulled out of Vuhledar", "pushed the Russians out of X": the place left
+        "out",
     }
 )
 
