@@ -51,6 +51,25 @@ def _first_other_after(
     return None
 
 
+def _capital_after(
+    ctx: DocContext, sent: SpacySpan, after: int, not_side: str | None
+) -> Actor | None:
+    """ "resume security assistance to Kyiv": aid sent to a capital goes to its state (the
+    theatre's ``countries.json`` capitals), which the text names only by its city."""
+    if not_side is None:
+        return None  # with no known giver, "sent ... to Kyiv" may as well be an attack
+    capitals = (ctx.theatre.data("countries.json") or {}).get("capitals", {})
+    by_name = {name: code for code, names in capitals.items() for name in names}
+    for place in ctx.places_in(sent):
+        if place.start < after or ctx.text[max(0, place.start - 4) : place.start] != " to ":
+            continue
+        code = by_name.get(place.text)
+        if code and code != not_side and code != ctx.theatre.opposite(not_side):
+            # what a party sends to its enemy's capital is an attack, not aid
+            return Actor(name=ctx.theatre.party_name(code) or place.text, side=code, type="state")
+    return None
+
+
 _DEFINITE = re.compile(r"\b(?:the|that|this)\b", re.I)
 
 
@@ -422,7 +441,9 @@ def _aid(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     event.actor = party_of(ctx, anchor)
     side = event.actor.side if event.actor else None
     if trigger.subtype != "requested":
-        event.target = _first_other_after(ctx, sent, start, side)
+        event.target = _first_other_after(ctx, sent, start, side) or _capital_after(
+            ctx, sent, start, side
+        )
         if trigger.subtype == "delivered" and event.target is None:
             return []  # aid needs a recipient party
     return [event]
