@@ -272,3 +272,38 @@ def build_ledger(url: str) -> None:
         for key, res in results(docs).items():
             store.save_extraction(docs[key].doc_id, res, extractor_version="test")
         run_consolidation(store)
+
+
+ODESA_AGAIN = "A Russian missile strike on the port of Odesa on Tuesday injured four people."
+
+
+def add_second_odesa_report(url: str) -> None:
+    """Another process consolidates a second outlet's report of the Odesa strike (the
+    builder's says two injured, this one four): the same event, now disputed."""
+    with Store.open(url) as store:
+        doc = prepare(
+            RawDocument(
+                text=ODESA_AGAIN,
+                origin="test:odesa-again",
+                title="Odesa port strike",
+                url="https://outlet-d.example/odesa",
+                published="2025-03-11",
+                source="outlet-d.example",
+            )
+        )
+        store.add_document(doc)
+        event = Event(
+            kind="strike",
+            actor=RU,
+            target=UA,
+            locations=[ODESA],
+            date=When("2025-03-11", "2025-03-11", "day"),
+            weapon="missile",
+            counts={"injured": Count(4, "exact", "four")},
+            evidence=[Span(0, len(ODESA_AGAIN), ODESA_AGAIN)],
+        )
+        result = DocumentResult(
+            doc_id=doc.doc_id, url=doc.url, source="outlet-d.example", events=[event]
+        )
+        store.save_extraction(doc.doc_id, result, extractor_version="test")
+        run_consolidation(store)

@@ -9,20 +9,15 @@ import warnings
 
 import sqlalchemy as sa
 from alembic import command
-from ledger_builder import ODESA, RU, UA, build_ledger
+from ledger_builder import add_second_odesa_report, build_ledger
 
-from warledger.ingest.prepare import prepare
 from warledger.interfaces.api import create_app
 from warledger.ledger.consolidated_schema import events
-from warledger.ledger.consolidated_store import run_consolidation
 from warledger.ledger.store import Store, alembic_config
-from warledger.types import Count, DocumentResult, Event, RawDocument, Span, When
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette: "use httpx2" notice
     from fastapi.testclient import TestClient
-
-ODESA_AGAIN = "A Russian missile strike on the port of Odesa on Tuesday injured four people."
 
 
 def _cells(url: str) -> dict[str, dict]:
@@ -61,33 +56,7 @@ def test_an_events_cells_are_written_with_it_and_follow_its_consolidation(store_
         2,
     )
 
-    with Store.open(store_url) as store:  # another outlet's report: four injured
-        doc = prepare(
-            RawDocument(
-                text=ODESA_AGAIN,
-                origin="test:odesa-again",
-                title="Odesa port strike",
-                url="https://outlet-d.example/odesa",
-                published="2025-03-11",
-                source="outlet-d.example",
-            )
-        )
-        store.add_document(doc)
-        event = Event(
-            kind="strike",
-            actor=RU,
-            target=UA,
-            locations=[ODESA],
-            date=When("2025-03-11", "2025-03-11", "day"),
-            weapon="missile",
-            counts={"injured": Count(4, "exact", "four")},
-            evidence=[Span(0, len(ODESA_AGAIN), ODESA_AGAIN)],
-        )
-        result = DocumentResult(
-            doc_id=doc.doc_id, url=doc.url, source="outlet-d.example", events=[event]
-        )
-        store.save_extraction(doc.doc_id, result, extractor_version="test")
-        run_consolidation(store)
+    add_second_odesa_report(store_url)  # another outlet's report: four injured
 
     odesa = _at(store_url, "Odesa")
     assert (odesa["numbers"], odesa["disputed"], odesa["n_sources"], odesa["n_claims"]) == (

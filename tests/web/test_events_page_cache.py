@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from ledger_builder import ODESA, RU, UA, build_ledger
+from ledger_builder import RU, UA, add_second_odesa_report, build_ledger
 
 from warledger.ingest.prepare import prepare
 from warledger.interfaces.api import create_app
@@ -73,41 +73,6 @@ def _add_lviv(url: str) -> None:
             )
             result = DocumentResult(doc_id=doc.doc_id, url=doc.url, source=source, events=[event])
             store.save_extraction(doc.doc_id, result, extractor_version="test")
-        run_consolidation(store)
-
-
-ODESA_AGAIN = "A Russian missile strike on the port of Odesa on Tuesday injured four people."
-
-
-def _add_odesa_report(url: str) -> None:
-    """Another process consolidates a second outlet's report of the Odesa strike (the
-    builder's says two injured, this one four): the same event, now disputed."""
-    with Store.open(url) as store:
-        doc = prepare(
-            RawDocument(
-                text=ODESA_AGAIN,
-                origin="test:odesa-again",
-                title="Odesa port strike",
-                url="https://outlet-d.example/odesa",
-                published="2025-03-11",
-                source="outlet-d.example",
-            )
-        )
-        store.add_document(doc)
-        event = Event(
-            kind="strike",
-            actor=RU,
-            target=UA,
-            locations=[ODESA],
-            date=When("2025-03-11", "2025-03-11", "day"),
-            weapon="missile",
-            counts={"injured": Count(4, "exact", "four")},
-            evidence=[Span(0, len(ODESA_AGAIN), ODESA_AGAIN)],
-        )
-        result = DocumentResult(
-            doc_id=doc.doc_id, url=doc.url, source="outlet-d.example", events=[event]
-        )
-        store.save_extraction(doc.doc_id, result, extractor_version="test")
         run_consolidation(store)
 
 
@@ -215,7 +180,7 @@ def test_an_event_changed_elsewhere_shows_its_new_row_on_every_page(client, ledg
     for url in ("/", "/fragments/events", "/events?sort=place", "/events?kind=strike"):
         assert _row(client.get(url).text, "Odesa") == odesa  # the same row everywhere
 
-    _add_odesa_report(ledger)
+    add_second_odesa_report(ledger)
 
     for url in ("/events", "/", "/fragments/events", "/events?sort=place", "/events?kind=strike"):
         html = client.get(url).text
