@@ -80,6 +80,9 @@ def party_of(
     verb = anchor.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in anchor.children)
     own_verb = verb and anchor.lemma_.lower() not in STANCE_VERBS | ASKING
     own_verb = own_verb and _asked_of_subject(anchor)
+    named = _adjective_owner(ctx, anchor)
+    if named is not None:  # "the discussion of the Russian proposals on guarantees"
+        return arguments.copy_actor(named.actor), "governing"
     found = arguments.governing_party(ctx, anchor, skip_own_subject=own_verb)
     asked_verb = _verb_asked_of(anchor, found) if found else None
     if asked_verb is not None:  # "Russia's demands include that Ukraine renounce X and cap Y"
@@ -193,6 +196,25 @@ STANCE_NOUNS = stance_polarity.STANCE_WORDS | {
 }  # fmt: skip
 
 
+def _adjective_owner(ctx: DocContext, anchor: Token) -> ActorMention | None:
+    """The party an adjective or a name before a stance or plan noun above the phrase
+    names ("the Russian proposals on guarantees", "the US plan to freeze the front"):
+    the noun's owner, whoever the clause's subject is ("the conversation continued the
+    discussion of ...")."""
+    for node in (anchor, *anchor.ancestors):
+        if node.pos_ in {"VERB", "AUX"}:
+            return None
+        if node.pos_ != "NOUN" or node.lemma_.lower() not in STANCE_NOUNS | PLAN_NOUNS:
+            continue
+        for child in node.children:
+            if child.dep_ in {"amod", "compound"} and child.i < node.i:
+                end = child.idx + len(child.text)
+                for mention in arguments.mentions_in(ctx, child.idx, end):
+                    if mention.actor.side:
+                        return mention
+    return None
+
+
 def _topic_owner(anchor: Token, found: ActorMention) -> bool:
     """Is the party found only the owner of what the stance is about ("Rutte said
     Ukraine's path to NATO membership was irreversible": NATO's stance, about Ukraine)?"""
@@ -252,7 +274,11 @@ def speaker_of(ctx: DocContext, sent: SpacySpan, anchor: Token) -> Actor | None:
                     return found
                 speaker = found or speaker
                 break
-    answer = _ANSWER.match(ctx.text[ctx.text.rfind("\n", 0, sent.start_char) + 1 :])
+    line_start = ctx.text.rfind("\n", 0, sent.start_char) + 1
+    labelled = _labelled_speaker(ctx, line_start)
+    if labelled is not None:
+        return labelled
+    answer = _ANSWER.match(ctx.text[line_start:])
     if quoted or answer:
         # a quotation's speaker is named in the two sentences before; an interviewee anywhere
         since = 0 if answer else _start_of_sentence_before(sent, 2)
@@ -281,6 +307,20 @@ def _within_quotation(ctx: DocContext, sent: SpacySpan) -> bool:
 
 # A line that opens an interview's answer ("A: ...", "A. ...").
 _ANSWER = re.compile(r"\s*A\s*[:.]\s")
+# A transcript's line opening on its speaker's name ("Vladimir Putin: We have never ...").
+_LABEL = re.compile(r"[ \t]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}:\s")
+
+
+def _labelled_speaker(ctx: DocContext, line_start: int) -> Actor | None:
+    """The person a transcript's line is labelled with: every sentence of the line is
+    theirs ("Vladimir Putin: ... I want to stress: the withdrawal ... remains a condition")."""
+    label = _LABEL.match(ctx.text, line_start)
+    if label is None:
+        return None
+    for mention in arguments.mentions_in(ctx, line_start, label.end()):
+        if mention.actor.type == "person" and mention.actor.side:
+            return arguments.copy_actor(mention.actor)
+    return None
 
 
 def _start_of_sentence_before(sent: SpacySpan, back: int) -> int:

@@ -45,7 +45,7 @@ REFUSING = frozenset(
      "decline", "rebuff", "spurn", "scrap", "refusal", "rejection", "opposition", "objection",
      "drop", "abandon", "renounce", "shelve", "give_up",
      "rule_out",
-     "unwilling", "unacceptable", "inadmissible"}
+     "unwilling", "unacceptable", "inadmissible", "forbid", "prohibit", "ban", "bar"}
 )  # fmt: skip
 ACCEPTING = frozenset(
     {"accept", "agree", "support", "back", "allow", "recognise", "recognize", "want", "seek",

@@ -1,0 +1,65 @@
+"""The general grammar of a stance beyond the wordings already listed: who a transcript's
+line or a plan noun's adjective speaks for, refusals by "forbid", lists of status
+adjectives, troops named by their origin, root causes that name NATO, and commentary
+that holds no party's stance (sentences written for these tests; the expected values are
+read from each sentence)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from warledger.nlp.positions import extract_positions
+
+
+@pytest.fixture(scope="module")
+def read(extractor):
+    def _read(text: str):
+        ctx = extractor.context(extractor.nlp(text), date(2025, 9, 15))
+        return {(p.party.side, p.issue): p.stance for p in extract_positions(ctx)}
+
+    return _read
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a transcript's line: every sentence of it is its labelled speaker's
+        ("The Security Council met on Friday.\n"
+         "Sergei Lavrov: Nobody should be under any illusions. I repeat: the complete "
+         "withdrawal of Ukrainian units from the Kherson and Zaporozhye regions is a "
+         "condition for any settlement.",
+         {("RU", "territory"): "withdrawal_required"}),
+        # a nationality adjective on a plan or demand noun names its owner
+        ("The ministers went on with the review of the Russian proposals on legally "
+         "binding security guarantees.",
+         {("RU", "security_guarantees"): "binding_required"}),
+        # forbidding what a phrase names refuses it
+        ("Ukrainian lawmakers replied that the constitution forbids any government to "
+         "cede territory.",
+         {("UA", "territory"): "no_recognition"}),
+        # a status named by a list of adjectives, one of them "-free"
+        ("Moscow insists on Ukraine's neutral, non-aligned and nuclear-free status.",
+         {("RU", "neutrality"): "required"}),
+        # troops named by where they come from, refused
+        ("The Kremlin rejects any European military contingent.",
+         {("RU", "peacekeeping_force"): "oppose"}),
+        ("Moscow would never agree to soldiers from NATO member states on Ukrainian soil.",
+         {("RU", "peacekeeping_force"): "oppose"}),
+        # root causes that name NATO in any form: a veto
+        ("Moscow says any deal must deal with the root causes of the conflict, above all "
+         "Ukraine's ambition to join NATO.",
+         {("RU", "nato_membership"): "veto"}),
+    ],
+)
+def test_stances_read_by_their_grammar(read, text, expected):
+    assert read(text) == expected
+
+
+def test_advocates_of_relief_are_commentary_not_the_side_offered_it(read):
+    found = read(
+        "Some voices in Berlin contend that offering Moscow sanctions relief would end "
+        "the war sooner."
+    )
+    assert found == {}
