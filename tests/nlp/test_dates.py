@@ -24,6 +24,8 @@ def _span(when):
         ("on Tuesday", ("2025-04-22", "2025-04-22", "day")),  # same weekday: the same day
         ("last Tuesday", ("2025-04-15", "2025-04-15", "day")),  # strictly before
         ("overnight", ("2025-04-22", "2025-04-22", "day")),
+        # the night that ended on the morning of publication, as "overnight"
+        ("last night", ("2025-04-22", "2025-04-22", "day")),
         ("yesterday", ("2025-04-21", "2025-04-21", "day")),
         ("today", ("2025-04-22", "2025-04-22", "day")),
         ("earlier this week", ("2025-04-21", "2025-04-22", "week")),

@@ -8,7 +8,8 @@ result is ``precision="unknown"`` with the words kept: we never guess a date.
 
 Decisions (documented because they are judgement calls):
 
-- "overnight" in a story published on D is the night ending on D: D, precision day.
+- "overnight" and "last night" in a story published on D are the night ending on D: D,
+  precision day (docs/annotation.md: overnight attacks reported on D happened on D).
 - A bare weekday ("Saturday", "on Saturday") is the nearest such day in the direction of
   the clause's tense, the publication day itself included: past → on or before D,
   future → on or after D. "last Saturday" is strictly before D, "next Saturday" strictly
@@ -235,6 +236,7 @@ _SAME_DAY = {
     "this evening",
     "earlier today",
     "later today",
+    "last night",
 }
 _VAGUE = re.compile(
     r"^(?:within (?:days|weeks|hours)|in the coming (?:days|weeks|months)|soon|recently)$"
@@ -312,7 +314,7 @@ def resolve(expression: str, published: date | None, *, tense: str = "past") -> 
         return _day(_weekday(m["wd"], modifier, published, tense), text)
     if s in _SAME_DAY:
         return _day(published, text)
-    if s in ("yesterday", "last night"):
+    if s == "yesterday":
         return _day(published - timedelta(days=1), text)
     if s == "tomorrow":
         return _day(published + timedelta(days=1), text)

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from warledger.nlp import doclevel, layout, registry, scope
+from warledger.nlp import dating, doclevel, layout, registry, scope
 from warledger.nlp.context import DocContext
 from warledger.nlp.detector import sentence_ranges, theatre_detector
 from warledger.nlp.detector.combine import Policy, combine
@@ -232,6 +232,7 @@ class Extractor:
             ranges = sentence_ranges(ctx.doc)
             situate_by_reference(rules, ctx, ranges)
             situate_barrages(rules, ctx)
+            dating.date_from_context(rules, ctx.text, ctx.published, ranges)
             scope.assign(
                 rules,
                 self.scope,
@@ -253,6 +254,7 @@ class Extractor:
         situate_by_label(events, ctx)
         situate_by_reference(events, ctx, ranges)
         situate_barrages(events, ctx)
+        dating.date_from_context(events, ctx.text, ctx.published, ranges)
         scope.assign(
             events,
             self.scope,
