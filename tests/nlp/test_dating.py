@@ -62,3 +62,12 @@ def test_a_month_said_before_dates_no_single_incident(rules) -> None:
         "A drone hit a substation in Konotop, Sumy oblast, cutting power to 3,000 homes."
     )
     assert _dates(rules, text, "2026-03-08")["Konotop"] == (None, "unknown")
+
+
+def test_a_day_told_from_another_day_takes_no_carried_day(rules) -> None:
+    text = (
+        "On 9 May 2026, Russian drones struck Kherson, injuring two people.\n"
+        "The attack came a day after Russian artillery shelled Bilozerka, Kherson oblast, "
+        "damaging three houses."
+    )
+    assert _dates(rules, text, "2026-05-10")["Bilozerka"] == (None, "unknown")

@@ -24,6 +24,14 @@ from warledger.types import Event, When
 # Incidents told one after another; talks, aid and the like say their own dates.
 DATED_BY_CONTEXT = frozenset({"strike", "ground_combat"})
 
+# "a day after the strikes", "two days earlier": a day of its own, told from another one.
+ANOTHER_DAY = re.compile(
+    r"\b(?:an?|one|two|three|four|five|six|several|few)\s+(?:days?|nights?|weeks?)\s+"
+    r"(?:after|before|earlier|later|ago|previously)\b|\bthe\s+(?:day|night)\s+before\b"
+    r"|\bthe\s+(?:previous|next|following)\s+(?:day|night|morning|evening)\b",
+    re.IGNORECASE,
+)
+
 # "14:05 — More on the Kharkiv strike.": a live blog's timestamped entry.
 TIMESTAMP = re.compile(r"[ \t]*(?:[01]?\d|2[0-3])[:.][0-5]\d[ \t]*(?:—|–|-{1,2})[ \t]*")
 LIVE_ENTRY = re.compile(TIMESTAMP.pattern + r"\S")
@@ -38,8 +46,9 @@ def date_from_context(
             continue
         start = event.evidence[0].start
         before = [r for r in ranges if r[0] <= start]
-        if before and dates.find(text[before[-1][0] : before[-1][1]]):
-            continue  # its sentence says a date the readers did not take ("in the coming days")
+        own = text[before[-1][0] : before[-1][1]] if before else ""
+        if dates.find(own) or ANOTHER_DAY.search(own):
+            continue  # its own date, which the readers did not take ("in the coming days")
         when = day_before(text, published, before)
         if when is not None:
             event.date = replace(when)

@@ -355,13 +355,13 @@ def _kinetic_fields(event: Event, ctx: DocContext, span: object, claimant: Actor
         acting_side,
         civilian_of,
         side_actor,
-        target_kinds_of,
         target_of,
         weapon_of,
     )
     from warledger.nlp.kinetic.blame import blamed
     from warledger.nlp.kinetic.counts import counts_in
     from warledger.nlp.kinetic.places import is_locative
+    from warledger.nlp.kinetic.targets import target_kinds_of
 
     sent = span.sent if hasattr(span, "sent") else span  # type: ignore[attr-defined]
     facts = sentence_facts(sent, ctx)
@@ -379,7 +379,7 @@ def _kinetic_fields(event: Event, ctx: DocContext, span: object, claimant: Actor
         event.actor = side_actor(side, ctx.theatre)
     event.target = target_of(event.kind, side, places[0] if places else None, ctx.theatre)
     event.weapon = weapon_of(facts.weapons)
-    event.target_kind = target_kinds_of(facts.targets, sent)
+    event.target_kind = target_kinds_of(facts)
     event.counts = counts_in(facts)
     event.civilian = civilian_of(facts, event.counts)
 

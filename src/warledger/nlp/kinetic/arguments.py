@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from warledger.nlp import attribution, dates
 from warledger.nlp.kinetic.facts import SentenceFacts
-from warledger.nlp.kinetic.places import PLACE_NOUNS
 from warledger.nlp.lexicon import Hit
 from warledger.nlp.theatre import Theatre
 from warledger.types import Actor, Count, Event, When
@@ -325,44 +324,6 @@ def weapon_of(hits: list[Hit]) -> str | None:
     ):
         return (kinds - {"missile"}).pop()
     return "mixed"
-
-
-SETTLEMENT_NOUNS = PLACE_NOUNS - {"area"}
-
-
-def target_kinds_of(hits: list[Hit], sent: SpacySpan) -> list[str]:
-    """What was hit; a word describing a place ("a port city") is not a target."""
-    kinds: list[str] = []
-    for hit in hits:
-        token = sent[hit.start]
-        if token.dep_ in {"compound", "amod"} and token.head.lemma_.lower() in SETTLEMENT_NOUNS:
-            continue  # but "a residential area", "an industrial area" say what was hit
-        if token.dep_ in {"compound", "amod"} and (token.head.lemma_.lower() in ORGANISATION_NOUNS):
-            continue  # "the regional military administration said": a speaker
-        if is_speaker(token):
-            continue  # "Russia's military said it shot down...": who speaks, not what was hit
-        if _where_treated(token):
-            continue  # "died in hospital": where a victim was cared for, not what was hit
-        if hit.entry["kind"] not in kinds:
-            kinds.append(hit.entry["kind"])
-    return kinds
-
-
-# Verbs of a victim's care: "died in hospital", "was taken to hospital", "treated at a clinic".
-CARE_LEMMAS = frozenset(
-    {"die", "take", "rush", "treat", "bring", "admit", "evacuate", "hospitalize", "hospitalise",
-     "remain"}
-)
-
-
-def _where_treated(token: Token) -> bool:
-    """Is the word the place of a victim's care ("died in hospital")?"""
-    prep = token.head
-    return (
-        token.dep_ == "pobj"
-        and prep.lower_ in {"in", "to", "at"}
-        and prep.head.lemma_.lower() in CARE_LEMMAS
-    )
 
 
 def civilian_of(facts: SentenceFacts, counts: dict[str, Count]) -> bool | None:

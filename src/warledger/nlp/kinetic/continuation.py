@@ -12,7 +12,6 @@ from warledger.nlp.kinetic.arguments import (
     acting_side,
     civilian_of,
     confidence_of,
-    target_kinds_of,
     weapon_of,
 )
 from warledger.nlp.kinetic.counts import (
@@ -23,6 +22,7 @@ from warledger.nlp.kinetic.counts import (
 )
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.places import settlement_like
+from warledger.nlp.kinetic.targets import target_kinds_of
 from warledger.nlp.kinetic.triggers import live_triggers
 from warledger.types import Event, Span
 
@@ -191,7 +191,7 @@ def continue_strike(event: Event, facts: SentenceFacts, ctx: DocContext) -> None
     for weapon, counts in per_weapon.items():
         for key, count in counts.items():
             event.counts_by_weapon.setdefault(weapon, {}).setdefault(key, count)
-    for kind in target_kinds_of(facts.targets, facts.sent):
+    for kind in target_kinds_of(facts):
         if kind not in event.target_kind:
             event.target_kind.append(kind)
     if event.weapon is None:

@@ -17,7 +17,6 @@ from warledger.nlp.kinetic.arguments import (
     pronoun_subject,
     side_actor,
     taken_or_retaken,
-    target_kinds_of,
     target_of,
     weapon_of,
 )
@@ -27,6 +26,7 @@ from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.foreign import foreign_actor
 from warledger.nlp.kinetic.ground import repelled_side
 from warledger.nlp.kinetic.places import place_groups, places_of, usable_places
+from warledger.nlp.kinetic.targets import target_kinds_of
 from warledger.nlp.kinetic.totals import is_casualty_total, is_regional_toll
 from warledger.nlp.kinetic.triggers import (
     choose,
@@ -284,7 +284,7 @@ def events_for(
             locations=[p.location for p in group],
             date=when,
             weapon=weapon_of(facts.weapons) if kind == "strike" else None,
-            target_kind=target_kinds_of(facts.targets, facts.sent) if kind == "strike" else [],
+            target_kind=target_kinds_of(facts) if kind == "strike" else [],
             counts=own_counts(kind, counts),
             counts_by_weapon=by_weapon,
             civilian=civilian_of(facts, counts) if kind == "strike" else None,

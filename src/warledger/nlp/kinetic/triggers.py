@@ -12,11 +12,11 @@ import re
 from typing import TYPE_CHECKING
 
 from warledger.nlp import clauses
-from warledger.nlp.kinetic.arguments import target_kinds_of
 from warledger.nlp.kinetic.blame import accused_of
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.ground import before_the_news, ground_subject, in_name
 from warledger.nlp.kinetic.mentions import told_elsewhere
+from warledger.nlp.kinetic.targets import target_kinds_of
 from warledger.nlp.kinetic.tense import one_act_tense
 from warledger.nlp.lexicon import Hit, kinetic_lexicon
 
@@ -115,7 +115,7 @@ def names_what_was_hit(hit: Hit, facts: SentenceFacts) -> bool:
     """A strike with no place or number still reports one occurrence when it names what
     was hit and what with ("drones struck an oil depot", "a train came under a bomb and gun
     attack")."""
-    if not target_kinds_of(facts.targets, facts.sent):
+    if not target_kinds_of(facts):
         return False
     token = facts.sent[hit.start]
     verb = next((t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}), token)

@@ -15,13 +15,13 @@ from warledger.nlp.kinetic.arguments import (
     date_of,
     side_actor,
     side_of,
-    target_kinds_of,
     target_of,
     weapon_of,
 )
 from warledger.nlp.kinetic.counts import counts_in
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.places import usable_places
+from warledger.nlp.kinetic.targets import target_kinds_of
 from warledger.nlp.kinetic.totals import (
     PERIOD_TOTAL,
     is_bodies_found,
@@ -378,7 +378,7 @@ def victim_list(
             locations=[place.location],
             date=when,
             weapon=weapon_of(seg_facts.weapons) or weapon_of(head_weapons),
-            target_kind=target_kinds_of(seg_facts.targets, seg_sent),
+            target_kind=target_kinds_of(seg_facts),
             counts=counts,
             civilian=civilian_of(seg_facts, counts),
             claimant=claimant,
