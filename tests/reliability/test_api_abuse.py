@@ -88,7 +88,13 @@ def _call(app, method: str, headers: list[tuple[bytes, bytes]], chunks: list[byt
         "root_path": "",
         "app": app,
     }
-    asyncio.run(app(scope, receive, send))
+    # A private loop: asyncio.run() would clear the thread's current loop, and a later test
+    # (or library) that asks for it would then fail for a reason of this file's making.
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(app(scope, receive, send))
+    finally:
+        loop.close()
     start = next(m for m in sent if m["type"] == "http.response.start")
     return start["status"], pulled
 
