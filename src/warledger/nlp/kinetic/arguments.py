@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import pycountry
+
 from warledger.nlp import attribution, dates
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.lexicon import Hit
@@ -294,8 +296,10 @@ def side_actor(side: str | None, theatre: Theatre) -> Actor | None:
 def target_of(
     kind: str, actor_side: str | None, place: PlaceMention | None, theatre: Theatre
 ) -> Actor | None:
-    """The side attacked: the party owning the place hit, else the attacker's enemy. For a
-    territorial change, the side that lost the place: the holder's enemy."""
+    """The side attacked: the state owning the place hit, else the attacker's enemy. A
+    party's drone that comes down in a third country ("breached Romanian airspace", "crashed
+    in Osiny, Poland") hit that country, not the party's enemy. For a territorial change,
+    the side that lost the place: the holder's enemy."""
     if kind == "territorial_change":
         return side_actor(theatre.opposite(actor_side), theatre)
     if kind not in {"strike", "ground_combat"}:
@@ -303,7 +307,15 @@ def target_of(
     country = place.location.country if place else None
     if country in theatre.codes and country != actor_side:
         return side_actor(country, theatre)
+    if country and country not in theatre.codes and actor_side in theatre.codes:
+        return _third_state(country)
     return side_actor(theatre.opposite(actor_side), theatre)
+
+
+def _third_state(code: str) -> Actor | None:
+    """A state outside the theatre's parties, named as pycountry names it."""
+    country = pycountry.countries.get(alpha_2=code)
+    return Actor(name=country.name, side=code, type="state") if country else None
 
 
 def weapon_of(hits: list[Hit]) -> str | None:
