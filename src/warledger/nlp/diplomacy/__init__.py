@@ -247,10 +247,11 @@ def _read(
     if _other_talks(sent, m, lexicon):
         return []  # "EU accession talks with Ukraine": talks about another subject
     prospective = (trigger.kind, trigger.subtype) in lexicon.prospective
-    if not prospective and clause.wish and not trigger.negated:
+    if (trigger.stops or not prospective) and clause.wish and not trigger.negated:
         return []  # a lexicon entry that states an absence ("but no truce") is no wish
     negated = (
         trigger.negated
+        or trigger.stops
         or clause.negated
         or _denied_noun(sent, start, end)
         or thwarted(anchor, trigger.subtype)

@@ -27,6 +27,10 @@ class Trigger:
     reason: str
     requires: re.Pattern[str] | None = None
     negated: bool = False
+    # The phrase stops the act ("paused all military aid"): the event is negated, but unlike
+    # an entry that states an absence, a wish to stop it ("urged China to cease support")
+    # is no event.
+    stops: bool = False
     mutual: bool = False
     noun: bool = False
     per_actor_measure: bool = False
@@ -99,6 +103,7 @@ def _load(theatre: Theatre) -> Lexicon:
             reason=e["reason"],
             requires=compile_(e["requires"]) if e.get("requires") else None,
             negated=bool(e.get("negated")),
+            stops=bool(e.get("stops")),
             mutual=bool(e.get("mutual")),
             noun=bool(e.get("noun")),
             per_actor_measure=bool(e.get("per_actor_measure")),
