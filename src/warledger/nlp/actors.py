@@ -88,6 +88,19 @@ class RegistryEntry:
         return Actor(name=self.name, side=self.side, type=self.type)
 
 
+def side_actor(side: str | None, theatre: Theatre) -> Actor | None:
+    """The theatre's party of that side, as a state."""
+    if side is None:
+        return None
+    return Actor(name=theatre.party_name(side), side=side, type="state")
+
+
+def state_actor(code: str) -> Actor | None:
+    """A state by its ISO code, named as pycountry names it (None for an unknown code)."""
+    country = pycountry.countries.get(alpha_2=code)
+    return Actor(name=country.name, side=code, type="state") if country else None
+
+
 def _clean(text: str) -> str:
     s = re.sub(r"\s+", " ", text.strip().replace("’", "'"))
     s = re.sub(r"(?:'s|s')$", lambda m: "s" if m[0] == "s'" else "", s).strip()

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-import pycountry
-
 from warledger.nlp import attribution, dates
+from warledger.nlp.actors import side_actor, state_actor
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.lexicon import Hit
 from warledger.nlp.theatre import Theatre
@@ -287,19 +286,12 @@ def side_of(tokens, ctx: DocContext) -> str | None:
     return None
 
 
-def side_actor(side: str | None, theatre: Theatre) -> Actor | None:
-    if side is None:
-        return None
-    return Actor(name=theatre.party_name(side), side=side, type="state")
-
-
 def target_of(
     kind: str, actor_side: str | None, place: PlaceMention | None, theatre: Theatre
 ) -> Actor | None:
-    """The side attacked: the state owning the place hit, else the attacker's enemy. A
-    party's drone that comes down in a third country ("breached Romanian airspace", "crashed
-    in Osiny, Poland") hit that country, not the party's enemy. For a territorial change,
-    the side that lost the place: the holder's enemy."""
+    """The side attacked: the state owning the place hit (a drone downed in Poland hit
+    Poland, not Ukraine), else the attacker's enemy. For a territorial change, the side
+    that lost the place: the holder's enemy."""
     if kind == "territorial_change":
         return side_actor(theatre.opposite(actor_side), theatre)
     if kind not in {"strike", "ground_combat"}:
@@ -308,14 +300,8 @@ def target_of(
     if country in theatre.codes and country != actor_side:
         return side_actor(country, theatre)
     if country and country not in theatre.codes and actor_side in theatre.codes:
-        return _third_state(country)
+        return state_actor(country)
     return side_actor(theatre.opposite(actor_side), theatre)
-
-
-def _third_state(code: str) -> Actor | None:
-    """A state outside the theatre's parties, named as pycountry names it."""
-    country = pycountry.countries.get(alpha_2=code)
-    return Actor(name=country.name, side=code, type="state") if country else None
 
 
 def weapon_of(hits: list[Hit]) -> str | None:
