@@ -192,3 +192,22 @@ def test_an_attack_that_only_may_come_is_not_added_but_talks_to_come_are():
         events = combine(ctx, [], [(0, len(text))], [{kind: 0.95}], policy)
         found.append([e.kind for e in events])
     assert found == [[], [], ["strike"], ["talks"]]
+
+
+def test_talks_the_detector_adds_need_a_counterpart_of_another_side():
+    """A leader meeting his own minister reads like a summit to a bag of words; a meeting
+    with another side's leader, or one's own officials abroad, is kept (own sentences)."""
+    from warledger.nlp.extract import Extractor
+
+    extractor = Extractor(mode="rules")
+    cases = [
+        ("President Zelensky held a working meeting with Ukraine's defence minister.", []),
+        ("Putin had a working meeting with Russia's Defence Minister Sergei Shoigu.", []),
+        ("Zelensky held a meeting with the President of France Emmanuel Macron.", ["held"]),
+        ("The Hungarian prime minister met Putin in the Kremlin.", ["held"]),
+    ]
+    for text, subtypes in cases:
+        ctx = extractor.context(extractor.nlp(text), date(2030, 5, 8))
+        policy = Policy(add_above={"talks": 0.6})
+        events = combine(ctx, [], [(0, len(text))], [{"talks": 0.9}], policy)
+        assert [e.subtype for e in events] == subtypes, text

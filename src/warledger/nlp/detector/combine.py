@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from warledger.nlp import clauses, dates
+from warledger.nlp.detector.counterparts import meets_own_side
 from warledger.types import KINETIC_KINDS, Actor, Event, Span, When
 
 if TYPE_CHECKING:
@@ -122,6 +123,8 @@ def combine(
             event = model_event(ctx, kind, ranges[i], cats)
             if kind in ATTACK_KINDS and not _attack_read(event):
                 continue  # a toll with no attacker and no weapon: a fire, a storm, a crash
+            if kind == "talks" and meets_own_side(ctx, event, ranges[i]):
+                continue  # "had a working meeting with the Defence Minister": at home
             added.append(event)
             found.add((i, kind))
             if kind in TOLL_KINDS:
