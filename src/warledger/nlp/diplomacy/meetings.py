@@ -37,8 +37,11 @@ def no_counterpart(ctx: DocContext, sent: SpacySpan, anchor: Token, event: Event
         return False
     s_start, s_end = arguments.subtree_span(subject)
     own = {m.actor.side for m in arguments.mentions_in(ctx, s_start, s_end) if m.actor.side}
-    if any(loc.country and loc.country not in own for loc in event.locations):
-        return False
+    # "The President held a meeting of the Security Council at the Kremlin": a subject of no
+    # named side is at home where the only side named holds its meeting.
+    home = own or {p.side for p in event.participants if p.side}
+    if len(home) > 1 or any(loc.country and loc.country not in home for loc in event.locations):
+        return False  # several sides, or a venue abroad: a host is implied
     holders = [anchor]
     if anchor.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}:
         holders.append(anchor.head)
@@ -56,7 +59,7 @@ def no_counterpart(ctx: DocContext, sent: SpacySpan, anchor: Token, event: Event
         spans = [(sent.start_char, s_start), (s_end, sent.end_char)]
     for start, end in spans:
         for mention in arguments.mentions_in(ctx, start, end):
-            if mention.actor.side and mention.actor.side not in own:
+            if mention.actor.side and mention.actor.side not in (own if counterparts else home):
                 return False
             if mention.actor.type == "person":
                 return False
