@@ -63,3 +63,41 @@ def test_advocates_of_relief_are_commentary_not_the_side_offered_it(read):
         "the war sooner."
     )
     assert found == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a transcript run together on one line: the speech is its last label's
+        ("Thank you, welcome. Prime Minister of Hungary Viktor Orban (retranslated): Thank "
+         "you, Mr President. We must work together so that the sanctions on Russian grain "
+         "are lifted.",
+         {("HU", "sanctions"): "lifting_required"}),
+        # a dateline is where the reporter is, not who speaks
+        ("WARSAW — Polish Foreign Minister Radoslaw Sikorski told reporters on Monday that "
+         "Kyiv's hope of a quick deal was naive and that NATO membership for Ukraine was "
+         "not a realistic prospect this decade.",
+         {("PL", "nato_membership"): "veto"}),
+        # threatening sanctions as a condition
+        ("The Canadian government said it was prepared to impose sanctions on Russian "
+         "shipping firms if Moscow ignored the truce.",
+         {("CA", "sanctions"): "increase"}),
+    ],
+)
+def test_who_speaks_and_what_is_threatened(read, text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a past counterfactual: a superseded plan's terms hold no one's stance now
+        "The first American draft would have required Kyiv to cede the land it still "
+        "holds in Donetsk.",
+        # guarantees that a side will keep a deal are of compliance, not security
+        "Moscow said it needed guarantees from Washington that Kyiv would respect the "
+        "grain deal.",
+    ],
+)
+def test_no_stance_from_counterfactuals_or_compliance_guarantees(read, text):
+    assert read(text) == {}

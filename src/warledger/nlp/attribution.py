@@ -208,7 +208,7 @@ def _reporting_subject(sentence: Span, trigger: Token | None) -> Span | None:
         verbs = governing or verbs
     for verb in verbs:
         for child in verb.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ == "nsubj" and not _dateline(child):
                 return _noun_phrase(child)
         for child in verb.children:  # "was reported by the Air Force"
             if child.dep_ == "agent":
@@ -219,6 +219,17 @@ def _reporting_subject(sentence: Span, trigger: Token | None) -> Span | None:
         if quoted is not None:
             return quoted
     return _closing_source(verbs[-1])
+
+
+def _dateline(token: Token) -> bool:
+    """A dateline the parser took for a subject ("BRUSSELS — U.S. Defense Secretary Pete
+    Hegseth told ..."): where the reporter is, not who speaks."""
+    after = token.doc[token.i + 1 : token.i + 4]  # "KYIV, Ukraine —"
+    return (
+        token.i - token.sent.start <= 3
+        and token.text.isupper()
+        and any(t.text in {"—", "–", "--"} for t in after)
+    )
 
 
 def _closing_source(verb: Token) -> Span | None:

@@ -181,6 +181,9 @@ def _sentence_positions(
             fronted = _FRONTED.match(text)
             if named is None and fronted:  # "For Moscow, ... is a red line"
                 named = stance_party.named_after(ctx, sent.start_char + fronted.end(), end)
+            if named is None:  # "Hegseth said that NATO membership was not realistic"
+                named = stance_party.speaker_of(ctx, sent, anchor)
+                named = named if named is not None and named.side else None
             if named is not None:
                 party, how = named, "after"
         if party is None or not (party.side or party.name):
@@ -405,7 +408,7 @@ def _deliberated(anchor: Token) -> bool:
         lemma = node.lemma_.lower()
         if lemma in SAYING:
             return False
-        if _asked_or_forecast(node):
+        if _asked_or_forecast(node) or _counterfactual(node):
             return True
         if lemma in STANCE_VERBS:
             return False
@@ -424,6 +427,13 @@ def _asked_or_forecast(node: Token) -> bool:
         return False
     expected = head.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in head.children)
     return expected or head.lemma_.lower() in FORECASTING
+
+
+def _counterfactual(node: Token) -> bool:
+    """A past counterfactual ("the original plan would have required Ukraine to cede",
+    "Moscow could have accepted a truce"): what was not the case holds no stance now."""
+    aux = {c.lower_ for c in node.children if c.dep_ == "aux"}
+    return node.tag_ == "VBN" and "have" in aux and bool(aux & {"would", "could", "might"})
 
 
 def _waved_off(before: str) -> bool:

@@ -255,7 +255,11 @@ def speaker_of(ctx: DocContext, sent: SpacySpan, anchor: Token) -> Actor | None:
     for a quotation running over several sentences ('"We will never give up our land.
     Crimea is Ukraine," Zelensky said'), the speaker named where it closes; a quotation
     no one is named for (Zelensky spoke on Sunday. "We will never ...") or an interview's
-    answer ("A: We will never ...") is the person last named as a subject before it."""
+    answer ("A: We will never ...") is the person last named as a subject before it; a
+    transcript's speech is its label's."""
+    labelled = _labelled_speaker(ctx, anchor.idx)
+    if labelled is not None:
+        return labelled
     speaker, _status = attribute(sent, ctx, trigger=anchor)
     if speaker is not None and speaker.side:
         return speaker
@@ -274,11 +278,7 @@ def speaker_of(ctx: DocContext, sent: SpacySpan, anchor: Token) -> Actor | None:
                     return found
                 speaker = found or speaker
                 break
-    line_start = ctx.text.rfind("\n", 0, sent.start_char) + 1
-    labelled = _labelled_speaker(ctx, line_start)
-    if labelled is not None:
-        return labelled
-    answer = _ANSWER.match(ctx.text[line_start:])
+    answer = _ANSWER.match(ctx.text[ctx.text.rfind("\n", 0, sent.start_char) + 1 :])
     if quoted or answer:
         # a quotation's speaker is named in the two sentences before; an interviewee anywhere
         since = 0 if answer else _start_of_sentence_before(sent, 2)
@@ -307,20 +307,33 @@ def _within_quotation(ctx: DocContext, sent: SpacySpan) -> bool:
 
 # A line that opens an interview's answer ("A: ...", "A. ...").
 _ANSWER = re.compile(r"\s*A\s*[:.]\s")
-# A transcript's line opening on its speaker's name ("Vladimir Putin: We have never ...").
-_LABEL = re.compile(r"[ \t]*[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}:\s")
+# A transcript's speaker label, at a line's or a sentence's start: a name, with its titles
+# ("Chairperson of the African Union and President of Senegal Macky Sall(retranslated):",
+# "Vladimir Putin:"); what follows, up to the next label, is that speaker's.
+_LABEL = re.compile(
+    r"(?:^|(?<=[.!?…\"”]\s))[ \t]*((?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+){0,14}"
+    r"[A-Z][\w.'’-]*)\s*(?:\([^)]{0,30}\))?:\s",
+    re.MULTILINE,
+)
 
 
-def _labelled_speaker(ctx: DocContext, line_start: int) -> Actor | None:
-    """The person a transcript's line is labelled with: every sentence of the line is
-    theirs ("Vladimir Putin: ... I want to stress: the withdrawal ... remains a condition")."""
-    label = _LABEL.match(ctx.text, line_start)
-    if label is None:
+def _labelled_speaker(ctx: DocContext, offset: int) -> Actor | None:
+    """The speaker of the last transcript label before ``offset`` in its line ("Vladimir
+    Putin: ... I want to stress: the withdrawal ... remains a condition"), when the label
+    names a party (a person, or a title of one: "President of Senegal")."""
+    labels = list(_LABEL.finditer(ctx.text, ctx.text.rfind("\n", 0, offset) + 1, offset))
+    if not labels:
         return None
-    for mention in arguments.mentions_in(ctx, line_start, label.end()):
-        if mention.actor.type == "person" and mention.actor.side:
-            return arguments.copy_actor(mention.actor)
-    return None
+    start, end = labels[-1].span(1)
+    named = [m for m in arguments.mentions_in(ctx, start, end) if m.actor.side]
+    if not named:
+        return None
+    person = next((m for m in reversed(named) if m.actor.type == "person"), None)
+    if person is not None:
+        return arguments.copy_actor(person.actor)
+    title = named[-1]  # "President of Senegal Macky Sall": the name after the title
+    name = ctx.text[title.end : end].strip() or ctx.text[title.start : title.end]
+    return Actor(name=name, side=title.actor.side, type="person")
 
 
 def _start_of_sentence_before(sent: SpacySpan, back: int) -> int:
