@@ -101,3 +101,27 @@ def test_who_speaks_and_what_is_threatened(read, text, expected):
 )
 def test_no_stance_from_counterfactuals_or_compliance_guarantees(read, text):
     assert read(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a condition set on a truce is a party's terms before it
+        ("Lavrov said the first condition for a lasting truce would be an end to the "
+         "mobilisation in Ukraine.",
+         {("RU", "ceasefire_sequencing"): "conditions_first"}),
+        # a demand made "as a condition" for a truce is a stance on what it demands
+        ("Moscow has demanded that Kyiv pull out of Zaporizhzhia as a condition for any "
+         "truce.",
+         {("RU", "territory"): "withdrawal_required"}),
+        # "the lifting of" sanctions, with words between
+        ("The Kremlin insists on the lifting of all European sanctions before any deal.",
+         {("RU", "sanctions"): "lifting_required"}),
+        # one election, offered once a ceasefire holds
+        ("Zelensky said Kyiv would organise a parliamentary election within six months "
+         "after a truce is signed.",
+         {("UA", "elections"): "after_ceasefire"}),
+    ],
+)
+def test_conditions_lifting_and_elections(read, text, expected):
+    assert read(text) == expected
