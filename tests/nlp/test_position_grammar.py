@@ -125,3 +125,50 @@ def test_no_stance_from_counterfactuals_or_compliance_guarantees(read, text):
 )
 def test_conditions_lifting_and_elections(read, text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deal refused for the terms its relative clause names: the terms refused
+        ("Kyiv has ruled out any agreement that would require it to hand over Donetsk.",
+         {("UA", "territory"): "no_recognition"}),
+        ("The Ukrainian president said he would never sign a treaty that gives away "
+         "Ukrainian land.",
+         {("UA", "territory"): "no_recognition"}),
+        # a truce refused as a pause to rearm: the settlement first
+        ("The Kremlin turned down the truce, saying it would merely let Kyiv regroup.",
+         {("RU", "ceasefire_sequencing"): "talks_first"}),
+        # a truce that must be unconditional
+        ("Kyiv insists that the truce be completely unconditional.",
+         {("UA", "ceasefire_sequencing"): "ceasefire_first"}),
+        # a past-tense withdrawal made a condition
+        ("Putin said Moscow would halt its offensive if Kyiv withdrew from the Zaporizhzhia "
+         "region.",
+         {("RU", "territory"): "withdrawal_required"}),
+        # what another side is said to want keeps its party
+        ("The US envoy said Russia wants the whole of the Donetsk region.",
+         {("RU", "territory"): "cede_occupied"}),
+        # a ruling that Ukraine will not get membership is its speaker's
+        ("Hegseth said Ukraine would not receive NATO membership.",
+         {("US", "nato_membership"): "veto"}),
+        ("Poland's president said Ukraine's future lies in NATO.",
+         {("PL", "nato_membership"): "support"}),
+        ('"Crimea is Russian," the Kremlin spokesman told reporters on Monday.',
+         {("RU", "crimea_status"): "recognize_russian"}),
+        ("Ukraine's defence minister said Kyiv would reject any reduction of its armed "
+         "forces.",
+         {("UA", "demilitarization"): "oppose"}),
+        ("Ukraine would accept nothing less than guarantees modelled on NATO's Article 5, "
+         "its foreign minister said.",
+         {("UA", "security_guarantees"): "binding_required"}),
+        ("Zelensky said Russia must return the abducted children before any summit.",
+         {("UA", "prisoners"): "return_children"}),
+    ],
+)
+def test_refused_deals_truces_and_rulings(read, text, expected):
+    assert read(text) == expected
+
+
+def test_children_returned_are_a_deed(read):
+    assert read("Ukraine said on Friday that 12 deported children were returned home.") == {}

@@ -121,6 +121,13 @@ def _is_condition(node: Token) -> bool:
     return only or any(m.lower_ not in NOT_CONDITIONS for m in marks)
 
 
+def _deal_terms(node: Token, negated: bool) -> bool:
+    """A demand in a relative clause of what it describes ("any deal that would require it
+    to give up land"): the deal's terms, whose fate the words above the deal decide
+    ("Kyiv has ruled out any deal that ...")."""
+    return node.dep_ == "relcl" and not negated
+
+
 def lemma_of(node: Token) -> str:
     """The word's lemma, with its particle when it has one ("rule_out", "back_away")."""
     prt = next(
@@ -187,7 +194,7 @@ def read(anchor: Token, sent: SpacySpan, start: int, end: int, acts: frozenset[s
                     and _negated(node.head, start, end)
                 )
                 return Polarity.REFUSED if negated else Polarity.STATED
-            if lemma in DEMANDING and not _unowned_noun(node):
+            if lemma in DEMANDING and not _unowned_noun(node) and not _deal_terms(node, negated):
                 return Polarity.NOTHING if negated else Polarity.STATED
             if negated and lemma in acts:
                 return _denied_deed(node)
