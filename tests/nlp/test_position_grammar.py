@@ -172,3 +172,27 @@ def test_refused_deals_truces_and_rulings(read, text, expected):
 
 def test_children_returned_are_a_deed(read):
     assert read("Ukraine said on Friday that 12 deported children were returned home.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "until" taken for a preposition still makes its object a condition
+        ("Moscow will not drop its demands until Kyiv withdraws from Kherson, according to "
+         "the Kremlin.",
+         {("RU", "territory"): "withdrawal_required"}),
+        # troops declared a threat without "as"
+        ("The Kremlin said it would consider a European stabilisation force in Ukraine a "
+         "direct threat.",
+         {("RU", "peacekeeping_force"): "oppose"}),
+        # elections offered once the war is over
+        ("Ukraine's president says he is ready to hold elections once the war ends.",
+         {("UA", "elections"): "after_ceasefire"}),
+        # "no truce until the root causes ...": the "no" is the stance's own
+        ('"There will be no truce until the root causes of the conflict are removed," the '
+         "Russian foreign minister said.",
+         {("RU", "ceasefire_sequencing"): "talks_first"}),
+    ],
+)
+def test_conditions_parsed_loosely_and_verdicts_without_as(read, text, expected):
+    assert read(text) == expected

@@ -110,6 +110,11 @@ NOT_CONDITIONS = frozenset(
 )
 
 
+# Subordinators the parser may take for prepositions ("until Kyiv withdraws" parsed as
+# "until" + the noun "withdraws"): their object is still a condition.
+CONDITION_PREPOSITIONS = frozenset({"until", "till", "unless"})
+
+
 def _is_condition(node: Token) -> bool:
     """An adverbial clause of condition ("if", "unless", "only after", "provided", "once")."""
     marks = [c for c in node.children if c.dep_ == "mark"]
@@ -163,6 +168,8 @@ def in_condition(anchor: Token) -> bool:
             return False
         if _is_condition(node):
             return True
+        if node.dep_ == "prep" and node.lower_ in CONDITION_PREPOSITIONS and node is not anchor:
+            return True  # "until Kyiv withdraws" with the verb tagged a noun
         node = node.head
     return False
 
