@@ -196,3 +196,29 @@ def test_children_returned_are_a_deed(read):
 )
 def test_conditions_parsed_loosely_and_verdicts_without_as(read, text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Kremlin rejects any truce that does not take into account Russia's interests.",
+         {("RU", "ceasefire_sequencing"): "talks_first"}),
+        ("Moscow has ruled out a truce before a comprehensive settlement is signed.",
+         {("RU", "ceasefire_sequencing"): "talks_first"}),
+        ("For Ukraine, recognising Russian sovereignty over the occupied regions is out of "
+         "the question.",
+         {("UA", "territory"): "no_recognition"}),
+        ("Ukraine's foreign ministry said NATO membership remained Kyiv's strategic "
+         "objective.",
+         {("UA", "nato_membership"): "support"}),
+        # a verdict that makes a bare phrase a demand
+        ("The Kremlin said Ukraine's neutrality was absolutely non-negotiable.",
+         {("RU", "neutrality"): "required"}),
+        ("Moscow said the lifting of sanctions on its banks was a precondition for the sea "
+         "truce.",
+         {("RU", "sanctions"): "lifting_required",
+          ("RU", "ceasefire_sequencing"): "conditions_first"}),
+    ],
+)
+def test_truces_refused_for_their_causes_and_verdicts_that_demand(read, text, expected):
+    assert read(text) == expected

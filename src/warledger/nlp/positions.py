@@ -251,6 +251,8 @@ def _stance(
         return None, None
     if _waved_off(text[: m.start()]):
         return entry.refused, None  # "now is not the time for premature sanctions relief"
+    if _AFFIRMED.match(text[m.end() :]):  # "Ukraine's neutrality is non-negotiable"
+        return (entry.demanded or entry.stance), None
     if not _licensed(entry, anchor):
         return None, None
     polarity = stance_polarity.read(anchor, sent, start, end, ACTS)
@@ -263,6 +265,15 @@ def _stance(
     return entry.stance, None
 
 
+# After a phrase: a verdict that makes it a demand ("... is non-negotiable", "... was a
+# precondition for any deal"), however bare the phrase ("Ukraine's neutrality").
+_AFFIRMED = re.compile(
+    r"^[^.;:!?]{0,40}?\b(?:is|are|was|were|remains?|remained|must be|would be)\s+"
+    r"(?:absolutely\s+|also\s+|still\s+)?(?:non-?negotiable|essential|indispensable|a must"
+    r"|an?\s+(?:key\s+|basic\s+|necessary\s+|mandatory\s+|absolute\s+)?(?:pre)?condition"
+    r"|a\s+prerequisite|a\s+requirement)\b",
+    re.IGNORECASE,
+)
 # Verbs that ask for the phrase ("wants them lifted", "insists they be lifted").
 WANTING = frozenset({"want", "demand", "insist", "require", "need", "seek", "expect", "call"})
 
