@@ -222,3 +222,9 @@ def test_conditions_parsed_loosely_and_verdicts_without_as(read, text, expected)
 )
 def test_truces_refused_for_their_causes_and_verdicts_that_demand(read, text, expected):
     assert read(text) == expected
+
+
+def test_a_concession_is_no_condition_and_no_stance(read):
+    assert read("Even if Ukraine agreed to surrender Kherson, Moscow would ask for more.") == {}
+    found = read("Kyiv will never cede Zaporizhzhia even if the fighting goes on for years.")
+    assert found == {("UA", "territory"): "no_recognition"}

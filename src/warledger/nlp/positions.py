@@ -415,6 +415,8 @@ def _deliberated(anchor: Token) -> bool:
     ):
         return True
     chain = [anchor, *list(anchor.ancestors)[:6]]
+    if any(stance_polarity.conceded(node) for node in chain):
+        return True  # "even if Kyiv agreed to cede land, ...": a supposition
     for node in up_to_condition(chain):
         lemma = node.lemma_.lower()
         if lemma in SAYING:

@@ -115,11 +115,21 @@ NOT_CONDITIONS = frozenset(
 CONDITION_PREPOSITIONS = frozenset({"until", "till", "unless"})
 
 
+def conceded(node: Token) -> bool:
+    """A concessive clause ("even if Kyiv agreed to cede land, ..."): a supposition that
+    states no one's stance and makes nothing a condition."""
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.i > 0 and c.doc[c.i - 1].lower_ == "even" for c in node.children
+    )
+
+
 def _is_condition(node: Token) -> bool:
     """An adverbial clause of condition ("if", "unless", "only after", "provided", "once")."""
     marks = [c for c in node.children if c.dep_ == "mark"]
     if node.dep_ != "advcl" or not marks:
         return False
+    if conceded(node):
+        return False  # "even if Kyiv agreed to cede land": a concession, no condition
     # "only after sanctions are lifted", "as long as it is given guarantees"
     # ("only" may hang on the subordinator: "only after")
     only = any(c.lower_ in {"only", "long"} for c in (*node.children, *marks[0].children))
