@@ -228,3 +228,10 @@ def test_a_concession_is_no_condition_and_no_stance(read):
     assert read("Even if Ukraine agreed to surrender Kherson, Moscow would ask for more.") == {}
     found = read("Kyiv will never cede Zaporizhzhia even if the fighting goes on for years.")
     assert found == {("UA", "territory"): "no_recognition"}
+
+
+def test_criticising_a_plan_refuses_its_terms(read):
+    # a criticised plan's terms are not the critic's stance
+    assert read("Peskov criticised the Ukrainian plan for an unconditional truce.") == {}
+    found = read("Kyiv denounced Russian demands that it cede the Kherson region.")
+    assert found == {("UA", "territory"): "no_recognition"}

@@ -45,7 +45,8 @@ REFUSING = frozenset(
      "decline", "rebuff", "spurn", "scrap", "refusal", "rejection", "opposition", "objection",
      "drop", "abandon", "renounce", "shelve", "give_up",
      "rule_out",
-     "unwilling", "unacceptable", "inadmissible", "forbid", "prohibit", "ban", "bar"}
+     "unwilling", "unacceptable", "inadmissible", "forbid", "prohibit", "ban", "bar",
+     "criticise", "criticize", "condemn", "denounce", "slam"}
 )  # fmt: skip
 ACCEPTING = frozenset(
     {"accept", "agree", "support", "back", "allow", "recognise", "recognize", "want", "seek",
