@@ -112,7 +112,8 @@ def attribute(
         # Ukrainian forces attacked ...") makes a claim either way.
         about_the_war = war_fact or (actor_side is not None and actor_side in ctx.theatre.codes)
         if about_the_war or _SUCCESS.search(text):
-            return claimant, "claimed"
+            # "Neither side's account could be independently verified." later on
+            return claimant, "unverified" if _doubted_later(sentence) else "claimed"
     return claimant, "reported"
 
 
@@ -372,4 +373,39 @@ def _following_sentence_doubts(sentence: Span) -> bool:
         return False
     following = doc[sentence.end].sent
     opening = following[:4].text  # "These reports could not be verified." judges what came before
+    if _DENIED.search(following.text):
+        return True  # "The Ukrainian military denies the claim, saying ..."
     return bool(_UNVERIFIED.search(following.text) and _BACK_REFERENCE.search(opening))
+
+
+# "Neither claim could be independently verified", "VOA could not verify either side's
+# account", "None of the claims could be verified": every claim told before is doubted.
+_EVERY_CLAIM = re.compile(
+    r"\b(?:neither|either|both|none\s+of\s+(?:the|these|those|their))\s+"
+    r"(?:(?:sides?|parties)(?:'s|s'|')?\s+|of\s+the\s+)?"
+    r"(?:claims?|accounts?|reports?|figures?|versions?|statements?)\b",
+    re.IGNORECASE,
+)
+# A party denying what the sentence before it claimed.
+_DENIED = re.compile(
+    r"\b(?:den(?:y|ies|ied)|disput(?:es|ed))\s+"
+    r"(?:the|this|that|these|those|its|their)\s+(?:claims?|reports?|accounts?)\b",
+    re.IGNORECASE,
+)
+_DOUBTS_KEY = "warledger.every_claim_doubted_from"
+
+
+def _doubted_later(sentence: Span) -> bool:
+    """Does a later sentence doubt every claim told before it ("Neither side's account
+    could be independently verified.")?"""
+    doc = sentence.doc
+    if _DOUBTS_KEY not in doc.user_data:
+        text = doc.text
+        found = []
+        for m in _EVERY_CLAIM.finditer(text):
+            start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+            ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
+            if _UNVERIFIED.search(text[start : min(ends, default=len(text))]):
+                found.append(start)
+        doc.user_data[_DOUBTS_KEY] = found
+    return any(at >= sentence.end_char for at in doc.user_data[_DOUBTS_KEY])

@@ -343,6 +343,10 @@ def model_event(
             _measure_fields(event, ctx, span)
         if event.subtype is None:
             event.subtype = _verb_subtype(kind, ctx, span)
+        if kind == "ceasefire":
+            from warledger.nlp.diplomacy.addressee import address_truces
+
+            address_truces([event], ctx.theatre)
     when = _stated_date(text, ctx)
     if when is not None:
         event.date = when
@@ -405,12 +409,15 @@ def _main_verbs(span: object) -> list[Token]:
 def _measure_fields(event: Event, ctx: DocContext, span: object) -> None:
     """An aid or sanction event the detector added: who acts is the party in the
     sentence's subject ("Canada bans imports of Russian oil"), whom it concerns the next
-    other party named."""
-    from warledger.nlp.diplomacy import arguments
+    other party named (for aid, the one marked as receiving it: nlp.diplomacy.recipients)."""
+    from warledger.nlp.diplomacy import arguments, recipients
 
     subject = _subject_party(ctx, _main_verbs(span))
     if subject is not None:
         event.actor = arguments.copy_actor(subject.actor)
+        if event.kind == "aid":  # "... Iranian ammunition to Ukraine": who receives
+            event.target = recipients.recipient_of(ctx, span, subject.end, subject.actor.side)  # type: ignore[arg-type]
+            return
         for mention in arguments.mentions_in(ctx, subject.end, span.end_char):  # type: ignore[attr-defined]
             if mention.actor.side and mention.actor.side != subject.actor.side:
                 event.target = arguments.copy_actor(mention.actor)

@@ -20,6 +20,7 @@ from warledger.nlp import clauses
 from warledger.nlp.attribution import attribute
 from warledger.nlp.cheap import TermPattern, was_parsed
 from warledger.nlp.diplomacy import fields
+from warledger.nlp.diplomacy.addressee import address_truces
 from warledger.nlp.diplomacy.kinds import BASE_CONFIDENCE, KIND_READERS, talks_noun_is_event
 from warledger.nlp.diplomacy.lexicon import Lexicon, Trigger, load
 from warledger.nlp.diplomacy.unmet import not_an_occurrence, other_subject
@@ -57,6 +58,7 @@ def extract_diplomacy(ctx: DocContext) -> list[Event]:
                 same.evidence.extend(event.evidence)
             else:
                 events.append(event)
+    address_truces(events, ctx.theatre)
     return events
 
 

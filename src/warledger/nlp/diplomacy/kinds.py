@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from warledger.nlp import clauses
-from warledger.nlp.diplomacy import arguments, fields, measures, meetings, parties
+from warledger.nlp.diplomacy import arguments, fields, measures, meetings, parties, recipients
 from warledger.nlp.diplomacy.lexicon import load
 from warledger.nlp.numbers import word_value
 from warledger.types import Actor, Count, Event
@@ -48,25 +48,6 @@ def _first_other_after(
     for m in arguments.mentions_in(ctx, after, sent.end_char):
         if m.actor.side and m.actor.side != not_side:
             return arguments.copy_actor(m.actor)
-    return None
-
-
-def _capital_after(
-    ctx: DocContext, sent: SpacySpan, after: int, not_side: str | None
-) -> Actor | None:
-    """ "resume security assistance to Kyiv": aid sent to a capital goes to its state (the
-    theatre's ``countries.json`` capitals), which the text names only by its city."""
-    if not_side is None:
-        return None  # with no known giver, "sent ... to Kyiv" may as well be an attack
-    capitals = (ctx.theatre.data("countries.json") or {}).get("capitals", {})
-    by_name = {name: code for code, names in capitals.items() for name in names}
-    for place in ctx.places_in(sent):
-        if place.start < after or ctx.text[max(0, place.start - 4) : place.start] != " to ":
-            continue
-        code = by_name.get(place.text)
-        if code and code != not_side and code != ctx.theatre.opposite(not_side):
-            # what a party sends to its enemy's capital is an attack, not aid
-            return Actor(name=ctx.theatre.party_name(code) or place.text, side=code, type="state")
     return None
 
 
@@ -221,12 +202,19 @@ def _talks(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     start, end = sent.start_char + m.start(), sent.start_char + m.end()
     table, mediators = arguments.talks_parties(ctx, anchor, (start, end))
     mentions = [a for a in table if not any(s <= a.start and a.end <= e for s, e in venue_spans)]
+    mentions = [a for a in mentions if not _names_a_border(ctx, a)]
     if event.subtype in {"offered", "cancelled", "postponed", "mediation_offered"}:
         event.actor = party_of(ctx, anchor)
     if event.subtype == "offered" and event.actor:
         event.target = _first_other_after(ctx, sent, anchor.idx, event.actor.side)
     if event.subtype == "mediation_offered" and event.actor:
-        event.participants = [arguments.copy_actor(event.actor, role="mediator")]
+        # "offered to host Ukrainian and Russian negotiators": the host and whom it hosts
+        named = arguments.mentions_in(ctx, anchor.idx, sent.end_char)
+        named = [a for a in named if not any(s <= a.start and a.end <= e for s, e in venue_spans)]
+        hosted = _expand_groups(arguments.sides_in(named), load(ctx.theatre).groups)
+        event.participants = [arguments.copy_actor(event.actor, role="mediator")] + [
+            p for p in hosted if p.side and p.side != event.actor.side
+        ]
         return [event]
     event.participants = _expand_groups(arguments.sides_in(mentions), load(ctx.theatre).groups)
     mediator_sides = {a.side for a in arguments.sides_in(mediators) if a.side}
@@ -239,6 +227,21 @@ def _talks(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     if event.subtype in {"held", "scheduled"} and meetings.no_counterpart(ctx, sent, anchor, event):
         return []  # "The President held a meeting on economic issues": no other party
     return [event]
+
+
+# Nouns a country name can describe as a place: "at the Belarus–Poland border".
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+
+
+def _names_a_border(ctx: DocContext, mention: ActorMention) -> bool:
+    """Is the party named only to say where ("at the Belarus–Poland border")?"""
+    span = ctx.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    root = span.root if span is not None else None
+    return (
+        root is not None
+        and root.dep_ in {"compound", "nmod", "amod"}
+        and root.head.lemma_.lower() in BORDER_NOUNS
+    )
 
 
 def _expand_groups(actors: list[Actor], groups: dict[str, tuple[str, ...]]) -> list[Actor]:
@@ -441,9 +444,7 @@ def _aid(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     event.actor = party_of(ctx, anchor)
     side = event.actor.side if event.actor else None
     if trigger.subtype != "requested":
-        event.target = _first_other_after(ctx, sent, start, side) or _capital_after(
-            ctx, sent, start, side
-        )
+        event.target = recipients.recipient_of(ctx, sent, start, side)
         if trigger.subtype == "delivered" and event.target is None:
             return []  # aid needs a recipient party
     return [event]

@@ -184,6 +184,9 @@ def acting_side(
             side = side_of(child.subtree, ctx)
             if side:
                 return side
+        speaker = _speaker_side(token, ctx) if pronoun_subject(token) else None
+        if speaker:  # "the General Staff said its forces hit a depot supplying the Russian
+            return speaker  # army": the speaker's side, not the army's
     hit = _hit_tokens(token)
     side = weapon_side(sent, ctx.theatre, skip=hit)
     if side or not hit:
@@ -191,6 +194,18 @@ def acting_side(
     # "destroyed six Russian aircraft" with no attacker named: the enemy of what was hit.
     owner = side_of(sorted((sent.doc[i] for i in hit), key=lambda t: t.i), ctx)
     return ctx.theatre.opposite(owner)
+
+
+def _speaker_side(token: Token, ctx: DocContext) -> str | None:
+    """The side of whoever reports the clause of ``token`` (the subject of the verb of
+    saying above it), which "its forces", "our troops" stand for."""
+    for node in token.ancestors:
+        if node.lemma_.lower() in REPORTING:
+            for child in node.children:
+                if child.dep_ == "nsubj" and (side := side_of(child.subtree, ctx)):
+                    return side
+            return None
+    return None
 
 
 def _subjects_above(token: Token) -> list[Token]:

@@ -163,6 +163,8 @@ def own_counts(kind: str, counts: dict) -> dict:
         return dict(counts)
     if kind == "ground_combat":
         return {k: v for k, v in counts.items() if k in GROUND_COUNT_KEYS}
+    if kind == "territorial_change":  # "recaptured 20 settlements": how many places changed
+        return {k: v for k, v in counts.items() if k == "settlements"}
     return {}
 
 

@@ -1,0 +1,29 @@
+"""Whom a truce is addressed to: a ceasefire one party of a two-party war declares,
+accepts, proposes or rejects is towards the other party ("Putin announces a unilateral
+ceasefire": towards Ukraine; "Ukraine rejects an offer of a mutual ceasefire": towards
+Russia), as the annotators record its target. A third party's proposal, or an actor the
+text does not name, leaves the target to what the sentence says."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from warledger.types import Actor, Event
+
+if TYPE_CHECKING:
+    from warledger.nlp.theatre import Theatre
+
+ADDRESSED = frozenset({"declared", "accepted", "proposed", "rejected"})
+
+
+def address_truces(events: list[Event], theatre: Theatre) -> None:
+    """Give each party's own ceasefire act with no target the other party as target."""
+    for event in events:
+        if event.kind != "ceasefire" or event.target is not None or event.actor is None:
+            continue
+        side = event.actor.side
+        if event.subtype not in ADDRESSED or side not in theatre.codes:
+            continue
+        other = theatre.opposite(side)
+        if other is not None:
+            event.target = Actor(name=theatre.party_name(other), side=other, type="state")
