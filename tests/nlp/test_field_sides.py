@@ -94,3 +94,19 @@ def test_leaders_of_the_caucasus_are_parties_at_a_meeting(extractor) -> None:
     text = "Vladimir Putin, Ilham Aliyev and Nikol Pashinyan will meet in Sochi on Friday."
     (talks,) = _events(extractor, text, "talks")
     assert {p.side for p in talks.participants} == {"RU", "AZ", "AM"}
+
+
+def test_a_barrage_over_many_regions_is_over_the_country_and_the_named_region(extractor):
+    text = (
+        "Russia's defence ministry said air defences had destroyed 85 Ukrainian drones over "
+        "ten regions overnight, including 30 over the Bryansk region."
+    )
+    (strike,) = _events(extractor, text, "strike")
+    assert strike.locations[0].name == "Russia"
+    assert "Bryansk Oblast" in [loc.admin1 for loc in strike.locations]
+
+
+def test_being_open_to_holding_talks_offers_them(extractor) -> None:
+    text = "Kyiv is open to holding direct talks with Moscow, Ukraine's foreign minister said."
+    (talks,) = _events(extractor, text, "talks")
+    assert talks.subtype == "offered"

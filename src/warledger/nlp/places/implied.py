@@ -141,16 +141,35 @@ def situate_barrages(events: list[Event], ctx: DocContext) -> None:
     over the country of the party it was aimed at: a country-level location, as for
     "across Ukraine". Only for the theatre's parties, whose countries are known."""
     for event in events:
-        if event.kind != "strike" or event.locations or event.target is None:
+        if event.kind != "strike" or event.target is None:
             continue
         if event.weapon not in BARRAGE_WEAPONS:
             continue
         counted = set(event.counts) | {k for c in event.counts_by_weapon.values() for k in c}
         if not counted & BARRAGE_KEYS:
             continue
+        if event.locations and not _over_many_regions(event):
+            continue  # "... over the Volgograd region" alone is where it was
         side = event.target.side
         name = ctx.theatre.party_name(side) if side else None
-        if name is not None:
+        if name is not None and all(loc.precision != "country" for loc in event.locations):
+            # "over 11 regions, including 23 over the Volgograd region": the country, and
+            # the place named beside it (docs/annotation.md: a nationwide barrage)
             event.locations = [
-                Location(name=name, country=side, precision="country", gazetteer_name=name)
+                Location(name=name, country=side, precision="country", gazetteer_name=name),
+                *event.locations,
             ]
+
+
+# "over 11 regions", "across nine regions", "at Ukrainian cities": a barrage over the
+# whole country.
+MANY_REGIONS = re.compile(
+    r"\b(?:over|across|in|on)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|several|a\s+dozen|dozens\s+of)\s+(?:\w+\s+)?(?:regions|oblasts|provinces)\b"
+    r"|\b(?:at|on|across|against)\s+(?:\w+\s+)?cities\b",
+    re.IGNORECASE,
+)
+
+
+def _over_many_regions(event: Event) -> bool:
+    return any(MANY_REGIONS.search(span.text) for span in event.evidence[:1])
