@@ -235,3 +235,12 @@ def test_criticising_a_plan_refuses_its_terms(read):
     assert read("Peskov criticised the Ukrainian plan for an unconditional truce.") == {}
     found = read("Kyiv denounced Russian demands that it cede the Kherson region.")
     assert found == {("UA", "territory"): "no_recognition"}
+
+
+def test_the_owner_of_sanctions_imposed_them_and_their_judge_holds_the_stance(read):
+    assert read("Moscow condemned Britain's latest sanctions as unlawful.") == {
+        ("RU", "sanctions"): "oppose"
+    }
+    assert read("Slovakia opposes the EU's new sanctions on Russian oil.") == {
+        ("SK", "sanctions"): "oppose"
+    }

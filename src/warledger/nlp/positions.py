@@ -257,6 +257,8 @@ def _stance(
         return None, None
     polarity = stance_polarity.read(anchor, sent, start, end, ACTS)
     if polarity is stance_polarity.Polarity.REFUSED:
+        if entry.refusal and entry.refused is None:
+            return entry.stance, None  # "condemned the sanctions as unlawful": still opposed
         return entry.refused, None
     if polarity is stance_polarity.Polarity.NOTHING:
         return None, None

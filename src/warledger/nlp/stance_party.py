@@ -93,6 +93,11 @@ def party_of(
     asker = _asking_verb(anchor, found) if found else None
     if asker is not None:  # "Macron calls for Lukashenko to demand X": Macron's stance
         found = arguments.governing_party(ctx, asker)
+    deed = _deed_owned_by(anchor, found) if found else None
+    if deed is not None:  # "Moscow condemned the EU's new sanctions": the EU imposed them
+        above = arguments.governing_party(ctx, deed.head)
+        if above is not None and above.actor.side and above.actor.side != found.actor.side:
+            found = above
     if found and (
         _first_person(anchor, found)
         or _asked(anchor, found)
@@ -212,6 +217,23 @@ def _adjective_owner(ctx: DocContext, anchor: Token) -> ActorMention | None:
                 for mention in arguments.mentions_in(ctx, child.idx, end):
                     if mention.actor.side:
                         return mention
+    return None
+
+
+# Nouns of a deed whose owner did it ("the EU's sanctions", "Russia's strikes"): the owner
+# is the doer, and whoever judges the deed holds the stance.
+DEED_NOUNS = frozenset({"sanction", "restriction", "embargo", "strike", "attack"})
+
+
+def _deed_owned_by(anchor: Token, found: ActorMention) -> Token | None:
+    """The deed noun above the phrase whose possessive owner is the party found."""
+    for node in (anchor, *anchor.ancestors):
+        if node.pos_ in {"VERB", "AUX"}:
+            return None
+        if node.lemma_.lower() in DEED_NOUNS and any(
+            c.dep_ == "poss" and _covers(c, found) for c in node.children
+        ):
+            return node if node.head is not node else None
     return None
 
 
