@@ -447,7 +447,13 @@ def _aid(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
         event.target = recipients.recipient_of(ctx, sent, start, side)
         if trigger.subtype == "delivered" and event.target is None:
             return []  # aid needs a recipient party
+        if not _sided(event.actor) and not _sided(event.target):
+            return []  # "allocate additional funding", "approve an infrastructure loan"
     return [event]
+
+
+def _sided(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.side)
 
 
 RECEIVING = frozenset({"receive", "obtain", "get", "acquire"})
