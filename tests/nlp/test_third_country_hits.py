@@ -26,3 +26,12 @@ def test_a_drone_that_hits_a_third_country_has_that_country_as_target(rules):
 def test_a_strike_on_a_ukrainian_town_still_targets_ukraine(rules):
     strike = _strike(rules, "Russian drones hit a port warehouse in Izmail overnight.")
     assert (strike.actor.side, strike.target.side) == ("RU", "UA")
+
+
+def test_the_country_of_the_place_hit_is_not_the_attacker(rules):
+    """ "Kryvyi Rih, Ukraine" inside the attack's phrase says where, not who attacked: the
+    sentence names no attacker, so none is given."""
+    text = "A missile attack on a school in Kryvyi Rih, Ukraine, killed three people."
+    strike = _strike(rules, text)
+    assert strike.actor is None
+    assert strike.target.side == "UA"

@@ -181,7 +181,7 @@ def acting_side(
             related += [c for c in token.head.children if c.dep_ in {"amod", "poss", "compound"}]
         related += _subjects_above(token)
         for child in related:
-            side = side_of(child.subtree, ctx)
+            side = side_of(_before_place(child), ctx)
             if side:
                 return side
         speaker = _speaker_side(token, ctx) if pronoun_subject(token) else None
@@ -206,6 +206,17 @@ def _speaker_side(token: Token, ctx: DocContext) -> str | None:
                     return side
             return None
     return None
+
+
+def _before_place(phrase: Token) -> list[Token]:
+    """The phrase's words before a place it names ("a missile attack on a building in Kryvyi
+    Rih, Ukraine": the attack, not whose the building is)."""
+    words = list(phrase.subtree)
+    cut = next((t.i for t in words if t.dep_ == "prep" and t.lower_ in _PLACE_PREPS), 10**9)
+    return [t for t in words if t.i < cut]
+
+
+_PLACE_PREPS = frozenset({"on", "in", "at", "near", "against", "into", "over", "across"})
 
 
 def _subjects_above(token: Token) -> list[Token]:
@@ -255,6 +266,10 @@ def is_speaker(token: Token) -> bool:
     return False
 
 
+_ARMED_NOUNS = frozenset({"drone", "missile", "attack", "strike", "force", "troop", "army",
+    "military", "shelling", "bomb", "artillery", "soldier", "unit", "airstrike"})  # fmt: skip
+
+
 def weapon_side(sent: SpacySpan, theatre: Theatre, skip: set[int] = frozenset()) -> str | None:
     """ "killed by a Russian drone", "in Russian attacks": a side word on a weapon noun
     (not in ``skip``, what was hit: "captured 594 Russian troops")."""
@@ -263,25 +278,12 @@ def weapon_side(sent: SpacySpan, theatre: Theatre, skip: set[int] = frozenset())
             continue
         if is_speaker(tok):
             continue  # "the Ukrainian Air Force said": who speaks, not whose weapons
-        if tok.lower_ in theatre.side_words and tok.dep_ in {"amod", "compound", "poss", "nsubj"}:
-            head = tok.head.lemma_.lower()
-            if head in {
-                "drone",
-                "missile",
-                "attack",
-                "strike",
-                "force",
-                "troop",
-                "army",
-                "military",
-                "shelling",
-                "bomb",
-                "artillery",
-                "soldier",
-                "unit",
-                "airstrike",
-            }:
-                return theatre.side_words[tok.lower_]
+        if (
+            tok.lower_ in theatre.side_words
+            and tok.dep_ in {"amod", "compound", "poss", "nsubj"}
+            and tok.head.lemma_.lower() in _ARMED_NOUNS
+        ):
+            return theatre.side_words[tok.lower_]
     return None
 
 
