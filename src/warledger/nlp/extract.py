@@ -185,6 +185,12 @@ class Extractor:
         framing = layout.framing_spans(text)
         datelines = layout.dateline_spans(text)
         found = find_places(doc, self.gazetteer)
+        actors = [
+            a for a in self.registry.find(doc) if not layout.inside(datelines, a.start, a.end)
+        ]
+        # "Volodymyr" of "Volodymyr Zelenskyy" is a known person's name, not the town
+        people = [(a.start, a.end) for a in actors if a.actor.type == "person" and a.actor.side]
+        found = [p for p in found if not any(s <= p.start and p.end <= e for s, e in people)]
         return _TextContext(
             doc=doc,
             published=published,
@@ -200,11 +206,7 @@ class Extractor:
             ),
             # a dateline's country ("ODESA, Ukraine (AP) —") is where the reporter is,
             # no actor of the story's first sentence
-            actors=[
-                a
-                for a in self.registry.find(doc)
-                if not layout.inside(datelines, a.start, a.end)
-            ],
+            actors=actors,
             theatre=self.theatre,
             voice=self.theatre.voice_of(url),
             datelines=datelines,
