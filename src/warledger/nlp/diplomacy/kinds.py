@@ -11,7 +11,15 @@ import re
 from typing import TYPE_CHECKING
 
 from warledger.nlp import clauses
-from warledger.nlp.diplomacy import arguments, fields, measures, meetings, parties, recipients
+from warledger.nlp.diplomacy import (
+    arguments,
+    fields,
+    measures,
+    meetings,
+    parties,
+    recipients,
+    topics,
+)
 from warledger.nlp.diplomacy.lexicon import load
 from warledger.nlp.numbers import word_value
 from warledger.types import Actor, Count, Event
@@ -309,6 +317,8 @@ def _rejects_plan(sent: SpacySpan, anchor: Token, end: int) -> bool:
 
 def _proposal(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     start, end = sent.start_char + m.start(), sent.start_char + m.end()
+    if not topics.about_the_war(ctx, sent, earlier):
+        return []  # "proposed a unique plan to develop the R-7 rocket": another subject
     if trigger.subtype == "rejected" and not _rejects_plan(sent, anchor, end):
         return []
     if anchor.dep_ == "amod" and trigger.subtype != "amended":

@@ -68,6 +68,9 @@ class Lexicon:
     own_duration: frozenset[str] = frozenset()  # ceasefire subtypes with their own duration
     # Compounds naming talks about another subject ("accession talks", "trade talks").
     other_talks: frozenset[str] = frozenset()
+    # What a plan of the war's peace process is about (``proposal_topics``): a plan with none
+    # of these in its sentence ("a plan to develop the R-7 rocket") is another subject's.
+    proposal_topics: re.Pattern[str] | None = None
 
 
 def expand(pattern: str, macros: dict[str, str]) -> str:
@@ -144,4 +147,9 @@ def _load(theatre: Theatre) -> Lexicon:
             s for k, s, f in flagged if k == "ceasefire" and f.get("own_duration")
         ),
         other_talks=frozenset(w.lower() for w in data.get("other_talks", {}).get("compounds", ())),
+        proposal_topics=(
+            re.compile(data["proposal_topics"]["pattern"], re.IGNORECASE)
+            if "proposal_topics" in data
+            else None
+        ),
     )
