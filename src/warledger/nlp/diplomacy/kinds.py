@@ -451,19 +451,18 @@ def _aid(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
         if event.target is None:
             return []  # aid needs a recipient party
         return [event]
-    event.actor = party_of(ctx, anchor)
+    event.actor = _giver_after_from(ctx, anchor, None) if anchor.pos_ == "NOUN" else None
+    event.actor = event.actor or party_of(ctx, anchor)  # "transfers of shells from X to Y"
     side = event.actor.side if event.actor else None
     if trigger.subtype != "requested":
         event.target = recipients.recipient_of(ctx, sent, start, side)
+        if event.target and side and event.target.side == ctx.theatre.opposite(side):
+            return []  # "Ukraine sent 300 drones to Russia": an attack, never aid
         if trigger.subtype == "delivered" and event.target is None:
             return []  # aid needs a recipient party
-        if not _sided(event.actor) and not _sided(event.target):
+        if not any(a and a.side for a in (event.actor, event.target)):
             return []  # "allocate additional funding", "approve an infrastructure loan"
     return [event]
-
-
-def _sided(actor: Actor | None) -> bool:
-    return actor is not None and bool(actor.side)
 
 
 RECEIVING = frozenset({"receive", "obtain", "get", "acquire"})
