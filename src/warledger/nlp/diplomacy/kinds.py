@@ -456,12 +456,10 @@ def _aid(ctx, sent, trigger, m, anchor, event, earlier) -> list[Event]:
     side = event.actor.side if event.actor else None
     if trigger.subtype != "requested":
         event.target = recipients.recipient_of(ctx, sent, start, side)
-        if event.target and side and event.target.side == ctx.theatre.opposite(side):
-            return []  # "Ukraine sent 300 drones to Russia": an attack, never aid
         if trigger.subtype == "delivered" and event.target is None:
             return []  # aid needs a recipient party
-        if not any(a and a.side for a in (event.actor, event.target)):
-            return []  # "allocate additional funding", "approve an infrastructure loan"
+        if not recipients.between_parties(ctx, event.actor, event.target):
+            return []  # "allocate additional funding", "Ukraine sent 300 drones to Russia"
     return [event]
 
 

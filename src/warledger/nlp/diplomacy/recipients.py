@@ -23,9 +23,7 @@ RECEIVING_PREPS = frozenset({"to", "for"})
 DESCRIBING = frozenset({"amod", "compound", "npadvmod", "nmod", "poss"})
 
 
-def recipient_of(
-    ctx: DocContext, sent: SpacySpan, after: int, giver: str | None
-) -> Actor | None:
+def recipient_of(ctx: DocContext, sent: SpacySpan, after: int, giver: str | None) -> Actor | None:
     """The recipient named after offset ``after`` of a giver of side ``giver``."""
     others = [
         m
@@ -76,3 +74,13 @@ def capital_after(
             # what a party sends to its enemy's capital is an attack, not aid
             return Actor(name=ctx.theatre.party_name(code) or place.text, side=code, type="state")
     return None
+
+
+def between_parties(ctx: DocContext, giver: Actor | None, recipient: Actor | None) -> bool:
+    """Aid names a giver or a recipient side ("allocate additional funding" is a budget
+    line), and what a party sends its enemy is an attack ("Ukraine sent 300 drones to
+    Russia"), never aid."""
+    sides = [a.side if a else None for a in (giver, recipient)]
+    if not any(sides):
+        return False
+    return not (sides[0] and sides[1] == ctx.theatre.opposite(sides[0]))
