@@ -23,11 +23,18 @@ from warledger.nlp.diplomacy import fields
 from warledger.nlp.diplomacy.addressee import address_truces
 from warledger.nlp.diplomacy.kinds import BASE_CONFIDENCE, KIND_READERS, talks_noun_is_event
 from warledger.nlp.diplomacy.lexicon import Lexicon, Trigger, load
-from warledger.nlp.diplomacy.unmet import not_an_occurrence, other_subject
+from warledger.nlp.diplomacy.unmet import (
+    future_condition,
+    not_an_occurrence,
+    other_subject,
+    told_since,
+)
 from warledger.nlp.reader import CheapTerms, Reader
 from warledger.types import Actor, Event, Span
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
@@ -117,18 +124,23 @@ def _sentence_events(
     for trigger in triggers:
         if trigger.requires and not trigger.requires.search(text):
             continue
+        if trigger.truce_before and not lexicon.macros["CF"].search(ctx.text, 0, sent.end_char):
+            continue  # "violated it twice": no truce told for "it" to be
         taken = chosen.setdefault(trigger.kind, [])
         limit = lexicon.max_per_kind.get(trigger.kind, 1)
+        per_actor = trigger.kind in lexicon.per_actor_kinds
         full = len(taken) >= limit or any(e.subtype == trigger.subtype for e in taken)
-        if full and not trigger.per_actor_measure:
+        if full and not (trigger.per_actor_measure or per_actor):
             continue
         for m in trigger.pattern.finditer(text):
-            if len(taken) >= limit:
+            if len(taken) >= limit and not per_actor:
                 break
             made = _read(ctx, sent, lexicon, trigger, m, earlier)
             made = [e for e in made if not _restates(e, m, used.get(trigger.kind, []))]
             for event in made:
-                if _duplicate(event, taken):
+                if _duplicate(event, taken, lexicon.per_actor_kinds):
+                    continue
+                if len(taken) >= limit and not _another_party(event, taken):
                     continue
                 taken.append(event)
                 used.setdefault(trigger.kind, []).append((m.start(), m.end(), event))
@@ -154,7 +166,10 @@ def unmet_kinds(ctx: DocContext, sent: SpacySpan) -> set[str]:
             start = sent.start_char + m.start()
             anchor = clauses.anchor_token(sent, start, sent.start_char + m.end())
             unmet = not trigger.negated and (  # "but no truce" is one
-                not_an_occurrence(anchor) or _other_talks(sent, m, lexicon)
+                not_an_occurrence(anchor)
+                or _other_talks(sent, m, lexicon)
+                or _running_total(trigger, anchor, ctx.published)
+                or future_condition(anchor)
             )
             (named if unmet else told).add(trigger.kind)
     return named - told
@@ -166,6 +181,13 @@ def _other_talks(sent: SpacySpan, m: re.Match[str], lexicon: Lexicon) -> bool:
         return False
     span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
     return span is not None and other_subject(span, lexicon.macros["TALKS"], lexicon.other_talks)
+
+
+def _running_total(trigger: Trigger, anchor: Token, published: date | None) -> bool:
+    """A present perfect counted "since" a time (:func:`unmet.told_since`); breaches of
+    a truce are counted since it began ("has violated it 300 times since Friday"), and
+    that count is the news."""
+    return trigger.subtype != "violation_alleged" and told_since(anchor, published)
 
 
 def _restates(event: Event, m: re.Match[str], used: list[tuple[int, int, Event]]) -> bool:
@@ -180,10 +202,11 @@ def _restates(event: Event, m: re.Match[str], used: list[tuple[int, int, Event]]
     return False
 
 
-def _duplicate(event: Event, taken: list[Event]) -> bool:
-    """Same subtype again in one sentence: only a new accuser or a new actor of a
-    sanction makes it a second occurrence; a second proposal event needs another party
-    ("Turkey proposes a mission; Ukraine accepts the proposal")."""
+def _duplicate(event: Event, taken: list[Event], per_actor: frozenset[str]) -> bool:
+    """Same subtype again in one sentence: only a new accuser, or a new actor of a kind
+    acted on per party (``per_actor``: a sanction, a pledge), makes it a second
+    occurrence; a second proposal event needs another party ("Turkey proposes a mission;
+    Ukraine accepts the proposal")."""
 
     def side(actor: Actor | None) -> str | None:
         return actor.side if actor else None
@@ -196,9 +219,17 @@ def _duplicate(event: Event, taken: list[Event]) -> bool:
         if event.subtype == "violation_alleged":
             if side(other.claimant) == side(event.claimant):
                 return True
-        elif event.kind != "sanction" or side(other.actor) == side(event.actor):
+        elif event.kind not in per_actor or side(other.actor) == side(event.actor):
             return True
     return False
+
+
+def _another_party(event: Event, taken: list[Event]) -> bool:
+    """Past a kind's limit, only an act by a party of its own, named and unlike every
+    other's, is one more ("the Netherlands will contribute ..., while Norway pledged
+    ..."); "announced that Ukraine has received jets" stays one aid event."""
+    side = event.actor.side if event.actor else None
+    return side is not None and all(side != (e.actor.side if e.actor else None) for e in taken)
 
 
 # Verbs over a measure that stop it happening: "ambassadors failed to approve the package",
@@ -248,6 +279,10 @@ def _read(
         return []  # "ended without agreement on a ceasefire", "no meeting", "last met"
     if _other_talks(sent, m, lexicon):
         return []  # "EU accession talks with Ukraine": talks about another subject
+    if _running_total(trigger, anchor, ctx.published):
+        return []  # "the EU has adopted 18 packages since 2022": the past summed up
+    if future_condition(anchor):
+        return []  # "ready to hold a vote after a ceasefire takes effect": may come
     prospective = (trigger.kind, trigger.subtype) in lexicon.prospective
     if (trigger.stops or not prospective) and clause.wish and not trigger.negated:
         return []  # a lexicon entry that states an absence ("but no truce") is no wish

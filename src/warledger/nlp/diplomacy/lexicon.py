@@ -39,6 +39,9 @@ class Trigger:
     # The event counts only with a party of some side doing it ("a company signed a
     # supply agreement" is commerce).
     needs_party: bool = False
+    # The match counts only where the document has named a truce by the end of its
+    # sentence ("violated it twice").
+    truce_before: bool = False
     # Strings of which every match contains one (the entry's "terms"; None: unknown);
     # absent ones skip the regular expression, which is most of the reader's time on
     # sentences without events, and they are what the cheap pass looks for.
@@ -63,6 +66,8 @@ class Lexicon:
     # Per kind and subtype flags (see the lexicon's "kinds_about").
     kinds: tuple[str, ...] = ()
     max_per_kind: dict[str, int] = field(default_factory=dict)
+    # Kinds whose subtype may recur in a sentence when another party acts.
+    per_actor_kinds: frozenset[str] = frozenset()
     not_speech_acts: frozenset[tuple[str, str]] = frozenset()
     prospective: frozenset[tuple[str, str]] = frozenset()
     own_duration: frozenset[str] = frozenset()  # ceasefire subtypes with their own duration
@@ -112,6 +117,7 @@ def _load(theatre: Theatre) -> Lexicon:
             per_actor_measure=bool(e.get("per_actor_measure")),
             officials=bool(e.get("officials")),
             needs_party=bool(e.get("needs_party")),
+            truce_before=bool(e.get("truce_before")),
             literals=terms_of(e),
         )
         for e in data.get("triggers", [])
@@ -141,6 +147,7 @@ def _load(theatre: Theatre) -> Lexicon:
         max_per_kind={
             k: v["max_per_sentence"] for k, v in kinds.items() if "max_per_sentence" in v
         },
+        per_actor_kinds=frozenset(k for k, v in kinds.items() if v.get("per_actor")),
         not_speech_acts=frozenset((k, s) for k, s, f in flagged if f.get("speech_act") is False),
         prospective=frozenset((k, s) for k, s, f in flagged if f.get("prospective")),
         own_duration=frozenset(

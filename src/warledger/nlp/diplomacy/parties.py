@@ -23,7 +23,12 @@ if TYPE_CHECKING:
 # Verbs whose object or "with" phrase is the other side of the table.
 MEETING_VERBS = frozenset({"meet", "speak", "talk"})
 PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-PERSONAL = frozenset({"he", "she", "they", "we", "i", "you", "him", "her", "them", "us"})
+# Pronouns, and the numerals that stand for parties named before ("the two would meet").
+PERSONAL = frozenset(
+    {"he", "she", "they", "we", "i", "you", "him", "her", "them", "us", "two", "both"}
+)
+# Verbs of receiving a guest: talks only when the guest is a known actor or a person.
+HOSTING = frozenset({"host"})
 # Verbs of addressing: "told a meeting of the Security Council" names an audience.
 ADDRESSING = frozenset({"tell", "address", "brief", "inform", "warn"})
 
@@ -108,12 +113,28 @@ def is_meeting(ctx: DocContext, verb: Token) -> bool:
     subjects = _subjects(verb)
     if any(not is_party(ctx, s) for s in subjects):
         return False
+    if verb.lemma_.lower() in HOSTING:
+        return _hosts_guest(ctx, verb)
     if not meeting:
         return True
     others = _counterparts(verb)
     if not others:
         return bool(subjects)  # "Cameroon and C.A.R. officials met in Bangui"
     return any(is_party(ctx, o) and not _own_officials(ctx, o) for o in others)
+
+
+def _hosts_guest(ctx: DocContext, verb: Token) -> bool:
+    """ "hosted Zelensky at the White House", "hosts talks between ...": the guest is an
+    actor the registry knows or a person, or the object is a meeting; "hosted the
+    Olympics" and "hosts a festival" receive no party."""
+    talks = load(ctx.theatre).macros["TALKS"]
+    for guest in _counterparts(verb):
+        if talks.fullmatch(guest.text) or guest.ent_type_ == "PERSON":
+            return True
+        found = arguments.actor_of_phrase(ctx, guest)
+        if found is not None and not is_non_party(ctx, guest) and not _own_officials(ctx, guest):
+            return True
+    return False
 
 
 def is_audience(noun: Token) -> bool:

@@ -8,12 +8,21 @@
 - "last" or "previously" met: "the two leaders last met in Alaska in August" is the
   background of the news, a meeting told before;
 - another subject: "EU accession talks with Ukraine", "trade talks" (the theatre's
-  ``other_talks`` compounds) are not the war's diplomacy.
+  ``other_talks`` compounds) are not the war's diplomacy;
+- a condition of the future: "ready to hold an election within 90 days after a
+  ceasefire takes effect", "will resume strikes once the truce ends" (the present in a
+  time clause under what is still to come) tells no truce (:func:`future_condition`);
+- a running total: "the EU has adopted 18 sanctions packages since February 2022", "we
+  have not met since 2019" (the present perfect up to now from "since") sums up the
+  past as the background of the news (:func:`told_since`).
 """
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
+
+from warledger.nlp import dates
 
 if TYPE_CHECKING:
     import re
@@ -80,3 +89,69 @@ def other_subject(
         and any(c.dep_ == "compound" and c.lower_ in compounds for c in t.children)
         for t in tokens
     )
+
+
+# Auxiliaries of the present perfect ("has adopted", "have met").
+PERFECT_AUX = frozenset({"has", "have", "'ve", "’ve"})
+
+
+# A running total starts this long before the story; "since Monday" is this week's news.
+TOTAL_SPAN = timedelta(days=31)
+
+
+def told_since(anchor: Token, published: date | None) -> bool:
+    """The trigger's verb is a present perfect counted "since" a time a month or more
+    before the story, or an undated one ("has delivered 300 tanks since 2022", "have
+    imposed sanctions since the war began"): a total up to now, not an act of the news.
+    Checked on the nearest verb up from the trigger only."""
+    node = anchor
+    for _ in range(3):
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+        if node.head is node:
+            return False
+        node = node.head
+    else:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in PERFECT_AUX for c in node.children):
+        return False
+    for c in node.children:
+        if c.dep_ == "prep" and c.lower_ == "since":
+            return _long_ago(" ".join(t.text for t in c.subtree), published)
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
+            return _long_ago(" ".join(t.text for t in c.subtree), published)
+    return False
+
+
+def _long_ago(phrase: str, published: date | None) -> bool:
+    """The "since" phrase names no date (the invasion, the war began) or one at least
+    :data:`TOTAL_SPAN` before the story."""
+    found = dates.find(phrase)
+    if not found:
+        return True
+    when = dates.resolve(found[0][2], published)
+    if when.start is None or published is None:
+        return when.start is None
+    return date.fromisoformat(when.start) <= published - TOTAL_SPAN
+
+
+# Conjunctions of a time clause whose present tense may speak of the future.
+TIME_MARKS = frozenset({"after", "once", "when", "until", "till", "before", "as soon as"})
+
+
+def future_condition(anchor: Token) -> bool:
+    """The trigger's verb is in the present inside a time clause ("after a ceasefire takes
+    effect", "once the truce is signed") that hangs on a verb in its base form ("is ready
+    to hold", "will resume"): a condition of what may come, not a truce told. The present
+    of a summary ("Russia resumes strikes after the truce ends") hangs on a tensed verb."""
+    verb = anchor if anchor.pos_ in {"VERB", "AUX"} else anchor.head
+    if verb.dep_ != "advcl" or verb.head is verb:
+        return False
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    marks |= {" ".join(t.lower_ for t in verb.children if t.dep_ in {"advmod", "mark"})}
+    if not marks & TIME_MARKS:
+        return False
+    present = verb.tag_ in {"VBZ", "VBP"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in verb.children
+    )
+    return present and verb.head.tag_ == "VB"

@@ -139,3 +139,23 @@ def repelled_side(token: Token, ctx: DocContext) -> str | None:
             if side:
                 return side
     return None
+
+
+# What a regional administration counts under fire: "38 attacks on 14 settlements".
+SHELLED_PLACES = frozenset({"settlement", "community", "locality", "hromada"})
+
+
+def tallied_places(token: Token) -> bool:
+    """The attack word's object is settlements or communities ("carried out 38 attacks on
+    14 settlements of the region", "attacked 21 communities"): a tally of places under
+    fire, which troops shelling from afar make, not an assault on the ground. "On" may
+    hang on the verb whose object the attack is ("carried out 38 attacks on ...")."""
+    holders = [token, token.head] if token.dep_ == "dobj" else [token]
+    for child in (c for h in holders for c in h.children):
+        if child.dep_ == "dobj" and child.lemma_.lower() in SHELLED_PLACES:
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"on", "against"} and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in SHELLED_PLACES for g in child.children
+        ):
+            return True
+    return False

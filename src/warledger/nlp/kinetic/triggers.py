@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from warledger.nlp import clauses
 from warledger.nlp.kinetic.blame import accused_of
 from warledger.nlp.kinetic.facts import SentenceFacts
-from warledger.nlp.kinetic.ground import before_the_news, ground_subject, in_name
+from warledger.nlp.kinetic.ground import before_the_news, ground_subject, in_name, tallied_places
 from warledger.nlp.kinetic.mentions import told_elsewhere
 from warledger.nlp.kinetic.targets import target_kinds_of
 from warledger.nlp.kinetic.tense import one_act_tense
@@ -197,8 +197,8 @@ AIR_MODIFIERS = frozenset({"air", "aerial", "airborne", "missile", "drone", "roc
 
 def is_ground_attack(token: Token, facts: SentenceFacts) -> bool:
     """ "Troops attacked Ukrainian positions near X", with no weapon named, is ground combat."""
-    if facts.weapons:
-        return False
+    if facts.weapons or tallied_places(token):
+        return False  # a weapon, or "38 attacks on 14 settlements": fire from afar
     if any(c.lower_ in AIR_MODIFIERS for c in token.children if c.dep_ in {"amod", "compound"}):
         return False  # "forces launched their largest air attack": from the air
     related = [token, *token.children]
