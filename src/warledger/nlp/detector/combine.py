@@ -120,6 +120,8 @@ def combine(
                 continue  # "first met 13 years ago": background, not the news
             if kind not in KINETIC_KINDS and kind in _unmet(ctx, ranges[i]):
                 continue  # "left without agreeing on a ceasefire": no truce to add
+            if kind == "talks" and _truce_not_talks(ctx, ranges[i], i, found):
+                continue  # "announce they will work toward a ceasefire": the truce read
             event = model_event(ctx, kind, ranges[i], cats)
             if kind in ATTACK_KINDS and not _attack_read(event):
                 continue  # a toll with no attacker and no weapon: a fire, a storm, a crash
@@ -242,6 +244,18 @@ def _unmet(ctx: DocContext, bounds: tuple[int, int]) -> set[str]:
 
     span = ctx.doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
     return unmet_kinds(ctx, span) if span is not None else set()
+
+
+def _truce_not_talks(
+    ctx: DocContext, bounds: tuple[int, int], i: int, found: set[tuple[int, str]]
+) -> bool:
+    """The rules read a truce or a plan in the sentence and it has no word of talks the
+    lexicon knows ("calls for Putin to declare a ceasefire"): the detector's talks score
+    is the truce's, not a meeting's."""
+    from warledger.nlp.diplomacy import names_talks
+
+    truce = (i, "ceasefire") in found or (i, "proposal") in found
+    return truce and not names_talks(ctx, ctx.text[bounds[0] : bounds[1]])
 
 
 def _framed_only(ctx: DocContext, bounds: tuple[int, int]) -> bool:

@@ -175,6 +175,22 @@ def unmet_kinds(ctx: DocContext, sent: SpacySpan) -> set[str]:
     return named - told
 
 
+def names_talks(ctx: DocContext, text: str) -> bool:
+    """The sentence has a word of talks: a talks noun ("summit", "phone call"), one of the
+    lexicon's talks words ("negotiators", "visits") or a match of a talks trigger ("met
+    with", "hosted")."""
+    lexicon = load(ctx.theatre)
+    if re.search(rf"\b{lexicon.macros['TALKS'].pattern}\b", text, re.IGNORECASE):
+        return True
+    if lexicon.talks_words.search(text):
+        return True
+    lowered = text.lower()
+    return any(
+        t.kind == "talks" and t.may_match(lowered) and t.pattern.search(text)
+        for t in lexicon.triggers
+    )
+
+
 def _other_talks(sent: SpacySpan, m: re.Match[str], lexicon: Lexicon) -> bool:
     """The match names talks about another subject ("accession talks", "trade talks")."""
     if not lexicon.other_talks:

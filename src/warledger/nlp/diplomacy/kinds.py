@@ -279,6 +279,9 @@ def talks_noun_is_event(ctx: DocContext, sent: SpacySpan, noun: Token, start: in
     object), or says with whom or who held it, and names parties; generic references
     ("any future talks", "these talks", "the question over the London talks") are not."""
     if noun.lower_ == "gathering":  # "gathering Europe's top military powers"
+        gathered = [g for c in noun.children if c.lower_ == "of" for g in c.children]
+        if any(g.dep_ == "pobj" and parties.is_non_party(ctx, g) for g in gathered):
+            return False  # "a gathering of business leaders": no parties at a table
         return any(a.actor.side for a in ctx.actors_in(sent))
     if noun.pos_ not in {"NOUN", "PROPN"} or parties.is_audience(noun):
         return False

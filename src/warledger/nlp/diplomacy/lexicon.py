@@ -15,6 +15,7 @@ from warledger.nlp.cheap import TermPattern, terms_of
 from warledger.nlp.theatre import Theatre, default_theatre
 
 _MACRO = re.compile(r"\{([A-Z]+)\}")
+_NEVER = r"(?!)"
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,8 @@ class Lexicon:
     not_speech_acts: frozenset[tuple[str, str]] = frozenset()
     prospective: frozenset[tuple[str, str]] = frozenset()
     own_duration: frozenset[str] = frozenset()  # ceasefire subtypes with their own duration
+    # Words telling a meeting that are no trigger ("negotiators", "visits").
+    talks_words: re.Pattern[str] = re.compile(_NEVER)
     # Compounds naming talks about another subject ("accession talks", "trade talks").
     other_talks: frozenset[str] = frozenset()
     # What a plan of the war's peace process is about (``proposal_topics``): a plan with none
@@ -88,8 +91,6 @@ def load(theatre: Theatre | None = None) -> Lexicon:
     once per theatre; a theatre without the file has no diplomacy triggers."""
     return _load(theatre or default_theatre())
 
-
-_NEVER = r"(?!)"
 
 
 @lru_cache(maxsize=8)
@@ -153,6 +154,7 @@ def _load(theatre: Theatre) -> Lexicon:
         own_duration=frozenset(
             s for k, s, f in flagged if k == "ceasefire" and f.get("own_duration")
         ),
+        talks_words=pattern("talks_words"),
         other_talks=frozenset(w.lower() for w in data.get("other_talks", {}).get("compounds", ())),
         proposal_topics=(
             re.compile(data["proposal_topics"]["pattern"], re.IGNORECASE)

@@ -77,9 +77,24 @@ def one_side_at_home(ctx: DocContext, anchor: Token, event: Event) -> bool:
     counting cabinet meetings.)"""
     subject = subject_side(ctx, anchor)
     sides = {p.side for p in event.participants if p.side}
-    if subject is None or sides != {subject}:
+    if subject is None or sides != {subject} or _unknown_conjunct(ctx, anchor):
         return False
     return all(loc.country in (None, subject) for loc in event.locations)
+
+
+def _unknown_conjunct(ctx: DocContext, anchor: Token) -> bool:
+    """The subject joins someone of no known side to the party ("Presidents Ahmed
+    al-Sharaa and Volodymyr Zelenskyy meet"): two people meet, one the text names without
+    a side the registry knows; not a government alone with its own."""
+    for node in clauses.clause_chain(anchor)[:3]:
+        for subject in arguments.subjects_of(node):
+            for person in (subject, *subject.conjuncts):
+                start, end = person.left_edge.idx, person.idx + len(person.text)
+                if person.conjuncts and not any(
+                    m.actor.side for m in arguments.mentions_in(ctx, start, end)
+                ):
+                    return True
+    return False
 
 
 def subject_side(ctx: DocContext, anchor: Token) -> str | None:
