@@ -65,3 +65,19 @@ def test_a_truce_taking_effect_is_declared(rules):
     text = "A 30-day truce took effect on Tuesday after both sides signed."
     (truce,) = _kind(rules, text, "ceasefire")
     assert truce.subtype == "declared"
+
+
+def test_attacks_counted_since_a_truce_began_are_an_allegation(rules):
+    text = (
+        "Moscow declared a 36-hour Christmas ceasefire on Friday. By Saturday, Kyiv's army "
+        "said Russian troops had shelled its positions 41 times since the truce began."
+    )
+    (violation,) = [
+        e for e in _kind(rules, text, "ceasefire") if e.subtype == "violation_alleged"
+    ]
+    assert (_side(violation.claimant), _side(violation.target)) == ("UA", "RU")
+
+
+def test_attacks_counted_with_no_truce_told_are_no_allegation(rules):
+    text = "Russian drones attacked Kharkiv 30 times this year, the mayor said."
+    assert _kind(rules, text, "ceasefire") == []
