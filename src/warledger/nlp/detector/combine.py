@@ -120,7 +120,7 @@ def combine(
                 continue  # "first met 13 years ago": background, not the news
             if kind not in KINETIC_KINDS and kind in _unmet(ctx, ranges[i]):
                 continue  # "left without agreeing on a ceasefire": no truce to add
-            if kind == "talks" and _truce_not_talks(ctx, ranges[i], i, found):
+            if kind == "talks" and _truce_only(ctx, ranges[i], {k for n, k in found if n == i}):
                 continue  # "announce they will work toward a ceasefire": the truce read
             event = model_event(ctx, kind, ranges[i], cats)
             if kind in ATTACK_KINDS and not _attack_read(event):
@@ -246,16 +246,12 @@ def _unmet(ctx: DocContext, bounds: tuple[int, int]) -> set[str]:
     return unmet_kinds(ctx, span) if span is not None else set()
 
 
-def _truce_not_talks(
-    ctx: DocContext, bounds: tuple[int, int], i: int, found: set[tuple[int, str]]
-) -> bool:
-    """The rules read a truce or a plan in the sentence and it has no word of talks the
-    lexicon knows ("calls for Putin to declare a ceasefire"): the detector's talks score
-    is the truce's, not a meeting's."""
+def _truce_only(ctx: DocContext, bounds: tuple[int, int], kinds: set[str]) -> bool:
+    """A truce or plan read by the rules, no word of talks ("calls for a truce"): no talks."""
     from warledger.nlp.diplomacy import names_talks
 
-    truce = (i, "ceasefire") in found or (i, "proposal") in found
-    return truce and not names_talks(ctx, ctx.text[bounds[0] : bounds[1]])
+    text = ctx.text[bounds[0] : bounds[1]]
+    return bool(kinds & {"ceasefire", "proposal"}) and not names_talks(ctx, text)
 
 
 def _framed_only(ctx: DocContext, bounds: tuple[int, int]) -> bool:
