@@ -83,4 +83,5 @@ def between_parties(ctx: DocContext, giver: Actor | None, recipient: Actor | Non
     sides = [a.side if a else None for a in (giver, recipient)]
     if not any(sides):
         return False
-    return not (sides[0] and sides[1] == ctx.theatre.opposite(sides[0]))
+    # no recipient named is no enemy, whoever gives ("Norway pledged 1.5 billion kroner")
+    return not (sides[0] and sides[1] and sides[1] == ctx.theatre.opposite(sides[0]))
