@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from warledger.nlp import clauses
-
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
     from warledger.nlp.context import DocContext
     from warledger.types import Event
 
@@ -23,7 +19,7 @@ def meets_own_side(ctx: DocContext, event: Event, bounds: tuple[int, int]) -> bo
     with Russia's Defence Minister"): a government's own meeting, which reads like a
     summit to a bag of words. Read from the meeting word's "with" phrase and its subject,
     as the rules' talks reader does (``diplomacy.meetings``)."""
-    from warledger.nlp.diplomacy import arguments
+    from warledger.nlp.diplomacy import arguments, meetings
 
     span = ctx.doc.char_span(*bounds, alignment_mode="expand")
     if span is None:
@@ -33,27 +29,11 @@ def meets_own_side(ctx: DocContext, event: Event, bounds: tuple[int, int]) -> bo
             continue
         start, end = arguments.subtree_span(tok)
         met = {m.actor.side for m in arguments.mentions_in(ctx, start, end) if m.actor.side}
-        subject = _meeter_side(ctx, tok)
+        subject = meetings.subject_side(ctx, tok.head, outside=tok)
         home = all(loc.country in (None, subject) for loc in event.locations)
         if subject is not None and met == {subject} and home:
             return True
     return False
-
-
-def _meeter_side(ctx: DocContext, with_: Token) -> str | None:
-    """The side of the party in the subject of the meeting word's clause, when that
-    subject is not the meeting itself ("a meeting with Putin was postponed")."""
-    from warledger.nlp.diplomacy import arguments
-
-    for node in clauses.clause_chain(with_.head)[:3]:
-        for subject in arguments.subjects_of(node):
-            if with_ in subject.subtree:
-                return None
-            start, end = arguments.subtree_span(subject)
-            found = [m for m in arguments.mentions_in(ctx, start, end) if m.actor.side]
-            if found:
-                return found[0].actor.side
-    return None
 
 
 _MEETING_WORDS = frozenset({"meet", "meeting", "conversation", "talk", "talks", "call"})

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from warledger.types import Actor, Event
+from warledger.nlp.actors import side_actor
+from warledger.types import Event
 
 if TYPE_CHECKING:
     from warledger.nlp.theatre import Theatre
@@ -24,6 +25,4 @@ def address_truces(events: list[Event], theatre: Theatre) -> None:
         side = event.actor.side
         if event.subtype not in ADDRESSED or side not in theatre.codes:
             continue
-        other = theatre.opposite(side)
-        if other is not None:
-            event.target = Actor(name=theatre.party_name(other), side=other, type="state")
+        event.target = side_actor(theatre.opposite(side), theatre)

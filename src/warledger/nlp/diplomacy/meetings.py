@@ -97,10 +97,13 @@ def _unknown_conjunct(ctx: DocContext, anchor: Token) -> bool:
     return False
 
 
-def subject_side(ctx: DocContext, anchor: Token) -> str | None:
-    """The side of the party named in the subject of the talks word's clause."""
+def subject_side(ctx: DocContext, anchor: Token, outside: Token | None = None) -> str | None:
+    """The side of the party named in the subject of the talks word's clause; none when
+    that subject holds ``outside`` ("a meeting with Putin was postponed": the meeting)."""
     for node in clauses.clause_chain(anchor)[:3]:
         for subject in arguments.subjects_of(node):
+            if outside is not None and outside in subject.subtree:
+                return None
             start, end = arguments.subtree_span(subject)
             found = [m for m in arguments.mentions_in(ctx, start, end) if m.actor.side]
             if found:
