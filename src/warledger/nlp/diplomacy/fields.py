@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from warledger.nlp import clauses, dates
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from warledger.nlp.context import DocContext
+    from warledger.nlp.theatre import Theatre
 
 # Scope words, checked in a window around the ceasefire noun. "air" must not be "air
 # defense"/"air force"/"air-raid", which name weapons and sirens, not a truce's scope.
@@ -175,16 +177,18 @@ def _landmarks(ctx: DocContext, sent: Span) -> list[tuple[Location, tuple[int, i
     from warledger.nlp.places.gazetteer import Gazetteer
 
     found = []
-    for name, host, pattern in _venue_patterns(ctx):
+    for name, host, pattern in _venue_patterns(ctx.theatre):
         for m in pattern.finditer(ctx.text, sent.start_char, sent.end_char):
             city = Gazetteer.load(ctx.theatre).resolve(host)
             found.append((replace(city, name=name, gazetteer_name=city.name), m.span(1)))
     return found
 
 
-def _venue_patterns(ctx: DocContext) -> list[tuple[str, str, re.Pattern[str]]]:
-    """Per landmark, its name, host city and "in/at the <name>" pattern."""
-    table = (ctx.theatre.data("places.json") or {}).get("venues", [])
+@lru_cache(maxsize=8)
+def _venue_patterns(theatre: Theatre) -> list[tuple[str, str, re.Pattern[str]]]:
+    """Per landmark, its name, host city and "in/at the <name>" pattern, read and compiled
+    once per theatre (talks sentences are many; the file does not change)."""
+    table = (theatre.data("places.json") or {}).get("venues", [])
     return [
         (
             v["name"],
