@@ -12,6 +12,7 @@ def test_common_transliterations_are_the_same_place():
     assert same_place("Odessa", "Odesa Oblast")
     assert same_place("Zaporozhye", "Zaporizhzhia")
     assert same_place("Kiev", "Kyiv")
+    assert same_place("Donbass", "Donbas")
 
 
 def test_different_places_stay_different():

@@ -4,7 +4,8 @@ Only the fields a gold event gives are scored: an annotator leaves out what they
 were not sure of. Actors are compared by ``side`` only; lists whose order carries no
 meaning (participants' sides, scope, target kinds) are compared as sets; counts are
 scored on value and qualifier separately; locations by name, else admin1, and
-separately by admin1 and country. The annotated corpus also gives each event's
+separately by admin1 and country; a date bound written to the month or year ("2025-02")
+holds any day inside it. The annotated corpus also gives each event's
 ``country`` and ``theatre``: the theatre is scored only when the extractor labels one.
 """
 
@@ -113,6 +114,14 @@ def _equal(name: str, gold: Any, predicted: Any) -> FieldCheck:
     return FieldCheck(name, gold == predicted, gold, predicted)
 
 
+def _same_day(name: str, gold: str | None, predicted: str | None) -> FieldCheck:
+    """A gold bound written to the month or year ("2025-02") names that whole month or
+    year: a predicted bound inside it ("2025-02-01", "2025-02-28") is the same bound."""
+    if gold and predicted and len(gold) < 10:
+        return FieldCheck(name, predicted[: len(gold)] == gold, gold, predicted)
+    return _equal(name, gold, predicted)
+
+
 def _same_set(name: str, gold: list[Any], predicted: list[Any]) -> FieldCheck:
     gold_set = sorted(set(gold), key=str)
     pred_set = sorted(set(predicted), key=str)
@@ -148,9 +157,11 @@ def event_checks(gold: dict[str, Any], event: Event) -> list[FieldCheck]:
         checks.extend(location_checks(gold["locations"], event.locations))
     if "counts" in gold:
         checks.extend(count_checks(gold["counts"], event))
-    for part in ("start", "end", "precision"):
+    for part in ("start", "end"):
         if part in gold.get("date", {}):
-            checks.append(_equal(f"date_{part}", gold["date"][part], getattr(event.date, part)))
+            checks.append(_same_day(f"date_{part}", gold["date"][part], getattr(event.date, part)))
+    if "precision" in gold.get("date", {}):
+        checks.append(_equal("date_precision", gold["date"]["precision"], event.date.precision))
     if "country" in gold:
         checks.append(_equal("event_country", gold["country"], event_country(event)))
     if "theatre" in gold and hasattr(event, "theatre"):

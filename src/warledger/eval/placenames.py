@@ -52,6 +52,7 @@ _VARIANTS = {
     "artemivsk": "bakhmut",
     "krasnoarmeysk": "pokrovsk",
     "volhynia": "volyn",
+    "donbass": "donbas",
 }
 
 
