@@ -86,3 +86,58 @@ def test_a_weapon_fired_into_an_area_is_an_attack_on_it(extractor):
 
 def test_workers_fired_in_a_country_are_no_attack(extractor):
     assert _kinetic(extractor, "The company fired 200 workers in Germany on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Israeli jets carried out airstrikes in Syria on Monday.", "SY"),
+        ("U.S. forces carried out a series of airstrikes against militants in Somalia.", "SO"),
+    ],
+)
+def test_airstrikes_in_a_foreign_country_are_placed_in_it(extractor, text, country):
+    (event,) = _kinetic(extractor, text)
+    assert (event.kind, event.theatre, event.country) == ("strike", None, country)
+
+
+def test_an_attack_on_the_theatre_country_alone_still_needs_more_than_the_country(extractor):
+    assert _kinetic(extractor, "Russian jets carried out airstrikes in Ukraine.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "killed"),
+    [
+        ("A suicide bomber killed 12 people at a mosque in Peshawar on Friday.", "Peshawar", 12),
+        ("A suicide bombing at a market in Mogadishu killed nine people.", "Mogadishu", 9),
+        ("A roadside bomb blast killed 11 coal miners in Quetta.", "Quetta", 11),
+    ],
+)
+def test_bombings_are_attacks(extractor, text, place, killed):
+    (event,) = _kinetic(extractor, text)
+    assert (event.kind, event.theatre) == ("strike", None)
+    assert [loc.name for loc in event.locations] == [place]
+    assert event.counts["killed"].value == killed
+
+
+def test_an_army_speaking_of_itself_killing_militants_is_an_attack(extractor):
+    text = "The army said it killed 20 militants in an operation in North Waziristan."
+    (event,) = _kinetic(extractor, text)
+    assert (event.theatre, event.counts["killed"].value) == (None, 20)
+
+
+def test_militants_in_an_exchange_of_fire_is_a_clash(extractor):
+    text = "Police said there was a heavy exchange of fire between soldiers and militants in Kalat."
+    (event,) = _kinetic(extractor, text)
+    assert (event.kind, event.subtype) == ("ground_combat", "clash")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gas explosion killed five people in an apartment block in Tehran.",
+        "A blast at a fireworks factory killed seven workers in Tamil Nadu.",
+        "A bomb disposal squad searched the area for explosives.",
+    ],
+)
+def test_accidents_and_searches_are_no_attack(extractor, text):
+    assert _kinetic(extractor, text) == []

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from warledger.nlp.context import DocContext
 
 ANAPHORA = re.compile(
-    r"\b(?:the|this|that) (?:attack|strike|barrage|assault|bombardment|shelling)\b"
+    r"\b(?:the|this|that) "
+    r"(?:attack|strike|barrage|assault|bombardment|shelling|blasts?|explosions?)\b"
     r"|\b(?:of these|of them|the drones|the missiles|in the attack)\b"
     # "One missile hit a residential building", "the drone struck a car": the weapons of
     # the attack just told, not a new attack
@@ -140,8 +141,16 @@ def _toll_paragraph(
 
 
 def tells_damage(facts: SentenceFacts) -> bool:
-    """The sentence names what was damaged or destroyed and starts no attack of its own."""
-    return bool(facts.targets) and not facts.triggers and bool(DAMAGE.search(facts.sent.text))
+    """The sentence names what was damaged or destroyed and starts no attack of its own:
+    its trigger words, if any, name the attack just read again ("houses were damaged by
+    the explosions")."""
+    sent = facts.sent
+    named_again = [(m.start(), m.end()) for m in ANAPHORA.finditer(sent.text)]
+    new_attack = any(
+        not any(start <= sent[hit.start].idx - sent.start_char < end for start, end in named_again)
+        for hit in facts.triggers
+    )
+    return bool(facts.targets) and not new_attack and bool(DAMAGE.search(sent.text))
 
 
 def _adds_a_toll(facts: SentenceFacts, ctx: DocContext) -> bool:

@@ -64,9 +64,10 @@ PARTY_PRONOUNS = frozenset({"they", "we", "it"})
 
 
 def _party_speaks(token: Token, ctx: DocContext) -> bool:
-    """The trigger's clause is what a party of the theatre says ("Ukrainian officials
-    say they have entered", "Russia's defence ministry said it had stormed"): the verb
-    of saying above it has a party as its subject."""
+    """The trigger's clause is what a party of the theatre or an armed force says
+    ("Ukrainian officials say they have entered", "Russia's defence ministry said it had
+    stormed", "the army said it killed"): the verb of saying above it has a party or
+    armed men as its subject."""
     clause = token
     while clause.dep_ in {"conj", "xcomp"} and clause.head is not clause:
         clause = clause.head
@@ -75,6 +76,8 @@ def _party_speaks(token: Token, ctx: DocContext) -> bool:
     speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
     if speaker is None:
         return False
+    if speaker.lemma_.lower() in kinetic_lexicon(ctx.theatre).ground_agents:
+        return True  # "the army said it killed 20 militants": armed men speak of themselves
     sub = list(speaker.subtree)
     start, end = sub[0].idx, sub[-1].idx + len(sub[-1])
     return any(

@@ -209,8 +209,22 @@ def events_for(
     ):
         return []  # a battle fought by foreign armies only is logged where nobody knows
     if kind == "strike" and not places:
-        # "struck an oil depot in southern Russia"
-        places = [p for p in facts.regions if p.location.precision == "region"]
+        # "struck an oil depot in southern Russia"; "Israeli jets carried out airstrikes in
+        # Syria": outside the theatre's countries the country is the place the text gives,
+        # as for a battle, when the attack is armed by itself ("airstrikes") or by a weapon
+        # ("attacks it had carried out in Iraq" is no raid); "Russia struck Ukraine" still
+        # needs a settlement, a count or a target.
+        foreign_raid = bool(hit.entry.get("inherent") or facts.weapons)
+        places = [
+            p
+            for p in facts.regions
+            if p.location.precision == "region"
+            or (
+                foreign_raid
+                and p.location.precision == "country"
+                and p.location.country not in ctx.theatre.codes
+            )
+        ]
     numbered = counts or by_weapon
     aimed = _aimed_at_areas(facts, ctx) if kind == "strike" and facts.weapons else []
     if (

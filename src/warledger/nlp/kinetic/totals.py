@@ -2,7 +2,7 @@
 
 "12,605 civilians have been killed since February 2022", "over the past day five were
 killed", "the U.N. has recorded 1,200 civilian casualties": summed over time or counted
-by a monitor, not told of one strike.
+by a monitor, not told of one strike ("earlier this month" dates one attack, it sums none).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 PERIOD_TOTAL = re.compile(
     r"\b(?:over|in|during) the (?:past|last) (?:\d+|twenty-four|24|day|week|night)"
-    r"|\bsince the start\b|\bin total\b|\bthis (?:week|month|year)\b|\bso far\b|\bto date\b"
+    r"|\bsince the start\b|\bin total\b|(?<!earlier )(?<!later )\bthis (?:week|month|year)\b"
+    r"|\bso far\b|\bto date\b"
     r"|\bin the first (?:\w+ )?(?:days?|weeks?|months?) of\b"
     r"|\bsince (?:the )?(?:beginning|outbreak|full-scale|invasion|war)\b"
     r"|\bsince (?:the )?(?:start of the )?(?:Russian |full-scale |Russia's )+(?:invasion|war)\b"
