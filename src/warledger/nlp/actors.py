@@ -391,7 +391,8 @@ def _after_locative(span: Span) -> bool:
     while j >= 0 and span.start - j <= 6:
         token = doc[j]
         if token.lower_ in _LOCATIVE:
-            return True
+            # "According to Reuters, Moscow has told ...": the source's "to", no place
+            return not (token.lower_ == "to" and j > 0 and doc[j - 1].lower_ == "according")
         if token.lower_ in ("and", "or", ",") or token.pos_ == "PROPN":
             j -= 1
             continue

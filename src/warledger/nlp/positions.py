@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from warledger.nlp import clauses, stance_party, stance_polarity
+from warledger.nlp import clauses, stance_party, stance_polarity, stance_reference, stance_speaker
 from warledger.nlp.cheap import TermPattern, terms_of, was_parsed
 from warledger.nlp.diplomacy import arguments, fields
 from warledger.nlp.diplomacy.lexicon import expand
@@ -103,14 +103,22 @@ def extract_positions(ctx: DocContext) -> list[Position]:
         text = ctx.text[sent.start_char : sent.end_char]
         lowered = text.lower()
         entries = [e for e in patterns if e.may_match(lowered)]
-        if not entries or clauses.is_question(sent, text) or _interviewer(ctx, sent):
+        referring = any(t in lowered for t in stance_reference.TERMS)
+        if not (entries or referring) or clauses.is_question(sent, text) or _interviewer(
+            ctx, sent
+        ):
             continue
         window = (sents[max(0, n - WINDOW)].start_char, sent.end_char)
         around = ctx.text[window[0] : window[1]]
         entries = [e for e in entries if e.near is None or e.near.search(around)]
         after = sents[min(n + 1, len(sents) - 1)]
         wider = (sents[max(0, n - 2 * WINDOW)].start_char, after.end_char)
-        for position in _sentence_positions(ctx, sent, text, entries):
+        stated = _sentence_positions(ctx, sent, text, entries)
+        if referring:
+            stated += stance_reference.referred_positions(
+                ctx, sents, n, patterns, {p.issue for p in stated}
+            )
+        for position in stated:
             if _elsewhere(ctx, *wider, position.party.side):
                 continue  # "Pyongyang's demand for sanctions relief": another conflict's
             key = (position.party.side or (position.party.name or "").lower(), position.issue)
@@ -132,8 +140,11 @@ _QUESTION_LINE = re.compile(r"\s*Q\s*[:.]\s")
 
 
 def _interviewer(ctx: DocContext, sent: SpacySpan) -> bool:
-    """Is the sentence on an interviewer's "Q:" line?"""
-    return bool(_QUESTION_LINE.match(ctx.text[ctx.text.rfind("\n", 0, sent.start_char) + 1 :]))
+    """Is the sentence on an interviewer's "Q:" line, or a question line of an interview
+    written as prose?"""
+    if _QUESTION_LINE.match(ctx.text[ctx.text.rfind("\n", 0, sent.start_char) + 1 :]):
+        return True
+    return stance_speaker.question_line(ctx, sent.start_char)
 
 
 def _elsewhere(ctx: DocContext, start: int, end: int, party: str | None) -> bool:
@@ -182,7 +193,7 @@ def _sentence_positions(
             if named is None and fronted:  # "For Moscow, ... is a red line"
                 named = stance_party.named_after(ctx, sent.start_char + fronted.end(), end)
             if named is None:  # "Hegseth said that NATO membership was not realistic"
-                named = stance_party.speaker_of(ctx, sent, anchor)
+                named = stance_speaker.speaker_of(ctx, sent, anchor)
                 named = named if named is not None and named.side else None
             if named is not None:
                 party, how = named, "after"
@@ -245,7 +256,8 @@ def _stance(
     evaluated = stance_polarity.evaluated_end(text[m.end() :])
     if evaluated is not None:  # "illegitimate sanctions are unacceptable": no double flip
         return (entry.stance if entry.refusal else entry.refused), end + evaluated
-    if _DENIED_BEFORE.search(text[: m.start()]):  # "no recognition of occupied land"
+    if _DENIED_BEFORE.search(text[: m.start()]) or _RED_LINE_BEFORE.search(text[: m.start()]):
+        # "no recognition of occupied land", "Kyiv's red line is the recognition of ..."
         return (entry.stance if entry.refusal else entry.refused), None
     if _NO_STANCE_BEFORE.search(text[: m.start()]):
         return None, None
@@ -310,8 +322,10 @@ def _licensed(entry: StancePattern, anchor: Token) -> bool:
             or _seen_as(c, words)  # "sees Ukraine's neutrality as a key condition"
             for n in chain
             for c in n.children
-        ):
-            return True
+        ) or any(stance_polarity.refused_modal(n) for n in chain):
+            return True  # "Warsaw would not send soldiers to Ukraine": a refusal
+        if stance_party.listed_under(anchor) is not None:
+            return True  # "Ukraine's conditions: security guarantees, ..."
     return any(stance_polarity.lemma_of(n) in words for n in chain)
 
 
@@ -349,15 +363,23 @@ _WAVED_OFF = re.compile(
     re.IGNORECASE,
 )
 # "no" just before a phrase refuses it: "no recognition of occupied land", "there must be
-# no NATO troops in Ukraine".
-_DENIED_BEFORE = re.compile(r"\bno\s+$", re.IGNORECASE)
+# no NATO troops in Ukraine", "sees no place for Western troops in Ukraine".
+_DENIED_BEFORE = re.compile(r"\bno\s+(?:(?:place|room)\s+for\s+)?$", re.IGNORECASE)
+# A red line named before what it refuses: "Kyiv's red line is the recognition of ...", "the
+# red line for Moscow remains any Western troops in Ukraine".
+_RED_LINE_BEFORE = re.compile(
+    r"\bred[- ]lines?(?:\s+for\s+[\w'’. -]{1,30}?)?\s+(?:is|are|was|were|remains?|remained|would"
+    r"\s+be)\s+(?:(?:that|the|any|a|an)\s+)?$",
+    re.IGNORECASE,
+)
 # A verdict's holder named before it: "For Moscow, any Western troops in Ukraine are a red
 # line".
 _FRONTED = re.compile(r"\W*(?:for|to|in the eyes of)\s+", re.IGNORECASE)
 _NO_STANCE_BEFORE = re.compile(
     r"\bagainst\W+(?:\w+\W+){0,4}$"
-    # "to discuss a potential peacekeeping force": a possibility talked over, no one's stance
-    r"|\b(?:potential|possible|hypothetical|eventual)\W+(?:\w+\W+){0,1}$",
+    # "to discuss a potential peacekeeping force", "the possible deployment of a so-called
+    # reassurance force": a possibility talked over, no one's stance
+    r"|\b(?:potential|possible|hypothetical|eventual)\W+(?:\w+\W+){0,1}(?:of\W+(?:\w+\W+){0,3})?$",
     re.IGNORECASE,
 )
 
@@ -455,16 +477,14 @@ def _waved_off(before: str) -> bool:
     return bool(_WAVED_OFF.search(before))
 
 
-
-
-
 def cheap_terms(theatre: Theatre) -> CheapTerms:
     """Every stance pattern with its terms; a sentence opening on a plan needs the
     sentence before it, one opening a quotation it does not close the two after it."""
     return CheapTerms(
-        patterns=tuple(TermPattern(p.pattern, p.literals) for p in stance_patterns(theatre)),
+        patterns=tuple(TermPattern(p.pattern, p.literals) for p in stance_patterns(theatre))
+        + tuple(TermPattern(p, stance_reference.TERMS) for p in stance_reference.PATTERNS),
         back_references=(stance_party.plan_subject(theatre),),
-        forward_references=(stance_party.OPEN_QUOTATION,),
+        forward_references=(stance_speaker.OPEN_QUOTATION,),
     )
 
 

@@ -16,7 +16,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from warledger.nlp import clauses, stance_polarity
-from warledger.nlp.attribution import attribute, last_person_mention
 from warledger.nlp.diplomacy import arguments
 from warledger.nlp.language import ENGLISH
 from warledger.nlp.stance_polarity import (
@@ -26,6 +25,7 @@ from warledger.nlp.stance_polarity import (
     STANCE_VERBS,
     up_to_condition,
 )
+from warledger.nlp.stance_speaker import speaker_of
 from warledger.types import Actor
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ def party_of(
         for mention in arguments.mentions_in(ctx, end, sent.end_char):
             if mention.actor.side:
                 return arguments.copy_actor(mention.actor), "after"
-        return None, "after"
+        return named_after(ctx, end, sent.end_char), "after"  # "unacceptable to Moscow"
     anchor = clauses.anchor_token(sent, start, end)
     owner = _fronted_plan_owner(ctx, sent, start)
     if owner is not None:  # "Under the US proposal, Ukraine would give up its NATO bid"
@@ -83,16 +83,17 @@ def party_of(
     named = _adjective_owner(ctx, anchor)
     if named is not None:  # "the discussion of the Russian proposals on guarantees"
         return arguments.copy_actor(named.actor), "governing"
-    found = arguments.governing_party(ctx, anchor, skip_own_subject=own_verb)
+    found = arguments.governing_party(ctx, anchor, skip_own_subject=own_verb, own_clauses=True)
     asked_verb = _verb_asked_of(anchor, found) if found else None
     if asked_verb is not None:  # "Russia's demands include that Ukraine renounce X and cap Y"
         found = arguments.governing_party(ctx, asked_verb, skip_own_subject=True)
-    heading = _listed_under(anchor)
+    heading = listed_under(anchor)
     if heading is not None:  # "Russia's key demands: preventing NATO expansion, ..."
         found = arguments.governing_party(ctx, heading) or found
     asker = _asking_verb(anchor, found) if found else None
     if asker is not None:  # "Macron calls for Lukashenko to demand X": Macron's stance
         found = arguments.governing_party(ctx, asker)
+    found = _outside_condition(ctx, anchor, found)
     deed = _deed_owned_by(anchor, found) if found else None
     if deed is not None:  # "Moscow condemned the EU's new sanctions": the EU imposed them
         above = arguments.governing_party(ctx, deed.head)
@@ -166,13 +167,33 @@ def _fronted_plan_owner(ctx: DocContext, sent: SpacySpan, start: int) -> Actor |
     return None
 
 
+def _outside_condition(
+    ctx: DocContext, anchor: Token, found: ActorMention | None
+) -> ActorMention | None:
+    """A party named inside the condition the phrase is in ("ready for peace, provided that
+    ... Ukraine's renunciation of NATO and the recognition of the realities") is the one
+    the condition asks of; the party of the clause it conditions sets it."""
+    condition = stance_polarity.condition_of(anchor)
+    if found is None or condition is None or not _covers(condition, found):
+        return found
+    if not any(t.dep_ == "poss" and _covers(t, found) for t in condition.subtree):
+        return found  # a subject in the condition ("as long as Ukraine is given ...") is read above
+    above = arguments.governing_party(ctx, condition.head, own_clauses=True)
+    if above is not None and above.actor.side and above.actor.side != found.actor.side:
+        return above
+    return found
+
+
 def _own_subject(verb: Token, found: ActorMention) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} and _covers(c, found) for c in verb.children)
 
 
 FIRST_PERSON = frozenset({"our", "my", "we", "i"})
 # Verbs whose passive subject is the one asked or offered ("Kiev was offered to withdraw").
-ASKED = frozenset({"offer", "ask", "urge", "call", "press", "tell", "invite", "demand", "advise"})
+ASKED = frozenset(
+    {"offer", "ask", "urge", "call", "press", "tell", "invite", "demand", "advise", "force",
+     "compel", "pressure", "coerce"}
+)  # fmt: skip
 
 
 def _covers(token: Token, found: ActorMention) -> bool:
@@ -267,107 +288,6 @@ def _demanded_of(anchor: Token, found: ActorMention) -> bool:
     )
 
 
-_OPEN_QUOTE = re.compile(r'^\W*["“]')
-# A sentence opening a quotation it does not close: its speaker is named further on.
-OPEN_QUOTATION = re.compile(r'^\s*["“][^"”]*$')
-
-
-def speaker_of(ctx: DocContext, sent: SpacySpan, anchor: Token) -> Actor | None:
-    """Who says the sentence: its reporting verb's subject, the release's own voice, or,
-    for a quotation running over several sentences ('"We will never give up our land.
-    Crimea is Ukraine," Zelensky said'), the speaker named where it closes; a quotation
-    no one is named for (Zelensky spoke on Sunday. "We will never ...") or an interview's
-    answer ("A: We will never ...") is the person last named as a subject before it; a
-    transcript's speech is its label's."""
-    labelled = _labelled_speaker(ctx, anchor.idx)
-    if labelled is not None:
-        return labelled
-    speaker, _status = attribute(sent, ctx, trigger=anchor)
-    if speaker is not None and speaker.side:
-        return speaker
-    marks = sent.text.count('"') + sent.text.count("“") + sent.text.count("”")
-    within = _within_quotation(ctx, sent)
-    quoted = _quoted(ctx, sent) or within
-    if (quoted and marks % 2) or (within and not marks):
-        following = sent
-        for _ in range(3):
-            if following.end >= len(sent.doc):
-                break
-            following = sent.doc[following.end].sent
-            if any(t in following.text for t in ('"', "”")):
-                found, _status = attribute(following, ctx)
-                if found is not None and found.side:
-                    return found
-                speaker = found or speaker
-                break
-    answer = _ANSWER.match(ctx.text[ctx.text.rfind("\n", 0, sent.start_char) + 1 :])
-    if quoted or answer:
-        # a quotation's speaker is named in the two sentences before; an interviewee anywhere
-        since = 0 if answer else _start_of_sentence_before(sent, 2)
-        person = last_person_mention(ctx, sent.start_char)
-        if person is not None and person.actor.side and person.start >= since:
-            return arguments.copy_actor(person.actor)
-    return speaker
-
-
-def _quoted(ctx: DocContext, sent: SpacySpan) -> bool:
-    """Does the sentence open or close a quotation (its opening mark may have been left on
-    the sentence before)?"""
-    before = ctx.text[: sent.start_char].rstrip()
-    return bool(_OPEN_QUOTE.match(sent.text)) or before.endswith(('"', "“")) or (
-        sent.text.rstrip().endswith(('"', "”"))
-    )
-
-
-def _within_quotation(ctx: DocContext, sent: SpacySpan) -> bool:
-    """Does the sentence sit inside a quotation opened earlier in its paragraph ('"Kyiv
-    must withdraw. Ukraine must not be in NATO. These are the realities," he said')? Its
-    speaker is the one named where the quotation closes."""
-    before = ctx.text[ctx.text.rfind("\n", 0, sent.start_char) + 1 : sent.start_char]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-
-
-# A line that opens an interview's answer ("A: ...", "A. ...").
-_ANSWER = re.compile(r"\s*A\s*[:.]\s")
-# A transcript's speaker label, at a line's or a sentence's start: a name, with its titles
-# ("Chairperson of the African Union and President of Senegal Macky Sall(retranslated):",
-# "Vladimir Putin:"); what follows, up to the next label, is that speaker's.
-_LABEL = re.compile(
-    r"(?:^|(?<=[.!?…\"”]\s))[ \t]*((?:(?:[A-Z][\w.'’-]*|of|the|and|for)\s+){0,14}"
-    r"[A-Z][\w.'’-]*)\s*(?:\([^)]{0,30}\))?:\s",
-    re.MULTILINE,
-)
-
-
-def _labelled_speaker(ctx: DocContext, offset: int) -> Actor | None:
-    """The speaker of the last transcript label before ``offset`` in its line ("Vladimir
-    Putin: ... I want to stress: the withdrawal ... remains a condition"), when the label
-    names a party (a person, or a title of one: "President of Senegal")."""
-    labels = list(_LABEL.finditer(ctx.text, ctx.text.rfind("\n", 0, offset) + 1, offset))
-    if not labels:
-        return None
-    start, end = labels[-1].span(1)
-    named = [m for m in arguments.mentions_in(ctx, start, end) if m.actor.side]
-    if not named:
-        return None
-    person = next((m for m in reversed(named) if m.actor.type == "person"), None)
-    if person is not None:
-        return arguments.copy_actor(person.actor)
-    title = named[-1]  # "President of Senegal Macky Sall": the name after the title
-    name = ctx.text[title.end : end].strip() or ctx.text[title.start : title.end]
-    return Actor(name=name, side=title.actor.side, type="person")
-
-
-def _start_of_sentence_before(sent: SpacySpan, back: int) -> int:
-    """Where the sentence ``back`` sentences before ``sent`` starts (in characters)."""
-    current = sent
-    for _ in range(back):
-        if current.start == 0:
-            break
-        current = sent.doc[current.start - 1].sent
-    return current.start_char
-
-
 def _asked(anchor: Token, found: ActorMention) -> bool:
     """Is the party found the passive subject of asking or offering ("the Kiev
     authorities were offered opportunities to withdraw their troops")?"""
@@ -378,11 +298,13 @@ def _asked(anchor: Token, found: ActorMention) -> bool:
     )
 
 
-LIST_NOUNS = frozenset({"demand", "condition", "requirement", "concern", "proposal", "term"})
+LIST_NOUNS = frozenset(
+    {"demand", "condition", "requirement", "concern", "proposal", "term", "position", "stance"}
+)
 LIST_OPENERS = frozenset({":", "including", "namely", "as", "include", "includes", "included"})
 
 
-def _listed_under(anchor: Token) -> Token | None:
+def listed_under(anchor: Token) -> Token | None:
     """The demand noun a phrase is listed under ("Russia's key demands: preventing NATO
     expansion and ...", "concerns such as stopping NATO expansion", "Putin's conditions
     include Ukraine's withdrawal"): it owns the phrase
@@ -394,7 +316,8 @@ def _listed_under(anchor: Token) -> Token | None:
             after = anchor.doc[i + 1 : min(i + 4, anchor.i)]
             if any(t.lower_ in LIST_OPENERS for t in after):
                 return tok
-            return None
+            colon = anchor.doc[i + 1 : min(i + 6, anchor.i)]  # "position has not changed:"
+            return tok if any(t.text == ":" for t in colon) else None
     return None
 
 

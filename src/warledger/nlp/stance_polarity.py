@@ -56,8 +56,12 @@ ACCEPTING = frozenset(
 DEMANDING = frozenset(
     {"demand", "insist", "call", "urge", "require", "need", "push", "press", "propose", "ask",
      "proposal", "plan", "condition", "precondition", "insistence", "request", "initiative",
-     "draft", "memorandum", "framework", "prerequisite", "requirement"}
+     "draft", "memorandum", "framework", "prerequisite", "requirement",
+     "force", "compel", "coerce", "pressure"}
 )  # fmt: skip
+# Demanding by force: denied, it refuses what is forced ("no one can force Ukraine to give up
+# its land"), where a denied call only states nothing ("did not call for").
+FORCING = frozenset({"force", "compel", "coerce", "pressure"})
 STANCE_WORDS = REFUSING | ACCEPTING | DEMANDING
 # Verbs of saying close the clause: "Zelensky rejected the claim, saying Kyiv wants X".
 SAYING = frozenset({"say", "state", "tell", "write", "add", "stress", "note", "announce"})
@@ -89,7 +93,31 @@ def _negated(node: Token, start: int, end: int) -> bool:
     if node.dep_ in {"acomp", "attr"}:
         holders.append(node.head)
     return any(
-        c.dep_ == "neg" and _outside(c, start, end) for h in holders for c in h.children
+        (c.dep_ == "neg" or _no_longer(c) or _nobody(c)) and _outside(c, start, end)
+        for h in holders
+        for c in h.children
+    )
+
+
+def _nobody(child: Token) -> bool:
+    """A subject that denies the verb: "no one can force Ukraine to ...", "nobody will
+    recognise ..."."""
+    if child.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if child.lower_ in {"nobody", "noone", "nothing"}:
+        return True
+    return child.lower_ in {"one", "body", "country", "state"} and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in child.children
+    )
+
+
+def _no_longer(child: Token) -> bool:
+    """ "no longer", "no more" on a verb: the stance is given up ("Poland is no longer
+    willing to support ...", "he no longer opposed new sanctions")."""
+    return (
+        child.dep_ == "advmod"
+        and child.lower_ in {"longer", "more"}
+        and any(g.dep_ == "neg" and g.lower_ == "no" for g in child.children)
     )
 
 
@@ -97,6 +125,16 @@ def _unowned_noun(node: Token) -> bool:
     """A demand noun with no owner ("dismissed calls for a ceasefire"): someone else's
     demand, whose fate the words above it tell."""
     return node.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in node.children)
+
+
+def refused_modal(node: Token) -> bool:
+    """A verb denied with a modal ("would not send", "will never cede"): a refusal."""
+    aux = [c for c in node.children if c.dep_ == "aux"]
+    return (
+        node.pos_ == "VERB"
+        and any(c.tag_ == "MD" for c in aux)
+        and any(c.dep_ == "neg" for h in (node, *aux) for c in h.children)
+    )
 
 
 def _denied_deed(node: Token) -> Polarity:
@@ -132,8 +170,9 @@ def _is_condition(node: Token) -> bool:
     if conceded(node):
         return False  # "even if Kyiv agreed to cede land": a concession, no condition
     # "only after sanctions are lifted", "as long as it is given guarantees"
-    # ("only" may hang on the subordinator: "only after")
+    # ("only" may hang on the subordinator: "only after"; the clause on "long")
     only = any(c.lower_ in {"only", "long"} for c in (*node.children, *marks[0].children))
+    only = only or node.head.lower_ == "long"
     return only or any(m.lower_ not in NOT_CONDITIONS for m in marks)
 
 
@@ -165,24 +204,48 @@ def _retracted(anchor: Token) -> bool:
         if node.lemma_.lower() in SAYING:
             return False
         for child in node.children:
-            if child.dep_ == "conj" and child.i > anchor.i and lemma_of(child) in RETRACTING:
+            if (
+                child.dep_ == "conj"
+                and child.i > anchor.i
+                and lemma_of(child) in RETRACTING
+                and not _other_matter(child)
+            ):
                 return True
+    return False
+
+
+def _other_matter(verb: Token) -> bool:
+    """Does the retracting verb drop a matter of its own ("demanded that Ukraine pull out
+    ... and abandon its plans to join NATO": a second demand), not what came before ("but
+    dropped its objection", "then backed down")?"""
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.pos_ != "PRON":
+            return any(c.dep_ in {"acl", "relcl"} for c in obj.children) or (
+                obj.lemma_.lower() not in STANCE_WORDS | {"threat", "claim", "veto"}
+            )
     return False
 
 
 def in_condition(anchor: Token) -> bool:
     """Is the phrase inside a condition clause ("if it does not agree to a ceasefire",
     "unless Russia withdraws")? Its content is demanded whatever its negation."""
+    return condition_of(anchor) is not None
+
+
+def condition_of(anchor: Token) -> Token | None:
+    """The head of the condition clause the phrase is in, if any."""
     node = anchor
-    for _ in range(8):
+    for _ in range(12):
         if node.lemma_.lower() in SAYING or node.head.i == node.i:
-            return False
+            return None
         if _is_condition(node):
-            return True
+            return node
         if node.dep_ == "prep" and node.lower_ in CONDITION_PREPOSITIONS and node is not anchor:
-            return True  # "until Kyiv withdraws" with the verb tagged a noun
+            return node  # "until Kyiv withdraws" with the verb tagged a noun
+        if node.lower_ in {"provided", "providing"} and node.dep_ in {"prep", "advcl"}:
+            return node  # ", provided that the root causes are eliminated" parsed as "prep"
         node = node.head
-    return False
+    return None
 
 
 def read(anchor: Token, sent: SpacySpan, start: int, end: int, acts: frozenset[str]) -> Polarity:
@@ -213,9 +276,13 @@ def read(anchor: Token, sent: SpacySpan, start: int, end: int, acts: frozenset[s
                 )
                 return Polarity.REFUSED if negated else Polarity.STATED
             if lemma in DEMANDING and not _unowned_noun(node) and not _deal_terms(node, negated):
-                return Polarity.NOTHING if negated else Polarity.STATED
+                if negated:
+                    return Polarity.REFUSED if lemma in FORCING else Polarity.NOTHING
+                return Polarity.STATED
             if negated and lemma in acts:
-                return _denied_deed(node)
+                return _denied_deed(node)  # "will not withdraw" refuses, "did not lift" not
+            if negated and refused_modal(node):
+                return Polarity.REFUSED  # "must not reward aggression by lifting sanctions"
         elif _negated(node, start, end) and node.pos_ in {"VERB", "AUX"}:
             # "Washington did not lift any sanctions": the phrase's own deed denied.
             return _denied_deed(node) if lemma in acts else Polarity.REFUSED

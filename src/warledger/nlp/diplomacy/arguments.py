@@ -65,7 +65,7 @@ COUNTERPARTS = frozenset(
 
 
 def governing_party(
-    ctx: DocContext, token: Token, *, skip_own_subject: bool = False
+    ctx: DocContext, token: Token, *, skip_own_subject: bool = False, own_clauses: bool = False
 ) -> ActorMention | None:
     """The party behind ``token``: the nearest owner or subject up the dependency tree.
 
@@ -74,6 +74,9 @@ def governing_party(
     verb that carries the subject ("Starmer backed X and proposed Y").
     ``skip_own_subject`` ignores the subject of ``token`` itself: in "Russia demands
     that Ukraine cede territory" the party of "cede" is Russia, not Ukraine.
+    ``own_clauses``: a conjoined clause with a subject of its own ("Moscow says Zelensky is
+    illegitimate and that any deal must be signed after elections") does not take the
+    subject of the clause it is joined to, only that of the verb above both.
     """
     node: Token | None = token
     skip_subject = skip_own_subject
@@ -94,6 +97,8 @@ def governing_party(
         # "X demands that Ukraine cede land and embrace neutrality": the conjoined verb
         # shares the subject we were told to skip.
         skip_subject = skip_subject and node.dep_ == "conj"
+        if own_clauses and node.dep_ == "conj" and any(c.dep_ in SUBJECTS for c in node.children):
+            skip_subject = True
         came_by_conj = node.dep_ == "conj"
         if node.head is node:
             break
