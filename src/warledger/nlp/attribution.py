@@ -145,7 +145,7 @@ def is_party_claim(claimant: Actor | None, text: str, parties: frozenset[str]) -
 
 def _claimant(sentence: Span, ctx: DocContext, trigger: Token | None) -> Actor | None:
     """The asserting party named in the sentence, or ``None`` when the text names none."""
-    source = _according_to(sentence) or _reporting_subject(sentence, trigger)
+    source = _according_to(sentence) or _reporting_subject(sentence, ctx, trigger)
     if source is None:
         return None
     if source.root.lemma_.lower() in ANONYMOUS_SOURCES:
@@ -169,8 +169,17 @@ def _claimant(sentence: Span, ctx: DocContext, trigger: Token | None) -> Actor |
         if titled is not None:
             return titled
     if actor.side is None:
-        actor = _with_side(actor, unnamed_source_side(source, sentence, ctx))
+        actor = _with_side(actor, unnamed_source_side(_with_of(source), sentence, ctx))
     return actor
+
+
+def _with_of(source: Span) -> Span:
+    """The source with the body its title heads: "the head of the city's military
+    administration" speaks as that administration does."""
+    for child in source.root.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i >= source.end:
+            return source.doc[source.start : child.right_edge.i + 1]
+    return source
 
 
 def _with_side(actor: Actor, side: str | None) -> Actor:
@@ -192,7 +201,7 @@ def _according_to(sentence: Span) -> Span | None:
     return None
 
 
-def _reporting_subject(sentence: Span, trigger: Token | None) -> Span | None:
+def _reporting_subject(sentence: Span, ctx: DocContext, trigger: Token | None) -> Span | None:
     verbs = [
         t
         for t in sentence
@@ -208,8 +217,8 @@ def _reporting_subject(sentence: Span, trigger: Token | None) -> Span | None:
         # ("Russia attacked Odesa overnight, officials said") still names the source.
         verbs = governing or verbs
     for verb in verbs:
-        for child in verb.children:
-            if child.dep_ == "nsubj" and not _dateline(child):
+        for child in _subject_holders(verb):
+            if child.dep_ == "nsubj" and not _dateline(child, ctx):
                 return _noun_phrase(child)
         for child in verb.children:  # "was reported by the Air Force"
             if child.dep_ == "agent":
@@ -219,12 +228,24 @@ def _reporting_subject(sentence: Span, trigger: Token | None) -> Span | None:
         quoted = _quoted_as_saying(verb)
         if quoted is not None:
             return quoted
-    return _closing_source(verbs[-1])
+    return _closing_source(verbs[-1], ctx)
 
 
-def _dateline(token: Token) -> bool:
+def _subject_holders(verb: Token) -> list[Token]:
+    """The verb's dependents, and for a verb joined to another with no subject of its own
+    ("Ukraine's energy ministry rejected the allegation and said ...") the first verb's."""
+    own = list(verb.children)
+    if verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in own):
+        return own + list(verb.head.children)
+    return own
+
+
+def _dateline(token: Token, ctx: DocContext) -> bool:
     """A dateline the parser took for a subject ("BRUSSELS — U.S. Defense Secretary Pete
-    Hegseth told ..."): where the reporter is, not who speaks."""
+    Hegseth told ...", "KHARKIV, April 25 — Ukraine's military said"): where the reporter
+    is, not who speaks."""
+    if any(lo <= token.idx < hi for lo, hi in ctx.datelines):
+        return True
     after = token.doc[token.i + 1 : token.i + 4]  # "KYIV, Ukraine —"
     return (
         token.i - token.sent.start <= 3
@@ -233,20 +254,35 @@ def _dateline(token: Token) -> bool:
     )
 
 
-def _closing_source(verb: Token) -> Span | None:
+def _closing_source(verb: Token, ctx: DocContext) -> Span | None:
     """ "..., the head of the administration, Oleh Kiper, said on Thursday.": a closing
-    verb of saying the parser left without a subject takes the name just before it."""
-    if verb.dep_ != "ROOT" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+    verb of saying the parser left without a subject (or with a dateline for one) takes
+    the name just before it, or the phrase set off by a comma that the parser hung on the
+    words before ("... with 40 vehicles, the Ukrainian 7th Rapid Response Corps said")."""
+    if verb.dep_ != "ROOT" or any(
+        c.dep_ in {"nsubj", "nsubjpass"} and not _dateline(c, ctx) for c in verb.children
+    ):
         return None
+    sent_start = verb.sent.start
     end = verb.i
-    while end > verb.sent.start and verb.doc[end - 1].is_punct:
+    while end > sent_start and verb.doc[end - 1].is_punct:
         end -= 1
     start = end
-    while start > verb.sent.start and verb.doc[start - 1].pos_ == "PROPN":
+    while start > sent_start and verb.doc[start - 1].pos_ == "PROPN":
         start -= 1
-    if start == end or not verb.doc[start - 1].is_punct:
-        return None  # a name set off by commas ("..., Oleh Kiper, said")
-    return verb.doc[start:end]
+    if start < end and verb.doc[start - 1].is_punct:
+        return verb.doc[start:end]  # a name set off by commas ("..., Oleh Kiper, said")
+    last = verb.doc[end - 1]
+    if end == sent_start or last.pos_ not in {"NOUN", "PROPN"} or last.dep_ not in _HUNG:
+        return None
+    start = last.left_edge.i
+    if start <= sent_start or verb.doc[start - 1].lower_ != ",":
+        return None
+    return _noun_phrase(last)
+
+
+# How a parser hangs a closing source on the phrase before it.
+_HUNG = frozenset({"appos", "conj", "npadvmod", "dobj", "pobj"})
 
 
 def _quoted_as_saying(verb: Token) -> Span | None:

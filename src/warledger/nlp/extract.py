@@ -18,6 +18,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from warledger.nlp import dating, doclevel, layout, registry, scope
+from warledger.nlp.carried_sources import carry_sources
 from warledger.nlp.context import DocContext
 from warledger.nlp.detector import sentence_ranges, theatre_detector
 from warledger.nlp.detector.combine import Policy, combine
@@ -235,6 +236,7 @@ class Extractor:
             situate_by_reference(rules, ctx, ranges)
             situate_barrages(rules, ctx)
             dating.date_from_context(rules, ctx.text, ctx.published, ranges)
+            carry_sources(rules, ctx, ranges)
             scope.assign(
                 rules,
                 self.scope,
@@ -257,6 +259,7 @@ class Extractor:
         situate_by_reference(events, ctx, ranges)
         situate_barrages(events, ctx)
         dating.date_from_context(events, ctx.text, ctx.published, ranges)
+        carry_sources(events, ctx, ranges)
         scope.assign(
             events,
             self.scope,

@@ -74,6 +74,7 @@ def usable_places(places: list[PlaceMention], text: str) -> list[PlaceMention]:
             i
             and IN_CONTEXT.match(text[precise[i - 1].end : p.start])
             and _situates(p, text[precise[i - 1].end : p.start])
+            and not _same_level(precise[i - 1], p)
         )
     ]
     settlements = [p for p in precise if settlement_like(p)]
@@ -117,6 +118,12 @@ def _situates(place: PlaceMention, between: str) -> bool:
     if re.search(r"\b(?:region|oblast|district|province|county)$", place.text, re.I):
         return True
     return bool(re.search(r"\b(?:in|of)\b", between))
+
+
+def _same_level(before: PlaceMention, place: PlaceMention) -> bool:
+    """Two oblasts in a row are a list ("in Chernihiv, Sumy, Kharkiv, and Donetsk
+    Oblasts"), not an oblast that situates the one before it."""
+    return before.location.precision == place.location.precision == "admin1"
 
 
 # After a place name, a word that makes it an owner or a maker: "X-flagged", "X-built".

@@ -84,6 +84,11 @@ PLACE_PREPOSITIONS = frozenset(
         # the object of taking ground: "had taken Novoekonomichne", "stormed X"
         "taken", "retaken", "capture", "recapture", "seize", "take", "retake", "occupied",
         "stormed", "encircled", "regained",
+        # the same acts told in the present, as news summaries are ("Russia attacks Kharkiv")
+        "attack", "attacks", "strike", "strikes", "hits", "shell", "shells", "bomb", "bombs",
+        "bombard", "bombards", "bombarded", "target", "targets", "pound", "pounds", "pounded",
+        "captures", "liberates", "seizes", "takes", "retakes", "recaptures", "enters",
+        "reach", "reaches", "encircles", "storms", "regains",
     }
 )
 
