@@ -37,3 +37,16 @@ def test_a_plan_or_meeting_of_ones_own_is_no_talks(rules, text):
 )
 def test_talks_to_be_held_are_scheduled(rules, text):
     assert [e.subtype for e in _talks(rules, text)] == ["scheduled"]
+
+
+def test_a_leader_meeting_his_own_governor_holds_no_talks(extractor):
+    text = (
+        "During the visit to Belgorod, the President will also meet with Belgorod Region "
+        "Governor Vyacheslav Gladkov."
+    )
+    assert [e for e in extractor.extract(text, "2026-05-02").events if e.kind == "talks"] == []
+
+
+def test_a_mayor_met_at_home_is_no_counterpart(rules):
+    text = "Zelensky met with the mayor of Odesa on Monday to discuss air defence."
+    assert [e for e in rules.extract(text, "2026-05-02").events if e.kind == "talks"] == []

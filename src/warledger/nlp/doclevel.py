@@ -29,7 +29,7 @@ def merge_occurrences(events: list[Event]) -> list[Event]:
 def _same_occurrence(a: Event, b: Event) -> bool:
     if a.kind != b.kind or a.kind not in MERGEABLE or a.negated != b.negated:
         return False
-    if a.subtype != b.subtype and None not in (a.subtype, b.subtype):
+    if a.subtype != b.subtype and None not in (a.subtype, b.subtype) and not _same_hold(a, b):
         return False
     names_a = {loc.name.casefold() for loc in a.locations}
     names_b = {loc.name.casefold() for loc in b.locations}
@@ -40,6 +40,27 @@ def _same_occurrence(a: Event, b: Event) -> bool:
     if a.date.start and b.date.start and a.date.start != b.date.start:
         return False
     return not _counts_conflict(a, b)
+
+
+# Subtypes of a territorial change that both say the actor now holds the place: a party
+# "liberated" (recaptured, in its words) what the lead said it "seized".
+HOLDING = frozenset({"captured", "recaptured"})
+
+
+def _same_hold(a: Event, b: Event) -> bool:
+    """Two changes of hold of one place to the same side, however each words it; a side
+    that names no unit ("Units of the Southern group have liberated X," the ministry
+    said) speaks of its own."""
+    sides = {_holder(a), _holder(b)}
+    return a.kind == "territorial_change" and {a.subtype, b.subtype} <= HOLDING and (
+        len(sides) == 1 and None not in sides
+    )
+
+
+def _holder(event: Event) -> str | None:
+    if event.actor is not None and event.actor.side:
+        return event.actor.side
+    return event.claimant.side if event.claimant is not None else None
 
 
 def _counts_conflict(a: Event, b: Event) -> bool:

@@ -26,6 +26,14 @@ from typing import TYPE_CHECKING
 
 from warledger.nlp import clauses, dates
 from warledger.nlp.detector.counterparts import meets_own_side
+from warledger.nlp.detector.told import (
+    asserted_by_clause,
+    denied_only,
+    framed_only,
+    main_verbs,
+    only_history,
+    only_possible,
+)
 from warledger.types import KINETIC_KINDS, Actor, Event, Span, When
 
 if TYPE_CHECKING:
@@ -65,14 +73,27 @@ def sentence_index(start: int, ranges: Sequence[tuple[int, int]]) -> int | None:
 
 
 def _event_sentence(event: Event, ranges: Sequence[tuple[int, int]]) -> int | None:
-    return sentence_index(event.evidence[0].start, ranges) if event.evidence else None
+    return _span_sentence(event.evidence[0], ranges) if event.evidence else None
 
 
 def _evidence_sentences(event: Event, ranges: Sequence[tuple[int, int]]) -> set[int]:
     """Every sentence the event's evidence quotes: a sentence that continued a strike
     ("Of these, 95 were shot down") or restated it is already read into that event."""
-    found = {sentence_index(span.start, ranges) for span in event.evidence}
+    found = {_span_sentence(span, ranges) for span in event.evidence}
     return {i for i in found if i is not None}
+
+
+def _span_sentence(span: Span, ranges: Sequence[tuple[int, int]]) -> int | None:
+    """The sentence of an evidence span's first word: a span opening with a quotation
+    mark ('"Units ... have liberated X," the ministry said') starts where the detector's
+    sentence splitter left that mark to the sentence before."""
+    text = span.text or ""
+    skip = len(text) - len(text.lstrip(OPENING_MARKS))
+    return sentence_index(span.start + skip if skip < len(text) else span.start, ranges)
+
+
+# What may open an evidence span before its first word.
+OPENING_MARKS = " \n\t\"'“‘«([—–-"
 
 
 def combine(
@@ -94,7 +115,7 @@ def combine(
     added = []
     restating = _restating_nouns(ctx)
     for i, cats in enumerate(scores):
-        if _not_asserted(cats, policy) or not _asserted_by_clause(ctx.text, ranges[i]):
+        if _not_asserted(cats, policy) or not asserted_by_clause(ctx.text, ranges[i]):
             continue
         possible_only: bool | None = None  # read once, for the first kinetic kind
         for kind, threshold in policy.add_above.items():
@@ -109,14 +130,14 @@ def combine(
                 continue  # "During the talks, ...": the talks already read
             if kind in KINETIC_KINDS:
                 if possible_only is None:
-                    possible_only = _only_possible(ctx, ranges[i])
+                    possible_only = only_possible(ctx, ranges[i])
                 if possible_only:
                     continue  # "could launch a barrage": a fight that may come is none yet
-                if _denied_only(ctx, ranges[i]):
+                if denied_only(ctx, ranges[i]):
                     continue  # "recorded no missile or drone hits": none happened
-                if _framed_only(ctx, ranges[i]):
+                if framed_only(ctx, ranges[i]):
                     continue  # "scrambled jets as the attack unfolded": told elsewhere
-            if _only_history(ctx, ranges[i]):
+            if only_history(ctx, ranges[i]):
                 continue  # "first met 13 years ago": background, not the news
             if kind not in KINETIC_KINDS and kind in _unmet(ctx, ranges[i]):
                 continue  # "left without agreeing on a ceasefire": no truce to add
@@ -182,12 +203,15 @@ def _continue_toll(
 def _restates(ctx: DocContext, bounds: tuple[int, int], pattern: re.Pattern[str]) -> bool:
     """The sentence refers back ("the talks", "these strikes") and adds no place or date
     of its own; "the meeting ... in Paris on January 26" is another meeting."""
+    from warledger.nlp.kinetic.places import is_locative
+
     text = ctx.text[bounds[0] : bounds[1]]
     if not pattern.search(text):
         return False
     span = ctx.doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
     places = ctx.places_in(span) if span is not None else []
-    return not places and _stated_date(text, ctx) is None
+    # "Russia's Defence Ministry said ...": a speaker's country is no place of the act
+    return not any(is_locative(p, ctx) for p in places) and _stated_date(text, ctx) is None
 
 
 def _restating_nouns(ctx: DocContext) -> dict[str, re.Pattern[str]]:
@@ -205,39 +229,6 @@ def _restating_nouns(ctx: DocContext) -> dict[str, re.Pattern[str]]:
     }
 
 
-def _asserted_by_clause(text: str, bounds: tuple[int, int]) -> bool:
-    """The clause module's reading of a whole sentence: a question or a habit reports no
-    occurrence, whatever the detector scores (the rules apply the same test)."""
-    sentence = text[bounds[0] : bounds[1]]
-    return not (clauses.is_question(None, sentence) or clauses.is_habitual(sentence))  # type: ignore[arg-type]
-
-
-def _only_possible(ctx: DocContext, bounds: tuple[int, int]) -> bool:
-    """Every verb the sentence tells, past the verbs that report it, sits under a modal or a
-    condition ("warned that Russia could launch a barrage", "if the attack comes, defences
-    would be stretched"): a possibility, not an occurrence, however much it reads like one
-    to a bag of words. The rules make the same test on their trigger. Kinetic kinds only:
-    talks or aid that "will" happen are reported as planned."""
-    span = ctx.doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    verbs = _main_verbs(span)
-    # the verbs that tell, not those that report a clause ("warned that", "said that")
-    told = [v for v in verbs if not any(c.dep_ == "ccomp" and c in verbs for c in v.children)]
-    return bool(told) and all(clauses.is_hypothetical(v) for v in told)
-
-
-def _only_history(ctx: DocContext, bounds: tuple[int, int]) -> bool:
-    """Every verb the sentence tells is dated more than a year before the story ("first
-    met in the spring of 2022", "13 years ago"): history the rules also leave out."""
-    span = ctx.doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    verbs = _main_verbs(span)
-    told = [v for v in verbs if not any(c.dep_ == "ccomp" and c in verbs for c in v.children)]
-    return bool(told) and all(clauses.is_history(v, span, ctx.published) for v in told)
-
-
 def _unmet(ctx: DocContext, bounds: tuple[int, int]) -> set[str]:
     """Diplomacy kinds the sentence only names (see ``diplomacy.unmet_kinds``)."""
     from warledger.nlp.diplomacy import unmet_kinds
@@ -252,35 +243,6 @@ def _truce_only(ctx: DocContext, bounds: tuple[int, int], kinds: set[str]) -> bo
 
     text = ctx.text[bounds[0] : bounds[1]]
     return bool(kinds & {"ceasefire", "proposal"}) and not names_talks(ctx, text)
-
-
-def _framed_only(ctx: DocContext, bounds: tuple[int, int]) -> bool:
-    """Every attack word of the sentence names a known attack as the time or setting of
-    something else ("Poland scrambled jets as the attack unfolded"): the attack is told
-    elsewhere, and the detector should not add it again here."""
-    from warledger.nlp.kinetic import sentence_facts
-    from warledger.nlp.kinetic.mentions import frames_only
-
-    span = ctx.doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    words = [span[h.start] for h in sentence_facts(span, ctx).triggers]
-    return bool(words) and all(frames_only(w) for w in words)
-
-
-def _denied_only(ctx: DocContext, bounds: tuple[int, int]) -> bool:
-    """Every attack word of the sentence is said to be absent ("air defences recorded no
-    missile or drone hits", "there was no indication of a drone strike"): the rules read
-    no event there, and the detector's bag of words should not add one."""
-    from warledger.nlp.kinetic import sentence_facts
-    from warledger.nlp.kinetic.triggers import denied
-
-    span = ctx.doc.char_span(bounds[0], bounds[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    words = [span[h.start] for h in sentence_facts(span, ctx).triggers]
-    nouns = [w for w in words if w.pos_ in {"NOUN", "PROPN"}]
-    return bool(nouns) and len(nouns) == len(words) and all(denied(w) for w in nouns)
 
 
 def _not_asserted(cats: Mapping[str, float], policy: Policy) -> bool:
@@ -401,28 +363,13 @@ def _kinetic_fields(event: Event, ctx: DocContext, span: object, claimant: Actor
     event.civilian = civilian_of(facts, event.counts)
 
 
-def _main_verbs(span: object) -> list[Token]:
-    """The sentence's main verb and the verbs of the clauses it reports or governs, two
-    levels down ("says his country will try to mediate": says, try, mediate)."""
-    verbs = [span.root]  # type: ignore[attr-defined]
-    for level in range(2):
-        below = [
-            c
-            for v in verbs[level:]
-            for c in v.children
-            if c.dep_ in {"ccomp", "xcomp"} and c.pos_ == "VERB"
-        ]
-        verbs += [v for v in below if v not in verbs]
-    return verbs
-
-
 def _measure_fields(event: Event, ctx: DocContext, span: object) -> None:
     """An aid or sanction event the detector added: who acts is the party in the
     sentence's subject ("Canada bans imports of Russian oil"), whom it concerns the next
     other party named (for aid, the one marked as receiving it: nlp.diplomacy.recipients)."""
     from warledger.nlp.diplomacy import arguments, recipients
 
-    subject = _subject_party(ctx, _main_verbs(span))
+    subject = _subject_party(ctx, main_verbs(span))
     if subject is not None:
         event.actor = arguments.copy_actor(subject.actor)
         if event.kind == "aid":  # "... Iranian ammunition to Ukraine": who receives
@@ -442,11 +389,10 @@ def _verb_subtype(kind: str, ctx: DocContext, span: object) -> str | None:
     """The subtype the main verb says, for an event the detector added without one
     ("bans" imposes, "seize" enforces, "will send" pledges; verbs in the theatre's
     ``detector_fields.json``), else none."""
-    from warledger.nlp import clauses
 
     table = (ctx.theatre.data("detector_fields.json") or {}).get("subtype_verbs", {})
     by_subtype = table.get(kind, {})
-    for verb in _main_verbs(span):
+    for verb in main_verbs(span):
         lemma = verb.lemma_.lower()
         subtype = next((k for k, words in by_subtype.items() if lemma in words), None)
         if subtype is None:

@@ -27,6 +27,9 @@ def meets_own_side(ctx: DocContext, event: Event, bounds: tuple[int, int]) -> bo
     for tok in span:
         if tok.lower_ != "with" or tok.head.lemma_.lower() not in _MEETING_WORDS:
             continue
+        met_people = [g for g in tok.children if g.dep_ == "pobj"]
+        if met_people and all(meetings.local_official(g) for g in met_people):
+            return True  # "will also meet with Sevastopol Governor X": the leader's own
         start, end = arguments.subtree_span(tok)
         met = {m.actor.side for m in arguments.mentions_in(ctx, start, end) if m.actor.side}
         subject = meetings.subject_side(ctx, tok.head, outside=tok)

@@ -23,6 +23,7 @@ from warledger.nlp.diplomacy import fields
 from warledger.nlp.diplomacy.addressee import address_truces
 from warledger.nlp.diplomacy.kinds import BASE_CONFIDENCE, KIND_READERS, talks_noun_is_event
 from warledger.nlp.diplomacy.lexicon import Lexicon, Trigger, load
+from warledger.nlp.diplomacy.measures import measure_outcome
 from warledger.nlp.diplomacy.unmet import (
     future_condition,
     not_an_occurrence,
@@ -248,6 +249,14 @@ def _another_party(event: Event, taken: list[Event]) -> bool:
     return side is not None and all(side != (e.actor.side if e.actor else None) for e in taken)
 
 
+# What a measure told as a bill's content becomes when the bill is stopped, passed by a
+# chamber or signed into law (:func:`measures.measure_outcome`).
+BILL_SUBTYPES = {
+    "sanction": {"stopped": "imposed", "advanced": "proposed", "enacted": "imposed"},
+    "aid": {"stopped": "pledged", "advanced": "pledged", "enacted": "pledged"},
+}
+
+
 # Verbs over a measure that stop it happening: "ambassadors failed to approve the package",
 # "Hungary blocked new sanctions" (a block of what is only proposed keeps it proposed).
 THWARTING: dict[str, frozenset[str] | None] = {
@@ -287,7 +296,8 @@ def _read(
     start, end = sent.start_char + m.start(), sent.start_char + m.end()
     anchor = clauses.anchor_token(sent, start, end)
     clause = clauses.read_clause(anchor, sent, match=m.group(0))
-    if clause.hedged or clauses.is_history(anchor, sent, ctx.published):
+    outcome = measure_outcome(anchor) if trigger.kind in BILL_SUBTYPES else None
+    if (clause.hedged and outcome is None) or clauses.is_history(anchor, sent, ctx.published):
         return []  # a possibility, or history told as background ("talks in 2009")
     if clauses.in_gerund_subject(anchor):
         return []  # "Lifting sanctions now would reward aggression": a topic, not an act
@@ -300,7 +310,7 @@ def _read(
     if future_condition(anchor):
         return []  # "ready to hold a vote after a ceasefire takes effect": may come
     prospective = (trigger.kind, trigger.subtype) in lexicon.prospective
-    if (trigger.stops or not prospective) and clause.wish and not trigger.negated:
+    if (trigger.stops or not prospective) and clause.wish and not trigger.negated and not outcome:
         return []  # a lexicon entry that states an absence ("but no truce") is no wish
     negated = (
         trigger.negated
@@ -310,7 +320,10 @@ def _read(
         or thwarted(anchor, trigger.subtype)
     )
     subtype = trigger.subtype
-    if trigger.noun:
+    if outcome:  # "the Senate rejected a bill that would sanction ...": what the vote did
+        negated = outcome == "stopped"
+        subtype = BILL_SUBTYPES[trigger.kind][outcome]
+    elif trigger.noun:
         if not talks_noun_is_event(ctx, sent, anchor, start):
             return []
         subtype = "scheduled" if clauses.is_future(anchor, sent) else "held"

@@ -82,3 +82,49 @@ def package_adopted(sent: SpacySpan, end: int) -> bool:
     if package.dep_ in {"nsubj", "nsubjpass"} and package.head.lemma_.lower() in _ADOPTED:
         return True  # "the package was adopted", or a participle parsed as the verb
     return any(c.dep_ == "acl" and c.lemma_.lower() in _ADOPTED for c in package.children)
+
+
+# Nouns of a measure put to a vote or a decision: what "would" be done is told in them.
+MEASURE_NOUNS = frozenset(
+    {"bill", "law", "legislation", "proposal", "resolution", "draft", "amendment", "plan"}
+)
+# Verbs over such a noun that stop it ("the Senate rejected a bill that would ...").
+STOPPING = frozenset(
+    {"reject", "block", "veto", "defeat", "kill", "sink", "torpedo", "stall", "fail"}
+)
+# Verbs that carry it a step, short of law ("the Senate passed a bill that would ...").
+ADVANCING = frozenset({"pass", "approve", "adopt", "back", "endorse", "advance"})
+# Verbs that make it law ("signs into law a bill that would provide $40 billion").
+ENACTING = frozenset({"sign", "enact"})
+
+
+def measure_outcome(anchor: Token) -> str | None:
+    """What became of the bill or proposal whose content the act under "would" or "to"
+    is ("a bill that would sanction the pipeline", "a proposal to ban imports of LNG"):
+    ``stopped`` (rejected, blocked, failed, did not pass), ``advanced`` (passed by a
+    chamber), ``enacted`` (signed into law), or None when the text says nothing of it,
+    and the act stays a possibility."""
+    verb = anchor if anchor.pos_ in {"VERB", "AUX"} else anchor.head
+    if verb.dep_ not in {"relcl", "acl"} or verb.head.lemma_.lower() not in MEASURE_NOUNS:
+        return None
+    noun = verb.head
+    node = noun
+    while node.dep_ in {"conj", "appos"} and node.head is not node:
+        node = node.head
+    if node.dep_ not in {"dobj", "nsubj", "nsubjpass", "pobj"}:
+        return None
+    governor = node.head.head if node.dep_ == "pobj" else node.head
+    chain = [governor]
+    while chain[-1].dep_ in {"xcomp", "conj"} and len(chain) < 3:  # "failed to advance"
+        chain.append(chain[-1].head)
+    lemmas = [v.lemma_.lower() for v in chain]
+    negated = any(c.dep_ == "neg" for v in chain for c in v.children)
+    if any(lemma in STOPPING for lemma in lemmas) or (negated and lemmas[0] in ADVANCING):
+        return "stopped"
+    if negated:
+        return None
+    if lemmas[0] in ENACTING:
+        return "enacted"
+    if lemmas[0] in ADVANCING:
+        return "advanced"
+    return None

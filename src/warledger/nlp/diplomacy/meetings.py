@@ -36,12 +36,6 @@ def no_counterpart(ctx: DocContext, sent: SpacySpan, anchor: Token, event: Event
     if subject.tag_ in {"NNS", "NNPS"} or subject.conjuncts or subject.lower_ in {"we", "they"}:
         return False
     s_start, s_end = arguments.subtree_span(subject)
-    own = {m.actor.side for m in arguments.mentions_in(ctx, s_start, s_end) if m.actor.side}
-    # "The President held a meeting of the Security Council at the Kremlin": a subject of no
-    # named side is at home where the only side named holds its meeting.
-    home = own or {p.side for p in event.participants if p.side}
-    if len(home) > 1 or any(loc.country and loc.country not in home for loc in event.locations):
-        return False  # several sides, or a venue abroad: a host is implied
     holders = [anchor]
     if anchor.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}:
         holders.append(anchor.head)
@@ -53,6 +47,14 @@ def no_counterpart(ctx: DocContext, sent: SpacySpan, anchor: Token, event: Event
         for g in c.children
         if g.dep_ == "pobj"
     ]
+    if counterparts and all(local_official(c) for c in counterparts):
+        return True  # "will also meet with Sevastopol Governor X": a leader's own official
+    own = {m.actor.side for m in arguments.mentions_in(ctx, s_start, s_end) if m.actor.side}
+    # "The President held a meeting of the Security Council at the Kremlin": a subject of no
+    # named side is at home where the only side named holds its meeting.
+    home = own or {p.side for p in event.participants if p.side}
+    if len(home) > 1 or any(loc.country and loc.country not in home for loc in event.locations):
+        return False  # several sides, or a venue abroad: a host is implied
     if counterparts:
         spans = [arguments.subtree_span(c) for c in counterparts]
     else:
@@ -66,6 +68,16 @@ def no_counterpart(ctx: DocContext, sent: SpacySpan, anchor: Token, event: Event
         if any(t.ent_type_ == "PERSON" for t in sent if start <= t.idx < end):
             return False
     return True
+
+
+# Offices of a country's own towns and regions: their holder is no other party's envoy.
+LOCAL_OFFICES = frozenset({"governor", "mayor", "governors", "mayors"})
+
+
+def local_official(person: Token) -> bool:
+    """The one person met holds a local office ("Sevastopol Governor X", "the mayor of
+    Kherson"); someone joined to them ("the governor and a US envoy") may not."""
+    return not person.conjuncts and any(t.lower_ in LOCAL_OFFICES for t in person.subtree)
 
 
 def one_side_at_home(ctx: DocContext, anchor: Token, event: Event) -> bool:

@@ -117,13 +117,13 @@ def told_since(anchor: Token, published: date | None) -> bool:
         return False
     for c in node.children:
         if c.dep_ == "prep" and c.lower_ == "since":
-            return _long_ago(" ".join(t.text for t in c.subtree), published)
+            return long_ago(" ".join(t.text for t in c.subtree), published)
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children):
-            return _long_ago(" ".join(t.text for t in c.subtree), published)
+            return long_ago(" ".join(t.text for t in c.subtree), published)
     return False
 
 
-def _long_ago(phrase: str, published: date | None) -> bool:
+def long_ago(phrase: str, published: date | None) -> bool:
     """The "since" phrase names no date (the invasion, the war began) or one at least
     :data:`TOTAL_SPAN` before the story."""
     found = dates.find(phrase)

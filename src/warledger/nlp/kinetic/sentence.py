@@ -27,6 +27,7 @@ from warledger.nlp.kinetic.foreign import foreign_actor
 from warledger.nlp.kinetic.ground import repelled_side
 from warledger.nlp.kinetic.places import place_groups, places_of, usable_places
 from warledger.nlp.kinetic.targets import target_kinds_of
+from warledger.nlp.kinetic.tense import running_since
 from warledger.nlp.kinetic.totals import is_casualty_total, is_regional_toll
 from warledger.nlp.kinetic.triggers import (
     choose,
@@ -57,6 +58,10 @@ if TYPE_CHECKING:
 AGGREGATE = re.compile(r"\bthan any other\b|\bcompared (?:with|to)\b", re.IGNORECASE)
 
 
+# Count keys of harm done to people ("killed 419 civilians").
+TOLL_KEYS = frozenset({"killed", "injured"})
+
+
 YEAR_ONLY = re.compile(r"\b(?:in|during|throughout|since) (?:19|20)\d\d\b", re.IGNORECASE)
 
 
@@ -73,11 +78,18 @@ def read_sentence(
         return [troop_losses(facts, ctx, losses)]
     if facts.places and lists_victims(facts):
         return victim_list(facts, ctx, last_side, last_when)
+    # a toll or a tally of gains counted since long ago is a total the news reports
+    tolls = any(w.entry["key"] in TOLL_KEYS for w in facts.count_words)
     triggers = [
         h
         for h in live_triggers(facts, ctx)
         if is_armed(h, facts, ctx, last_side)
         and not clauses.is_history(sent[h.start], sent, ctx.published)
+        and not running_since(
+            sent[h.start],
+            ctx.published,
+            tally=tolls or kind_of(h, facts) == "territorial_change",
+        )
     ]
     if not triggers:
         if not live_triggers(facts, ctx) and is_total_without_trigger(facts, ctx, last_side):
