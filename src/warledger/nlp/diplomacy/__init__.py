@@ -111,6 +111,17 @@ def _same_talks(event: Event, earlier: list[Event]) -> Event | None:
     return None
 
 
+def _truce_offered(earlier: list[Event]) -> bool:
+    """Is the offer told last in the document (a truce or a plan) a truce proposed or
+    declared?"""
+    last = next((e for e in reversed(earlier) if e.kind in {"ceasefire", "proposal"}), None)
+    return last is not None and last.kind == "ceasefire" and last.subtype in OFFERED_TRUCE
+
+
+# Subtypes of a truce another party may answer.
+OFFERED_TRUCE = frozenset({"proposed", "declared"})
+
+
 def _sentence_events(
     ctx: DocContext,
     sent: SpacySpan,
@@ -127,6 +138,8 @@ def _sentence_events(
             continue
         if trigger.truce_before and not lexicon.macros["CF"].search(ctx.text, 0, sent.end_char):
             continue  # "violated it twice": no truce told for "it" to be
+        if trigger.answers_truce and not _truce_offered(earlier):
+            continue  # "turned the idea down": the idea told last is no truce
         taken = chosen.setdefault(trigger.kind, [])
         limit = lexicon.max_per_kind.get(trigger.kind, 1)
         per_actor = trigger.kind in lexicon.per_actor_kinds

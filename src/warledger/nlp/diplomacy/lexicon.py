@@ -43,6 +43,9 @@ class Trigger:
     # The match counts only where the document has named a truce by the end of its
     # sentence ("violated it twice").
     truce_before: bool = False
+    # The match answers the offer told last, and counts only where that offer was a truce
+    # ("Kyiv said yes within hours", "the Kremlin turned the idea down").
+    answers_truce: bool = False
     # Strings of which every match contains one (the entry's "terms"; None: unknown);
     # absent ones skip the regular expression, which is most of the reader's time on
     # sentences without events, and they are what the cheap pass looks for.
@@ -119,6 +122,7 @@ def _load(theatre: Theatre) -> Lexicon:
             officials=bool(e.get("officials")),
             needs_party=bool(e.get("needs_party")),
             truce_before=bool(e.get("truce_before")),
+            answers_truce=bool(e.get("answers_truce")),
             literals=terms_of(e),
         )
         for e in data.get("triggers", [])

@@ -51,6 +51,7 @@ NOT_OCCURRING_HEADS = frozenset(
         "risk",
         "fear",
         "plan",
+        "prepare", "preparation", "vow", "promise", "intend", "expect", "anticipate",
         "condemn",
         "retaliate",
         "retaliation",
