@@ -119,10 +119,21 @@ def test_bombings_are_attacks(extractor, text, place, killed):
     assert event.counts["killed"].value == killed
 
 
-def test_an_army_speaking_of_itself_killing_militants_is_an_attack(extractor):
+def test_an_army_speaking_of_itself_killing_militants_is_a_battle(extractor):
     text = "The army said it killed 20 militants in an operation in North Waziristan."
     (event,) = _kinetic(extractor, text)
-    assert (event.theatre, event.counts["killed"].value) == (None, 20)
+    assert (event.kind, event.theatre, event.counts["killed"].value) == ("ground_combat", None, 20)
+
+
+def test_militants_killed_by_airstrikes_are_a_strike(extractor):
+    (event,) = _kinetic(extractor, "Airstrikes killed 50 militants in Hirshabelle on Monday.")
+    assert (event.kind, event.counts["killed"].value) == ("strike", 50)
+
+
+def test_a_year_of_attacks_summed_is_a_casualty_report(extractor):
+    text = "In 2024, separatist groups killed nearly 400 people in over 500 attacks in Balochistan."
+    result = extractor.extract(text, published="2025-03-14")
+    assert [e.kind for e in result.events] == ["casualty_report"]
 
 
 def test_militants_in_an_exchange_of_fire_is_a_clash(extractor):

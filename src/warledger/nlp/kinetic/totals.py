@@ -21,6 +21,7 @@ PERIOD_TOTAL = re.compile(
     r"\b(?:over|in|during) the (?:past|last) (?:\d+|twenty-four|24|day|week|night)"
     r"|\bsince the start\b|\bin total\b|(?<!earlier )(?<!later )\bthis (?:week|month|year)\b"
     r"|\bso far\b|\bto date\b"
+    r"|\bin (?:over |more than |at least |nearly |almost |some )?\d[\d,]* (?:separate )?attacks\b"
     r"|\bin the first (?:\w+ )?(?:days?|weeks?|months?) of\b"
     r"|\bsince (?:the )?(?:beginning|outbreak|full-scale|invasion|war)\b"
     r"|\bsince (?:the )?(?:start of the )?(?:Russian |full-scale |Russia's )+(?:invasion|war)\b"

@@ -97,6 +97,12 @@ ARMED = re.compile(
 # The weapons-side of an air-defence report: the object shot down, not the subject.
 GROUND_OBJECTS = frozenset({"position", "line", "defence", "defense", "trench", "stronghold"})
 
+# Armed men killed by armed men with no weapon named: "the military killed 33 militants in
+# a clearance operation" tells a fight on the ground, not a strike from afar.
+COMBATANT_OBJECTS = frozenset(
+    {"militant", "terrorist", "insurgent", "rebel", "jihadist", "guerrilla", "gunman"}
+)
+
 
 # Armed men on foot: "insurgents attacked a military base", "rebels attacked ten villages"
 # with no weapon named is an assault on the ground, not a strike from afar ("army" is left
@@ -210,6 +216,8 @@ def is_ground_attack(token: Token, facts: SentenceFacts) -> bool:
     for tok in related:
         lemma = tok.lemma_.lower()
         if tok.dep_ in {"dobj", "nsubjpass", "pobj"} and lemma in GROUND_OBJECTS:
+            return True
+        if tok.dep_ == "dobj" and token.lemma_.lower() == "kill" and lemma in COMBATANT_OBJECTS:
             return True
         if tok.dep_ in {"nsubj", "agent"} and lemma in GROUND_SUBJECTS:
             return True
