@@ -38,6 +38,32 @@ def test_a_partys_drone_abroad_belongs_unless_the_sentence_reads_as_another_war(
     assert syria.theatre is None
 
 
+def test_a_partys_attack_far_from_the_war_is_another_conflict_unless_both_parties_fight():
+    scope = Scope(
+        name=SCOPE.name,
+        countries=SCOPE.countries,
+        parties=SCOPE.parties,
+        located_kinds=SCOPE.located_kinds,
+        spillover=frozenset({"PL", "MD"}),
+    )
+    moldova = at("strike", "MD", actor=Actor(side="RU"))
+    idlib = at("strike", "SY", actor=Actor(side="RU"))  # no reading of the sentence
+    sudan = at("ground_combat", "SD", actor=Actor(side="UA"), target=Actor(side="RU"))
+    assign([moldova, idlib, sudan], scope)
+    theatres = [e.theatre for e in (moldova, idlib, sudan)]
+    assert theatres == ["russia-ukraine", None, "russia-ukraine"]
+
+
+def test_the_theatre_data_names_the_countries_the_war_spills_into(extractor):
+    result = extractor.extract(
+        "Russian warplanes bombed rebel positions in Idlib province on Monday. A Russian drone "
+        "crashed in a field in eastern Poland on Tuesday.",
+        published="2025-09-10",
+    )
+    placed = [(e.country, e.theatre) for e in result.events]
+    assert placed == [("SY", None), ("PL", "russia-ukraine")]
+
+
 def test_diplomacy_anywhere_belongs_when_a_party_is_a_side():
     talks = at("talks", "SA", participants=[Actor(side="US"), Actor(side="RU")])
     sanction = Event(kind="sanction", actor=Actor(side="EU"), target=Actor(side="RU"))

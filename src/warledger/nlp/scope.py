@@ -9,7 +9,9 @@ where places and sides do not:
 - placed in one of the theatre's countries: in the theatre;
 - a located kind (a strike, a battle) placed elsewhere: in the theatre only when one of
   the theatre's parties is a side and the detector does not read the sentence as
-  another conflict's (a Russian drone crashing in Poland, not Russian jets over Syria);
+  another conflict's, and the place is in a country the war spills into (``scope.json``'s
+  ``spillover_countries``) or both parties fight there (a Russian drone crashing in
+  Poland, not Russian jets bombing Idlib);
 - unplaced, or a kind that happens anywhere (talks in Riyadh, sanctions in Brussels): in
   the theatre when a party is a side;
 - no placed country and no party as a side, but its sentence names only countries outside
@@ -43,6 +45,7 @@ class Scope:
     countries: frozenset[str]
     parties: frozenset[str]
     located_kinds: frozenset[str]
+    spillover: frozenset[str] | None = None  # None: every country
 
     @classmethod
     def of(cls, theatre: Theatre) -> Scope:
@@ -53,6 +56,9 @@ class Scope:
             countries=frozenset(data.get("countries") or parties),
             parties=parties,
             located_kinds=frozenset(data.get("located_kinds") or KINETIC_KINDS),
+            spillover=(
+                frozenset(data["spillover_countries"]) if "spillover_countries" in data else None
+            ),
         )
 
 
@@ -112,7 +118,8 @@ def _decide(event: Event, scope: Scope, other: float | None) -> bool | None:
     if countries & scope.countries:
         return True
     if countries and event.kind in scope.located_kinds:
-        return bool(sides) and not elsewhere
+        near = scope.spillover is None or bool(countries & scope.spillover)
+        return bool(sides) and not elsewhere and (near or sides == scope.parties)
     if sides:
         return True
     if countries:
