@@ -173,3 +173,24 @@ def test_armed_men_destroying_a_target_strike_without_a_weapon_word(make_ctx):
     assert "intercepted" not in event.counts  # a bridge is struck, not shot down
     blast = "A gas explosion destroyed a railway bridge near Sudzha on Sunday."
     assert extract_kinetic(make_ctx(blast, places=places)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Italian jets intercepted a Russian reconnaissance plane over the Baltic Sea.",
+        "Two Russian Tu-95 bombers were intercepted by Norwegian F-35s near Norway.",
+    ],
+)
+def test_a_manned_aircraft_intercepted_and_escorted_is_no_attack(extractor, text):
+    assert extractor.extract(text, published="2025-03-20").events == []
+
+
+def test_drones_intercepted_are_still_shot_down(extractor):
+    text = "Ukrainian air defence intercepted 40 of 50 drones over Kyiv overnight."
+    (event,) = extractor.extract(text, published="2025-03-20").events
+    assert (event.kind, event.subtype, event.counts["intercepted"].value) == (
+        "strike",
+        "air_defense_engagement",
+        40,
+    )

@@ -1,10 +1,12 @@
-"""Who fights on the ground, and trigger words that are only part of a name.
+"""Who fights on the ground, when an attack is a battle, and trigger words that are only
+part of a name.
 
 A ground trigger such as "entered" or "raided" needs armed men doing it ("troops entered
 X"); a party's speaker may name them by a pronoun ("Ukrainian officials say they have
 entered the city of X"). A trigger word written inside a name ("the 247th Guards Air
 Assault Regiment", "the 2014 Battle of Ilovaisk") names a unit or a past battle, not an
-act told by the sentence.
+act told by the sentence. Troops attacking positions, or killing militants, with no
+weapon named fight on the ground rather than strike from afar.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from warledger.nlp.context import DocContext
+    from warledger.nlp.kinetic.facts import SentenceFacts
 
 
 def ground_subject(token: Token, ctx: DocContext) -> bool:
@@ -160,5 +163,50 @@ def tallied_places(token: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ in {"on", "against"} and any(
             g.dep_ == "pobj" and g.lemma_.lower() in SHELLED_PLACES for g in child.children
         ):
+            return True
+    return False
+
+
+GROUND_OBJECTS = frozenset({"position", "line", "defence", "defense", "trench", "stronghold"})
+
+# Armed men killed by armed men with no weapon named: "the military killed 33 militants in
+# a clearance operation" tells a fight on the ground, not a strike from afar.
+COMBATANT_OBJECTS = frozenset(
+    {"militant", "terrorist", "insurgent", "rebel", "jihadist", "guerrilla", "gunman"}
+)
+
+
+# Armed men on foot: "insurgents attacked a military base", "rebels attacked ten villages"
+# with no weapon named is an assault on the ground, not a strike from afar ("army" is left
+# out: an army's attack on hideouts is as often from the air).
+GROUND_SUBJECTS = frozenset(
+    {"troop", "infantry", "soldier", "unit", "brigade", "force", "group", "battalion",
+     "militant", "insurgent", "rebel", "fighter", "militia", "militiaman", "jihadist",
+     "guerrilla", "paratrooper", "mercenary", "regiment", "detachment", "platoon", "occupier"}
+)
+
+
+
+AIR_MODIFIERS = frozenset({"air", "aerial", "airborne", "missile", "drone", "rocket", "bombing"})
+
+
+def is_ground_attack(token: Token, facts: SentenceFacts) -> bool:
+    """ "Troops attacked Ukrainian positions near X", with no weapon named, is ground combat."""
+    if facts.weapons or tallied_places(token):
+        return False  # a weapon, or "38 attacks on 14 settlements": fire from afar
+    if any(c.lower_ in AIR_MODIFIERS for c in token.children if c.dep_ in {"amod", "compound"}):
+        return False  # "forces launched their largest air attack": from the air
+    related = [token, *token.children]
+    if token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}:
+        related += list(token.head.children)
+    if token.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in token.children):
+        related += [c for c in token.head.children if c.dep_ == "nsubj"]  # shared subject
+    for tok in related:
+        lemma = tok.lemma_.lower()
+        if tok.dep_ in {"dobj", "nsubjpass", "pobj"} and lemma in GROUND_OBJECTS:
+            return True
+        if tok.dep_ == "dobj" and token.lemma_.lower() == "kill" and lemma in COMBATANT_OBJECTS:
+            return True
+        if tok.dep_ in {"nsubj", "agent"} and lemma in GROUND_SUBJECTS:
             return True
     return False

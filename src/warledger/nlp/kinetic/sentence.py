@@ -24,7 +24,7 @@ from warledger.nlp.kinetic.blame import blamed
 from warledger.nlp.kinetic.counts import counts_by_weapon, counts_in, mostly_interceptions
 from warledger.nlp.kinetic.facts import SentenceFacts
 from warledger.nlp.kinetic.foreign import foreign_actor
-from warledger.nlp.kinetic.ground import repelled_side
+from warledger.nlp.kinetic.ground import is_ground_attack, repelled_side
 from warledger.nlp.kinetic.places import place_groups, places_of, usable_places
 from warledger.nlp.kinetic.targets import target_kinds_of
 from warledger.nlp.kinetic.tense import running_since
@@ -32,7 +32,6 @@ from warledger.nlp.kinetic.totals import is_casualty_total, is_regional_toll
 from warledger.nlp.kinetic.triggers import (
     choose,
     is_armed,
-    is_ground_attack,
     kind_of,
     live_triggers,
     names_what_was_hit,

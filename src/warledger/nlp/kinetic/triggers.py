@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 from warledger.nlp import clauses
 from warledger.nlp.kinetic.blame import accused_of
 from warledger.nlp.kinetic.facts import SentenceFacts
-from warledger.nlp.kinetic.ground import before_the_news, ground_subject, in_name, tallied_places
+from warledger.nlp.kinetic.ground import (
+    before_the_news,
+    ground_subject,
+    in_name,
+    is_ground_attack,
+)
 from warledger.nlp.kinetic.mentions import told_elsewhere
 from warledger.nlp.kinetic.targets import target_kinds_of
 from warledger.nlp.kinetic.tense import one_act_tense
@@ -91,26 +96,6 @@ ARMED = re.compile(
     r"aircraft|jets?|bombers?|tanks?|paratroopers?|infantry|brigades?|battalions?|enemy|"
     r"occupiers?|regiments?|al-shabab|taliban|hamas|hezbollah|houthis?|islamic state)\b",
     re.IGNORECASE,
-)
-
-
-# The weapons-side of an air-defence report: the object shot down, not the subject.
-GROUND_OBJECTS = frozenset({"position", "line", "defence", "defense", "trench", "stronghold"})
-
-# Armed men killed by armed men with no weapon named: "the military killed 33 militants in
-# a clearance operation" tells a fight on the ground, not a strike from afar.
-COMBATANT_OBJECTS = frozenset(
-    {"militant", "terrorist", "insurgent", "rebel", "jihadist", "guerrilla", "gunman"}
-)
-
-
-# Armed men on foot: "insurgents attacked a military base", "rebels attacked ten villages"
-# with no weapon named is an assault on the ground, not a strike from afar ("army" is left
-# out: an army's attack on hideouts is as often from the air).
-GROUND_SUBJECTS = frozenset(
-    {"troop", "infantry", "soldier", "unit", "brigade", "force", "group", "battalion",
-     "militant", "insurgent", "rebel", "fighter", "militia", "militiaman", "jihadist",
-     "guerrilla", "paratrooper", "mercenary", "regiment", "detachment", "platoon", "occupier"}
 )
 
 
@@ -199,31 +184,6 @@ def _agent_lemmas(token: Token) -> set[str]:
 
 
 # Modifiers that put an attack in the air, whoever launched it.
-AIR_MODIFIERS = frozenset({"air", "aerial", "airborne", "missile", "drone", "rocket", "bombing"})
-
-
-def is_ground_attack(token: Token, facts: SentenceFacts) -> bool:
-    """ "Troops attacked Ukrainian positions near X", with no weapon named, is ground combat."""
-    if facts.weapons or tallied_places(token):
-        return False  # a weapon, or "38 attacks on 14 settlements": fire from afar
-    if any(c.lower_ in AIR_MODIFIERS for c in token.children if c.dep_ in {"amod", "compound"}):
-        return False  # "forces launched their largest air attack": from the air
-    related = [token, *token.children]
-    if token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}:
-        related += list(token.head.children)
-    if token.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in token.children):
-        related += [c for c in token.head.children if c.dep_ == "nsubj"]  # shared subject
-    for tok in related:
-        lemma = tok.lemma_.lower()
-        if tok.dep_ in {"dobj", "nsubjpass", "pobj"} and lemma in GROUND_OBJECTS:
-            return True
-        if tok.dep_ == "dobj" and token.lemma_.lower() == "kill" and lemma in COMBATANT_OBJECTS:
-            return True
-        if tok.dep_ in {"nsubj", "agent"} and lemma in GROUND_SUBJECTS:
-            return True
-    return False
-
-
 def object_is_target(token: Token, facts: SentenceFacts) -> bool:
     """The trigger's object names a target (a bridge, a military facility), not
     something in flight: what was destroyed was struck, not shot down."""
@@ -289,6 +249,24 @@ def _takes_people(token: Token, ctx: DocContext) -> bool:
     return bool(objects) and all(named(o) & people for o in objects)
 
 
+# Manned aircraft that air forces "intercept" to escort them away; drones and missiles
+# intercepted are shot down.
+MANNED_AIRCRAFT = frozenset({"bomber", "aircraft", "plane", "airplane", "jet", "warplane"})
+UNMANNED = frozenset({"drone", "missile", "uav", "rocket", "shahed"})
+
+
+def _escorted(token: Token) -> bool:
+    """ "Intercepted a Russian reconnaissance plane over the Baltic": a manned aircraft
+    met in the air, which is no attack; "intercepted 40 drones" is."""
+    if token.lemma_.lower() != "intercept":
+        return False
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            words = {t.lemma_.lower() for t in child.subtree}
+            return bool(words & MANNED_AIRCRAFT) and not words & UNMANNED
+    return False
+
+
 def denied(token: Token) -> bool:
     """Is the noun said to be absent: "no hits", "no missile or drone hits", "no sign of
     a drone attack" (up to two nouns up through "of")?"""
@@ -315,6 +293,8 @@ def live_triggers(facts: SentenceFacts, ctx: DocContext) -> list[Hit]:
             continue  # "withdrew from X, transferring control to the regular army"
         if hit.entry.get("not_with_weapon") and facts.weapons:
             continue  # "repelled a drone attack": air defence, not a fight on the ground
+        if hit.entry.get("subtype") == "air_defense_engagement" and _escorted(token):
+            continue  # "NORAD intercepted two Russian bombers near Alaska": met, not fired on
         if in_name(token):
             continue  # "the Air Assault Regiment", "the Battle of Ilovaisk": names
         if before_the_news(token):
