@@ -233,8 +233,9 @@ def test_a_concession_is_no_condition_and_no_stance(read):
 def test_criticising_a_plan_refuses_its_terms(read):
     # a criticised plan's terms are not the critic's stance
     assert read("Peskov criticised the Ukrainian plan for an unconditional truce.") == {}
+    # the demand denounced is still its author's stance
     found = read("Kyiv denounced Russian demands that it cede the Kherson region.")
-    assert found == {("UA", "territory"): "no_recognition"}
+    assert found == {("UA", "territory"): "no_recognition", ("RU", "territory"): "cede_occupied"}
 
 
 def test_the_owner_of_sanctions_imposed_them_and_their_judge_holds_the_stance(read):

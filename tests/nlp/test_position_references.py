@@ -174,3 +174,188 @@ def test_conditions_and_refusals_in_reported_speech(read, text, expected):
 )
 def test_positions_lists_and_refusals(read, text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deed verb inside a "provided that" condition is asked for, not done
+        ("Lavrov said Moscow was ready to resume the grain deal, provided that restrictions "
+         "on Russian food exports were lifted.",
+         {("RU", "sanctions"): "lifting_required"}),
+        # "without X doing Y, no Z": the speaker's condition, not X's stance
+        ("Peskov said that without Ukrainian troops leaving the Donbas there could be no "
+         "settlement.",
+         {("RU", "territory"): "withdrawal_required"}),
+        ("Lavrov said a lasting truce could only be the result of a comprehensive "
+         "agreement.",
+         {("RU", "ceasefire_sequencing"): "talks_first"}),
+    ],
+)
+def test_conditions_without_a_subordinator(read, text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every item a red line includes is refused
+        ("Kyiv's red lines include any recognition of Russian sovereignty over occupied land "
+         "and any limits on its armed forces.",
+         {("UA", "territory"): "no_recognition", ("UA", "demilitarization"): "oppose"}),
+        ("Moscow wants the four regions it annexed in 2022 recognised as Russian territory.",
+         {("RU", "territory"): "cede_occupied"}),
+        ("Putin also wants Ukraine barred from NATO.",
+         {("RU", "nato_membership"): "veto"}),
+        # what Ukraine must never do, wanted by Moscow, is Moscow's stance
+        ("Moscow wants a promise that Ukraine will never join NATO.",
+         {("RU", "nato_membership"): "veto"}),
+    ],
+)
+def test_red_lines_and_wants(read, text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan's terms are the author its participle names
+        ("The framework presented by Kyiv would freeze the fighting along the current front "
+         "line.",
+         {("UA", "territory"): "freeze_front_line"}),
+        ("The draft, written by Moscow, would require Ukraine to cut its army.",
+         {("RU", "demilitarization"): "required"}),
+    ],
+)
+def test_a_plan_named_with_its_author(read, text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Western diplomats say Putin wants a neutral Ukraine.",
+         {("RU", "neutrality"): "required"}),
+        # refusing a truce without guarantees requires them
+        ("Zelensky said Kyiv would not agree to a truce without security guarantees.",
+         {("UA", "security_guarantees"): "binding_required"}),
+        # a verdict of provocation refuses what it judges
+        ("Zakharova said that Western troops in Ukraine would be a provocation.",
+         {("RU", "peacekeeping_force"): "oppose"}),
+    ],
+)
+def test_wants_and_verdicts(read, text, expected):
+    assert read(text) == expected
+
+
+def test_a_transcript_answer_running_over_paragraphs_stays_its_speakers(read):
+    text = (
+        "Sergei Lavrov answered questions after the talks.\n\n"
+        "Question: Will there be a truce soon?\n\n"
+        "Sergei Lavrov: We are working on it. The talks were useful.\n\n"
+        "As for a lasting truce, it can only be the result of a comprehensive agreement."
+    )
+    assert read(text) == {("RU", "ceasefire_sequencing"): "talks_first"}
+
+
+def test_a_question_paragraph_is_no_ones_stance(read):
+    text = (
+        "Sergei Lavrov answered questions after the talks.\n\n"
+        "Sergei Lavrov: We are working on it.\n\n"
+        "Question: Some say Kyiv must withdraw from the Donbas. Is that so?\n\n"
+        "We will see."
+    )
+    assert ("RU", "territory") not in read(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zelensky said NATO membership remained the best security guarantee for Ukraine.",
+         {("UA", "nato_membership"): "support"}),
+        ("Rutte said Ukraine's path to NATO was irreversible.",
+         {("NATO", "nato_membership"): "support"}),
+    ],
+)
+def test_membership_endorsed_by_a_verdict(read, text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a proposal refused: the refuser's refusal and the proposer's own term
+        ("Zelensky rejected a US proposal to cede the rest of the Donetsk region.",
+         {("UA", "territory"): "no_recognition", ("US", "territory"): "cede_occupied"}),
+        # a demand owned by its author and dismissed by another
+        ("Zelensky dismissed Russia's demand that Ukraine withdraw from the Donbas.",
+         {("RU", "territory"): "withdrawal_required", ("UA", "territory"): "no_withdrawal"}),
+        ("Kyiv rejected Moscow's call for Ukraine's neutrality.",
+         {("RU", "neutrality"): "required", ("UA", "neutrality"): "oppose"}),
+    ],
+)
+def test_a_proposal_refused_is_two_stances(read, text, expected):
+    assert read(text) == expected
+
+
+def test_own_troops_refused_for_a_force_named_before(read):
+    text = (
+        "European leaders discussed a multinational force for Ukraine after a ceasefire. "
+        "Poland has said it will not contribute troops."
+    )
+    assert read(text) == {("PL", "peacekeeping_force"): "oppose"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # terms a truce must carry are conditions set on it; where the truce is is no party
+        ("Lavrov said any ceasefire in Ukraine must be accompanied by a halt to Western arms "
+         "supplies to Kyiv.",
+         {("RU", "ceasefire_sequencing"): "conditions_first",
+          ("RU", "other"): "end_foreign_military_support"}),
+    ],
+)
+def test_conditions_carried_by_a_truce(read, text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Yermak said Kyiv would never accept Russian sovereignty over Crimea.",
+         {("UA", "crimea_status"): "ukrainian"}),
+        ("Polish Foreign Minister Radoslaw Sikorski said Russian troops must leave Ukraine.",
+         {("PL", "territory"): "withdrawal_required"}),
+    ],
+)
+def test_sovereignty_accepted_and_troops_leaving_the_country(read, text, expected):
+    assert read(text) == expected
+
+
+def test_neutrality_committed_to_on_demand(read):
+    found = read("Medinsky said Moscow wanted Ukraine to commit to neutrality.")
+    assert found == {("RU", "neutrality"): "required"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a question told in the sentence, answered "no": the answerer refuses what it asks
+        ('Asked whether Kyiv could give up the Donbas for peace, Zelensky said: "No. Never."',
+         {("UA", "territory"): "no_recognition"}),
+        ('Asked about a freeze of the front line in Ukraine, Lavrov replied, "Absolutely not."',
+         {("RU", "territory"): "oppose_freeze"}),
+        # the question asked in the sentence before
+        ('Reporters asked whether Russia would accept European troops in Ukraine. Peskov '
+         'said: "No."',
+         {("RU", "peacekeeping_force"): "oppose"}),
+    ],
+)
+def test_a_question_answered_no(read, text, expected):
+    assert read(text) == expected
+
+
+def test_said_no_before_a_noun_is_no_answer(read):
+    found = read("Russia wants Ukraine to cede the Donbas. Zelensky said no agreement was near.")
+    assert found == {("RU", "territory"): "cede_occupied"}

@@ -16,18 +16,23 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from warledger.nlp import clauses, stance_party, stance_polarity, stance_reference, stance_speaker
+from warledger.nlp import (
+    clauses,
+    stance_deeds,
+    stance_party,
+    stance_polarity,
+    stance_reference,
+    stance_speaker,
+)
 from warledger.nlp.cheap import TermPattern, terms_of, was_parsed
 from warledger.nlp.diplomacy import arguments, fields
 from warledger.nlp.diplomacy.lexicon import expand
-from warledger.nlp.language import ENGLISH
 from warledger.nlp.reader import CheapTerms, Reader
+from warledger.nlp.stance_deeds import ACTS
 from warledger.nlp.stance_polarity import (
     DEMAND_MODALS,
-    PLAN_NOUNS,
     SAYING,
     STANCE_VERBS,
-    up_to_condition,
 )
 from warledger.nlp.theatre import Theatre, default_theatre
 from warledger.types import Position, Span
@@ -37,6 +42,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from warledger.nlp.context import DocContext
+    from warledger.types import Actor
 
 __all__ = ["extract_positions"]
 
@@ -177,11 +183,11 @@ def _sentence_positions(
         if entry.issue in issues_done:
             continue
         m = entry.pattern.search(text)
-        if not m:
-            continue
+        if not m or m.start() < stance_reference.asked_end(text):
+            continue  # "Asked about a freeze, Lavrov replied: 'Absolutely not'": the answer's
         start, end = sent.start_char + m.start(), sent.start_char + m.end()
         anchor = clauses.anchor_token(sent, start, end)
-        if is_act(anchor) or _deliberated(anchor):
+        if stance_deeds.is_act(anchor) or stance_deeds.deliberated(anchor):
             continue
         stance, evaluator = _stance(entry, anchor, sent, text, m)
         if stance is None:
@@ -204,16 +210,40 @@ def _sentence_positions(
         if _targets_elsewhere(ctx, end, sent.end_char):
             continue  # "sanctions against Turkey", "sanctions placed on North Korea"
         issues_done.add(entry.issue)
-        out.append(
-            Position(
-                party=party,
-                issue=entry.issue,
-                stance=stance,
-                date=fields.date_of(sent, start, ctx.published, future=False),
-                evidence=[Span(sent.start_char, sent.end_char, text)],
-                confidence=CONFIDENCE[how],
-            )
-        )
+        date = fields.date_of(sent, start, ctx.published, future=False)
+        evidence = [Span(sent.start_char, sent.end_char, text)]
+        for holder, held, read in _with_proposal(ctx, sent, entry, anchor, party, stance, how):
+            out.append(Position(holder, entry.issue, held, date, list(evidence), CONFIDENCE[read]))
+    return out
+
+
+def _with_proposal(
+    ctx: DocContext,
+    sent: SpacySpan,
+    entry: StancePattern,
+    anchor: Token,
+    party: Actor,
+    stance: str,
+    how: str,
+) -> list[tuple[Actor, str, str]]:
+    """The stance read, and the one of the proposal or demand that carries the phrase:
+    "Zelensky rejected a US proposal to cede Donbas" is Ukraine's refusal and the US's
+    cession; "Kyiv rejected Moscow's call for neutrality" is Russia's demand and Ukraine's
+    refusal (the party read for a stated phrase under an owned demand is its owner)."""
+    found = stance_party.proposal_author(ctx, anchor)
+    if found is None:
+        return [(party, stance, how)]
+    author, noun = found
+    if stance == entry.refused:
+        if author.side == party.side:
+            return [(party, stance, how)]
+        return [(party, stance, how), (author, entry.demanded or entry.stance, "plan")]
+    out = [(author, stance, "plan")]
+    verdict = stance_polarity.read(noun, sent, noun.idx, noun.idx + len(noun.text), ACTS)
+    if verdict is stance_polarity.Polarity.REFUSED and entry.refused and noun.head is not noun:
+        judge = arguments.governing_party(ctx, noun.head, own_clauses=True)
+        if judge is not None and judge.actor.side and judge.actor.side != author.side:
+            out.append((arguments.copy_actor(judge.actor), entry.refused, "governing"))
     return out
 
 
@@ -315,7 +345,7 @@ def _licensed(entry: StancePattern, anchor: Token) -> bool:
     words = entry.licensed_by
     chain = [anchor, *list(anchor.ancestors)[:6]]
     if "STANCE" in words:  # any word of stating, refusing or demanding, a "must", a condition
-        words = words | stance_polarity.STANCE_WORDS | STANCE_VERBS
+        words = words | stance_polarity.STANCE_WORDS | STANCE_VERBS | {"basis"}  # "on the basis of"
         if stance_polarity.in_condition(anchor) or any(
             (c.dep_ == "aux" and c.lower_ in DEMAND_MODALS)
             or (c.dep_ == "attr" and c.lemma_.lower() in words)  # "is a precondition"
@@ -338,22 +368,6 @@ def _seen_as(child: Token, words: frozenset[str]) -> bool:
     )
 
 
-# Verbs that report a deed: "imposed new sanctions", "conducted a prisoner swap" are
-# events, not what a party says it wants.
-ACTS = frozenset(
-    {
-        "impose", "announce", "adopt", "introduce", "approve", "slap", "conduct", "complete",
-        "carry", "hold", "begin", "start", "release", "return", "exchange", "swap", "expand",
-        "extend", "renew", "unveil", "withdraw", "free", "lift", "ease", "suspend", "sign",
-    }
-)  # fmt: skip
-STATING = frozenset(
-    {"threaten", "offer", "ready", "open", "willing", "favour", "favor", "advocate", "consider",
-     "discuss", "warn", "ask", "say", "state", "stress", "emphasise", "emphasize", "believe"}
-)  # fmt: skip
-# Saying verbs that only report: a deed under them is still a deed ("the two sides swapped
-# 90 prisoners each, the ministry said"), while "said it was ready to swap" is a stance.
-REPORTING = frozenset({"say", "state", "stress", "emphasise", "emphasize", "believe"})
 # Words just before a stance phrase that wave it off ("premature sanctions relief", "now
 # is not the time for ...": the speaker refuses it), or make it a mere possibility ("a
 # potential force") or an aside ("warned against ...": whose stance is unclear).
@@ -366,10 +380,12 @@ _WAVED_OFF = re.compile(
 # no NATO troops in Ukraine", "sees no place for Western troops in Ukraine".
 _DENIED_BEFORE = re.compile(r"\bno\s+(?:(?:place|room)\s+for\s+)?$", re.IGNORECASE)
 # A red line named before what it refuses: "Kyiv's red line is the recognition of ...", "the
-# red line for Moscow remains any Western troops in Ukraine".
+# red line for Moscow remains any Western troops in Ukraine", "Ukraine's red lines include
+# any recognition of ... and any limits on its army".
 _RED_LINE_BEFORE = re.compile(
     r"\bred[- ]lines?(?:\s+for\s+[\w'’. -]{1,30}?)?\s+(?:is|are|was|were|remains?|remained|would"
-    r"\s+be)\s+(?:(?:that|the|any|a|an)\s+)?$",
+    r"\s+be|include[sd]?)\s+(?:(?:that|the|any|a|an)\s+)?"
+    r"(?:[^.;:]{0,80}?(?:,|\band\b|\bor\b)\s+(?:(?:the|any|a|an)\s+)?)?$",  # a later item
     re.IGNORECASE,
 )
 # A verdict's holder named before it: "For Moscow, any Western troops in Ukraine are a red
@@ -382,95 +398,6 @@ _NO_STANCE_BEFORE = re.compile(
     r"|\b(?:potential|possible|hypothetical|eventual)\W+(?:\w+\W+){0,1}(?:of\W+(?:\w+\W+){0,3})?$",
     re.IGNORECASE,
 )
-
-
-def is_act(anchor: Token) -> bool:
-    """Does the phrase report a deed rather than a stance? A deed verb governs it ("the EU
-    announced new sanctions", "they conducted a prisoner swap") with no stance or saying
-    verb above it and no modal on it ("Russia must withdraw its troops" is a demand)."""
-    chain = [anchor, *list(anchor.ancestors)[:6]]
-    if any(n.lemma_.lower() in STANCE_VERBS | (STATING - REPORTING) for n in chain):
-        return False
-    if len(up_to_condition(chain)) < len(chain):
-        return False  # "ready for a ceasefire if Ukraine withdraws": a condition, not a deed
-    reported = any(n.lemma_.lower() in REPORTING for n in chain)
-    for node in chain:
-        if node.pos_ == "VERB" and node.lemma_.lower() in ACTS:
-            if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in PLAN_NOUNS
-                   for c in node.children):
-                return False  # "Ukraine's version begins with a ceasefire": its content
-            modal = any(c.dep_ == "aux" and c.tag_ in {"MD", "TO"} for c in node.children)
-            if reported and not _finite(node):
-                return False  # "said he can end it by withdrawing": a way, not a deed
-            return not modal
-    return False
-
-
-def _finite(verb: Token) -> bool:
-    """A verb that tells a deed done ("exchanged", "returns", "were swapped")."""
-    passive = verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
-    return verb.tag_ in {"VBD", "VBZ", "VBP"} or passive
-
-
-# Verbs whose object is talked over or imputed to someone else, not the subject's stance:
-# "met to discuss a potential force", "accused the West of seeking more sanctions".
-DELIBERATING = frozenset({"debate", "examine", "explore", "study"})
-# Nouns of a topic raised, not a stance taken: "the question of sanctions relief".
-TOPICS = frozenset({"question", "issue", "matter", "topic", "subject"})
-IMPUTING = frozenset({"accuse", "blame", "allege", "suspect"})
-COMMENTATORS = ENGLISH.commentators
-# Words that make what follows a forecast about a party, not its statement: "Russia is
-# likely to demand ...", "Kyiv is expected to ask for ...".
-FORECASTING = frozenset({"likely", "unlikely", "poised"})
-
-
-def _deliberated(anchor: Token) -> bool:
-    """ "studied the idea of a force", "accused the West of seeking sanctions", "the
-    question of sanctions relief", "it is unclear whether Russia would accept troops",
-    "Russia is likely to demand": what is examined, imputed to another, asked about or
-    forecast is not the subject's stance (unless a stance verb stands between for
-    examining: "examined their demand for")."""
-    if any(node.lemma_.lower() in IMPUTING for node in anchor.ancestors):
-        return True
-    if any(  # "analysts say Russia would accept a freeze": commentary, no party's stance
-        c.dep_ == "nsubj" and c.lemma_.lower() in COMMENTATORS
-        for node in (anchor, *anchor.ancestors)
-        for c in node.children
-    ):
-        return True
-    chain = [anchor, *list(anchor.ancestors)[:6]]
-    if any(stance_polarity.conceded(node) for node in chain):
-        return True  # "even if Kyiv agreed to cede land, ...": a supposition
-    for node in up_to_condition(chain):
-        lemma = node.lemma_.lower()
-        if lemma in SAYING:
-            return False
-        if _asked_or_forecast(node) or _counterfactual(node):
-            return True
-        if lemma in STANCE_VERBS:
-            return False
-        if lemma in DELIBERATING or (lemma in TOPICS and node.pos_ == "NOUN"):
-            return True
-    return False
-
-
-def _asked_or_forecast(node: Token) -> bool:
-    """An indirect question ("whether Russia would accept ...") or a forecast ("is likely
-    to", "is expected to") on the verb."""
-    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in node.children):
-        return True
-    head = node.head
-    if node.dep_ != "xcomp" or head is node:
-        return False
-    expected = head.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in head.children)
-    return expected or head.lemma_.lower() in FORECASTING
-
-
-def _counterfactual(node: Token) -> bool:
-    """A past counterfactual ("the original plan would have required Ukraine to cede",
-    "Moscow could have accepted a truce"): what was not the case holds no stance now."""
-    aux = {c.lower_ for c in node.children if c.dep_ == "aux"}
-    return node.tag_ == "VBN" and "have" in aux and bool(aux & {"would", "could", "might"})
 
 
 def _waved_off(before: str) -> bool:

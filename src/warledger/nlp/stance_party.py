@@ -84,6 +84,8 @@ def party_of(
     if named is not None:  # "the discussion of the Russian proposals on guarantees"
         return arguments.copy_actor(named.actor), "governing"
     found = arguments.governing_party(ctx, anchor, skip_own_subject=own_verb, own_clauses=True)
+    found = None if found is not None and _where_not_who(ctx, found) else found
+    found = found or _plan_author(ctx, anchor)
     asked_verb = _verb_asked_of(anchor, found) if found else None
     if asked_verb is not None:  # "Russia's demands include that Ukraine renounce X and cap Y"
         found = arguments.governing_party(ctx, asked_verb, skip_own_subject=True)
@@ -176,7 +178,10 @@ def _outside_condition(
     condition = stance_polarity.condition_of(anchor)
     if found is None or condition is None or not _covers(condition, found):
         return found
-    if not any(t.dep_ == "poss" and _covers(t, found) for t in condition.subtree):
+    asked = condition.lower_ == "without" or any(
+        t.dep_ == "poss" and _covers(t, found) for t in condition.subtree
+    )
+    if not asked:
         return found  # a subject in the condition ("as long as Ukraine is given ...") is read above
     above = arguments.governing_party(ctx, condition.head, own_clauses=True)
     if above is not None and above.actor.side and above.actor.side != found.actor.side:
@@ -238,6 +243,77 @@ def _adjective_owner(ctx: DocContext, anchor: Token) -> ActorMention | None:
                 for mention in arguments.mentions_in(ctx, child.idx, end):
                     if mention.actor.side:
                         return mention
+    return None
+
+
+# Nouns of what one party puts to another: their owner holds the stance they carry.
+PROPOSING = PLAN_NOUNS | frozenset({"demand", "call", "request", "offer", "idea", "condition"})
+
+
+def proposal_author(ctx: DocContext, anchor: Token) -> tuple[Actor, Token] | None:
+    """The party whose proposal or demand carries the phrase ("rejected a US proposal to
+    cede Donbas", "dismissed Russia's demand that Ukraine withdraw"), named by an adjective,
+    a name or a possessive on the noun; with the noun."""
+    node = anchor
+    for _ in range(8):
+        if node.lemma_.lower() in PROPOSING and node.pos_ == "NOUN":
+            for child in node.children:
+                if child.dep_ in {"amod", "compound", "poss"} and child.i < node.i:
+                    start, end = arguments.subtree_span(child)
+                    for mention in arguments.mentions_in(ctx, start, end):
+                        if mention.actor.side:
+                            return arguments.copy_actor(mention.actor), node
+            return None
+        if node is not anchor and node.pos_ in {"VERB", "AUX"} and node.dep_ not in {
+            "acl", "ccomp", "xcomp", "relcl"
+        }:
+            return None
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+# Nouns of the war and its settlement: a country after "in" or "for" on them is where, not who.
+SETTLEMENT_NOUNS = frozenset(
+    {"ceasefire", "truce", "pause", "deal", "settlement", "peace", "agreement", "war",
+     "conflict", "talks", "negotiation", "fighting", "hostilities"}
+)  # fmt: skip
+
+
+def _where_not_who(ctx: DocContext, found: ActorMention) -> bool:
+    """Is the party found only where the war or its settlement is ("any ceasefire in
+    Ukraine must be accompanied by ...", "peace for Ukraine")? Then it holds no stance."""
+    span = ctx.doc.char_span(found.start, found.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span[-1]
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ in {"in", "for", "over", "across", "inside", "around"}
+        and prep.head.lemma_.lower() in SETTLEMENT_NOUNS
+    )
+
+
+def _plan_author(ctx: DocContext, anchor: Token) -> ActorMention | None:
+    """The author a plan's participle names ("the framework presented by Kyiv would freeze
+    the front line", "the proposal, drafted by Witkoff, would ..."): its terms are theirs."""
+    for node in (anchor, *list(anchor.ancestors)[:6]):
+        plans = [node] if node.lemma_.lower() in PLAN_NOUNS else []
+        plans += [
+            c
+            for c in node.children
+            if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in PLAN_NOUNS
+        ]
+        for plan in plans:
+            for agent in (g for c in plan.children if c.dep_ == "acl" for g in c.children):
+                if agent.dep_ != "agent":
+                    continue
+                start, end = arguments.subtree_span(agent)
+                named = [m for m in arguments.mentions_in(ctx, start, end) if m.actor.side]
+                if named:
+                    return named[0]
     return None
 
 
@@ -390,7 +466,8 @@ def _speaker(ctx: DocContext, sent: SpacySpan, start: int, end: int) -> tuple[Ac
     claimant = speaker_of(ctx, sent, anchor)
     if claimant is not None and claimant.side:
         return arguments.copy_actor(claimant), "speaker"
-    found = arguments.governing_party(ctx, anchor)
+    # "Moscow wants guarantees that Ukraine will never join NATO": not the subject's own
+    found = arguments.governing_party(ctx, anchor, skip_own_subject=True, own_clauses=True)
     if found is None or not found.actor.side:
         return None, "speaker"
     chain = (anchor, *anchor.ancestors)

@@ -71,7 +71,8 @@ _EVALUATED = re.compile(
     r"^[^.;:!?]{0,60}?\b(?:is|are|was|were|be|remains?|remained)\s+[\"“']?(?:\w+\s+){0,2}?[\"“']?"
     r"(?:unacceptable|inadmissible|a\s+non-?starter|a\s+red\s+line|out\s+of\s+the\s+question"
     r"|off\s+the\s+table|ruled\s+out|an?\s+(?:\w+\s+)?threat\s+to|(?:a\s+)?legitimate\s+targets?"
-    r"|not\s+(?:\w+\s+)?realistic|unrealistic|not\s+an\s+option|not\s+on\s+the\s+(?:table|agenda))\b",
+    r"|not\s+(?:\w+\s+)?realistic|unrealistic|not\s+an\s+option|not\s+on\s+the\s+(?:table|agenda)"
+    r"|(?:a\s+)?provocation|provocative|unthinkable|absurd|a\s+recipe\s+for\s+(?:escalation|war))\b",
     re.IGNORECASE,
 )
 
@@ -232,6 +233,20 @@ def in_condition(anchor: Token) -> bool:
     return condition_of(anchor) is not None
 
 
+def _without_clause(node: Token) -> bool:
+    """ "without" heading a clause ("without Ukrainian troops leaving Donbas", "without
+    first lifting sanctions"), not a thing ("a deal without guarantees")."""
+    return (
+        node.dep_ == "prep"
+        and node.lower_ == "without"
+        and any(
+            c.dep_ == "pcomp"
+            or (c.dep_ == "pobj" and any(g.tag_ == "VBG" and g.dep_ == "acl" for g in c.children))
+            for c in node.children
+        )
+    )
+
+
 def condition_of(anchor: Token) -> Token | None:
     """The head of the condition clause the phrase is in, if any."""
     node = anchor
@@ -244,6 +259,8 @@ def condition_of(anchor: Token) -> Token | None:
             return node  # "until Kyiv withdraws" with the verb tagged a noun
         if node.lower_ in {"provided", "providing"} and node.dep_ in {"prep", "advcl"}:
             return node  # ", provided that the root causes are eliminated" parsed as "prep"
+        if node is not anchor and _without_clause(node):
+            return node  # "without Ukrainian troops leaving Donbas we see no way to peace"
         node = node.head
     return None
 

@@ -52,12 +52,21 @@ _ACCEPTED = re.compile(
 # Words that deny the refusal or acceptance itself ("did not reject it": no stance; "would
 # never agree to that": a refusal).
 _DENIED = re.compile(r"\b(?:not|n['’]t|never|no longer)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A question answered in the negative, the question told in the same sentence: "Asked
+# whether Kyiv could give up the Donbas, Zelensky said: 'No. Never.'"
+_ASKED = re.compile(r"^\W*Asked (?:whether|if|about) (?P<asked>[^.;:]+?),\s", re.IGNORECASE)
+_ANSWERED_NO = re.compile(
+    r"\b(?:said|says|replied|replies|answered|answers|responded)[:,]?\s*[\"“'‘]?"
+    r"(?:no|never|absolutely not|of course not|certainly not)(?=\s*[.,;!\"”'’]|\s*$)",
+    re.IGNORECASE,
+)
 TERMS = frozenset(
     {"unacceptable", "not acceptable", "inadmissible", "out of the question", "starter",
      "red line", "off the table", "absurd", "reject", "refus", "dismiss", "rebuff", "spurn",
-     "rule", "ruling", "oppos", "denounc", "accept", "endors", "back", "support", "agree"}
+     "rule", "ruling", "oppos", "denounc", "accept", "endors", "back", "support", "agree",
+     "asked", "said", "says", "replied", "replies", "answered", "answers", "responded"}
 )  # fmt: skip
-PATTERNS = (_VERDICT, _REFUSED, _ACCEPTED)
+PATTERNS = (_VERDICT, _REFUSED, _ACCEPTED, _ANSWERED_NO)
 # How many sentences back the referred phrase may be ("European countries are discussing
 # sending troops. What is your attitude? -- We have spoken about this many times. For us
 # this is absolutely unacceptable.").
@@ -81,9 +90,14 @@ class Reference:
     stances: tuple[tuple[str, str], ...]  # (issue, stance) it states
 
 
-def refers_back(
-    text: str, before: Sequence[str], entries: Sequence[_Entry]
-) -> Reference | None:
+def asked_end(text: str) -> int:
+    """Where a sentence's opening "Asked whether ..., " clause ends (0 if it has none): what
+    it asks is no one's stance until the answer takes one."""
+    asked = _ASKED.match(text)
+    return asked.end() if asked else 0
+
+
+def refers_back(text: str, before: Sequence[str], entries: Sequence[_Entry]) -> Reference | None:
     """The stances the sentence ``text`` takes by refusing or accepting what one of the
     sentences ``before`` it (nearest last) names; None if it refers to no stance phrase."""
     lowered = text.lower()
@@ -146,7 +160,11 @@ def referred_positions(
     unacceptable"): the refuser's or accepter's, on the issues not already ``done``."""
     sent = sents[n]
     text = ctx.text[sent.start_char : sent.end_char]
-    ref = refers_back(text, texts_before(sents, n, ctx.text), entries)
+    before = texts_before(sents, n, ctx.text)
+    asked = _ASKED.match(text)
+    if asked:  # the question told in the sentence itself is what its answer refers to
+        before = [*before, asked.group("asked")]
+    ref = refers_back(text, before, entries)
     if ref is None:
         return []
     party, _how = stance_party.party_of(ctx, sent, "governing", ref.match)

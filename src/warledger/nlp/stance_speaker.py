@@ -74,8 +74,10 @@ def _quoted(ctx: DocContext, sent: SpacySpan) -> bool:
     """Does the sentence open or close a quotation (its opening mark may have been left on
     the sentence before)?"""
     before = ctx.text[: sent.start_char].rstrip()
-    return bool(_OPEN_QUOTE.match(sent.text)) or before.endswith(('"', "“")) or (
-        sent.text.rstrip().endswith(('"', "”"))
+    return (
+        bool(_OPEN_QUOTE.match(sent.text))
+        or before.endswith(('"', "“"))
+        or (sent.text.rstrip().endswith(('"', "”")))
     )
 
 
@@ -103,10 +105,36 @@ def _labelled_speaker(ctx: DocContext, offset: int) -> Actor | None:
     """The speaker of the last transcript label before ``offset`` in its line ("Vladimir
     Putin: ... I want to stress: the withdrawal ... remains a condition"), when the label
     names a party (a person, or a title of one: "President of Senegal")."""
-    labels = list(_LABEL.finditer(ctx.text, ctx.text.rfind("\n", 0, offset) + 1, offset))
+    line_start = ctx.text.rfind("\n", 0, offset) + 1
+    labels = list(_LABEL.finditer(ctx.text, line_start, offset))
     if not labels:
-        return None
-    start, end = labels[-1].span(1)
+        return _continued_speaker(ctx, line_start)
+    return _label_party(ctx, labels[-1])
+
+
+# Lines read back for the label whose answer runs on over paragraphs.
+CONTINUED = 8
+
+
+def _continued_speaker(ctx: DocContext, line_start: int) -> Actor | None:
+    """A transcript's answer running over paragraphs ("Vladimir Putin: As you know, ...
+    [new paragraph] As for a long-term ceasefire, ..."): the party of the label opening an
+    earlier line, unless that label names none ("Question:")."""
+    end = line_start - 1
+    for _ in range(CONTINUED):
+        if end <= 0:
+            return None
+        start = ctx.text.rfind("\n", 0, end) + 1
+        label = _LABEL.match(ctx.text, start, end)
+        if label is not None:
+            return _label_party(ctx, label)
+        end = start - 1
+    return None
+
+
+def _label_party(ctx: DocContext, label: re.Match[str]) -> Actor | None:
+    """The party a transcript label names, as a person."""
+    start, end = label.span(1)
     named = [m for m in arguments.mentions_in(ctx, start, end) if m.actor.side]
     if not named:
         return None
@@ -142,11 +170,7 @@ def _interview(text: str) -> bool:
     """Is the text an interview written as prose: two or more lines ending in a question
     mark, each answered by a line that does not?"""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    answered = sum(
-        1
-        for q, a in pairwise(lines)
-        if q.endswith("?") and not a.endswith("?")
-    )
+    answered = sum(1 for q, a in pairwise(lines) if q.endswith("?") and not a.endswith("?"))
     return answered >= 2
 
 
@@ -176,4 +200,3 @@ def _interviewee(ctx: DocContext) -> Actor | None:
     if not people:
         return None
     return arguments.copy_actor(min(people, key=lambda m: m.start).actor)
-
