@@ -30,8 +30,9 @@ def test_a_strike_on_a_ukrainian_town_still_targets_ukraine(rules):
 
 def test_the_country_of_the_place_hit_is_not_the_attacker(rules):
     """ "Kryvyi Rih, Ukraine" inside the attack's phrase says where, not who attacked: the
-    sentence names no attacker, so none is given."""
+    sentence names no attacker, so the attacker is only the one the war implies, the
+    enemy of the side hit (nlp.implied_sides), never Ukraine."""
     text = "A missile attack on a school in Kryvyi Rih, Ukraine, killed three people."
     strike = _strike(rules, text)
-    assert strike.actor is None
     assert strike.target.side == "UA"
+    assert strike.actor.side == "RU"

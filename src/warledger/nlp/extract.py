@@ -23,6 +23,7 @@ from warledger.nlp.context import DocContext
 from warledger.nlp.detector import sentence_ranges, theatre_detector
 from warledger.nlp.detector.combine import Policy, combine
 from warledger.nlp.gate import DETECTOR_KEY
+from warledger.nlp.implied_sides import carry_country, complete_sides
 from warledger.nlp.kinetic.places import situate_by_label
 from warledger.nlp.places.implied import situate_barrages, situate_by_reference
 from warledger.nlp.theatre import Theatre, default_theatre
@@ -244,6 +245,8 @@ class Extractor:
                 foreign_sides=scope.foreign_sides_only(rules, ctx, ranges),
                 theatre_named=scope.names_theatre(ctx, self.scope),
             )
+            complete_sides(rules, ctx, self.scope.name)
+            carry_country(rules, ranges)
             return rules
         ranges, scores = self.sentence_scores(ctx)
         policy = self.detector.policy
@@ -268,6 +271,8 @@ class Extractor:
             scope.foreign_sides_only(events, ctx, ranges),
             theatre_named=scope.names_theatre(ctx, self.scope),
         )
+        complete_sides(events, ctx, self.scope.name)
+        carry_country(events, ranges)
         return events
 
     def sentence_scores(

@@ -303,10 +303,10 @@ def model_event(
     else:
         sides = [s for s in _sides(ctx, span) if not claimant or s != claimant.side]
         if kind == "talks":
-            from warledger.nlp.diplomacy.fields import venues
+            from warledger.nlp.diplomacy.fields import table_sides, venues
 
             event.locations = venues(ctx, span)  # type: ignore[arg-type]
-            event.participants = [Actor(side=side) for side in _sides(ctx, span)]
+            event.participants = [Actor(side=side) for side in table_sides(ctx, span)]
         elif kind == "ceasefire":
             event.locations = [p.location for p in ctx.places_in(span)]
         if kind != "talks" and len(sides) == 1:

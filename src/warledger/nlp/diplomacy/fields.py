@@ -110,7 +110,8 @@ def _dates_the_report(sent: Span, rel_start: int, anchor: Token) -> bool:
     return False
 
 
-VENUE_WORDS = frozenset({"in", "at", "to", "of", "for", "inside"})
+VISITS = frozenset({"visit", "visits", "visited", "visiting"})
+VENUE_WORDS = frozenset({"in", "at", "to", "of", "for", "inside"}) | VISITS
 
 # "President of the Republic of Finland", "Prime Minister of Hungary", "delegations of
 # Russia": the place belongs to an office or a party, it is no venue ("the port city of
@@ -153,11 +154,14 @@ def venue_places(ctx: DocContext, sent: Span) -> tuple[list[Location], list[tupl
             continue
         last_end = -1
         before = ctx.text[max(sent.start_char, place.start - 12) : place.start].split()
+        if len(before) > 1 and before[-1].lower() == "the" and before[-2].lower() in VISITS:
+            before = before[:-1]  # "visits the United Kingdom", but not "to the United States"
         possessive = ctx.text[place.end : place.end + 2] in {"'s", "’s"} or bool(
             PARTY_NOUN_AFTER.match(ctx.text, place.end, sent.end_char)
         )
         office = OFFICE_OF.search(ctx.text[max(sent.start_char, place.start - 80) : place.start])
-        if before and before[-1].lower() in VENUE_WORDS and not possessive and not office:
+        war = _names_the_war(ctx, place.start, place.end)  # "talks on the war in Ukraine"
+        if before and before[-1].lower() in VENUE_WORDS and not (possessive or office or war):
             if all(loc.name != place.location.name for loc in out):
                 out.append(place.location)
             spans.append((place.start, place.end))
@@ -206,3 +210,46 @@ def _venue_patterns(theatre: Theatre) -> list[tuple[str, str, re.Pattern[str]]]:
 def venues(ctx: DocContext, sent: Span) -> list[Location]:
     """The venue locations of :func:`venue_places`."""
     return venue_places(ctx, sent)[0]
+
+
+# Nouns of the war itself: a party named as what they are about ("the Russian invasion
+# of Ukraine", "talks on ending the war in Ukraine") is the subject of the talks, not at
+# the table.
+WAR_NOUNS = frozenset(
+    {"war", "invasion", "conflict", "aggression", "crisis", "occupation", "annexation",
+     "offensive", "hostilities", "fighting"}
+)  # fmt: skip
+_OF_WAR = frozenset({"of", "in", "on", "against", "into", "over", "with"})
+
+
+def table_sides(ctx: DocContext, span: Span) -> list[str]:
+    """The distinct sides named in a talks sentence, in text order, without those named
+    only as the war's own subject ("the war in Ukraine", "the Russian invasion") when a
+    party of the war sits at the table."""
+    table: list[str] = []
+    subject: list[str] = []
+    for mention in ctx.actors_in(span):
+        side = mention.actor.side
+        if side and side not in table:
+            war = _names_the_war(ctx, mention.start, mention.end)
+            (subject if war else table).append(side)
+    if not set(table) & ctx.theatre.codes:
+        # A meeting on the war where no party sits ("European leaders met on a plan to end
+        # the war in Ukraine"): the party it is about is what ties it to the war.
+        table += [side for side in subject if side not in table]
+    return table
+
+
+def _names_the_war(ctx: DocContext, start: int, end: int) -> bool:
+    found = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if found is None:
+        return False
+    root = found.root
+    head = root.head
+    if root.dep_ in {"amod", "compound", "poss", "nmod"}:
+        return head.lemma_.lower() in WAR_NOUNS
+    return (
+        root.dep_ == "pobj"
+        and head.lower_ in _OF_WAR
+        and head.head.lemma_.lower() in WAR_NOUNS
+    )
