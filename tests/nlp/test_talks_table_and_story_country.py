@@ -45,3 +45,16 @@ def test_a_strike_told_without_a_place_happened_where_the_story_is(extractor):
     strikes = [e for e in extractor.extract(text, "2025-06-03").events if e.kind == "strike"]
     assert len(strikes) == 2
     assert [e.country for e in strikes] == ["UA", "UA"]
+
+
+def test_assaults_counted_are_attacks(extractor):
+    text = (
+        "Ukraine's General Staff said Russian forces had launched 37 assaults near Lyman "
+        "over the past day."
+    )
+    fights = [e for e in extractor.extract(text, "2025-06-03").events if e.kind == "ground_combat"]
+    assert len(fights) == 1
+    assert (fights[0].counts["attacks"].value, fights[0].counts["attacks"].qualifier) == (
+        37,
+        "exact",
+    )
