@@ -149,3 +149,11 @@ def test_no_duration_in_plain_text():
 )
 def test_more_relative_expressions(expression, expected):
     assert _span(dates.resolve(expression, TUESDAY_22_APRIL)) == expected
+
+
+def test_days_ago_count_back_from_the_publication_day():
+    text = "Belarus said it intercepted missiles fired at its territory three days ago."
+    found = dates.find(text)
+    assert [f[2] for f in found] == ["three days ago"]
+    when = dates.resolve(found[0][2], date(2025, 7, 2))
+    assert (when.start, when.end, when.precision) == ("2025-06-29", "2025-06-29", "day")

@@ -88,6 +88,8 @@ _PATTERNS: list[re.Pattern[str]] = [
         r"|(?:this|last|next|past)\s+(?:week|weekend|month|year)))\b",
         # vague future: recognised so callers see it, resolved to unknown
         r"\b(?P<d>(?i:within\s+(?:days|weeks|hours)|in\s+the\s+coming\s+(?:days|weeks|months)))\b",
+        # three days ago / a day earlier / two days before
+        r"\b(?P<d>(?i:(?:\d{1,2}|a|one|two|three|four|five|six|seven)\s+days?\s+ago))\b",
         # single words
         r"\b(?P<d>(?i:yesterday|today|tonight|tomorrow|overnight|last\s+night"
         r"|this\s+(?:morning|afternoon|evening)|earlier\s+today|later\s+today))\b",
@@ -110,6 +112,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("past", "last", "previous"),
     ("week", "month", "year"),
     ("within", "coming"),
+    (" ago",),
     (
         "yesterday",
         "today",
@@ -150,6 +153,7 @@ def find(text: str) -> list[tuple[int, int, str]]:
 
 # --- resolution -------------------------------------------------------------------------
 
+_RE_DAYS_AGO = re.compile(r"^(\d{1,2}|a|one|two|three|four|five|six|seven) days? ago$")
 _LEADING_PREPOSITION = re.compile(r"^(?:on|in|during|of|at|over|within|from)\s+(?=\S)")
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)\b")
 
@@ -318,6 +322,9 @@ def resolve(expression: str, published: date | None, *, tense: str = "past") -> 
         return _day(published - timedelta(days=1), text)
     if s == "tomorrow":
         return _day(published + timedelta(days=1), text)
+    if m := _RE_DAYS_AGO.match(s):
+        n = 1 if m[1] in ("a", "one") else word_value(m[1])
+        return _day(published - timedelta(days=n), text) if n else unknown
     if m := _RE_PAST_SPAN.match(s):
         return _resolve_past_span(m, published, text)
     return _resolve_relative_period(s, published, tense, text) or unknown
