@@ -15,8 +15,9 @@ each in the writer's own voice.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import TYPE_CHECKING
+
+from warledger.nlp.reading_order import in_reading_order
 
 if TYPE_CHECKING:
     from warledger.nlp.context import DocContext
@@ -51,14 +52,8 @@ def carry_sources(events: list[Event], ctx: DocContext, ranges: list[tuple[int, 
     """Give each unsourced kinetic event the party source of the event just before it."""
     if ctx.voice is not None or not ranges:
         return  # a party's own release already speaks for every sentence
-    starts = [start for start, _ in ranges]
-    told = sorted(
-        (e for e in events if e.kind in CARRIED_KINDS and e.evidence),
-        key=lambda e: e.evidence[0].start,
-    )
     last: tuple[int, Actor] | None = None
-    for event in told:
-        at = bisect_right(starts, event.evidence[0].start) - 1
+    for at, event in in_reading_order(events, CARRIED_KINDS, ranges):
         if event.claimant is not None:
             last = (at, event.claimant) if event.claimant.side in ctx.theatre.codes else None
             continue

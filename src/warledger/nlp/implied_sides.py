@@ -18,10 +18,10 @@ Other wars keep what their text says: their parties are not the theatre's.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from warledger.nlp.actors import side_actor
+from warledger.nlp.reading_order import in_reading_order
 
 if TYPE_CHECKING:
     from warledger.nlp.context import DocContext
@@ -110,14 +110,8 @@ def carry_country(events: list[Event], ranges: list[tuple[int, int]], reach: int
     """A placed event that names no place happened where the story's last placed event
     of the same war did, within ``reach`` sentences ("In Kherson, a drone hit a bus. Hours
     later another drone struck a man"): the story has not moved."""
-    starts = [start for start, _ in ranges]
-    told = sorted(
-        (e for e in events if e.kind in PLACED_KINDS and e.evidence),
-        key=lambda e: e.evidence[0].start,
-    )
     last: tuple[int, Event] | None = None
-    for event in told:
-        at = bisect_right(starts, event.evidence[0].start) - 1
+    for at, event in in_reading_order(events, PLACED_KINDS, ranges):
         if event.country or event.locations:
             if event.country:
                 last = (at, event)
