@@ -60,3 +60,16 @@ def make_ctx(nlp):
         )
 
     return build
+
+
+@pytest.fixture(scope="session")
+def stances(extractor):
+    """Read a text's positions as {(party side, issue): stance}, given its reference date:
+    what the position tests compare."""
+    from warledger.nlp.positions import extract_positions
+
+    def _read(text: str, published):
+        ctx = extractor.context(extractor.nlp(text), published)
+        return {(p.party.side, p.issue): p.stance for p in extract_positions(ctx)}
+
+    return _read

@@ -8,16 +8,10 @@ from datetime import date
 
 import pytest
 
-from warledger.nlp.positions import extract_positions
-
 
 @pytest.fixture(scope="module")
-def read(extractor):
-    def _read(text: str):
-        ctx = extractor.context(extractor.nlp(text), date(2025, 6, 2))
-        return {(p.party.side, p.issue): p.stance for p in extract_positions(ctx)}
-
-    return _read
+def read(stances):
+    return lambda text: stances(text, date(2025, 6, 2))
 
 
 @pytest.mark.parametrize(
